@@ -1,0 +1,94 @@
+"""What a check sees: one variant of one article, with per-article caches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from multipub.config import Config
+from multipub.findings import Related, Severity
+from multipub.models import Article, TextField, TextUnit, Variant
+from multipub.text import dedup_key
+
+__all__ = ["ArticleContext", "Problem", "VariantContext"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a check yields: where and what. The runner adds code, name, file and article."""
+
+    field: TextField
+    block: int | None
+    span: tuple[int, int]
+    message: str
+    related: tuple[Related, ...] = ()
+    entry: str | None = None
+    severity: Severity | None = None  # None: the rule's default
+
+
+@dataclass
+class ArticleContext:
+    """One article under check; caches work that several checks or variants share."""
+
+    article: Article
+    config: Config
+    _units: dict[str, list[TextUnit]] = field(default_factory=dict)
+    _keys: dict[str, list[str]] = field(default_factory=dict)
+
+    def units(self, lang: str) -> list[TextUnit]:
+        """Return the non-empty texts of variant ``lang`` in reading order (bylines included)."""
+        if lang not in self._units:
+            self._units[lang] = list(self.article.variants[lang].units())
+        return self._units[lang]
+
+    def keys(self, lang: str) -> list[str]:
+        """Return the :func:`~multipub.text.dedup_key` of each of :meth:`units`, same order."""
+        if lang not in self._keys:
+            self._keys[lang] = [dedup_key(u.text) for u in self.units(lang)]
+        return self._keys[lang]
+
+    def variant_context(self, lang: str) -> VariantContext:
+        """Return the context in which checks see variant ``lang``."""
+        return VariantContext(self, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class VariantContext:
+    """One variant as a check sees it."""
+
+    shared: ArticleContext
+    lang: str
+
+    @property
+    def article(self) -> Article:
+        """Return the article this variant belongs to."""
+        return self.shared.article
+
+    @property
+    def config(self) -> Config:
+        """Return the run's configuration."""
+        return self.shared.config
+
+    @property
+    def variant(self) -> Variant:
+        """Return the variant under check."""
+        return self.shared.article.variants[self.lang]
+
+    @property
+    def is_source(self) -> bool:
+        """Return True when this variant is the article's source language."""
+        return self.lang == self.shared.article.source_lang
+
+    @property
+    def source_lang(self) -> str | None:
+        """Return the source language when a source variant exists and this is a target."""
+        if self.is_source or self.shared.article.source is None:
+            return None
+        return self.shared.article.source_lang
+
+    def units(self) -> list[TextUnit]:
+        """Return this variant's texts (see :meth:`ArticleContext.units`)."""
+        return self.shared.units(self.lang)
+
+    def keys(self) -> list[str]:
+        """Return this variant's dedup keys, aligned with :meth:`units`."""
+        return self.shared.keys(self.lang)

@@ -1,0 +1,140 @@
+"""The one registry of checks: stable codes, names, severities and docs.
+
+A check is a function decorated with :func:`register` that takes a
+:class:`~multipub.checks.context.VariantContext` and yields
+:class:`~multipub.checks.context.Problem` values. No problems means the check passed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from multipub.checks.context import Problem, VariantContext
+from multipub.findings import Severity
+
+__all__ = [
+    "CheckFunction",
+    "Rule",
+    "UnknownCodeError",
+    "all_rules",
+    "get_rule",
+    "register",
+    "select_rules",
+]
+
+CheckFunction = Callable[[VariantContext], Iterator[Problem]]
+
+_CODE = re.compile(r"^MP\d{3}$")
+_NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check's identity and documentation; ``function`` is None for MP000, which the
+    loader reports rather than a check."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    why: str
+    bad: str
+    good: str
+    function: CheckFunction | None = None
+
+    def doc(self) -> str:
+        """Return the rule's documentation as Markdown (what, why, bad and good examples)."""
+        return (
+            f"# {self.code} {self.name}\n\n"
+            f"Default severity: {self.severity.value}\n\n"
+            f"## What it does\n\n{self.summary}\n\n"
+            f"## Why it matters\n\n{self.why}\n\n"
+            f"## Example\n\n{self.bad}\n\n"
+            f"## Use instead\n\n{self.good}\n"
+        )
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def register(
+    *, code: str, name: str, severity: Severity, summary: str, why: str, bad: str, good: str
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Return a decorator that registers a check function under ``code``."""
+
+    def decorate(function: CheckFunction) -> CheckFunction:
+        _add(Rule(code, name, severity, summary, why, bad, good, function))
+        return function
+
+    return decorate
+
+
+def _add(rule: Rule) -> None:
+    if not _CODE.match(rule.code) or not _NAME.match(rule.name):
+        raise ValueError(f"bad rule identity: {rule.code} {rule.name}")
+    if rule.code in _REGISTRY:
+        raise ValueError(f"code {rule.code} registered twice")
+    if any(r.name == rule.name for r in _REGISTRY.values()):
+        raise ValueError(f"name {rule.name} registered twice")
+    _REGISTRY[rule.code] = rule
+
+
+_add(
+    Rule(
+        code="MP000",
+        name="input-error",
+        severity=Severity.ERROR,
+        summary="A file could not be read, or does not fit the article schema. The message "
+        "names the file, the line (or JSON path) and what is wrong. The other files of the "
+        "run are still checked.",
+        why="A file that cannot be read is an article nobody checked: it must not pass silently.",
+        bad='```json\n{"id": "hanoi-flood", "source_lang": "vi", "variants": '
+        '{"vi": {"title": "Lũ ở Hà Nội", "title": "Mưa lớn"}}}\n```\n'
+        "(duplicate key 'title')",
+        good='```json\n{"id": "hanoi-flood", "source_lang": "vi", "variants": '
+        '{"vi": {"title": "Mưa lớn ở Hà Nội"}}}\n```',
+    )
+)
+
+
+class UnknownCodeError(ValueError):
+    """Raised when --select or --ignore names no known code or family."""
+
+
+def all_rules() -> list[Rule]:
+    """Return every registered rule, sorted by code."""
+    return [_REGISTRY[code] for code in sorted(_REGISTRY)]
+
+
+def get_rule(code_or_name: str) -> Rule:
+    """Return the rule with this code ("MP302") or name ("near-duplicate-block")."""
+    key = code_or_name.strip()
+    if key.upper() in _REGISTRY:
+        return _REGISTRY[key.upper()]
+    for rule in _REGISTRY.values():
+        if rule.name == key.lower():
+            return rule
+    raise UnknownCodeError(f"no rule {code_or_name!r}; see 'multipub rules'")
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    selector = selector.strip()
+    return rule.code.startswith(selector.upper()) or rule.name == selector.lower()
+
+
+def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """Return the rules chosen by code/prefix/name selectors, sorted by code.
+
+    An empty ``select`` means every rule. A selector that matches nothing raises
+    :class:`UnknownCodeError`, so a typo never silently disables a check.
+    """
+    rules = all_rules()
+    selectors = [s for s in select if s.strip()]
+    ignores = [s for s in ignore if s.strip()]
+    for selector in (*selectors, *ignores):
+        if not any(_matches(rule, selector) for rule in rules):
+            raise UnknownCodeError(f"{selector!r} matches no check code; see 'multipub rules'")
+    chosen = [r for r in rules if not selectors or any(_matches(r, s) for s in selectors)]
+    return [r for r in chosen if not any(_matches(r, s) for s in ignores)]

@@ -1,0 +1,148 @@
+"""The command line: parse, call the library, render, set the exit status. Nothing else.
+
+Exit status: 0 when no finding reaches ``--fail-on``; 1 when one does; 2 for a usage error,
+or when no input could be read at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable
+
+import click
+from pydantic import BaseModel
+
+from multipub._version import __version__
+from multipub.checks import UnknownCodeError, all_rules, get_rule
+from multipub.config import Config
+from multipub.findings import FailOn, Report
+from multipub.io import write_output
+from multipub.models import Article
+from multipub.render import FORMATS, render
+from multipub.runner import check_paths
+
+__all__ = ["main"]
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _split(values: Iterable[str]) -> tuple[str, ...]:
+    """Return comma- or space-separated option values as one flat tuple."""
+    return tuple(part for value in values for part in value.replace(",", " ").split())
+
+
+def _emit(content: str, output: str | None, *, color: bool | None = None) -> None:
+    if output:
+        try:
+            write_output(output, content)
+        except OSError as err:
+            raise click.FileError(output, hint=err.strerror or str(err)) from err
+    else:
+        click.echo(content, nl=False, color=color)
+
+
+def _wants_color(flag: bool | None) -> bool | None:
+    if flag is not None:
+        return flag
+    # https://no-color.org: any non-empty NO_COLOR turns colour off.
+    return False if os.environ.get("NO_COLOR") else None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="multipub")
+def main() -> None:
+    """Translation quality checks for multilingual news articles."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option("--output", "-o", help="Write the report to this file (whole or not at all).")
+@click.option(
+    "--fail-on",
+    type=click.Choice([f.value for f in FailOn]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit status 1.",
+)
+@click.option("--select", multiple=True, help="Codes or prefixes to run, e.g. MP3,MP503.")
+@click.option("--ignore", multiple=True, help="Codes or prefixes not to run.")
+@click.option("--lang", multiple=True, help="Only check these variants, e.g. ar,ru.")
+@click.option("--color/--no-color", default=None, help="Colour the text report.")
+def check(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    fail_on: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    lang: tuple[str, ...],
+    color: bool | None,
+) -> None:
+    """Check article files (.json, .yaml, .yml, .jsonl) and directories of them."""
+    config = Config(
+        select=_split(select), ignore=_split(ignore), langs=_split(lang), fail_on=FailOn(fail_on)
+    )
+    try:
+        report = check_paths(paths, config=config)
+    except UnknownCodeError as err:
+        raise click.UsageError(str(err)) from err
+    use_color = _wants_color(color)
+    content = render(report, fmt, color=fmt == "text" and use_color is not False and not output)
+    _emit(content, output, color=use_color)
+    sys.exit(_exit_status(report, config.fail_on))
+
+
+def _exit_status(report: Report, fail_on: FailOn) -> int:
+    if report.summary.articles == 0:
+        if report.files == 0:
+            click.echo("multipub: no article files found", err=True)
+        return EXIT_USAGE
+    return EXIT_FINDINGS if report.fails(fail_on) else EXIT_CLEAN
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules_command(fmt: str) -> None:
+    """List every check: code, name, default severity."""
+    rules = all_rules()
+    if fmt == "json":
+        data = [
+            {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary}
+            for r in rules
+        ]
+        click.echo(json.dumps({"rules": data}, ensure_ascii=False, indent=2))
+        return
+    for r in rules:
+        first_sentence = r.summary.split(". ")[0].rstrip(".")
+        click.echo(f"{r.code}  {r.name:<22} {r.severity.value:<8} {first_sentence}")
+
+
+@main.command("rule")
+@click.argument("code")
+def rule_command(code: str) -> None:
+    """Print the documentation of one check (by code or name)."""
+    try:
+        click.echo(get_rule(code).doc(), nl=False)
+    except UnknownCodeError as err:
+        raise click.UsageError(str(err)) from err
+
+
+_SCHEMAS: dict[str, type[BaseModel]] = {"article": Article, "report": Report, "config": Config}
+
+
+@main.command("schema")
+@click.argument("what", type=click.Choice(sorted(_SCHEMAS)))
+def schema_command(what: str) -> None:
+    """Print the JSON Schema of an article file, a JSON report or the configuration."""
+    schema = _SCHEMAS[what].model_json_schema()
+    click.echo(json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True))

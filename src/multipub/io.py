@@ -1,0 +1,502 @@
+"""Reading article files (JSON, YAML, JSONL, directories) strictly, and writing outputs whole.
+
+Every way an input can be wrong ends as an :class:`InputProblem` naming the file, the line
+(where the format tells it) and the JSON path, never as a traceback, and never stops the
+other files of the run. Input files are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from multipub.models import Article
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "InputError",
+    "InputProblem",
+    "LoadedArticle",
+    "discover",
+    "iter_articles",
+    "load_article",
+    "parse_article_text",
+    "write_output",
+]
+
+ARTICLE_SUFFIXES = (".json", ".jsonl", ".yaml", ".yml")
+_MAX_ERRORS_PER_FILE = 10
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """Why (part of) an input file could not be read: file, place and reason."""
+
+    path: str
+    message: str
+    line: int | None = None
+    json_path: str | None = None
+    article: str | None = None
+
+    def describe(self) -> str:
+        """Return ``path:line: $.json.path: message`` with the parts that are known."""
+        where = self.path + (f":{self.line}" if self.line else "")
+        what = f"{self.json_path}: {self.message}" if self.json_path else self.message
+        return f"{where}: {what}"
+
+
+class InputError(Exception):
+    """Raised by :func:`load_article` when a file cannot be read as articles."""
+
+    def __init__(self, problems: list[InputProblem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(p.describe() for p in problems))
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedArticle:
+    """An article read from ``path`` (at ``line`` for JSONL files)."""
+
+    path: str
+    article: Article
+    line: int | None = None
+
+
+# ---------------------------------------------------------------------------------------
+# Discovery
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Path | None]]:
+    """Yield ``(display_path, file)`` for every article file named by ``paths``.
+
+    A directory stands for every article file below it (hidden entries skipped), sorted by
+    path. ``file`` is None when the path does not exist, so the caller can report it.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = [
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in ARTICLE_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+            for p in sorted(found, key=lambda p: p.as_posix()):
+                yield p.as_posix(), p
+        elif path.exists():
+            yield path.as_posix(), path
+        else:
+            yield path.as_posix(), None
+
+
+# ---------------------------------------------------------------------------------------
+# Parsing
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str, line: int | None = None) -> None:
+        self.key = key
+        self.line = line
+        super().__init__(key)
+
+
+def _pairs_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
+
+
+_JSON_DECODER = json.JSONDecoder(object_pairs_hook=_pairs_without_duplicates)
+# An escaped lone surrogate ("\ud800") parses to a str that cannot be written as UTF-8.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_path(loc: Iterable[int | str]) -> str:
+    out = "$"
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.isidentifier():
+            out += f".{part}"
+        else:
+            out += f"[{json.dumps(part, ensure_ascii=False)}]"
+    return out
+
+
+def _find_surrogate(data: Any, loc: tuple[int | str, ...] = ()) -> tuple[int | str, ...] | None:
+    """Return the location of the first string holding a lone surrogate, or None."""
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(data, loc)]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return where
+        elif isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    return where
+                stack.append((item, (*where, str(key))))
+        elif isinstance(value, list):
+            stack.extend((item, (*where, i)) for i, item in reversed(list(enumerate(value))))
+    return None
+
+
+def _scan_string(text: str, end: int) -> tuple[str, int]:
+    """Return the JSON string starting after the quote at ``end - 1``, and where it ends."""
+    scan: Any = json.decoder.scanstring  # type: ignore[attr-defined]  # not in typeshed
+    result: tuple[str, int] = scan(text, end)
+    return result
+
+
+class _JsonPositions:
+    """Finds the line of a JSON path, and duplicate keys with their line, in valid JSON.
+
+    Only used once a file has failed, so it favours clarity over speed.
+    """
+
+    _WS = re.compile(r"[ \t\n\r]*")
+    _SCALAR = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.positions: dict[tuple[int | str, ...], int] = {}
+        self.duplicate: tuple[str, int] | None = None
+        self._parse(self._skip(0), ())
+
+    def line_of(self, loc: tuple[int | str, ...]) -> int | None:
+        """Return the 1-based line of the deepest known value along ``loc``."""
+        for cut in range(len(loc), -1, -1):
+            pos = self.positions.get(tuple(loc[:cut]))
+            if pos is not None:
+                return self.text.count("\n", 0, pos) + 1
+        return None
+
+    def _skip(self, pos: int) -> int:
+        match = self._WS.match(self.text, pos)
+        return match.end() if match else pos
+
+    def _parse(self, pos: int, loc: tuple[int | str, ...]) -> int:
+        self.positions[loc] = pos
+        char = self.text[pos : pos + 1]
+        if char == "{":
+            pos = self._skip(pos + 1)
+            seen: set[str] = set()
+            if self.text[pos : pos + 1] == "}":
+                return pos + 1
+            while True:
+                key_start = pos
+                key, pos = _scan_string(self.text, pos + 1)
+                if key in seen and self.duplicate is None:
+                    self.duplicate = (key, self.text.count("\n", 0, key_start) + 1)
+                seen.add(key)
+                pos = self._skip(self._skip(pos) + 1)  # past ':'
+                pos = self._skip(self._parse(pos, (*loc, key)))
+                if self.text[pos] == "}":
+                    return pos + 1
+                pos = self._skip(pos + 1)  # past ','
+        if char == "[":
+            pos = self._skip(pos + 1)
+            if self.text[pos : pos + 1] == "]":
+                return pos + 1
+            index = 0
+            while True:
+                pos = self._skip(self._parse(pos, (*loc, index)))
+                index += 1
+                if self.text[pos] == "]":
+                    return pos + 1
+                pos = self._skip(pos + 1)
+        if char == '"':
+            return _scan_string(self.text, pos + 1)[1]
+        match = self._SCALAR.match(self.text, pos)
+        return match.end() if match else pos + 1
+
+
+def _validation_problems(
+    error: ValidationError,
+    path: str,
+    line_of: Any,
+    base_line: int | None,
+    article_id: str | None,
+) -> list[InputProblem]:
+    problems = []
+    for err in error.errors(include_url=False)[:_MAX_ERRORS_PER_FILE]:
+        loc = tuple(err["loc"])
+        message = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            message = f"unknown field {str(loc[-1])!r}"
+        elif err["type"] == "missing":
+            message = f"missing required field {str(loc[-1])!r}"
+        # pydantic marks a bad dict key with a trailing "[key]" part.
+        if loc and loc[-1] == "[key]":
+            loc = loc[:-1]
+            message = f"bad key: {message}"
+        line = line_of(loc) if line_of else None
+        if line is not None and base_line is not None:
+            line += base_line - 1
+        problems.append(InputProblem(path, message, line or base_line, _json_path(loc), article_id))
+    extra = error.error_count() - _MAX_ERRORS_PER_FILE
+    if extra > 0:
+        problems.append(InputProblem(path, f"... and {extra} more schema errors", base_line))
+    return problems
+
+
+def _article_from_json(text: str, path: str, base_line: int | None) -> Article | list[InputProblem]:
+    """Parse one JSON document as an article; return it or its problems."""
+    try:
+        data = _JSON_DECODER.decode(text)
+    except _DuplicateKey as dup:
+        positions = _JsonPositions(text)
+        line = positions.duplicate[1] if positions.duplicate else None
+        if line is not None and base_line is not None:
+            line += base_line - 1
+        return [InputProblem(path, f"duplicate key {dup.key!r}", line or base_line)]
+    except json.JSONDecodeError as err:
+        line = err.lineno + (base_line - 1 if base_line else 0)
+        return [InputProblem(path, f"invalid JSON: {err.msg} (column {err.colno})", line)]
+    except RecursionError:
+        return [InputProblem(path, "invalid JSON: nested too deeply", base_line)]
+    return _validate(data, text, path, base_line, json_positions=True)
+
+
+def _validate(
+    data: Any, text: str, path: str, base_line: int | None, *, json_positions: bool
+) -> Article | list[InputProblem]:
+    if not isinstance(data, dict):
+        kind = type(data).__name__ if data is not None else "nothing"
+        return [InputProblem(path, f"expected an article object, found {kind}", base_line, "$")]
+    article_id = data.get("id") if isinstance(data.get("id"), str) else None
+    if _SURROGATE_ESCAPE.search(text):
+        where = _find_surrogate(data)
+        if where is not None:
+            return [
+                InputProblem(
+                    path,
+                    "text holds a lone surrogate escape (\\ud800-\\udfff): not a character",
+                    base_line,
+                    _json_path(where),
+                    article_id,
+                )
+            ]
+    try:
+        return Article.model_validate(data)
+    except ValidationError as err:
+        line_of = None
+        if json_positions:
+            try:
+                line_of = _JsonPositions(text).line_of
+            except (RecursionError, ValueError, IndexError):
+                line_of = None
+        return _validation_problems(err, path, line_of, base_line, article_id)
+    except RecursionError:
+        return [InputProblem(path, "nested too deeply", base_line, None, article_id)]
+
+
+# YAML: safe loading, YAML 1.2 booleans (a variant keyed "no" is Norwegian, not False),
+# duplicate keys rejected with their line.
+_YamlBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictYamlLoader(_YamlBase):  # type: ignore[misc]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                is_duplicate = key in seen
+            except TypeError as err:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value", key_node.start_mark
+                ) from err
+            if is_duplicate:
+                raise _DuplicateKey(str(key), key_node.start_mark.line + 1)
+            seen.add(key)
+        result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return result
+
+
+_StrictYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StrictYamlLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def _yaml_line_of(root: yaml.Node | None) -> Any:
+    def line_of(loc: tuple[int | str, ...]) -> int | None:
+        node = root
+        best = node.start_mark.line + 1 if node is not None else None
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if str(k.value) == str(part)), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                node = node.value[part] if 0 <= part < len(node.value) else None
+            else:
+                node = None
+            if node is None:
+                break
+            best = node.start_mark.line + 1
+        return best
+
+    return line_of
+
+
+def _article_from_yaml(text: str, path: str) -> Article | list[InputProblem]:
+    loader = _StrictYamlLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except _DuplicateKey as dup:
+        return [InputProblem(path, f"duplicate key {dup.key!r}", dup.line)]
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = err.problem or err.context or "syntax error"
+        return [InputProblem(path, f"invalid YAML: {what}", line)]
+    except (yaml.YAMLError, RecursionError) as err:
+        return [InputProblem(path, f"invalid YAML: {err}")]
+    finally:
+        loader.dispose()
+    result = _validate(data, text, path, None, json_positions=False)
+    if isinstance(result, Article):
+        return result
+    line_of = _yaml_line_of(root)
+    return [_with_yaml_line(p, line_of) if p.json_path and p.line is None else p for p in result]
+
+
+def _with_yaml_line(problem: InputProblem, line_of: Any) -> InputProblem:
+    loc = _loc_from_json_path(problem.json_path or "$")
+    return InputProblem(
+        problem.path, problem.message, line_of(loc), problem.json_path, problem.article
+    )
+
+
+_PATH_PART = re.compile(r'\.([^.\[]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
+
+
+def _loc_from_json_path(json_path: str) -> tuple[int | str, ...]:
+    loc: list[int | str] = []
+    for name, index, quoted in _PATH_PART.findall(json_path[1:]):
+        loc.append(name or (int(index) if index else json.loads(quoted)))
+    return tuple(loc)
+
+
+def _decode(raw: bytes, path: str) -> str | InputProblem:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        return InputProblem(
+            path, f"not valid UTF-8: byte 0x{raw[err.start]:02x} at offset {err.start}", line
+        )
+    return text.removeprefix("\ufeff")
+
+
+def parse_article_text(text: str, path: str, fmt: str) -> Iterator[LoadedArticle | InputProblem]:
+    """Yield the articles of ``text`` read as ``fmt`` (json, jsonl or yaml), or the problems."""
+    if fmt == "jsonl":
+        for number, line_text in enumerate(text.split("\n"), start=1):
+            if not line_text.strip():
+                continue
+            result = _article_from_json(line_text, path, number)
+            if isinstance(result, Article):
+                yield LoadedArticle(path, result, number)
+            else:
+                yield from result
+        return
+    if fmt == "yaml":
+        result = _article_from_yaml(text, path)
+    else:
+        result = _article_from_json(text, path, None)
+    if isinstance(result, Article):
+        yield LoadedArticle(path, result)
+    else:
+        yield from result
+
+
+def _format_of(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    return {".json": "json", ".jsonl": "jsonl", ".yaml": "yaml", ".yml": "yaml"}.get(suffix)
+
+
+def read_file(display: str, path: Path | None) -> Iterator[LoadedArticle | InputProblem]:
+    """Yield the articles of one file, or the problems that kept them from being read."""
+    if path is None:
+        yield InputProblem(display, "no such file or directory")
+        return
+    fmt = _format_of(path)
+    if fmt is None:
+        yield InputProblem(display, f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})")
+        return
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        yield InputProblem(display, f"cannot read: {err.strerror or err}")
+        return
+    text = _decode(raw, display)
+    if isinstance(text, InputProblem):
+        yield text
+        return
+    yield from parse_article_text(text, display, fmt)
+
+
+def iter_articles(
+    paths: Iterable[str | os.PathLike[str]],
+) -> Iterator[LoadedArticle | InputProblem]:
+    """Yield every article below ``paths`` in path order, with problems in their place."""
+    for display, path in discover(paths):
+        yield from read_file(display, path)
+
+
+def load_article(path: str | os.PathLike[str]) -> Article:
+    """Return the one article in ``path``; raise :class:`InputError` if it cannot be read."""
+    results = list(read_file(Path(path).as_posix(), Path(path) if Path(path).exists() else None))
+    problems = [r for r in results if isinstance(r, InputProblem)]
+    if problems:
+        raise InputError(problems)
+    if len(results) != 1:
+        raise InputError(
+            [InputProblem(Path(path).as_posix(), f"expected one article, found {len(results)}")]
+        )
+    loaded = results[0]
+    assert isinstance(loaded, LoadedArticle)  # problems were handled above
+    return loaded.article
+
+
+# ---------------------------------------------------------------------------------------
+# Writing
+
+
+def write_output(path: str | os.PathLike[str], content: str) -> None:
+    """Write ``content`` to ``path`` whole or not at all (temporary file, then rename)."""
+    target = Path(path)
+    directory = target.parent
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(temp_name).replace(target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise

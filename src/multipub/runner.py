@@ -1,0 +1,140 @@
+"""Running the checks: over one article in memory, or over files into a :class:`Report`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from importlib import metadata
+
+from multipub._version import __version__
+from multipub.checks import ArticleContext, Rule, select_rules
+from multipub.config import Config
+from multipub.findings import Finding, Report, Severity, Summary, ToolInfo, finding_sort_key
+from multipub.io import InputProblem, LoadedArticle, iter_articles
+from multipub.models import Article
+
+__all__ = ["check", "check_paths", "input_finding", "signature"]
+
+_EXCERPT_CHARS = 120
+
+
+def _excerpt(text: str, span: tuple[int, int]) -> str:
+    piece = " ".join(text[span[0] : span[1]].split())
+    return piece if len(piece) <= _EXCERPT_CHARS else piece[: _EXCERPT_CHARS - 1] + "…"
+
+
+def _rules(config: Config) -> list[Rule]:
+    return [r for r in select_rules(config.select, config.ignore) if r.function is not None]
+
+
+def check(
+    article: Article,
+    *,
+    config: Config | None = None,
+    path: str = "<memory>",
+    line: int | None = None,
+) -> list[Finding]:
+    """Return the findings of every selected check on every variant of ``article``, sorted."""
+    config = config or Config()
+    rules = _rules(config)
+    shared = ArticleContext(article, config)
+    findings: list[Finding] = []
+    for lang in _langs(article, config):
+        ctx = shared.variant_context(lang)
+        variant = ctx.variant
+        for rule in rules:
+            assert rule.function is not None  # _rules keeps only rules with a function
+            for problem in rule.function(ctx):
+                findings.append(
+                    Finding(
+                        code=rule.code,
+                        name=rule.name,
+                        severity=problem.severity or rule.severity,
+                        path=path,
+                        article=article.id,
+                        lang=lang,
+                        field=problem.field,
+                        block=problem.block,
+                        span=problem.span,
+                        message=problem.message,
+                        related=problem.related,
+                        entry=problem.entry,
+                        line=line,
+                        excerpt=_excerpt(
+                            variant.text_of(problem.field, problem.block), problem.span
+                        ),
+                    )
+                )
+    findings.sort(key=finding_sort_key)
+    return findings
+
+
+def _langs(article: Article, config: Config) -> list[str]:
+    langs = sorted(article.variants)
+    if config.langs:
+        wanted = {tag.lower() for tag in config.langs}
+        langs = [lang for lang in langs if lang.lower() in wanted]
+    return langs
+
+
+def input_finding(problem: InputProblem) -> Finding:
+    """Return the MP000 finding that reports an unreadable file or article."""
+    return Finding(
+        code="MP000",
+        name="input-error",
+        severity=Severity.ERROR,
+        path=problem.path,
+        article=problem.article,
+        message=problem.describe().removeprefix(problem.path + ":").lstrip(":0123456789 ")
+        if problem.line
+        else problem.describe().removeprefix(problem.path + ": "),
+        line=problem.line,
+    )
+
+
+def signature(config: Config, rules: Sequence[Rule] | None = None) -> str:
+    """Return the sacrebleu-style signature of a run: what produced its findings."""
+    chosen = rules if rules is not None else select_rules(config.select, config.ignore)
+    codes = ",".join(r.code for r in chosen)
+    parts = [f"multipub:{__version__}", f"codes:{codes}", f"cfg:{config.fingerprint()}"]
+    if any(r.code == "MP302" for r in chosen):
+        parts.append(f"sacrebleu:{metadata.version('sacrebleu')}")
+    return "|".join(parts)
+
+
+def check_paths(paths: Iterable[str | os.PathLike[str]], *, config: Config | None = None) -> Report:
+    """Return the report of checking every article file below ``paths``.
+
+    Unreadable files and articles become MP000 findings; the other files are still checked.
+    """
+    config = config or Config()
+    rules = select_rules(config.select, config.ignore)
+    report_input_errors = any(r.code == "MP000" for r in rules)
+    findings: list[Finding] = []
+    files: set[str] = set()
+    articles = variants = 0
+    for item in iter_articles(paths):
+        files.add(item.path)
+        if isinstance(item, LoadedArticle):
+            articles += 1
+            variants += len(_langs(item.article, config))
+            findings.extend(check(item.article, config=config, path=item.path, line=item.line))
+        elif report_input_errors:
+            findings.append(input_finding(item))
+    findings.sort(key=finding_sort_key)
+    by_severity = {s: 0 for s in Severity}
+    for finding in findings:
+        by_severity[finding.severity] += 1
+    return Report(
+        tool=ToolInfo(version=__version__),
+        summary=Summary(
+            articles=articles,
+            variants=variants,
+            errors=by_severity[Severity.ERROR],
+            warnings=by_severity[Severity.WARNING],
+            infos=by_severity[Severity.INFO],
+        ),
+        findings=tuple(findings),
+        signature=signature(config, rules),
+        files=len(files),
+    )
