@@ -1,0 +1,297 @@
+"""MP301, MP302, MP303: tables of texts that must fail and texts that must pass."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from multipub import Config, check
+from multipub.models import Article
+from tests.conftest import make_article
+
+ONLY = {
+    "MP301": Config(select=("MP301",)),
+    "MP302": Config(select=("MP302",)),
+    "MP303": Config(select=("MP303",)),
+}
+
+# Paragraphs written for these tests: one per language, about a provincial meeting.
+PARAGRAPH = {
+    "vi": "Sáng 20/5, Ban Thường vụ Tỉnh ủy Hòa Giang họp để cho ý kiến về kế hoạch phát triển "
+    "kinh tế - xã hội năm 2025.",
+    "ar": "صباح 20 مايو، عقدت اللجنة الدائمة للجنة الحزب في مقاطعة هوا جيانغ اجتماعا لمناقشة "
+    "خطة التنمية الاجتماعية والاقتصادية لعام 2025.",
+    "ru": "Утром 20 мая постоянный комитет парткома провинции Хоазянг провёл заседание по плану "
+    "социально-экономического развития на 2025 год.",
+    "zh": "5月20日上午，和江省委常委会召开会议，讨论2025年经济社会发展计划。",
+    "en": "On the morning of May 20, the Standing Board of the Hoa Giang provincial Party "
+    "Committee met to discuss the 2025 socio-economic development plan.",
+}
+OTHER = {
+    "vi": "Các đại biểu thống nhất ưu tiên nguồn vốn cho hạ tầng giao thông và y tế cơ sở.",
+    "ar": "واتفق المندوبون على إعطاء الأولوية في التمويل للبنية التحتية للنقل والرعاية الصحية.",
+    "ru": "Участники договорились направить средства в первую очередь на дороги и сельскую медицину.",
+    "zh": "与会代表一致同意优先将资金用于交通基础设施和基层医疗。",
+    "en": "Delegates agreed to give priority funding to transport infrastructure and local clinics.",
+}
+# Reworded repeats: the same content, other words (a caption re-used as body text).
+REWORDED = {
+    "vi": (
+        "Dự hội nghị tại điểm cầu tỉnh Hòa Giang có đồng chí Trần Quốc Hưng, Phó Bí thư "
+        "Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh.",
+        "Tham dự hội nghị tại điểm cầu Hòa Giang có đồng chí Trần Quốc Hưng, Phó Bí thư "
+        "Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh và các đại biểu.",
+    ),
+    "ar": (
+        "وحضر المؤتمر عند نقطة الاتصال في مقاطعة هوا جيانغ الرفيق تران كوك هونغ، نائب الأمين "
+        "الدائم للجنة الحزب الإقليمية.",
+        "حضر المؤتمر في نقطة الاتصال بمقاطعة هوا جيانغ الرفيق تران كوك هونغ، نائب الأمين "
+        "الدائم للجنة الحزب في المقاطعة.",
+    ),
+    "ru": (
+        "На пункте подключения провинции Хоазянг в конференции участвовал товарищ Чан Куок "
+        "Хынг, постоянный заместитель секретаря парткома.",
+        "В конференции на пункте подключения Хоазянг участвовал товарищ Чан Куок Хынг, "
+        "постоянный заместитель секретаря провинциального парткома.",
+    ),
+    "zh": (
+        "和江省分会场出席会议的有省委常务副书记、省人民议会主席陈国兴同志。",
+        "出席和江省分会场会议的有省委常务副书记、省人民议会主席陈国兴同志等领导。",
+    ),
+    "en": (
+        "Attending the conference at the Hoa Giang connection point was Tran Quoc Hung, "
+        "Permanent Deputy Secretary of the provincial Party Committee.",
+        "At the Hoa Giang connection point, the conference was attended by Tran Quoc Hung, "
+        "Permanent Deputy Secretary of the provincial Party Committee.",
+    ),
+}
+# Two sentences that share an official's long title but report different things: chrF
+# between them reaches 65-76, yet they are not repeats.
+SHARED_TITLE = {
+    "vi": (
+        "Đồng chí Trần Quốc Hưng, Phó Bí thư Thường trực Tỉnh ủy, phát biểu chỉ đạo tại hội nghị.",
+        "Đồng chí Trần Quốc Hưng, Phó Bí thư Thường trực Tỉnh ủy, trao quà cho các hộ dân bị "
+        "ảnh hưởng bởi lũ.",
+    ),
+    "ar": (
+        "ألقى الرفيق تران كوك هونغ، نائب الأمين الدائم للجنة الحزب الإقليمية، كلمة توجيهية في "
+        "المؤتمر.",
+        "قدم الرفيق تران كوك هونغ، نائب الأمين الدائم للجنة الحزب الإقليمية، هدايا للأسر "
+        "المتضررة من الفيضانات.",
+    ),
+    "ru": (
+        "Товарищ Чан Куок Хынг, постоянный заместитель секретаря парткома провинции, выступил "
+        "на конференции.",
+        "Товарищ Чан Куок Хынг, постоянный заместитель секретаря парткома провинции, вручил "
+        "подарки пострадавшим от наводнения семьям.",
+    ),
+    "zh": (
+        "省委常务副书记陈国兴同志在会上作指导讲话。",
+        "省委常务副书记陈国兴同志向受洪灾影响的家庭赠送了礼物。",
+    ),
+    "en": (
+        "Tran Quoc Hung, Permanent Deputy Secretary of the provincial Party Committee, "
+        "addressed the conference.",
+        "Tran Quoc Hung, Permanent Deputy Secretary of the provincial Party Committee, handed "
+        "gifts to families hit by the floods.",
+    ),
+}
+LANGS = sorted(PARAGRAPH)
+
+
+def _variant(lang: str, blocks: list[object]) -> Article:
+    return make_article({lang: {"title": "x", "blocks": blocks}}, source_lang=lang)
+
+
+def _codes_at(findings: list, code: str) -> list[tuple[str, int | None, tuple[int, int] | None]]:
+    return [(f.field, f.block, f.span) for f in findings if f.code == code]
+
+
+# --- MP301 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mp301_verbatim_repeat_is_reported_on_the_later_copy(lang: str) -> None:
+    text = PARAGRAPH[lang]
+    findings = check(_variant(lang, [text, OTHER[lang], text]), config=ONLY["MP301"])
+    assert _codes_at(findings, "MP301") == [("blocks", 2, (0, len(text)))]
+    assert findings[0].related[0].block == 0
+    assert findings[0].message == "block 2 repeats block 0 verbatim"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # case, spacing, edge punctuation, NBSP, zero-width, digits, tone placement
+        (PARAGRAPH["vi"], "  " + PARAGRAPH["vi"].upper().replace(" ", "\u00a0", 3) + " "),
+        (PARAGRAPH["ar"], PARAGRAPH["ar"].replace("2025", "٢٠٢٥").replace("،", "\u200c،")),
+        (PARAGRAPH["ru"], PARAGRAPH["ru"].rstrip(".") + " ."),
+        (PARAGRAPH["zh"], PARAGRAPH["zh"].replace("2025", "２０２５").replace("，", ", ")),
+        (
+            "Người dân xã Hoà Bình nhận hỗ trợ khắc phục hậu quả bão.",
+            "Người dân xã Hòa Bình nhận hỗ trợ khắc phục hậu quả bão",
+        ),
+    ],
+)
+def test_mp301_normalization(first: str, second: str) -> None:
+    lang = "vi"
+    findings = check(_variant(lang, [first, second]), config=ONLY["MP301"])
+    assert [f.block for f in findings] == [1]
+    start, end = findings[0].span or (0, 0)
+    assert second[start:end] == second.strip()
+
+
+def test_mp301_lead_repeated_as_first_block() -> None:
+    article = make_article(
+        {"ru": {"title": "x", "lead": PARAGRAPH["ru"], "blocks": [PARAGRAPH["ru"], OTHER["ru"]]}},
+        source_lang="ru",
+    )
+    findings = check(article, config=ONLY["MP301"])
+    assert [(f.field, f.block, f.related[0].field) for f in findings] == [("blocks", 0, "lead")]
+    assert findings[0].message == "block 0 repeats the lead verbatim"
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        # short repeats are legitimate: photo credits, media labels
+        ["Ảnh: Minh Châu", PARAGRAPH["vi"], "Ảnh: Minh Châu"],
+        ["تصوير: مينه تشاو", PARAGRAPH["ar"], "تصوير: مينه تشاو"],
+        ["Фото: ВИА", PARAGRAPH["ru"], "Фото: ВИА"],
+        # same words, different numbers: not verbatim
+        [
+            "Tỉnh hỗ trợ 1.250 hộ dân bị ảnh hưởng bởi lũ.",
+            "Tỉnh hỗ trợ 1.520 hộ dân bị ảnh hưởng bởi lũ.",
+        ],
+        # a byline equal to a caption is not a block repeat
+        [PARAGRAPH["zh"], OTHER["zh"]],
+    ],
+)
+def test_mp301_clean(blocks: list[str]) -> None:
+    assert check(_variant("vi", blocks), config=ONLY["MP301"]) == []
+
+
+# --- MP302 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mp302_reworded_repeat(lang: str) -> None:
+    caption, paragraph = REWORDED[lang]
+    blocks = [PARAGRAPH[lang], {"kind": "caption", "text": caption}, OTHER[lang], paragraph]
+    findings = check(_variant(lang, blocks), config=ONLY["MP302"])
+    assert _codes_at(findings, "MP302") == [("blocks", 3, (0, len(paragraph)))]
+    assert findings[0].related[0].block == 1
+    assert "repeats block 1 in other words (chrF" in findings[0].message
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mp302_shared_title_is_not_a_repeat(lang: str) -> None:
+    first, second = SHARED_TITLE[lang]
+    blocks = [first, PARAGRAPH[lang], second, OTHER[lang]]
+    assert check(_variant(lang, blocks), config=ONLY["MP302"]) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mp302_clean_article_paragraphs(lang: str) -> None:
+    blocks = [PARAGRAPH[lang], OTHER[lang], REWORDED[lang][0], SHARED_TITLE[lang][1]]
+    assert check(_variant(lang, blocks), config=ONLY["MP302"]) == []
+
+
+def test_mp302_sentence_contained_in_a_longer_block() -> None:
+    sentence = (
+        "The new clinic will serve about 12,000 residents of the three mountain communes "
+        "from next month."
+    )
+    merged = PARAGRAPH["en"] + " " + sentence
+    findings = check(_variant("en", [merged, OTHER["en"], sentence]), config=ONLY["MP302"])
+    assert [(f.block, f.related[0].block) for f in findings] == [(2, 0)]
+    assert "block 2 repeats part of block 0 (chrF" in findings[0].message
+
+
+def test_mp302_does_not_repeat_mp301() -> None:
+    blocks = [PARAGRAPH["ar"], PARAGRAPH["ar"]]
+    assert check(_variant("ar", blocks), config=ONLY["MP302"]) == []
+
+
+def test_mp302_threshold_is_configurable() -> None:
+    caption, paragraph = REWORDED["ru"]
+    article = _variant("ru", [caption, paragraph])
+    assert len(check(article, config=ONLY["MP302"])) == 1
+    strict = Config(select=("MP302",), near_duplicate_chrf=99.0)
+    assert check(article, config=strict) == []
+
+
+def test_mp302_many_blocks_use_the_index_and_still_find_the_pair() -> None:
+    caption, paragraph = REWORDED["vi"]
+    syllables = (
+        "an bình cao dân đất giang hòa khánh lâm minh nam phú quang sơn tân thanh "
+        "trung văn xuân yên bắc cầu đồng hải kiên long ninh phước thạch vĩnh"
+    ).split()
+    rng = random.Random(7)
+    filler = [" ".join(rng.choice(syllables) for _ in range(16)) for _ in range(150)]
+    blocks = [*filler[:70], caption, *filler[70:], paragraph]
+    findings = check(_variant("vi", blocks), config=ONLY["MP302"])
+    assert [(f.block, f.related[0].block) for f in findings] == [(len(blocks) - 1, 70)]
+
+
+# --- MP303 ----------------------------------------------------------------------------
+
+
+def test_mp303_target_block_left_in_the_source_language() -> None:
+    article = make_article(
+        {
+            "vi": [PARAGRAPH["vi"], OTHER["vi"]],
+            "ru": [PARAGRAPH["ru"], OTHER["vi"]],
+            "ar": [PARAGRAPH["vi"], OTHER["ar"]],
+            "zh-Hans": [PARAGRAPH["zh"], OTHER["zh"]],
+        }
+    )
+    findings = check(article, config=ONLY["MP303"])
+    assert [(f.lang, f.block, f.related[0].lang, f.related[0].block) for f in findings] == [
+        ("ar", 0, "vi", 0),
+        ("ru", 1, "vi", 1),
+    ]
+    assert findings[0].severity.value == "error"
+    assert "left untranslated" in findings[0].message
+
+
+def test_mp303_untranslated_title() -> None:
+    title = "Hòa Giang đẩy mạnh chuyển đổi số trong cải cách hành chính"
+    article = make_article(
+        {"vi": {"title": title, "blocks": []}, "en": {"title": title, "blocks": []}}
+    )
+    assert [(f.lang, f.field) for f in check(article, config=ONLY["MP303"])] == [("en", "title")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trần Quốc Hưng",  # a name stays a name
+        "Kết luận 50-KL/TW",  # a code, short
+        "Hòa Giang",
+        "COVID-19",
+    ],
+)
+def test_mp303_short_identical_texts_are_allowed(text: str) -> None:
+    article = make_article({"vi": [text, PARAGRAPH["vi"]], "en": [text, PARAGRAPH["en"]]})
+    assert check(article, config=ONLY["MP303"]) == []
+
+
+def test_mp303_byline_is_never_untranslated() -> None:
+    article = make_article(
+        {
+            "vi": {"byline": "Nhóm phóng viên thời sự Hòa Giang", "blocks": []},
+            "en": {"byline": "Nhóm phóng viên thời sự Hòa Giang", "blocks": []},
+        }
+    )
+    assert check(article, config=ONLY["MP303"]) == []
+
+
+def test_mp303_skipped_without_source() -> None:
+    lone = make_article({"en": [PARAGRAPH["vi"]]}, source_lang="vi")
+    assert check(lone, config=ONLY["MP303"]) == []
+
+
+def test_clean_article_has_no_findings(clean_article: Article) -> None:
+    assert check(clean_article) == []
