@@ -9,7 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 __all__ = [
     "Article",
@@ -68,13 +68,6 @@ class Block(_Frozen):
     src: str | None = Field(default=None, description="media only: the file or URL shown")
     id: str | None = Field(default=None, description="the CMS's own id for the block, if any")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _bare_string_is_paragraph(cls, data: Any) -> Any:
-        if isinstance(data, str):
-            return {"kind": "paragraph", "text": data}
-        return data
-
     @model_validator(mode="after")
     def _media_has_src(self) -> Block:
         if self.kind is BlockKind.MEDIA:
@@ -84,6 +77,15 @@ class Block(_Frozen):
             raise ValueError(f"'src' is only for media blocks, not {self.kind.value!r}")
         return self
 
+
+def _bare_string_is_paragraph(data: Any) -> Any:
+    return {"kind": "paragraph", "text": data} if isinstance(data, str) else data
+
+
+# In files a block is a bare string (a paragraph) or an object; the JSON Schema says both.
+BlockInput = Annotated[
+    Block, BeforeValidator(_bare_string_is_paragraph, json_schema_input_type=str | Block)
+]
 
 TextField = Literal["title", "lead", "byline", "blocks"]
 
@@ -106,7 +108,7 @@ class Translation(_Frozen):
     title: str | None = None
     lead: str | None = None
     byline: str | None = None
-    blocks: tuple[Block, ...] = ()
+    blocks: tuple[BlockInput, ...] = ()
 
     def units(self, *, include_byline: bool = True) -> Iterator[TextUnit]:
         """Yield every non-empty text of this variant in reading order."""

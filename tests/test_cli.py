@@ -1,0 +1,265 @@
+"""The command line, through click's runner, as a CI job or an editor would use it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from multipub.cli import main
+from tests.conftest import article_data
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+FINDING_KEYS = [
+    "code", "name", "severity", "path", "article", "lang", "field", "block", "span",
+    "message", "related", "entry",
+]  # fmt: skip
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def _mixed_folder(tmp_path: Path) -> Path:
+    """One valid article with a duplicate, one truncated JSON file, one non-UTF-8 file."""
+    data = article_data(
+        {
+            "vi": [
+                "Tỉnh tổ chức hội chợ thương mại với hơn 300 gian hàng.",
+                "Hội chợ kéo dài năm ngày.",
+            ],
+            "ar": [
+                "نظمت المقاطعة معرضا تجاريا يضم أكثر من 300 جناح.",
+                "نظمت المقاطعة معرضا تجاريا يضم أكثر من 300 جناح.",
+            ],
+        },
+        article_id="fair",
+    )
+    (tmp_path / "a_valid.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    (tmp_path / "b_truncated.json").write_text(text[:200], "utf-8")
+    (tmp_path / "c_latin1.json").write_bytes(
+        json.dumps(data, ensure_ascii=False).encode("cp1258", "replace")
+    )
+    return tmp_path
+
+
+def test_mixed_folder_reports_bad_files_and_checks_the_good_one(tmp_path: Path) -> None:
+    result = run("check", str(_mixed_folder(tmp_path)), "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    codes = [(f["code"], Path(f["path"]).name) for f in report["findings"]]
+    assert codes == [
+        ("MP301", "a_valid.json"),
+        ("MP000", "b_truncated.json"),
+        ("MP000", "c_latin1.json"),
+    ]
+    truncated, latin1 = report["findings"][1], report["findings"][2]
+    assert truncated["severity"] == "error" and truncated["line"] is not None
+    assert truncated["message"].startswith("invalid JSON")
+    assert latin1["message"].startswith("not valid UTF-8")
+    assert report["summary"] == {
+        "articles": 1,
+        "variants": 2,
+        "errors": 2,
+        "warnings": 1,
+        "infos": 0,
+    }
+
+
+def test_nothing_readable_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_text("{", "utf-8")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert "MP000" in result.output
+    assert run("check", str(tmp_path / "missing")).exit_code == 2
+
+
+def test_empty_folder_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no article files found" in result.output
+
+
+def test_examples_json_report_matches_the_contract() -> None:
+    result = run("check", str(EXAMPLES), "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert report["tool"] == {"name": "multipub", "version": "0.1.0"}
+    assert set(report["summary"]) == {"articles", "variants", "errors", "warnings", "infos"}
+    assert report["summary"]["articles"] == 5
+    assert report["signature"].startswith("multipub:0.1.0|codes:MP000,MP301,MP302,MP303,MP503|cfg:")
+    for finding in report["findings"]:
+        assert list(finding)[: len(FINDING_KEYS)] == FINDING_KEYS
+        assert finding["field"] in {"title", "lead", "byline", "blocks"}
+        assert (finding["block"] is None) == (finding["field"] != "blocks")
+        start, end = finding["span"]
+        assert 0 <= start < end
+    codes = {(f["code"], f["lang"]) for f in report["findings"]}
+    assert {
+        ("MP301", "en"),
+        ("MP301", "ru"),
+        ("MP302", "ar"),
+        ("MP303", "ru"),
+        ("MP503", "ar"),
+    } <= codes
+    clean = [f for f in report["findings"] if "trade-fair" in f["path"]]
+    assert clean == []
+
+
+def test_examples_seed_like_near_duplicate_points_at_the_right_blocks() -> None:
+    report = json.loads(run("check", str(EXAMPLES), "--format", "json", "--select", "MP302").output)
+    [finding] = report["findings"]
+    assert (finding["lang"], finding["block"], finding["related"][0]["block"]) == ("ar", 4, 2)
+    article = json.loads((EXAMPLES / "articles" / "provincial-conference.json").read_text("utf-8"))
+    block = article["variants"]["ar"]["blocks"][4]
+    text = block if isinstance(block, str) else block["text"]
+    assert finding["span"] == [0, len(text)]
+
+
+def test_spans_point_into_the_input_text() -> None:
+    report = json.loads(run("check", str(EXAMPLES), "--format", "json").output)
+    for finding in report["findings"]:
+        path = Path(finding["path"])
+        loader = yaml.safe_load if path.suffix in {".yaml", ".yml"} else json.loads
+        if path.suffix == ".jsonl":
+            line = path.read_text("utf-8").splitlines()[finding["line"] - 1]
+            article = json.loads(line)
+        else:
+            article = loader(path.read_text("utf-8"))
+        variant = article["variants"][finding["lang"]]
+        if finding["field"] == "blocks":
+            block = variant["blocks"][finding["block"]]
+            text = block if isinstance(block, str) else block["text"]
+        else:
+            text = variant[finding["field"]]
+        start, end = finding["span"]
+        assert end <= len(text)
+        assert " ".join(text[start:end].split())[:50] == finding["excerpt"][:50]
+
+
+def test_output_is_byte_identical_run_after_run(tmp_path: Path) -> None:
+    first = run("check", str(EXAMPLES), "--format", "json").output
+    second = run("check", str(EXAMPLES), "--format", "json").output
+    assert first == second
+    text_a = run("check", str(EXAMPLES), "--format", "text").output
+    assert text_a == run("check", str(EXAMPLES), "--format", "text").output
+
+
+def test_output_file_is_written_and_stdout_is_quiet(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    result = run("check", str(EXAMPLES), "--format", "json", "--output", str(target))
+    assert result.exit_code == 1
+    assert result.output == ""
+    assert json.loads(target.read_text("utf-8"))["summary"]["articles"] == 5
+
+
+def test_output_into_a_missing_directory_is_a_clean_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["check", str(EXAMPLES), "--output", str(tmp_path / "no" / "r.json")]
+    )
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["--fail-on", "never"], 0),
+        (["--fail-on", "error", "--ignore", "MP303"], 0),
+        (["--fail-on", "warning", "--ignore", "MP303"], 1),
+        (["--select", "MP303"], 1),
+        (["--select", "MP503", "--lang", "vi,zh-Hans"], 0),
+    ],
+)
+def test_fail_on_select_and_lang(args: list[str], status: int) -> None:
+    assert run("check", str(EXAMPLES), *args).exit_code == status
+
+
+def test_unknown_code_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["check", str(EXAMPLES), "--select", "MP9"])
+    assert result.exit_code == 2
+    assert "matches no check code" in result.output
+
+
+def test_text_format_groups_by_file_and_article() -> None:
+    output = run("check", str(EXAMPLES), "--no-color").output
+    assert "examples/articles/flood-relief.yaml\n  article " in output.replace(str(ROOT) + "/", "")
+    assert "MP301 duplicate-block (warning): block 5 repeats block 4 verbatim" in output
+    assert "\x1b[" not in output
+    assert output.splitlines()[-1].startswith("signature: multipub:0.1.0|")
+    colored = run("check", str(EXAMPLES), "--color").output
+    assert "\x1b[33mwarning\x1b[0m" in colored
+
+
+def test_github_format() -> None:
+    output = run("check", str(EXAMPLES), "--format", "github", "--select", "MP303").output
+    [line] = output.splitlines()
+    assert line.startswith("::error file=")
+    assert "title=MP303 untranslated-block::" in line
+
+
+def test_rules_and_rule() -> None:
+    listing = run("rules").output
+    assert "MP302  near-duplicate-block" in listing
+    rules = json.loads(run("rules", "--format", "json").output)["rules"]
+    assert [r["code"] for r in rules] == ["MP000", "MP301", "MP302", "MP303", "MP503"]
+    doc = run("rule", "MP302").output
+    assert doc.startswith("# MP302 near-duplicate-block")
+    assert "## Example" in doc and "## Use instead" in doc
+    assert CliRunner().invoke(main, ["rule", "MP999"]).exit_code == 2
+
+
+def test_schema_validates_the_examples() -> None:
+    schema = json.loads(run("schema", "article").output)
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in sorted((EXAMPLES / "articles").iterdir()):
+        if path.suffix == ".json":
+            documents = [json.loads(path.read_text("utf-8"))]
+        elif path.suffix == ".jsonl":
+            documents = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+        elif path.suffix == ".yaml":
+            documents = [
+                json.loads(json.dumps(yaml.safe_load(path.read_text("utf-8")), default=str))
+            ]
+        else:
+            continue
+        for document in documents:
+            validator.validate(document)
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({"id": "x", "source_lang": "vi", "variants": {"vi": {"tittle": "typo"}}})
+
+
+def test_python_dash_m_and_console_script() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "multipub", "rules"], capture_output=True, text=True, check=True
+    )
+    assert "MP301" in result.stdout
+    script = shutil.which("multipub", path=str(Path(sys.executable).parent))
+    assert script is not None
+    done = subprocess.run([script, "--version"], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "multipub, version 0.1.0"
+
+
+def test_example_script_runs() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(EXAMPLES / "check_article.py"),
+            str(EXAMPLES / "articles" / "flood-relief.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "MP303" in result.stdout
