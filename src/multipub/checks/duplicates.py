@@ -32,9 +32,11 @@ _REPEATABLE_FIELDS = frozenset({"lead", "blocks"})
 _CANDIDATE_JACCARD = 0.2
 # Above this many blocks, pairs come from an inverted index instead of all pairs.
 _PAIRWISE_LIMIT = 64
-# An n-gram shared by more blocks than this stops producing candidates (it is a stop-gram),
-# which bounds the work on a pathological variant of thousands of near-identical blocks.
-_POSTING_CAP = 64
+# Bounds of the index path (see _pairs_indexed): rarest grams looked up per block, blocks
+# kept per gram (a gram in more blocks is a stop-gram), candidates verified per block.
+_INDEX_PREFIX = 32
+_POSTING_CAP = 16
+_INDEX_CANDIDATES = 4
 
 
 def describe_unit(unit: TextUnit) -> str:
@@ -109,20 +111,27 @@ def _pairs_all(grams: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
 
 
 def _pairs_indexed(grams: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
-    """Yield candidate pairs by prefix filtering (AllPairs): two sets with Jaccard >= t
-    share at least one of the rarest ``|s| - ceil(t|s|) + 1`` grams of each."""
+    """Yield candidate pairs from an inverted index over each set's rarest grams.
+
+    Two sets with Jaccard >= t share one of the rarest ``|s| - ceil(t|s|) + 1`` grams of
+    each (prefix filtering, as in AllPairs); the prefix is further cut to
+    ``_INDEX_PREFIX`` grams, postings to ``_POSTING_CAP`` blocks, and each block to its
+    ``_INDEX_CANDIDATES`` best candidates, so a variant of thousands of look-alike blocks
+    costs linear time instead of quadratic.
+    """
     frequency = Counter(g for s in grams for g in s)
     index: dict[str, list[int]] = {}
     for j, s in enumerate(grams):
         ordered = sorted(s, key=lambda g: (frequency[g], g))
-        prefix = ordered[: len(ordered) - math.ceil(_CANDIDATE_JACCARD * len(ordered)) + 1]
-        seen: set[int] = set()
-        for gram in prefix:
+        exact_prefix = len(ordered) - math.ceil(_CANDIDATE_JACCARD * len(ordered)) + 1
+        shared: Counter[int] = Counter()
+        for gram in ordered[: min(exact_prefix, _INDEX_PREFIX)]:
             postings = index.setdefault(gram, [])
-            seen.update(postings)
+            shared.update(postings)
             if len(postings) < _POSTING_CAP:
                 postings.append(j)
-        for i in sorted(seen):
+        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+        for i in sorted(i for i, _ in best[:_INDEX_CANDIDATES]):
             yield i, j
 
 
