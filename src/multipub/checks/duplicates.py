@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -24,17 +23,10 @@ __all__ = ["NearDuplicate", "describe_unit", "near_duplicate_pairs", "text_span"
 # Verbatim and reworded repeats are looked for in the lead and the body; a title or
 # byline that recurs in the body is a different matter (and usually legitimate).
 _REPEATABLE_FIELDS = frozenset({"lead", "blocks"})
-# Jaccard similarity of character-trigram sets below which two blocks do not reach chrF 60
-# (the default threshold is 70: a margin).
-# Measured on 1,800 edited FLORES-200 sentence pairs in six languages (deletions, swaps,
-# substitutions, rotations, splices): the lowest Jaccard of a pair with chrF >= 60 was 0.31,
-# with chrF >= 50 0.22; unrelated sentence pairs stayed below 0.16.
-_CANDIDATE_JACCARD = 0.2
 # Above this many blocks, pairs come from an inverted index instead of all pairs.
 _PAIRWISE_LIMIT = 64
-# Bounds of the index path (see _pairs_indexed): rarest grams looked up per block, blocks
-# kept per gram (a gram in more blocks is a stop-gram), candidates verified per block.
-_INDEX_PREFIX = 32
+# Bounds of the index path (see _pairs_indexed): blocks kept per word (a word in more
+# blocks is a stop-word), candidates verified per block.
 _POSTING_CAP = 16
 _INDEX_CANDIDATES = 4
 
@@ -88,53 +80,6 @@ def duplicate_block(ctx: VariantContext) -> Iterator[Problem]:
             )
 
 
-def _trigrams(key: str) -> frozenset[str]:
-    # chrF ignores white space, so the candidate filter does too.
-    joined = key.replace(" ", "")
-    return frozenset(joined[i : i + 3] for i in range(len(joined) - 2))
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    shared = len(a & b)
-    return shared / (len(a) + len(b) - shared) if shared else 0.0
-
-
-def _pairs_all(grams: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
-    for j, b in enumerate(grams):
-        size_b = len(b)
-        for i in range(j):
-            a = grams[i]
-            size_a = len(a)
-            # Jaccard can be at most min/max of the sizes: skip without intersecting.
-            if min(size_a, size_b) >= _CANDIDATE_JACCARD * max(size_a, size_b):
-                yield i, j
-
-
-def _pairs_indexed(grams: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
-    """Yield candidate pairs from an inverted index over each set's rarest grams.
-
-    Two sets with Jaccard >= t share one of the rarest ``|s| - ceil(t|s|) + 1`` grams of
-    each (prefix filtering, as in AllPairs); the prefix is further cut to
-    ``_INDEX_PREFIX`` grams, postings to ``_POSTING_CAP`` blocks, and each block to its
-    ``_INDEX_CANDIDATES`` best candidates, so a variant of thousands of look-alike blocks
-    costs linear time instead of quadratic.
-    """
-    frequency = Counter(g for s in grams for g in s)
-    index: dict[str, list[int]] = {}
-    for j, s in enumerate(grams):
-        ordered = sorted(s, key=lambda g: (frequency[g], g))
-        exact_prefix = len(ordered) - math.ceil(_CANDIDATE_JACCARD * len(ordered)) + 1
-        shared: Counter[int] = Counter()
-        for gram in ordered[: min(exact_prefix, _INDEX_PREFIX)]:
-            postings = index.setdefault(gram, [])
-            shared.update(postings)
-            if len(postings) < _POSTING_CAP:
-                postings.append(j)
-        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
-        for i in sorted(i for i, _ in best[:_INDEX_CANDIDATES]):
-            yield i, j
-
-
 @lru_cache(maxsize=1)
 def _chrf() -> CHRF:
     # sacrebleu pulls in numpy and friends: import it only when a candidate pair needs it.
@@ -167,6 +112,8 @@ _CONTAINED_MIN_WORDS = 8
 
 
 def _words(key: str) -> frozenset[str]:
+    if _CONTINUOUS_SCRIPT.search(key) is None:  # one scan instead of one per word
+        return frozenset(key.split())
     words: set[str] = set()
     for word in key.split():
         if _CONTINUOUS_SCRIPT.search(word):
@@ -176,9 +123,31 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _novelty(words: frozenset[str], other: frozenset[str]) -> float:
-    """Return the share of ``words`` missing from ``other`` (1.0 for an empty set)."""
-    return len(words - other) / len(words) if words else 1.0
+def _pairs_all(words: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
+    for j in range(len(words)):
+        for i in range(j):
+            yield i, j
+
+
+def _pairs_indexed(words: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
+    """Yield, for each text, the earlier texts sharing the most words with it.
+
+    An inverted index from word to the first ``_POSTING_CAP`` texts holding it; each text
+    is paired with its ``_INDEX_CANDIDATES`` best-overlapping earlier texts. A repeat
+    shares at least 70% of its words, so it is among them unless its words are all
+    stop-words; in exchange, thousands of look-alike blocks cost linear time.
+    """
+    index: dict[str, list[int]] = {}
+    for j, s in enumerate(words):
+        shared: Counter[int] = Counter()
+        for word in sorted(s):
+            postings = index.setdefault(word, [])
+            shared.update(postings)
+            if len(postings) < _POSTING_CAP:
+                postings.append(j)
+        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+        for i in sorted(i for i, _ in best[:_INDEX_CANDIDATES]):
+            yield i, j
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,18 +172,16 @@ def near_duplicate_pairs(
     the shorter (at least 8 words) are in the longer. Each later text is paired with its
     best-scoring earlier text.
     """
-    grams = [_trigrams(k) for k in keys]
-    words: list[frozenset[str] | None] = [None] * len(keys)
-    pairs = _pairs_all(grams) if len(grams) <= _PAIRWISE_LIMIT else _pairs_indexed(grams)
+    words = [_words(k) if k else frozenset() for k in keys]
+    pairs = _pairs_all(words) if len(words) <= _PAIRWISE_LIMIT else _pairs_indexed(words)
     best: dict[int, NearDuplicate] = {}
     for i, j in pairs:
-        if not grams[i] or not grams[j] or keys[i] == keys[j]:
+        words_i, words_j = words[i], words[j]
+        if not words_i or not words_j or keys[i] == keys[j]:
             continue
-        if _jaccard(grams[i], grams[j]) < _CANDIDATE_JACCARD:
-            continue
-        words_i = words[i] = words[i] or _words(keys[i])
-        words_j = words[j] = words[j] or _words(keys[j])
-        novelty_i, novelty_j = _novelty(words_i, words_j), _novelty(words_j, words_i)
+        shared = len(words_i & words_j)
+        novelty_i = 1 - shared / len(words_i)
+        novelty_j = 1 - shared / len(words_j)
         reworded = max(novelty_i, novelty_j) <= _REWORDED_MAX_NOVELTY
         contained = (
             not reworded
@@ -237,8 +204,9 @@ def near_duplicate_pairs(
     severity=Severity.WARNING,
     summary="A block (or the lead) that repeats an earlier one in other words: a photo "
     "caption re-used as body text, a paragraph translated twice from two source wordings, "
-    "a sentence merged into its neighbour and printed again. Candidates come from "
-    "character-trigram overlap. A pair is reported when sacrebleu's sentence chrF (the "
+    "a sentence merged into its neighbour and printed again (words are compared after "
+    "normalization; Chinese and Japanese by character pairs). A pair is reported when "
+    "sacrebleu's sentence chrF (the "
     "higher of both directions) reaches `near_duplicate_chrf` (default 70) and neither "
     "block has more than 30% words of its own (two sentences that share an official's "
     "long title but say different things are not repeats), or when all but 5% of the words "
