@@ -263,3 +263,60 @@ def test_example_script_runs() -> None:
     )
     assert result.returncode == 1, result.stderr
     assert "MP303" in result.stdout
+
+
+SARIF_SCHEMA = ROOT.parent / "shared" / "data" / "sarif" / "sarif-schema-2.1.0.json"
+
+
+@pytest.mark.skipif(not SARIF_SCHEMA.exists(), reason="shared SARIF schema not present")
+def test_sarif_validates_against_the_oasis_schema() -> None:
+    result = run("check", str(EXAMPLES), "--format", "sarif")
+    assert result.exit_code == 1
+    log = json.loads(result.output)
+    schema = json.loads(SARIF_SCHEMA.read_text("utf-8"))
+    errors = list(jsonschema.Draft4Validator(schema).iter_errors(log))
+    assert errors == []
+    run_ = log["runs"][0]
+    assert [r["id"] for r in run_["tool"]["driver"]["rules"]] == [
+        "MP000", "MP301", "MP302", "MP303", "MP503",
+    ]  # fmt: skip
+    results = run_["results"]
+    assert len(results) == len(
+        json.loads(run("check", str(EXAMPLES), "--format", "json").output)["findings"]
+    )
+    for r in results:
+        assert r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
+    assert len({r["partialFingerprints"]["multipub/v1"] for r in results}) == len(results)
+
+
+def test_sarif_and_github_lines_point_at_the_text() -> None:
+    output = run("check", str(EXAMPLES), "--format", "github", "--select", "MP301,MP302").output
+    lines = {}
+    for row in output.splitlines():
+        path = row.split("file=", 1)[1].split(",", 1)[0]
+        line = int(row.split("line=", 1)[1].split(",", 1)[0])
+        lines[path] = Path(path).read_text("utf-8").splitlines()[line - 1]
+    flood = next(v for k, v in lines.items() if k.endswith("flood-relief.yaml"))
+    assert "Speaking at the handover" in flood
+    conference = next(v for k, v in lines.items() if k.endswith("provincial-conference.json"))
+    assert '"text": "وحضر المؤتمر' in conference
+
+
+def test_junit_is_valid_xml_with_failures_at_the_fail_on_level() -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(run("check", str(EXAMPLES), "--format", "junit").output)
+    assert root.tag == "testsuites"
+    failures = root.findall(".//failure")
+    assert {f.get("type") for f in failures} == {"error"}
+    assert int(root.get("failures", "0")) == len(failures) == 1
+    strict = ET.fromstring(
+        run("check", str(EXAMPLES), "--format", "junit", "--fail-on", "warning").output
+    )
+    assert len(strict.findall(".//failure")) == int(strict.get("tests", "0"))
+    clean = ET.fromstring(
+        run(
+            "check", str(EXAMPLES / "articles" / "clean-trade-fair.json"), "--format", "junit"
+        ).output
+    )
+    assert [c.get("name") for c in clean.iter("testcase")] == ["no findings"]

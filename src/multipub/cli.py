@@ -18,9 +18,9 @@ from multipub._version import __version__
 from multipub.checks import UnknownCodeError, all_rules, get_rule
 from multipub.config import Config
 from multipub.findings import FailOn, Report
-from multipub.io import write_output
+from multipub.io import locate_lines, write_output
 from multipub.models import Article
-from multipub.render import FORMATS, render
+from multipub.render import FORMATS, LINE_FORMATS, render
 from multipub.runner import check_paths
 
 __all__ = ["main"]
@@ -96,8 +96,15 @@ def check(
         report = check_paths(paths, config=config)
     except UnknownCodeError as err:
         raise click.UsageError(str(err)) from err
+    if fmt in LINE_FORMATS:
+        report = report.model_copy(update={"findings": tuple(locate_lines(report.findings))})
     use_color = _wants_color(color)
-    content = render(report, fmt, color=fmt == "text" and use_color is not False and not output)
+    content = render(
+        report,
+        fmt,
+        color=fmt == "text" and use_color is not False and not output,
+        fail_on=config.fail_on,
+    )
     _emit(content, output, color=use_color)
     sys.exit(_exit_status(report, config.fail_on))
 

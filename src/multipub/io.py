@@ -11,7 +11,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from multipub.findings import Finding
 from multipub.models import Article
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "discover",
     "iter_articles",
     "load_article",
+    "locate_lines",
     "parse_article_text",
     "write_output",
 ]
@@ -500,3 +502,50 @@ def write_output(path: str | os.PathLike[str], content: str) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+# ---------------------------------------------------------------------------------------
+# Lines of findings, for formats that show them (SARIF, GitHub, JUnit)
+
+
+def _line_locator(path: Path) -> Any:
+    """Return a function from a JSON path (tuple) to a 1-based line of ``path``, or None."""
+    try:
+        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except (OSError, UnicodeDecodeError):
+        return None
+    fmt = _format_of(path)
+    try:
+        if fmt == "json":
+            return _JsonPositions(text).line_of
+        if fmt == "yaml":
+            loader = _StrictYamlLoader(text)
+            try:
+                return _yaml_line_of(loader.get_single_node())
+            finally:
+                loader.dispose()
+    except (yaml.YAMLError, ValueError, IndexError, RecursionError):
+        return None
+    return None
+
+
+def locate_lines(findings: Sequence[Finding]) -> list[Finding]:
+    """Return ``findings`` with ``line`` set, where it was unknown, to the line of the
+    finding's text in its input file. Each file is read once; JSONL findings already
+    carry their article's line."""
+    locators: dict[str, Any] = {}
+    located: list[Finding] = []
+    for finding in findings:
+        if finding.line is not None or finding.field is None or finding.lang is None:
+            located.append(finding)
+            continue
+        if finding.path not in locators:
+            locators[finding.path] = _line_locator(Path(finding.path))
+        locator = locators[finding.path]
+        loc: tuple[int | str, ...] = ("variants", finding.lang, finding.field)
+        if finding.block is not None:
+            # The "text" of an object block; a bare-string block falls back to itself.
+            loc = (*loc, finding.block, "text")
+        line = locator(loc) if locator else None
+        located.append(finding.model_copy(update={"line": line}) if line else finding)
+    return located

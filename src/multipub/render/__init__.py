@@ -1,19 +1,36 @@
 """Renderers: a :class:`~multipub.findings.Report` in, a string out. No checking here."""
 
-from multipub.findings import Report
+from multipub.findings import FailOn, Report
 from multipub.render.github import render_github
 from multipub.render.json import render_json
+from multipub.render.junit import render_junit
+from multipub.render.sarif import render_sarif
 from multipub.render.text import render_text
 
-__all__ = ["FORMATS", "render", "render_github", "render_json", "render_text"]
+__all__ = [
+    "FORMATS",
+    "LINE_FORMATS",
+    "render",
+    "render_github",
+    "render_json",
+    "render_junit",
+    "render_sarif",
+    "render_text",
+]
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "sarif", "junit", "github")
+# Formats whose readers place findings by line; the CLI looks the lines up for these.
+LINE_FORMATS = frozenset({"sarif", "junit", "github"})
 
 
-def render(report: Report, fmt: str, *, color: bool = False) -> str:
+def render(report: Report, fmt: str, *, color: bool = False, fail_on: FailOn = FailOn.ERROR) -> str:
     """Return ``report`` rendered in format ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "json":
         return render_json(report)
+    if fmt == "sarif":
+        return render_sarif(report)
+    if fmt == "junit":
+        return render_junit(report, fail_on=fail_on)
     if fmt == "github":
         return render_github(report)
     if fmt == "text":

@@ -1,0 +1,49 @@
+"""JUnit XML: one test suite per input file, one test case per finding."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from itertools import groupby
+
+from multipub.findings import FailOn, Finding, Report
+
+__all__ = ["render_junit"]
+
+
+def _case_name(f: Finding) -> str:
+    where = [p for p in (f.article, f.lang, f.field) if p]
+    if f.block is not None:
+        where.append(f"block {f.block}")
+    return f"{f.code} {f.name}: {' '.join(where) or f.path}"
+
+
+def render_junit(report: Report, *, fail_on: FailOn = FailOn.ERROR) -> str:
+    """Return the report as JUnit XML. Findings that reach ``fail_on`` are failures; the
+    others are passing cases whose output carries the message. A clean run is one passing
+    case, so CI dashboards show that the check ran."""
+    root = ET.Element("testsuites", name="multipub")
+    failures_total = 0
+    for path, in_file in groupby(report.findings, key=lambda f: f.path):
+        findings = list(in_file)
+        failing = [f for f in findings if fail_on.is_reached_by(f.severity)]
+        failures_total += len(failing)
+        suite = ET.SubElement(
+            root, "testsuite", name=path, tests=str(len(findings)), failures=str(len(failing))
+        )
+        for f in findings:
+            case = ET.SubElement(suite, "testcase", name=_case_name(f), classname=path)
+            if f.line:
+                case.set("line", str(f.line))
+            detail = f.message + (f"\n{f.excerpt}" if f.excerpt else "")
+            if f in failing:
+                failure = ET.SubElement(case, "failure", message=f.message, type=f.severity.value)
+                failure.text = detail
+            else:
+                ET.SubElement(case, "system-out").text = f"{f.severity.value}: {detail}"
+    if not report.findings:
+        suite = ET.SubElement(root, "testsuite", name="multipub", tests="1", failures="0")
+        ET.SubElement(suite, "testcase", name="no findings", classname="multipub")
+    root.set("tests", str(max(1, len(report.findings))))
+    root.set("failures", str(failures_total))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
