@@ -18,6 +18,7 @@ from multipub._version import __version__
 from multipub.checks import UnknownCodeError, all_rules, get_rule
 from multipub.config import Config
 from multipub.findings import FailOn, Report
+from multipub.glossary import Glossary, GlossaryError, load_glossary
 from multipub.io import locate_lines, write_output
 from multipub.models import Article
 from multipub.render import FORMATS, LINE_FORMATS, render
@@ -77,9 +78,17 @@ def main() -> None:
 @click.option("--select", multiple=True, help="Codes or prefixes to run, e.g. MP3,MP503.")
 @click.option("--ignore", multiple=True, help="Codes or prefixes not to run.")
 @click.option("--lang", multiple=True, help="Only check these variants, e.g. ar,ru.")
+@click.option(
+    "--glossary",
+    "-g",
+    "glossaries",
+    multiple=True,
+    help="Glossary file or directory (YAML, CSV, TBX); repeat to combine several.",
+)
 @click.option("--color/--no-color", default=None, help="Colour the text report.")
 def check(
     paths: tuple[str, ...],
+    glossaries: tuple[str, ...],
     fmt: str,
     output: str | None,
     fail_on: str,
@@ -92,8 +101,9 @@ def check(
     config = Config(
         select=_split(select), ignore=_split(ignore), langs=_split(lang), fail_on=FailOn(fail_on)
     )
+    glossary = _load_glossary(glossaries) if glossaries else None
     try:
-        report = check_paths(paths, config=config)
+        report = check_paths(paths, config=config, glossary=glossary)
     except UnknownCodeError as err:
         raise click.UsageError(str(err)) from err
     if fmt in LINE_FORMATS:
@@ -107,6 +117,17 @@ def check(
     )
     _emit(content, output, color=use_color)
     sys.exit(_exit_status(report, config.fail_on))
+
+
+def _load_glossary(paths: Iterable[str]) -> Glossary:
+    """Return the combined glossary, or exit 2 with every problem listed (a usage error:
+    checking without the glossary the user asked for would pass defects silently)."""
+    try:
+        return load_glossary(list(paths))
+    except GlossaryError as err:
+        for problem in err.problems:
+            click.echo(f"multipub: glossary: {problem.describe()}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 def _exit_status(report: Report, fail_on: FailOn) -> int:

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from multipub.findings import Finding
 from multipub.models import Article
+from multipub.yaml_loader import DuplicateKeyError, StrictYamlLoader, yaml_line_of
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -105,20 +106,13 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Pat
 # Parsing
 
 
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str, line: int | None = None) -> None:
-        self.key = key
-        self.line = line
-        super().__init__(key)
-
-
 def _pairs_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _DuplicateKey(key)
+                raise DuplicateKeyError(key)
             seen.add(key)
     return result
 
@@ -262,7 +256,7 @@ def _article_from_json(text: str, path: str, base_line: int | None) -> Article |
     """Parse one JSON document as an article; return it or its problems."""
     try:
         data = _JSON_DECODER.decode(text)
-    except _DuplicateKey as dup:
+    except DuplicateKeyError as dup:
         positions = _JsonPositions(text)
         line = positions.duplicate[1] if positions.duplicate else None
         if line is not None and base_line is not None:
@@ -309,65 +303,12 @@ def _validate(
         return [InputProblem(path, "nested too deeply", base_line, None, article_id)]
 
 
-# YAML: safe loading, YAML 1.2 booleans (a variant keyed "no" is Norwegian, not False),
-# duplicate keys rejected with their line.
-_YamlBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _StrictYamlLoader(_YamlBase):  # type: ignore[misc]
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            try:
-                is_duplicate = key in seen
-            except TypeError as err:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a mapping key must be a plain value", key_node.start_mark
-                ) from err
-            if is_duplicate:
-                raise _DuplicateKey(str(key), key_node.start_mark.line + 1)
-            seen.add(key)
-        result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        return result
-
-
-_StrictYamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_StrictYamlLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
-
-
-def _yaml_line_of(root: yaml.Node | None) -> Any:
-    def line_of(loc: tuple[int | str, ...]) -> int | None:
-        node = root
-        best = node.start_mark.line + 1 if node is not None else None
-        for part in loc:
-            if isinstance(node, yaml.MappingNode):
-                node = next((v for k, v in node.value if str(k.value) == str(part)), None)
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-                node = node.value[part] if 0 <= part < len(node.value) else None
-            else:
-                node = None
-            if node is None:
-                break
-            best = node.start_mark.line + 1
-        return best
-
-    return line_of
-
-
 def _article_from_yaml(text: str, path: str) -> Article | list[InputProblem]:
-    loader = _StrictYamlLoader(text)
+    loader = StrictYamlLoader(text)
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
-    except _DuplicateKey as dup:
+    except DuplicateKeyError as dup:
         return [InputProblem(path, f"duplicate key {dup.key!r}", dup.line)]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -381,7 +322,7 @@ def _article_from_yaml(text: str, path: str) -> Article | list[InputProblem]:
     result = _validate(data, text, path, None, json_positions=False)
     if isinstance(result, Article):
         return result
-    line_of = _yaml_line_of(root)
+    line_of = yaml_line_of(root)
     return [_with_yaml_line(p, line_of) if p.json_path and p.line is None else p for p in result]
 
 
@@ -519,9 +460,9 @@ def _line_locator(path: Path) -> Any:
         if fmt == "json":
             return _JsonPositions(text).line_of
         if fmt == "yaml":
-            loader = _StrictYamlLoader(text)
+            loader = StrictYamlLoader(text)
             try:
-                return _yaml_line_of(loader.get_single_node())
+                return yaml_line_of(loader.get_single_node())
             finally:
                 loader.dispose()
     except (yaml.YAMLError, ValueError, IndexError, RecursionError):

@@ -10,7 +10,9 @@ from multipub._version import __version__
 from multipub.checks import ArticleContext, Rule, select_rules
 from multipub.config import Config
 from multipub.findings import Finding, Report, Severity, Summary, ToolInfo, finding_sort_key
+from multipub.glossary import Glossary
 from multipub.io import InputProblem, LoadedArticle, iter_articles
+from multipub.matcher import GlossaryIndex
 from multipub.models import Article
 
 __all__ = ["check", "check_paths", "input_finding", "signature"]
@@ -27,17 +29,28 @@ def _rules(config: Config) -> list[Rule]:
     return [r for r in select_rules(config.select, config.ignore) if r.function is not None]
 
 
+def _index(glossary: Glossary | GlossaryIndex | None) -> GlossaryIndex | None:
+    if glossary is None or isinstance(glossary, GlossaryIndex):
+        return glossary
+    return GlossaryIndex(glossary)
+
+
 def check(
     article: Article,
     *,
     config: Config | None = None,
+    glossary: Glossary | GlossaryIndex | None = None,
     path: str = "<memory>",
     line: int | None = None,
 ) -> list[Finding]:
-    """Return the findings of every selected check on every variant of ``article``, sorted."""
+    """Return the findings of every selected check on every variant of ``article``, sorted.
+
+    Glossary checks (MP1xx, MP2xx) run only when a ``glossary`` is given; pass a
+    :class:`~multipub.matcher.GlossaryIndex` to share its matchers across many calls.
+    """
     config = config or Config()
     rules = _rules(config)
-    shared = ArticleContext(article, config)
+    shared = ArticleContext(article, config, _index(glossary))
     findings: list[Finding] = []
     for lang in _langs(article, config):
         ctx = shared.variant_context(lang)
@@ -92,22 +105,31 @@ def input_finding(problem: InputProblem) -> Finding:
     )
 
 
-def signature(config: Config, rules: Sequence[Rule] | None = None) -> str:
+def signature(
+    config: Config, rules: Sequence[Rule] | None = None, glossary: Glossary | None = None
+) -> str:
     """Return the sacrebleu-style signature of a run: what produced its findings."""
     chosen = rules if rules is not None else select_rules(config.select, config.ignore)
     codes = ",".join(r.code for r in chosen)
     parts = [f"multipub:{__version__}", f"codes:{codes}", f"cfg:{config.fingerprint()}"]
+    parts.append(f"glossary:{glossary.fingerprint() if glossary else 'none'}")
     if any(r.code == "MP302" for r in chosen):
         parts.append(f"sacrebleu:{metadata.version('sacrebleu')}")
     return "|".join(parts)
 
 
-def check_paths(paths: Iterable[str | os.PathLike[str]], *, config: Config | None = None) -> Report:
+def check_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    config: Config | None = None,
+    glossary: Glossary | None = None,
+) -> Report:
     """Return the report of checking every article file below ``paths``.
 
     Unreadable files and articles become MP000 findings; the other files are still checked.
     """
     config = config or Config()
+    index = _index(glossary)
     rules = select_rules(config.select, config.ignore)
     report_input_errors = any(r.code == "MP000" for r in rules)
     findings: list[Finding] = []
@@ -118,7 +140,9 @@ def check_paths(paths: Iterable[str | os.PathLike[str]], *, config: Config | Non
         if isinstance(item, LoadedArticle):
             articles += 1
             variants += len(_langs(item.article, config))
-            findings.extend(check(item.article, config=config, path=item.path, line=item.line))
+            findings.extend(
+                check(item.article, config=config, glossary=index, path=item.path, line=item.line)
+            )
         elif report_input_errors:
             findings.append(input_finding(item))
     findings.sort(key=finding_sort_key)
@@ -135,6 +159,6 @@ def check_paths(paths: Iterable[str | os.PathLike[str]], *, config: Config | Non
             infos=by_severity[Severity.INFO],
         ),
         findings=tuple(findings),
-        signature=signature(config, rules),
+        signature=signature(config, rules, glossary),
         files=len(files),
     )

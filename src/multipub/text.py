@@ -190,32 +190,53 @@ def _fold_char(char: str) -> str:
 _WORD_OR_SPACE = re.compile(r"\s+|\S+")
 
 
+def _nfc_segments(word: str) -> list[tuple[int, str, str]]:
+    """Return ``(offset, piece, nfc(piece))`` for runs of a starter and its marks, or one
+    run for the whole word when NFC composes across runs (Hangul jamo, a few Indic vowels).
+    """
+    cuts = [i for i, c in enumerate(word) if i == 0 or unicodedata.combining(c) == 0]
+    pieces = [word[a:b] for a, b in zip(cuts, [*cuts[1:], len(word)], strict=True)]
+    normalized = [unicodedata.normalize("NFC", piece) for piece in pieces]
+    if "".join(normalized) != unicodedata.normalize("NFC", word):
+        return [(0, word, unicodedata.normalize("NFC", word))]
+    return list(zip(cuts, pieces, normalized, strict=True))
+
+
 def fold_with_offsets(text: str) -> tuple[str, OffsetMap]:
     """Return ``(fold(text), map)``: the folded text and its map back into ``text``.
 
-    NFC can merge or reorder characters, so a word whose NFC form differs from the input
-    maps as a whole (every folded character of it spans the whole original word); all
-    other characters map exactly. White space is never touched by NFC, which is why
-    words are a safe unit.
+    Every character maps exactly, except where NFC merges or reorders characters: then
+    each folded character of a base letter and its combining marks spans the letter and
+    all its marks. White space is never touched by NFC, which is why words are processed
+    one at a time.
     """
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+
+    def emit(out: str, start: int, end: int) -> None:
+        if out:
+            pieces.append(out)
+            starts.extend([start] * len(out))
+            ends.extend([end] * len(out))
+
     for match in _WORD_OR_SPACE.finditer(text):
         word = match.group()
         base = match.start()
-        normalized = _nfc(word)
-        if normalized == word:
+        if _nfc(word) == word:
             for offset, char in enumerate(word):
-                out = _fold_char(char)
-                if out:
-                    pieces.append(out)
-                    starts.extend([base + offset] * len(out))
-                    ends.extend([base + offset + 1] * len(out))
-        else:
-            out = normalized.casefold().translate(_FOLD_TABLE)
-            pieces.append(out)
-            starts.extend([base] * len(out))
-            ends.extend([match.end()] * len(out))
+                emit(_fold_char(char), base + offset, base + offset + 1)
+            continue
+        for offset, piece, normalized in _nfc_segments(word):
+            if normalized == piece:
+                for inner, char in enumerate(piece):
+                    at = base + offset + inner
+                    emit(_fold_char(char), at, at + 1)
+            else:
+                emit(
+                    normalized.casefold().translate(_FOLD_TABLE),
+                    base + offset,
+                    base + offset + len(piece),
+                )
     folded = _place_tones("".join(pieces))
     return folded, OffsetMap(tuple(starts), tuple(ends), len(text))

@@ -27,6 +27,12 @@ def test_every_rule_is_documented() -> None:
 def test_contract_codes_and_names() -> None:
     expected = {
         "MP000": "input-error",
+        "MP101": "missing-term",
+        "MP102": "non-preferred-term",
+        "MP103": "forbidden-term",
+        "MP104": "inconsistent-term",
+        "MP203": "wrong-role",
+        "MP204": "gender-agreement",
         "MP301": "duplicate-block",
         "MP302": "near-duplicate-block",
         "MP303": "untranslated-block",
@@ -38,10 +44,11 @@ def test_contract_codes_and_names() -> None:
 @pytest.mark.parametrize(
     ("select", "ignore", "codes"),
     [
-        ((), (), ["MP000", "MP301", "MP302", "MP303", "MP503"]),
+        ((), ("MP1", "MP2"), ["MP000", "MP301", "MP302", "MP303", "MP503"]),
         (("MP3",), (), ["MP301", "MP302", "MP303"]),
         (("MP3",), ("MP302",), ["MP301", "MP303"]),
         (("mp503", "duplicate-block"), (), ["MP301", "MP503"]),
+        (("MP1",), ("MP102",), ["MP101", "MP103", "MP104"]),
         ((), ("MP",), []),
     ],
 )

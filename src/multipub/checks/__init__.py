@@ -4,7 +4,7 @@ Importing this package registers every check; the registry is the single source 
 names, severities and docs (``multipub rules`` and the docs are generated from it).
 """
 
-from multipub.checks import duplicates, style
+from multipub.checks import duplicates, people, style, terms
 from multipub.checks.context import ArticleContext, Problem, VariantContext
 from multipub.checks.registry import (
     Rule,
@@ -24,7 +24,9 @@ __all__ = [
     "all_rules",
     "duplicates",
     "get_rule",
+    "people",
     "register",
     "select_rules",
     "style",
+    "terms",
 ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from multipub.config import Config
 from multipub.findings import Related, Severity
+from multipub.matcher import GlossaryIndex, Mention
 from multipub.models import Article, TextField, TextUnit, Variant
 from multipub.text import dedup_key
 
@@ -31,8 +32,20 @@ class ArticleContext:
 
     article: Article
     config: Config
+    glossary: GlossaryIndex | None = None
     _units: dict[str, list[TextUnit]] = field(default_factory=dict)
     _keys: dict[str, list[str]] = field(default_factory=dict)
+    _mentions: dict[str, list[list[Mention]]] = field(default_factory=dict)
+
+    def mentions(self, lang: str) -> list[list[Mention]]:
+        """Return the glossary mentions of each of :meth:`units` (empty without a glossary)."""
+        if lang not in self._mentions:
+            if self.glossary is None:
+                self._mentions[lang] = [[] for _ in self.units(lang)]
+            else:
+                matcher = self.glossary.matcher(lang)
+                self._mentions[lang] = [matcher.find(u.text) for u in self.units(lang)]
+        return self._mentions[lang]
 
     def units(self, lang: str) -> list[TextUnit]:
         """Return the non-empty texts of variant ``lang`` in reading order (bylines included)."""
@@ -92,3 +105,12 @@ class VariantContext:
     def keys(self) -> list[str]:
         """Return this variant's dedup keys, aligned with :meth:`units`."""
         return self.shared.keys(self.lang)
+
+    def mentions(self) -> list[list[Mention]]:
+        """Return this variant's glossary mentions, aligned with :meth:`units`."""
+        return self.shared.mentions(self.lang)
+
+    @property
+    def glossary(self) -> GlossaryIndex | None:
+        """Return the run's glossary, or None when the run has none."""
+        return self.shared.glossary

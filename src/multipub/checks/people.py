@@ -1,0 +1,257 @@
+"""MP2xx: people in the glossary: their titles (MP203) and their gender (MP204)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from multipub.checks.context import Problem, VariantContext
+from multipub.checks.registry import register
+from multipub.config import primary_subtag
+from multipub.findings import Severity
+from multipub.glossary import EntryKind, Gender
+from multipub.matcher import FormStatus, Mention
+from multipub.models import TextUnit
+
+__all__ = ["attached_titles"]
+
+# Between a name and its titles: commas, colons, dashes, white space, and "and".
+_GAP = re.compile(r"^[\s,،;:\-–—()]*(?:(?:và|and|et|и|y)\s+|و)?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?؟。！？]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    unit: TextUnit
+    mention: Mention
+    titles: tuple[Mention, ...]
+
+
+def attached_titles(
+    text: str, mentions: list[Mention], index: int, kinds: dict[str, EntryKind]
+) -> list[Mention]:
+    """Return the title mentions attached to the person mention ``mentions[index]``:
+    those right before the name, and the chain of titles (and their organizations) right
+    after it, separated only by commas, dashes or "and"."""
+    person = mentions[index]
+    attached: list[Mention] = []
+    # Before: "Chủ tịch UBND tỉnh Nguyễn Văn An", "Premier Pham Minh Chinh".
+    if index > 0:
+        before = mentions[index - 1]
+        if kinds.get(before.entry) is EntryKind.TITLE and not text[before.end : person.start].strip(
+            " ,،"
+        ):
+            attached.append(before)
+    # After: "Trần Quốc Hưng, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh".
+    end = person.end
+    for following in mentions[index + 1 :]:
+        kind = kinds.get(following.entry)
+        if kind is EntryKind.PERSON or not _GAP.match(text[end : following.start]):
+            break
+        if kind is EntryKind.TITLE:
+            attached.append(following)
+        end = following.end
+    return attached
+
+
+def _people(ctx: VariantContext) -> Iterator[_Person]:
+    glossary = ctx.glossary
+    if glossary is None:
+        return
+    kinds = {entry_id: entry.kind for entry_id, entry in glossary.entries.items()}
+    for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
+        for i, m in enumerate(mentions):
+            if kinds.get(m.entry) is EntryKind.PERSON:
+                titles = tuple(attached_titles(unit.text, mentions, i, kinds))
+                yield _Person(unit, m, titles)
+
+
+@register(
+    code="MP203",
+    name="wrong-role",
+    severity=Severity.WARNING,
+    summary="A person given a title (right before or after the name) that none of their "
+    "roles in the glossary gives them on the article's `published_at` date (any date when "
+    "the article has none). People without roles in the glossary are not checked.",
+    why="Officials change posts; a translation memory or a machine translation trained "
+    "on older news keeps the old title, and a wrong title is a correction the next day.",
+    bad="en, published 2025-03-01, with Tran Quoc Hung Permanent Deputy Secretary since "
+    "2024-06-01:\n\n> Tran Quoc Hung, Chairman of the Provincial People's Committee, said...",
+    good="en:\n\n> Tran Quoc Hung, Permanent Deputy Secretary of the Provincial Party "
+    "Committee, said...",
+)
+def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
+    """Yield one problem per title attached to a person who did not hold it that day."""
+    glossary = ctx.glossary
+    if glossary is None:
+        return
+    published = ctx.article.published_at
+    day = published.date() if published else None
+    for person in _people(ctx):
+        entry = glossary.entries[person.mention.entry]
+        if not entry.roles:
+            continue
+        for title in person.titles:
+            roles = [r for r in entry.roles if r.title == title.entry]
+            if any(day is None or r.held_on(day) for r in roles):
+                continue
+            held = [r.title for r in entry.roles if day is None or r.held_on(day)]
+            when = f" on {day.isoformat()}" if day else ""
+            yield Problem(
+                field=person.unit.field,
+                block=person.unit.block,
+                span=(title.start, title.end),
+                message=f"'{person.mention.text}' ({entry.id}) is called '{title.text}' "
+                f"({title.entry}), a title the glossary does not give them{when}"
+                + (f"; they held: {', '.join(held)}" if held else ""),
+                entry=entry.id,
+            )
+
+
+# Gendered words that agree with the person they refer to, as (masculine, feminine).
+_HONORIFICS: dict[str, tuple[tuple[str, str], ...]] = {
+    "ar": (("الرفيق", "الرفيقة"), ("السيد", "السيدة"), ("الدكتور", "الدكتورة")),
+    "fr": (("M.", "Mme"), ("monsieur", "madame"), ("le camarade", "la camarade")),
+    "ru": (("господин", "госпожа"),),
+    "en": (("Mr", "Ms"), ("Mr.", "Mrs."), ("Mr", "Mrs")),
+}
+# News verbs (past tense) that agree in gender with their subject.
+_AR_VERBS = (
+    "ترأس", "قال", "أكد", "أشار", "حضر", "شارك", "طلب", "أعرب", "استقبل", "زار",
+    "صرح", "أضاف", "شدد", "أوضح", "دعا", "تفقد", "وجه", "اقترح", "قدم", "أعلن",
+)  # fmt: skip
+_RU_VERBS = (
+    "заявил", "отметил", "подчеркнул", "сказал", "выступил", "принял", "вручил", "посетил",
+    "председательствовал", "предложил", "поручил", "призвал", "сообщил",
+)  # fmt: skip
+_VERBS: dict[str, tuple[tuple[str, str], ...]] = {
+    "ar": (*((m, m + "ت") for m in _AR_VERBS), ("ألقى", "ألقت"), ("التقى", "التقت")),
+    "ru": (*((m, m + "а") for m in _RU_VERBS), ("провёл", "провела"), ("провел", "провела")),
+}
+_ARABIC_CLITIC = "(?:[وف]?(?:[بلك])?)"
+
+
+def _word_pattern(word: str, lang: str) -> re.Pattern[str]:
+    prefix = _ARABIC_CLITIC if lang == "ar" else ""
+    return re.compile(rf"(?<!\w){prefix}({re.escape(word)})(?!\w)", re.IGNORECASE)
+
+
+_COMPILED: dict[tuple[str, str], re.Pattern[str]] = {}
+
+
+def _find_word(text: str, word: str, lang: str, start: int, end: int) -> list[tuple[int, int]]:
+    key = (word, lang)
+    pattern = _COMPILED.get(key)
+    if pattern is None:
+        pattern = _COMPILED[key] = _word_pattern(word, lang)
+    return [m.span(1) for m in pattern.finditer(text, start, end)]
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    right_match = _SENTENCE_END.search(text, end)
+    return left, right_match.start() + 1 if right_match else len(text)
+
+
+def _markers(
+    text: str, lang: str, person: Mention, window: tuple[int, int]
+) -> Iterator[tuple[int, int, Gender, str]]:
+    """Yield (start, end, gender, counterpart) for gendered words about ``person``."""
+    for masculine, feminine in _HONORIFICS.get(lang, ()):
+        for word, gender, other in (
+            (masculine, Gender.MALE, feminine),
+            (feminine, Gender.FEMALE, masculine),
+        ):
+            for a, b in _find_word(text, word, lang, window[0], person.start):
+                if not text[b : person.start].strip():
+                    yield a, b, gender, other
+    verbs = _VERBS.get(lang, ())
+    # Arabic puts the verb before its subject; Russian after it.
+    region = (window[0], person.start) if lang == "ar" else (person.end, window[1])
+    for masculine, feminine in verbs:
+        for word, gender, other in (
+            (masculine, Gender.MALE, feminine),
+            (feminine, Gender.FEMALE, masculine),
+        ):
+            for a, b in _find_word(text, word, lang, *region):
+                yield a, b, gender, other
+
+
+@register(
+    code="MP204",
+    name="gender-agreement",
+    severity=Severity.ERROR,
+    summary="A gendered honorific, title or verb that disagrees with the gender the "
+    "glossary gives a person: Arabic الرفيق/الرفيقة, السيد/السيدة and past-tense verbs "
+    "(ترأس/ترأست, قال/قالت...) before the name; French M./Mme; Russian past-tense verbs "
+    "after the name (заявил/заявила); and, in any language, a title form attached to the "
+    "name when the glossary gives the title a feminine form. Only words in the same "
+    "sentence as the name and not nearer to another person are considered.",
+    why="Arabic, French and Russian agree honorifics, titles and verbs with the person; "
+    "machine translation guesses the gender from nothing, and calls a minister 'she'.",
+    bad="ar, for a man:\n\n> ترأست الاجتماع الرفيقة هوانغ مينه دوك، نائبة رئيس اللجنة "
+    "الشعبية الإقليمية.",
+    good="ar:\n\n> ترأس الاجتماع الرفيق هوانغ مينه دوك، نائب رئيس اللجنة الشعبية الإقليمية.",
+)
+def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
+    """Yield one problem per gendered word or title form that disagrees with a person."""
+    glossary = ctx.glossary
+    if glossary is None:
+        return
+    lang = primary_subtag(ctx.lang)
+    people_by_unit: dict[int, list[_Person]] = {}
+    for person in _people(ctx):
+        people_by_unit.setdefault(id(person.unit), []).append(person)
+    for people in people_by_unit.values():
+        for k, person in enumerate(people):
+            entry = glossary.entries[person.mention.entry]
+            if entry.gender is None:
+                continue
+            text = person.unit.text
+            left, right = _sentence_bounds(text, person.mention.start, person.mention.end)
+            # Words nearer to a neighbouring person belong to that person.
+            if k > 0:
+                left = max(left, people[k - 1].mention.end)
+            if k + 1 < len(people):
+                right = min(right, people[k + 1].mention.start)
+            for a, b, gender, other in _markers(text, lang, person.mention, (left, right)):
+                if gender is not entry.gender:
+                    yield _gender_problem(person, entry.id, entry.gender, text[a:b], (a, b), other)
+            for title in person.titles:
+                forms = glossary.entries[title.entry].forms(ctx.lang)
+                if forms is None or forms.feminine is None:
+                    continue
+                if entry.gender is Gender.MALE and title.status is FormStatus.FEMININE:
+                    yield _gender_problem(
+                        person,
+                        entry.id,
+                        entry.gender,
+                        title.text,
+                        (title.start, title.end),
+                        forms.preferred,
+                    )
+                elif entry.gender is Gender.FEMALE and title.status is FormStatus.PREFERRED:
+                    yield _gender_problem(
+                        person,
+                        entry.id,
+                        entry.gender,
+                        title.text,
+                        (title.start, title.end),
+                        forms.feminine,
+                    )
+
+
+def _gender_problem(
+    person: _Person, entry_id: str, gender: Gender, word: str, span: tuple[int, int], fix: str
+) -> Problem:
+    return Problem(
+        field=person.unit.field,
+        block=person.unit.block,
+        span=span,
+        message=f"'{word}' does not agree with '{person.mention.text}' ({entry_id}), who is "
+        f"{gender.value}; use '{fix}'",
+        entry=entry_id,
+    )

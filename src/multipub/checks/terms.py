@@ -1,0 +1,223 @@
+"""MP1xx: glossary terms in every variant (MP101, MP102, MP103, MP104)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from multipub.align import align_blocks
+from multipub.checks.context import Problem, VariantContext
+from multipub.checks.duplicates import describe_unit, text_span
+from multipub.checks.registry import register
+from multipub.findings import Related, Severity
+from multipub.matcher import FormStatus, Mention
+from multipub.models import TextUnit
+
+__all__: list[str] = []
+
+
+def _preferred(ctx: VariantContext, entry_id: str) -> str | None:
+    assert ctx.glossary is not None
+    forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
+    return forms.preferred if forms else None
+
+
+def _source_entries(ctx: VariantContext) -> set[str] | None:
+    """Return the entries mentioned in the source, or None when there is no source to ask."""
+    if ctx.source_lang is None:
+        return None
+    return {m.entry for mentions in ctx.shared.mentions(ctx.source_lang) for m in mentions}
+
+
+@register(
+    code="MP102",
+    name="non-preferred-term",
+    severity=Severity.INFO,
+    summary="A glossary entry rendered in a translation with one of its accepted forms "
+    "instead of the preferred one. Accepted forms are tolerated, so this is information "
+    "for editors who want one house style. The source variant is not checked.",
+    why="Readers meet one organization or title under one name; a desk that accepts a "
+    "variant still wants to see where it is used.",
+    bad="en:\n\n> Delegates of the CPV Central Committee attended.\n\n"
+    "('CPV Central Committee' is accepted for org/central-committee)",
+    good="en:\n\n> Delegates of the Party Central Committee attended.",
+)
+def non_preferred_term(ctx: VariantContext) -> Iterator[Problem]:
+    """Yield one problem per mention written in an accepted, not preferred, form."""
+    # The source is the newsroom's own writing, where abbreviations ("UBND tỉnh") are
+    # house style; the glossary's preferences are about translations.
+    if ctx.glossary is None or ctx.is_source:
+        return
+    for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
+        for m in mentions:
+            if m.status is FormStatus.ACCEPTED:
+                yield Problem(
+                    field=unit.field,
+                    block=unit.block,
+                    span=(m.start, m.end),
+                    message=f"'{m.text}' is an accepted form of {m.entry}; the house form is "
+                    f"'{_preferred(ctx, m.entry)}'",
+                    entry=m.entry,
+                )
+
+
+@register(
+    code="MP103",
+    name="forbidden-term",
+    severity=Severity.ERROR,
+    summary="A rendering the glossary forbids for an entry (a known mistranslation), "
+    "reported with the preferred form. In a translation it is reported only where the "
+    "entry also occurs in the source, so that a real bridge can stay a bridge; a file "
+    "without a source variant is checked as it is.",
+    why="Machine translation repeats the same mistakes: 'bridge' for the connection point "
+    "of a video conference, 'organizing committee' for the Central Organization "
+    "Commission. The desk records each once and never publishes it again.",
+    bad="ar:\n\n> وحضر الاجتماع من جسر مقاطعة هوا جيانغ رئيس اللجنة الشعبية.\n\n"
+    "('جسر' is forbidden for term/video-conference-point)",
+    good="ar:\n\n> وحضر الاجتماع من نقطة الاتصال في مقاطعة هوا جيانغ رئيس اللجنة الشعبية.",
+)
+def forbidden_term(ctx: VariantContext) -> Iterator[Problem]:
+    """Yield one problem per forbidden rendering whose entry the source mentions."""
+    if ctx.glossary is None:
+        return
+    in_source = _source_entries(ctx)
+    for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
+        for m in mentions:
+            if m.status is not FormStatus.FORBIDDEN:
+                continue
+            if in_source is not None and m.entry not in in_source:
+                continue
+            yield Problem(
+                field=unit.field,
+                block=unit.block,
+                span=(m.start, m.end),
+                message=f"found '{m.text}' (forbidden for {m.entry}), use "
+                f"'{_preferred(ctx, m.entry)}'",
+                entry=m.entry,
+            )
+
+
+@register(
+    code="MP104",
+    name="inconsistent-term",
+    severity=Severity.WARNING,
+    summary="One glossary entry rendered in two or more different forms in one variant "
+    "(preferred, accepted or forbidden forms alike; the feminine form of a title counts "
+    "as its preferred form). Reported on each mention that differs from the first one, "
+    "with the first as related.",
+    why="A reader who meets one official under two titles, or one body under two names, "
+    "takes them for two; it is the defect machine translation makes when it translates "
+    "each sentence on its own.",
+    bad="ar, blocks 1 and 3:\n\n> ... نائب الأمين الدائم للجنة الحزب ...\n"
+    "> ... نائب الأمين العام الدائم للجنة الحزب ...",
+    good="ar, the same title both times:\n\n> ... نائب الأمين الدائم للجنة الحزب ...",
+)
+def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
+    """Yield one problem per mention rendering an entry otherwise than its first mention."""
+    if ctx.glossary is None:
+        return
+    first: dict[str, tuple[TextUnit, Mention]] = {}
+    for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
+        for m in mentions:
+            seen = first.setdefault(m.entry, (unit, m))
+            if _rendering(seen[1]) == _rendering(m):
+                continue
+            earlier_unit, earlier = seen
+            yield Problem(
+                field=unit.field,
+                block=unit.block,
+                span=(m.start, m.end),
+                message=f"{m.entry} is rendered '{m.text}' here but '{earlier.text}' in "
+                f"{describe_unit(earlier_unit)}",
+                related=(Related(field=earlier_unit.field, block=earlier_unit.block),),
+                entry=m.entry,
+            )
+
+
+def _rendering(m: Mention) -> str:
+    # A title's feminine form is the same rendering for another person.
+    return "\0preferred" if m.status in (FormStatus.PREFERRED, FormStatus.FEMININE) else m.form
+
+
+def _unit_pairs(
+    source: list[TextUnit], target: list[TextUnit]
+) -> list[tuple[list[int], list[int]]]:
+    """Return linked unit indices: title with title, lead with lead, blocks aligned."""
+    pairs: list[tuple[list[int], list[int]]] = []
+    for field in ("title", "lead"):
+        s = [i for i, u in enumerate(source) if u.field == field]
+        t = [i for i, u in enumerate(target) if u.field == field]
+        if s or t:
+            pairs.append((s, t))
+    s_blocks = [i for i, u in enumerate(source) if u.field == "blocks"]
+    t_blocks = [i for i, u in enumerate(target) if u.field == "blocks"]
+    for pair in align_blocks(
+        [source[i].text for i in s_blocks], [target[j].text for j in t_blocks]
+    ):
+        pairs.append(([s_blocks[i] for i in pair.source], [t_blocks[j] for j in pair.target]))
+    return pairs
+
+
+@register(
+    code="MP101",
+    name="missing-term",
+    severity=Severity.WARNING,
+    summary="A glossary entry that occurs in the source but not in the translation, "
+    "counting mentions: two in the source and one in the target is one missing. Any "
+    "form counts as present (a forbidden one is MP103's business). Blocks are aligned "
+    "first, and the finding is placed on the target block that should hold the mention. "
+    "Entries with no form in the target language are not checked.",
+    why="A title or organization that disappears in translation changes who did what: "
+    "'Permanent Deputy Secretary' shortened to 'deputy', a ministry dropped from a list.",
+    bad="vi block 2: '... Phó Bí thư Thường trực Tỉnh ủy ...'; en block 2:\n\n"
+    "> Tran Quoc Hung, deputy secretary, chaired the meeting.",
+    good="en block 2:\n\n> Tran Quoc Hung, Permanent Deputy Secretary of the Provincial "
+    "Party Committee, chaired the meeting.",
+)
+def missing_term(ctx: VariantContext) -> Iterator[Problem]:
+    """Yield one problem per source mention that has no rendering in the target."""
+    glossary, source_lang = ctx.glossary, ctx.source_lang
+    if glossary is None or source_lang is None:
+        return
+    source_units = ctx.shared.units(source_lang)
+    source_mentions = ctx.shared.mentions(source_lang)
+    target_units, target_mentions = ctx.units(), ctx.mentions()
+    wanted: Counter[str] = Counter(
+        m.entry
+        for unit, mentions in zip(source_units, source_mentions, strict=True)
+        if unit.field != "byline"
+        for m in mentions
+        if glossary.entries[m.entry].forms(ctx.lang) is not None
+    )
+    found: Counter[str] = Counter(m.entry for mentions in target_mentions for m in mentions)
+    missing = wanted - found
+    if not missing:
+        return
+    for s_idx, t_idx in _unit_pairs(source_units, target_units):
+        if not t_idx:
+            continue  # an unaligned source block is MP502's finding, not a missing term
+        here_wanted = Counter(m.entry for i in s_idx for m in source_mentions[i])
+        here_found = Counter(m.entry for j in t_idx for m in target_mentions[j])
+        for entry, count in sorted((here_wanted - here_found).items()):
+            short = min(count, missing[entry])
+            if short <= 0:
+                continue
+            missing[entry] -= short
+            # Of the target blocks linked to this source block, the longest holds the text.
+            unit = max((target_units[j] for j in t_idx), key=lambda u: len(u.text))
+            source_unit = source_units[s_idx[0]]
+            source_text = next(
+                m.text for i in s_idx for m in source_mentions[i] if m.entry == entry
+            )
+            yield Problem(
+                field=unit.field,
+                block=unit.block,
+                span=text_span(unit.text),
+                message=f"'{source_text}' ({entry}) in {describe_unit(source_unit)} of the "
+                f"source has no rendering here; expected '{_preferred(ctx, entry)}'"
+                + (f" ({short} missing)" if short > 1 else ""),
+                related=(
+                    Related(field=source_unit.field, block=source_unit.block, lang=source_lang),
+                ),
+                entry=entry,
+            )

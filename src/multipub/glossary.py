@@ -1,0 +1,424 @@
+"""The desk's glossary: people, titles, organizations, places and terms (CONTRACT §2).
+
+A glossary is data the desk maintains: YAML files (CSV and TBX through
+:mod:`multipub.glossary_formats`), combined into one :class:`Glossary`. Loading validates
+each entry (unknown kind, empty preferred form, a gender on a non-person...) and then the
+whole (duplicate ids, roles naming entries that do not exist, one form preferred by two
+entries for one language), and every problem names the file, the entry id and the field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from multipub.config import primary_subtag
+from multipub.models import LangTag
+from multipub.text import fold
+from multipub.yaml_loader import DuplicateKeyError, StrictYamlLoader, yaml_line_of
+
+__all__ = [
+    "GLOSSARY_SUFFIXES",
+    "Entry",
+    "EntryKind",
+    "Gender",
+    "Glossary",
+    "GlossaryError",
+    "GlossaryProblem",
+    "Role",
+    "TermForms",
+    "discover_glossaries",
+    "glossary_from_data",
+    "load_glossary",
+]
+
+GLOSSARY_SUFFIXES = (".yaml", ".yml", ".csv", ".tbx")
+
+
+class EntryKind(StrEnum):
+    """What a glossary entry names."""
+
+    PERSON = "person"
+    TITLE = "title"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    TERM = "term"
+
+
+class Gender(StrEnum):
+    """A person's gender, which titles and honorifics agree with in many languages."""
+
+    MALE = "male"
+    FEMALE = "female"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _non_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+class TermForms(_Frozen):
+    """The renderings of one entry in one language."""
+
+    preferred: str = Field(description="the house form")
+    accepted: tuple[str, ...] = Field(default=(), description="tolerated variants (MP102)")
+    forbidden: tuple[str, ...] = Field(default=(), description="known-wrong renderings (MP103)")
+    feminine: str | None = Field(
+        default=None, description="titles: the form for a woman, where the language marks it"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _string_is_preferred(cls, data: Any) -> Any:
+        return {"preferred": data} if isinstance(data, str) else data
+
+    @field_validator("preferred")
+    @classmethod
+    def _preferred_not_blank(cls, value: str) -> str:
+        return _non_blank(value)
+
+    @field_validator("accepted", "forbidden")
+    @classmethod
+    def _forms_not_blank(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        for value in values:
+            _non_blank(value)
+        return values
+
+    @field_validator("feminine")
+    @classmethod
+    def _feminine_not_blank(cls, value: str | None) -> str | None:
+        return None if value is None else _non_blank(value)
+
+    def good_forms(self) -> tuple[str, ...]:
+        """Return every form that counts as a correct rendering: preferred, feminine, accepted."""
+        forms = [self.preferred]
+        if self.feminine:
+            forms.append(self.feminine)
+        forms.extend(self.accepted)
+        return tuple(forms)
+
+
+class Role(_Frozen):
+    """A title a person held in an organization, and when (dates inclusive)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    title: str
+    org: str | None = None
+    from_: date | None = Field(default=None, alias="from")
+    to: date | None = None
+
+    def held_on(self, day: date) -> bool:
+        """Return True when the role was held on ``day``."""
+        return (self.from_ is None or self.from_ <= day) and (self.to is None or day <= self.to)
+
+
+class Entry(_Frozen):
+    """One person, title, organization, place or term, with its forms per language."""
+
+    id: str = Field(pattern=r"^[a-z]+/[a-z0-9][a-z0-9._-]*$")
+    kind: EntryKind
+    gender: Gender | None = None
+    terms: dict[LangTag, TermForms] = Field(min_length=1)
+    roles: tuple[Role, ...] = ()
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _person_fields(self) -> Entry:
+        if self.kind is not EntryKind.PERSON:
+            if self.gender is not None:
+                raise ValueError("'gender' is for persons only")
+            if self.roles:
+                raise ValueError("'roles' are for persons only")
+        return self
+
+    def forms(self, lang: str) -> TermForms | None:
+        """Return the forms for variant ``lang`` (exact tag, else its primary subtag)."""
+        found = self.terms.get(lang)
+        if found is None:
+            found = self.terms.get(primary_subtag(lang))
+        return found
+
+
+class Glossary(_Frozen):
+    """Entries from one or more glossary files, validated as a whole."""
+
+    name: str
+    source_lang: LangTag = "vi"
+    entries: tuple[Entry, ...] = ()
+
+    def by_id(self) -> dict[str, Entry]:
+        """Return the entries keyed by id."""
+        return {e.id: e for e in self.entries}
+
+    def languages(self) -> list[str]:
+        """Return every language tag any entry has forms for, sorted."""
+        return sorted({lang for e in self.entries for lang in e.terms})
+
+    def fingerprint(self) -> str:
+        """Return a short hash of the glossary's content (it goes into report signatures)."""
+        payload = json.dumps(
+            self.model_dump(mode="json", by_alias=True), ensure_ascii=False, sort_keys=True
+        )
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryProblem:
+    """Why a glossary was rejected: file, entry id, field and reason."""
+
+    path: str
+    message: str
+    entry: str | None = None
+    field: str | None = None
+    line: int | None = None
+
+    def describe(self) -> str:
+        """Return ``path:line: entry id: field: message`` with the parts that are known."""
+        where = self.path + (f":{self.line}" if self.line else "")
+        parts = [where, *(p for p in (self.entry, self.field) if p), self.message]
+        return ": ".join(parts)
+
+
+class GlossaryError(Exception):
+    """Raised when a glossary cannot be loaded; ``problems`` says every reason found."""
+
+    def __init__(self, problems: list[GlossaryProblem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(p.describe() for p in problems))
+
+
+def _field_path(loc: Iterable[int | str]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _entry_problems(
+    error: ValidationError, path: str, raw: dict[str, Any], line_of: Any
+) -> list[GlossaryProblem]:
+    problems = []
+    for err in error.errors(include_url=False):
+        loc = tuple(err["loc"])
+        message = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            message = f"unknown field {str(loc[-1])!r}"
+        elif err["type"] == "missing":
+            message = f"missing required field {str(loc[-1])!r}"
+        elif err["type"] == "enum" and loc and loc[-1] == "kind":
+            message = f"unknown kind {err.get('input')!r}; {message}"
+        entry_id = None
+        rest: tuple[int | str, ...] = loc
+        if len(loc) >= 2 and loc[0] == "entries" and isinstance(loc[1], int):
+            entries = raw.get("entries")
+            if isinstance(entries, list) and 0 <= loc[1] < len(entries):
+                item = entries[loc[1]]
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    entry_id = item["id"]
+            rest = loc[2:] if entry_id else loc
+        if rest and rest[-1] == "[key]":
+            rest = rest[:-1]
+        problems.append(
+            GlossaryProblem(
+                path,
+                message,
+                entry_id,
+                _field_path(rest) or None,
+                line_of(loc) if line_of else None,
+            )
+        )
+    return problems
+
+
+def glossary_from_data(
+    data: Any, path: str, line_of: Any = None, *, check_references: bool = True
+) -> Glossary:
+    """Return the glossary in ``data`` (parsed YAML, CSV or TBX); raise GlossaryError.
+
+    With ``check_references=False`` roles may name entries of other files (the caller
+    checks the combination).
+    """
+    if not isinstance(data, dict):
+        raise GlossaryError([GlossaryProblem(path, "expected a mapping with 'entries'")])
+    try:
+        glossary = Glossary.model_validate(data)
+    except ValidationError as err:
+        raise GlossaryError(_entry_problems(err, path, data, line_of)) from None
+    problems = _whole_problems(glossary, path, references=check_references)
+    if problems:
+        raise GlossaryError(problems)
+    return glossary
+
+
+def _whole_problems(
+    glossary: Glossary, path: str, *, references: bool = True
+) -> list[GlossaryProblem]:
+    """Return what is wrong with the entries taken together."""
+    problems: list[GlossaryProblem] = []
+    seen: set[str] = set()
+    for entry in glossary.entries:
+        if entry.id in seen:
+            problems.append(GlossaryProblem(path, "id defined twice", entry.id, "id"))
+        seen.add(entry.id)
+    if references:
+        problems.extend(_reference_problems(glossary, path))
+    problems.extend(_preferred_problems(glossary, path))
+    return problems
+
+
+def _reference_problems(glossary: Glossary, path: str) -> list[GlossaryProblem]:
+    """Return the roles that name no entry, or an entry of the wrong kind."""
+    problems: list[GlossaryProblem] = []
+    by_id = glossary.by_id()
+    for entry in glossary.entries:
+        for i, role in enumerate(entry.roles):
+            for field, ref, kind in (
+                ("title", role.title, EntryKind.TITLE),
+                ("org", role.org, EntryKind.ORGANIZATION),
+            ):
+                if ref is None:
+                    continue
+                target = by_id.get(ref)
+                if target is None:
+                    message = f"no entry {ref!r}"
+                elif target.kind is not kind:
+                    message = f"{ref!r} is a {target.kind.value}, not a {kind.value}"
+                else:
+                    continue
+                problems.append(GlossaryProblem(path, message, entry.id, f"roles[{i}].{field}"))
+    return problems
+
+
+def _preferred_problems(glossary: Glossary, path: str) -> list[GlossaryProblem]:
+    """Return the forms preferred by two entries for one language."""
+    problems: list[GlossaryProblem] = []
+    preferred_by: dict[tuple[str, str], str] = {}
+    for entry in glossary.entries:
+        for lang, forms in sorted(entry.terms.items()):
+            key = (lang, fold(forms.preferred).strip())
+            other = preferred_by.setdefault(key, entry.id)
+            if other != entry.id:
+                problems.append(
+                    GlossaryProblem(
+                        path,
+                        f"{forms.preferred!r} is also the preferred form of {other!r}",
+                        entry.id,
+                        f"terms.{lang}.preferred",
+                    )
+                )
+    return problems
+
+
+def _read_yaml(path: Path, display: str) -> tuple[Any, Any]:
+    try:
+        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as err:
+        raise GlossaryError(
+            [GlossaryProblem(display, f"not valid UTF-8 at byte {err.start}")]
+        ) from None
+    except OSError as err:
+        raise GlossaryError([GlossaryProblem(display, f"cannot read: {err.strerror}")]) from None
+    loader = StrictYamlLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        reason = err.problem or err.context or "syntax error"
+        raise GlossaryError(
+            [GlossaryProblem(display, f"invalid YAML: {reason}", line=line)]
+        ) from None
+    except DuplicateKeyError as err:
+        raise GlossaryError(
+            [GlossaryProblem(display, f"duplicate key {err.key!r}", line=err.line)]
+        ) from None
+    finally:
+        loader.dispose()
+    return data, yaml_line_of(root)
+
+
+def discover_glossaries(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Yield the glossary files named by ``paths`` (directories: every .yaml/.yml/.csv/.tbx
+    below them, sorted, hidden entries skipped)."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = [
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in GLOSSARY_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+            yield from sorted(found, key=lambda p: p.as_posix())
+        else:
+            yield path
+
+
+def _read_one(path: Path) -> Glossary:
+    display = path.as_posix()
+    if not path.exists():
+        raise GlossaryError([GlossaryProblem(display, "no such file or directory")])
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".tbx"):
+        from multipub import glossary_formats
+
+        return glossary_formats.read(path)
+    if suffix not in (".yaml", ".yml"):
+        raise GlossaryError(
+            [GlossaryProblem(display, f"not a glossary file ({', '.join(GLOSSARY_SUFFIXES)})")]
+        )
+    data, line_of = _read_yaml(path, display)
+    return glossary_from_data(data, display, line_of, check_references=False)
+
+
+def load_glossary(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Glossary:
+    """Return the glossary combining every file named by ``paths``; raise GlossaryError.
+
+    Problems of every file are collected before raising, so a desk sees them all at once.
+    An id defined in two files is an error, as within one file.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    files = list(discover_glossaries(paths))
+    if not files:
+        raise GlossaryError([GlossaryProblem(", ".join(map(str, paths)), "no glossary files")])
+    problems: list[GlossaryProblem] = []
+    parts: list[Glossary] = []
+    for path in files:
+        try:
+            parts.append(_read_one(path))
+        except GlossaryError as err:
+            problems.extend(err.problems)
+    if problems:
+        raise GlossaryError(problems)
+    if len(parts) == 1:
+        glossary = parts[0]
+        whole = _reference_problems(glossary, files[0].as_posix())
+    else:
+        glossary = Glossary(
+            name="+".join(p.name for p in parts),
+            source_lang=parts[0].source_lang,
+            entries=tuple(e for p in parts for e in p.entries),
+        )
+        whole = _whole_problems(glossary, "+".join(f.as_posix() for f in files))
+    if whole:
+        raise GlossaryError(whole)
+    return glossary

@@ -1,0 +1,74 @@
+"""Strict YAML reading shared by article and glossary files.
+
+Safe loading only; YAML 1.2 booleans (a variant keyed ``no`` is Norwegian, not False);
+duplicate keys rejected with their line; and a way back from a data path to its line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+__all__ = ["DuplicateKeyError", "StrictYamlLoader", "yaml_line_of"]
+
+
+class DuplicateKeyError(ValueError):
+    """A mapping holds the same key twice (JSON and YAML parsers keep the last silently)."""
+
+    def __init__(self, key: str, line: int | None = None) -> None:
+        self.key = key
+        self.line = line
+        super().__init__(key)
+
+
+_YamlBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class StrictYamlLoader(_YamlBase):  # type: ignore[misc]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                is_duplicate = key in seen
+            except TypeError as err:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value", key_node.start_mark
+                ) from err
+            if is_duplicate:
+                raise DuplicateKeyError(str(key), key_node.start_mark.line + 1)
+            seen.add(key)
+        result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return result
+
+
+StrictYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+StrictYamlLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def yaml_line_of(root: yaml.Node | None) -> Any:
+    def line_of(loc: tuple[int | str, ...]) -> int | None:
+        node = root
+        best = node.start_mark.line + 1 if node is not None else None
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if str(k.value) == str(part)), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                node = node.value[part] if 0 <= part < len(node.value) else None
+            else:
+                node = None
+            if node is None:
+                break
+            best = node.start_mark.line + 1
+        return best
+
+    return line_of
