@@ -1,17 +1,18 @@
 """Finding every glossary form in a text at once: one Aho-Corasick automaton per language.
 
-Texts and forms are brought to one *match text* before matching:
+The automaton scans the :func:`~multipub.text.fold`-ed text (NFC, case, Arabic letter
+variants, digits, tone placement): no other pass over every character, which is what
+keeps matching fast. The language rules are applied to each match instead:
 
-* :func:`~multipub.text.fold` (NFC, case, Arabic letter variants, digits, tone placement);
-* words only, one space between them and around them, so a form padded with spaces can
-  only match whole words (no boundary check after the automaton for most scripts);
-* Latin-script letters without diacritics ("Nguyen" finds "Nguyễn"); whether the
-  diacritics agree is decided afterwards, per match, so "ban" never matches "bán";
-* Russian words cut to a stem, so "Нгуен Фу Чонга" and "премьер-министра" match their
-  nominative forms;
-* Arabic forms are not padded on the left: the attached clitics و ف ب ل ك and the article
-  ال may stand before them in the same word ("وبحضور", "للجنة");
-* Chinese, Japanese and Thai forms are not padded at all (no spaces between words).
+* word boundaries: the characters around a match must not be letters or digits, except
+  for Chinese, Japanese and Thai forms (no spaces between words);
+* Arabic: the attached clitics و ف ب ل ك and the article ال may stand before a form in
+  the same word ("وبحضور", and "للجنة" for ل + اللجنة);
+* Latin script: each form is also looked for without its diacritics ("Nguyen" finds
+  "Nguyễn"), and in Latin-script languages a person's or place's Vietnamese spelling is
+  looked for too; such mentions say that the diacritics do not agree;
+* Russian-like languages: words are cut to a stem first, so "Нгуен Фу Чонга" and
+  "премьер-министра" match their nominative forms (the one path that does walk words).
 
 Overlapping matches are all collected, filtered by those rules, and then the
 leftmost-longest win: "Phó Bí thư Thường trực Tỉnh ủy" hides the "Tỉnh ủy" inside it.
@@ -21,6 +22,7 @@ Every match is reported as a span of the original text.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -30,7 +32,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from multipub.config import primary_subtag
-from multipub.glossary import Entry, Glossary
+from multipub.glossary import Glossary
 from multipub.text import OffsetMap, fold, fold_with_offsets
 
 __all__ = [
@@ -122,47 +124,84 @@ def _ru_stem(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True, slots=True)
-class MatchText:
-    """A text as the automaton sees it, with the way back to the original.
+class MatchText(Protocol):
+    """A text as the automaton sees it (``text``), with the way back to the original."""
 
-    ``text`` is " word word ... "; ``word_starts[k]`` is where word k starts in ``text``,
-    ``folded_spans[k]`` its ``[start, end)`` in the folded text, ``exact_words[k]`` its
-    folded form with diacritics (for the diacritics check).
-    """
+    @property
+    def text(self) -> str:
+        """Return the text the automaton scans."""
+        ...
+
+    @property
+    def original(self) -> str:
+        """Return the text as written."""
+        ...
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Return the original span of match-text ``[start, end)``."""
+        ...
+
+    def seen(self, start: int, end: int) -> str:
+        """Return the folded words of match-text ``[start, end)`` with their diacritics."""
+        ...
+
+    def word_start(self, pos: int) -> int:
+        """Return where the word holding match-text position ``pos`` starts."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class _PlainText:
+    """Match text for most languages: the folded text itself."""
+
+    text: str
+    fold_map: OffsetMap | None
+    original: str
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return (start, end) if self.fold_map is None else self.fold_map.to_original(start, end)
+
+    def seen(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def word_start(self, pos: int) -> int:
+        text = self.text
+        while pos > 0 and text[pos - 1].isalnum():
+            pos -= 1
+        return pos
+
+
+@dataclass(frozen=True, slots=True)
+class _StemmedText:
+    """Match text for Russian-like languages: " stem stem ... ", one per word.
+    ``word_starts[k]`` is where word k starts in ``text``, ``folded_spans[k]`` its span in
+    the folded text, ``exact_words[k]`` its folded form."""
 
     text: str
     word_starts: tuple[int, ...]
     folded_spans: tuple[tuple[int, int], ...]
     exact_words: tuple[str, ...]
-    fold_map: OffsetMap | None  # None: folding kept every position (the usual case)
+    fold_map: OffsetMap | None
     original: str
 
-    def word_at(self, pos: int) -> int:
-        """Return the index of the word holding match-text position ``pos``."""
+    def _word_at(self, pos: int) -> int:
         return bisect.bisect_right(self.word_starts, pos) - 1
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Return the original span of match-text ``[start, end)`` (whole words at the end)."""
-        first, last = self.word_at(start), self.word_at(end - 1)
+        # A match ends at the end of a stem; the span takes the whole word, ending included.
+        first, last = self._word_at(start), self._word_at(end - 1)
         folded_start = self.folded_spans[first][0] + (start - self.word_starts[first])
-        stem_end = self.word_starts[last] + self._stem_length(last)
-        folded_end = (
-            self.folded_spans[last][1]
-            if end >= stem_end
-            else self.folded_spans[last][0] + (end - self.word_starts[last])
-        )
+        folded_end = self.folded_spans[last][1]
         if self.fold_map is None:
             return folded_start, folded_end
         return self.fold_map.to_original(folded_start, folded_end)
 
-    def _stem_length(self, word: int) -> int:
-        following = (
-            self.word_starts[word + 1] - 1
-            if word + 1 < len(self.word_starts)
-            else len(self.text) - 1
-        )
-        return following - self.word_starts[word]
+    def seen(self, start: int, end: int) -> str:
+        first, last = self._word_at(start), self._word_at(end - 1)
+        return " ".join(self.exact_words[first : last + 1])
+
+    def word_start(self, pos: int) -> int:
+        return self.word_starts[self._word_at(pos)]
 
 
 def _fold_fast_or_mapped(text: str) -> tuple[str, OffsetMap | None]:
@@ -176,6 +215,8 @@ def _fold_fast_or_mapped(text: str) -> tuple[str, OffsetMap | None]:
 def match_text(text: str, *, stem_russian: bool = False) -> MatchText:
     """Return ``text`` prepared for matching (see the module docstring)."""
     folded, fold_map = _fold_fast_or_mapped(text)
+    if not stem_russian:
+        return _PlainText(folded, fold_map, text)
     pieces: list[str] = []
     starts: list[int] = []
     spans: list[tuple[int, int]] = []
@@ -184,29 +225,23 @@ def match_text(text: str, *, stem_russian: bool = False) -> MatchText:
     for match in _WORD.finditer(folded):
         word = match.group()
         exact.append(word)
-        key = strip_marks(word)
-        if stem_russian:
-            key = _ru_stem(key)
+        key = _ru_stem(strip_marks(word))
         pieces.append(key)
         starts.append(position)
         spans.append(match.span())
         position += len(key) + 1
-    return MatchText(
-        " " + " ".join(pieces) + " ",
-        tuple(starts),
-        tuple(spans),
-        tuple(exact),
-        fold_map,
-        text,
+    return _StemmedText(
+        " " + " ".join(pieces) + " ", tuple(starts), tuple(spans), tuple(exact), fold_map, text
     )
 
 
 def match_key(form: str, *, stem_russian: bool = False) -> str:
-    """Return the match-text form of a glossary form, without the padding."""
-    words = [strip_marks(w) for w in _WORD.findall(fold(form))]
-    if stem_russian:
-        words = [_ru_stem(w) for w in words]
-    return " ".join(words)
+    """Return the match-text form of a glossary form (white space collapsed; Russian-like
+    languages: word stems without diacritics, punctuation dropped)."""
+    folded = fold(form)
+    if not stem_russian:
+        return " ".join(folded.split())
+    return " ".join(_ru_stem(strip_marks(w)) for w in _WORD.findall(folded))
 
 
 # --- automaton backends -------------------------------------------------------------------
@@ -274,22 +309,28 @@ _ARABIC_PREFIXES = frozenset(
 )
 
 
+class _Boundary(StrEnum):
+    WORD = "word"  # not inside a word on either side
+    ARABIC = "arabic"  # clitics may stand before it inside the word
+    NONE = "none"  # scripts without spaces between words
+    STEM = "stem"  # padded stems (Russian): the padding is the boundary
+
+
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     entry: str
     form: str
     status: FormStatus
-    exact_key: str  # the folded form with diacritics, words joined by one space
-    left_open: bool  # Arabic: clitics may stand before it inside the word
+    exact_key: str  # the folded form as the glossary writes it, to compare diacritics
+    boundary: _Boundary
     needs_lam: bool  # Arabic form whose article was dropped after "ل" ("للجنة")
-    padded: bool
+    agrees: bool | None  # False: a spelling whose diacritics differ from the form's
 
 
-def _script_policy(form: str) -> tuple[bool, bool]:
-    """Return (padded, arabic) for a form."""
+def _boundary_of(form: str) -> _Boundary:
     if _CONTINUOUS.search(form):
-        return False, False
-    return True, bool(_ARABIC.search(form))
+        return _Boundary.NONE
+    return _Boundary.ARABIC if _ARABIC.search(form) else _Boundary.WORD
 
 
 _STATUS_RANK = {
@@ -298,6 +339,9 @@ _STATUS_RANK = {
     FormStatus.ACCEPTED: 2,
     FormStatus.FORBIDDEN: 3,
 }
+# Latin-script languages in which a Vietnamese name may turn up with its diacritics.
+_LATIN_LANGS = frozenset({"en", "fr", "es", "de", "it", "pt", "nl", "id", "ms", "pl", "cs"})
+_NAME_KINDS = frozenset({"person", "place"})
 
 
 class Matcher:
@@ -305,33 +349,62 @@ class Matcher:
 
     def __init__(self, glossary: Glossary, lang: str, *, backend: str = DEFAULT_BACKEND) -> None:
         self.lang = lang
-        self.stem_russian = primary_subtag(lang) in {"ru", "uk", "be", "bg"}
+        primary = primary_subtag(lang)
+        self.stem_russian = primary in {"ru", "uk", "be", "bg"}
+        latin_target = primary in _LATIN_LANGS
         keys: dict[str, list[_Pattern]] = {}
+        # Building makes hundreds of thousands of small acyclic objects; the cyclic
+        # collector's passes over a large glossary would double the build time.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._collect(glossary, lang, latin_target, keys)
+        finally:
+            if collecting:
+                gc.enable()
+        self._keys = list(keys)
+        self._patterns = [keys[k] for k in self._keys]
+        self._automaton: _Automaton = BACKENDS[backend](self._keys)
+
+    def _collect(
+        self, glossary: Glossary, lang: str, latin_target: bool, keys: dict[str, list[_Pattern]]
+    ) -> None:
         for entry in glossary.entries:
             forms = entry.forms(lang)
             if forms is None:
                 continue
             for form, status in _forms_with_status(forms):
-                self._add(keys, entry, form, status)
-        self._keys = list(keys)
-        self._patterns = [keys[k] for k in self._keys]
-        self._automaton: _Automaton = BACKENDS[backend](self._keys)
+                self._add(keys, entry.id, form, status)
+            if latin_target and entry.kind.value in _NAME_KINDS:
+                source = entry.forms(glossary.source_lang)
+                if source is not None and source.preferred != forms.preferred:
+                    self._add(keys, entry.id, source.preferred, FormStatus.PREFERRED, agrees=False)
 
     def _add(
-        self, keys: dict[str, list[_Pattern]], entry: Entry, form: str, status: FormStatus
+        self,
+        keys: dict[str, list[_Pattern]],
+        entry_id: str,
+        form: str,
+        status: FormStatus,
+        *,
+        agrees: bool | None = None,
     ) -> None:
         key = match_key(form, stem_russian=self.stem_russian)
         if not key:
             return
-        padded, arabic = _script_policy(form)
-        exact_key = " ".join(_WORD.findall(fold(form)))
-        variants = [(key, False)]
-        if arabic and key.startswith("ال") and len(key) > 3:
-            variants.append((key[2:], True))
-        for variant, needs_lam in variants:
-            if padded:
-                variant = (variant + " ") if arabic else f" {variant} "
-            pattern = _Pattern(entry.id, form, status, exact_key, arabic, needs_lam, padded)
+        boundary = _Boundary.STEM if self.stem_russian else _boundary_of(form)
+        exact = " ".join(fold(form).split())
+        variants: list[tuple[str, bool, bool | None]] = [(key, False, agrees)]
+        if boundary is _Boundary.ARABIC and key.startswith("ال") and len(key) > 3:
+            variants.append((key[2:], True, agrees))
+        if not self.stem_russian:
+            stripped = strip_marks(key)
+            if stripped != key:
+                variants.append((stripped, False, False))
+        for variant, needs_lam, agreement in variants:
+            if boundary is _Boundary.STEM:
+                variant = f" {variant} "
+            pattern = _Pattern(entry_id, form, status, exact, boundary, needs_lam, agreement)
             keys.setdefault(variant, []).append(pattern)
 
     def __len__(self) -> int:
@@ -344,83 +417,87 @@ class Matcher:
 
     def find_in(self, prepared: MatchText) -> list[Mention]:
         """Return the mentions in an already prepared text (see :func:`match_text`)."""
+        # (start, end, diacritics, rank, pattern); diacritics: True agree, False one side
+        # has none. Rank orders the forms of one span: the form written first (stems and
+        # stripped diacritics let заведующий/заведующая share a span), then by status.
         candidates: list[tuple[int, int, bool, int, _Pattern]] = []
-        haystack = prepared.text
-        for index, start, end in self._automaton.find(haystack):
+        text = prepared.text
+        for index, match_start, match_end in self._automaton.find(text):
             for pattern in self._patterns[index]:
-                span = self._accept(prepared, pattern, start, end)
-                if span is not None:
-                    # Stems and stripped diacritics can make several forms of one entry
-                    # match one span (заведующий/заведующая): the form written wins.
-                    identical = self._seen(prepared, *span) == pattern.exact_key
-                    rank = _STATUS_RANK[pattern.status]
-                    candidates.append((span[0], span[1], not identical, rank, pattern))
+                start, end = match_start, match_end
+                boundary = pattern.boundary
+                if boundary is _Boundary.WORD:
+                    if (start > 0 and text[start - 1].isalnum()) or (
+                        end < len(text) and text[end].isalnum()
+                    ):
+                        continue
+                elif boundary is _Boundary.ARABIC:
+                    if end < len(text) and text[end].isalnum():
+                        continue
+                    if not _clitics_allow(text[prepared.word_start(start) : start], pattern):
+                        continue
+                elif boundary is _Boundary.STEM:
+                    start, end = start + 1, end - 1
+                agreement = pattern.agrees
+                if agreement is None:
+                    agreement = _diacritics(prepared.seen(start, end), pattern.exact_key)
+                    if agreement is None:
+                        continue
+                rank = _STATUS_RANK[pattern.status] + (0 if agreement else 10)
+                candidates.append((start, end, agreement, rank, pattern))
         if not candidates:
             return []
-        candidates.sort(key=lambda c: (c[0], c[0] - c[1], c[2], c[3], c[4].entry))
+        if len(candidates) > 1:
+            candidates.sort(key=lambda c: (c[0], c[0] - c[1], c[3], c[4].entry))
         mentions: list[Mention] = []
         taken: tuple[int, int] = (-1, -1)
         entries_at_taken: set[str] = set()
-        for start, end, _, _, pattern in candidates:
+        for start, end, agreement, _, pattern in candidates:
             # A later candidate with the very span of the winner is the same form listed by
             # another entry: keep it too, the text is ambiguous between them.
             if start < taken[1] and ((start, end) != taken or pattern.entry in entries_at_taken):
                 continue
             if (start, end) != taken:
                 entries_at_taken = set()
-            exact = self._diacritics(prepared, pattern, start, end)
-            if exact is None:
-                continue
             a, b = prepared.to_original(start, end)
             mentions.append(
                 Mention(
-                    pattern.entry, pattern.form, pattern.status, a, b, prepared.original[a:b], exact
+                    pattern.entry,
+                    pattern.form,
+                    pattern.status,
+                    a,
+                    b,
+                    prepared.original[a:b],
+                    agreement,
                 )
             )
             taken = (start, end)
             entries_at_taken.add(pattern.entry)
         return mentions
 
-    @staticmethod
-    def _seen(prepared: MatchText, start: int, end: int) -> str:
-        first, last = prepared.word_at(start), prepared.word_at(end - 1)
-        return " ".join(prepared.exact_words[first : last + 1])
 
-    def _accept(
-        self, prepared: MatchText, pattern: _Pattern, start: int, end: int
-    ) -> tuple[int, int] | None:
-        """Return the match-text span of an acceptable match (padding excluded), or None."""
-        if pattern.padded and not pattern.left_open:
-            return start + 1, end - 1
-        if pattern.left_open:
-            end -= 1  # trailing space
-            word = prepared.word_at(start)
-            prefix = prepared.text[prepared.word_starts[word] : start]
-            if prefix not in _ARABIC_PREFIXES:
-                return None
-            if pattern.needs_lam and not prefix.endswith("ل"):
-                return None
-            if not pattern.needs_lam and prefix.endswith("ال"):
-                return None
-            return start, end
-        return start, end
+def _clitics_allow(prefix: str, pattern: _Pattern) -> bool:
+    """Return True when the letters before an Arabic match in its word are clitics."""
+    if prefix not in _ARABIC_PREFIXES:
+        return False
+    if pattern.needs_lam:
+        return prefix.endswith("ل")
+    return not prefix.endswith("ال")
 
-    def _diacritics(
-        self, prepared: MatchText, pattern: _Pattern, start: int, end: int
-    ) -> bool | None:
-        """Return True when text and form agree in diacritics, False when one of them has
-        none (an ASCII rendering of the other), None when they are different words."""
-        seen = self._seen(prepared, start, end)
-        if seen == pattern.exact_key:
-            return True
-        seen_marked = strip_marks(seen) != seen
-        form_marked = strip_marks(pattern.exact_key) != pattern.exact_key
-        if not seen_marked and not form_marked:
-            # Nothing to disagree on: a Russian ending, an Arabic clitic, Chinese.
-            return True
-        if not seen_marked or not form_marked:
-            return False
-        return None
+
+def _diacritics(seen: str, form: str) -> bool | None:
+    """Return True when text and form agree in diacritics, False when one of them has none
+    (an ASCII rendering of the other), None when they are different words."""
+    if seen == form:
+        return True
+    seen_marked = strip_marks(seen) != seen
+    form_marked = strip_marks(form) != form
+    if not seen_marked and not form_marked:
+        # Nothing to disagree on: a Russian ending, an Arabic clitic, Chinese.
+        return True
+    if not seen_marked or not form_marked:
+        return False
+    return None
 
 
 def _forms_with_status(forms: Any) -> list[tuple[str, FormStatus]]:

@@ -1,0 +1,961 @@
+"""Vietnamese names in other scripts: syllable parsing, expected renderings, name skeletons.
+
+Three entry points:
+
+* :func:`parse_syllable` / :func:`parse_name` split Vietnamese into :class:`Syllable` values
+  (onset, glide, nucleus, coda, tone), whatever the case, normalization form (NFC or NFD)
+  or tone placement style ("hoà" or "hòa");
+* :func:`transliterate` gives the renderings of a Vietnamese name that a translation into a
+  given language is expected to use, preferred first: Latin forms with and without
+  diacritics, the Soviet practical transcription into Russian (ЦНИИГАиК, 1973), the Arabic
+  spellings seen in outlets, and Sino-Vietnamese characters for Chinese;
+* :func:`name_skeleton` folds the spellings of one name in one language to a coarse key,
+  so that a misspelled or variant name can be recognised.
+
+The renderings are a checker's expectations, not an authority: they cover the regular
+cases, plus a short table of traditional forms (Хошимин, Hanoï) that no rule produces.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from unidecode import unidecode
+
+__all__ = [
+    "MAX_FORMS",
+    "Syllable",
+    "Tone",
+    "name_skeleton",
+    "parse_name",
+    "parse_syllable",
+    "transliterate",
+]
+
+Tone = Literal["level", "grave", "acute", "hook", "tilde", "dot"]
+Kind = Literal["person", "place"]
+
+# At most this many renderings per name: variant choices multiply per syllable, and a
+# checker gains nothing from the 30th spelling of a three-syllable name.
+MAX_FORMS = 8
+# Above this many combinations the variants are taken in plain product order, unsorted.
+_MAX_SORTED = 4096
+
+# ---------------------------------------------------------------------------------------
+# Syllables
+# ---------------------------------------------------------------------------------------
+
+_TONE_MARKS: dict[str, Tone] = {
+    "\u0300": "grave",  # huyền
+    "\u0301": "acute",  # sắc
+    "\u0309": "hook",  # hỏi
+    "\u0303": "tilde",  # ngã
+    "\u0323": "dot",  # nặng
+}
+_MARK_OF_TONE: dict[Tone, str] = {tone: mark for mark, tone in _TONE_MARKS.items()}
+_VOWELS = frozenset("aăâeêioôơuưy")
+_PLAIN_VOWELS = frozenset("aeiouy")
+_LETTERS = frozenset("abcdđeghiklmnopqrstuvxyăâêôơư")
+# Longest first, so that "ngh" is tried before "ng" and "n".
+_ONSETS = (
+    "ngh",
+    "ng",
+    "nh",
+    "ch",
+    "gh",
+    "gi",
+    "kh",
+    "ph",
+    "th",
+    "tr",
+    "qu",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "x",
+    "",
+)
+_STOPS = frozenset({"c", "ch", "p", "t"})
+
+# Which codas each nucleus takes ("" = open syllable). Semivowel codas are spelled i/y and
+# o/u. The tables follow the orthography, not only phonology: "ây" and "ay" exist, "ăy" not.
+_A = ("", "c", "ch", "m", "n", "ng", "nh", "p", "t", "i", "o", "u", "y")
+_NUCLEUS_CODAS: dict[str, tuple[str, ...]] = {
+    "a": _A,
+    "ă": ("c", "m", "n", "ng", "p", "t"),
+    "â": ("c", "m", "n", "ng", "p", "t", "u", "y"),
+    "e": ("", "c", "m", "n", "ng", "p", "t", "o"),
+    "ê": ("", "ch", "m", "n", "nh", "p", "t", "u"),
+    "i": ("", "ch", "m", "n", "nh", "p", "t", "u"),
+    "y": ("",),
+    "o": ("", "c", "m", "n", "ng", "p", "t", "i"),
+    "ô": ("", "c", "m", "n", "ng", "p", "t", "i"),
+    "ơ": ("", "m", "n", "p", "t", "i"),
+    "u": ("", "c", "m", "n", "ng", "p", "t", "i"),
+    "ư": ("", "c", "ng", "t", "i", "u"),
+    "iê": ("c", "m", "n", "ng", "p", "t", "u"),
+    "yê": ("c", "m", "n", "ng", "p", "t", "u"),
+    "ia": ("",),
+    "uô": ("c", "m", "n", "ng", "t", "i"),
+    "ua": ("",),
+    "ươ": ("c", "m", "n", "ng", "p", "t", "i", "u"),
+    "ưa": ("",),
+    "oo": ("c", "ng"),
+}
+# Rhymes with a labial glide: "o" before a, ă, e (hoa, hoặc, khoe), "u" before the rest
+# (xuân, huế, thuý, nguyễn, khuya, thuở).
+_GLIDE_CODAS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("o", "a"): ("", "c", "ch", "m", "n", "ng", "nh", "p", "t", "i", "y"),
+    ("o", "ă"): ("c", "m", "n", "ng", "t"),
+    ("o", "e"): ("", "n", "t", "o"),
+    ("u", "â"): ("n", "ng", "t", "y"),
+    ("u", "ê"): ("", "ch", "nh", "n"),
+    ("u", "y"): ("", "ch", "nh", "n", "t", "u"),
+    ("u", "yê"): ("n", "t"),
+    ("u", "ya"): ("",),
+    ("u", "ơ"): ("",),
+}
+# After "qu" the u is already the glide, so the rhyme is read without one (quốc, quý, quyết).
+_QU_CODAS: dict[str, tuple[str, ...]] = {
+    "a": _A,
+    "ă": _NUCLEUS_CODAS["ă"],
+    "â": _NUCLEUS_CODAS["â"],
+    "e": _NUCLEUS_CODAS["e"],
+    "ê": ("", "ch", "nh", "n", "t"),
+    "y": ("", "ch", "nh", "n", "t"),
+    "i": ("",),
+    "yê": ("n", "t"),
+    "ơ": ("",),
+    "ô": ("c",),
+}
+
+
+def _rhyme_table(
+    entries: Iterable[tuple[str, str, Sequence[str]]],
+) -> dict[str, tuple[str, str, str]]:
+    table: dict[str, tuple[str, str, str]] = {}
+    for glide, nucleus, codas in entries:
+        for coda in codas:
+            spelled = glide + nucleus + coda
+            if spelled in table:  # the tables above must never make a spelling ambiguous
+                raise RuntimeError(f"ambiguous rhyme {spelled!r}")
+            table[spelled] = (glide, nucleus, coda)
+    return table
+
+
+_RHYMES = _rhyme_table(
+    [("", n, c) for n, c in _NUCLEUS_CODAS.items()]
+    + [(g, n, c) for (g, n), c in _GLIDE_CODAS.items()]
+)
+_QU_RHYMES = _rhyme_table(("", n, c) for n, c in _QU_CODAS.items())
+
+
+@dataclass(frozen=True, slots=True)
+class Syllable:
+    """One Vietnamese syllable, in lowercase and without its tone mark.
+
+    ``onset`` is the spelled initial consonant ("ngh", "gi", "qu", "" for none); ``glide``
+    is "o" or "u" in rhymes such as "oa" and "uy" ("" otherwise); ``nucleus`` is the vowel
+    ("a", "iê", "ươ"...); ``coda`` is the final ("nh", "ng", "ch", "c", "t", "p", "m",
+    "n", or a semivowel "i", "y", "o", "u"; "" for none). In "gì" and "giếng" the i is
+    written once but belongs to the nucleus: onset "gi", nucleus "i" / "iê".
+    """
+
+    onset: str
+    glide: str
+    nucleus: str
+    coda: str
+    tone: Tone
+
+    @property
+    def rhyme(self) -> str:
+        """Return the spelled rhyme: glide, nucleus and coda ("oang" in "hoàng")."""
+        return self.glide + self.nucleus + self.coda
+
+    @property
+    def base(self) -> str:
+        """Return the syllable spelled without its tone mark ("nguyên" for "Nguyễn")."""
+        onset = "g" if self.onset == "gi" and self.nucleus.startswith("i") else self.onset
+        return onset + self.rhyme
+
+    def spell(self, *, new_style: bool = False) -> str:
+        """Return the syllable in lowercase NFC with its tone mark, old ("hòa") or new style.
+
+        Old style puts the tone of an open "oa", "oe", "uy" on the glide, new style on the
+        vowel after it; both agree everywhere else.
+        """
+        base = self.base
+        if self.tone == "level":
+            return base
+        start = len(base) - len(self.rhyme)
+        nucleus_at = start + len(self.glide)
+        marked = [i for i, ch in enumerate(self.nucleus) if ch in "ăâêôơư"]
+        if marked:
+            # The letter that already carries a vowel diacritic takes the tone (ươ -> ơ).
+            index = nucleus_at + marked[-1]
+        elif self.nucleus == "oo":
+            index = nucleus_at + 1
+        elif self.glide and not self.coda and not new_style:
+            # Old style writes "hòa", "khỏe", "thúy"; new style "hoà", "khoẻ", "thuý".
+            index = start
+        else:
+            index = nucleus_at
+        toned = base[: index + 1] + _MARK_OF_TONE[self.tone] + base[index + 1 :]
+        return unicodedata.normalize("NFC", toned)
+
+
+def _split_tone(text: str) -> tuple[str, Tone] | None:
+    """Return the lowercase NFC text without its tone mark, and the tone; None if malformed."""
+    kept: list[str] = []
+    tone: Tone = "level"
+    last_base = ""
+    for ch in unicodedata.normalize("NFD", text):
+        if ch in _TONE_MARKS:
+            # One tone per syllable, and only on a vowel letter (NFD puts it after the
+            # letter and its circumflex, breve or horn).
+            if tone != "level" or last_base.lower() not in _PLAIN_VOWELS:
+                return None
+            tone = _TONE_MARKS[ch]
+            continue
+        if not unicodedata.combining(ch):
+            last_base = ch
+        kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept)).lower(), tone
+
+
+def _onset_fits(onset: str, rhyme: str) -> bool:
+    """Return whether the orthography allows ``onset`` before ``rhyme`` (k/c, gh/g...)."""
+    first = rhyme[:1]
+    if onset == "k":
+        return first in ("i", "y", "e", "ê")
+    if onset == "c":
+        return first not in ("i", "y", "e", "ê")
+    if onset in ("gh", "ngh"):
+        return first in ("i", "e", "ê")
+    if onset in ("g", "ng"):
+        return first not in ("i", "y", "e", "ê")
+    return True
+
+
+def _read_rhyme(onset: str, rest: str) -> tuple[str, str, str] | None:
+    """Return (glide, nucleus, coda) of ``rest`` after ``onset``, or None if not a rhyme."""
+    if onset == "qu":
+        return _QU_RHYMES.get(rest)
+    if onset == "gi":
+        # The i of "gi" doubles as the vowel when no vowel follows (gì, gìn) and in "giê"
+        # (giếng = gi + iêng); before any other vowel it is only the onset (gia, giữa).
+        if not rest or rest[0] not in _VOWELS:
+            candidates = ["i" + rest]
+        elif rest[0] == "ê":
+            candidates = ["i" + rest, rest]
+        else:
+            candidates = [rest]
+        found = next((r for c in candidates if (r := _RHYMES.get(c)) is not None), None)
+    else:
+        found = _RHYMES.get(rest)
+        if found is not None and not _onset_fits(onset, rest):
+            return None
+    if found is None:
+        return None
+    glide, nucleus, _coda = found
+    # Spelling of /iə/: "iê"/"ia" after a consonant, "yê" with no onset or after the glide.
+    if nucleus in ("iê", "ia") and (not onset or glide):
+        return None
+    if nucleus == "yê" and onset and not glide:
+        return None
+    if nucleus == "ya" and glide != "u":
+        return None
+    return found
+
+
+def parse_syllable(text: str) -> Syllable | None:
+    """Return the :class:`Syllable` spelled by ``text``, or None if it is not one.
+
+    Accepts NFC or NFD, any case, and the tone mark on either vowel of "oa", "oe", "uy"
+    ("hoà" and "hòa" give the same value). Enforces the orthography (c/k, g/gh, ng/ngh,
+    iê/yê) and that a syllable ending in c, ch, p or t carries the acute or dot tone, so
+    English words such as "Smith" or "bat" are rejected.
+    """
+    split = _split_tone(text.strip())
+    if split is None:
+        return None
+    base, tone = split
+    if not base or any(ch not in _LETTERS for ch in base):
+        return None
+    for onset in _ONSETS:
+        if not base.startswith(onset) or (onset == "" and base[0] not in _VOWELS):
+            continue
+        parts = _read_rhyme(onset, base[len(onset) :])
+        if parts is None:
+            continue
+        glide, nucleus, coda = parts
+        if coda in _STOPS and tone not in ("acute", "dot"):
+            return None
+        return Syllable(onset, glide, nucleus, coda, tone)
+    return None
+
+
+_NAME_SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")
+
+
+def parse_name(text: str) -> list[Syllable] | None:
+    """Return the syllables of a name split on spaces and hyphens; None if any part is not one."""
+    parts = [p for p in _NAME_SEPARATORS.split(text) if p]
+    if not parts:
+        return None
+    syllables: list[Syllable] = []
+    for part in parts:
+        syllable = parse_syllable(part)
+        if syllable is None:
+            return None
+        syllables.append(syllable)
+    return syllables
+
+
+_HYPHEN = re.compile(r"\s*[\-\u2010\u2011\u2012\u2013]\s*")
+
+
+def _groups(text: str) -> list[list[Syllable]] | None:
+    """Return the name as hyphen-separated groups of space-separated syllables."""
+    groups: list[list[Syllable]] = []
+    for part in _HYPHEN.split(text):
+        syllables = parse_name(part)
+        if syllables is None:
+            return None
+        groups.append(syllables)
+    return groups
+
+
+def _name_key(text: str) -> str | None:
+    """Return a tone-style-independent key of a Vietnamese name, for the tables below."""
+    syllables = parse_name(text)
+    if syllables is None:
+        return None
+    return " ".join(s.spell() for s in syllables)
+
+
+# ---------------------------------------------------------------------------------------
+# Forms and variants
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Forms:
+    """The renderings of a syllable or a name: preferred first, and the regional spelling."""
+
+    all: tuple[str, ...]
+    regional: str
+
+
+def _dedup(forms: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(f for f in forms if f))
+
+
+def _ordered_product(*choices: Sequence[str]) -> list[tuple[str, ...]]:
+    """Return one choice from each list in every way, fewest departures from the first."""
+    combos = itertools.product(*(range(len(c)) for c in choices))
+    ordered = sorted(combos, key=lambda c: (sum(c), c))
+    return [tuple(c[i] for c, i in zip(choices, combo, strict=True)) for combo in ordered]
+
+
+def _combine(parts: Sequence[_Forms], join: str) -> _Forms:
+    """Return the forms of a sequence of parts: their cross product, preferred first, capped."""
+    first = join.join(p.all[0] for p in parts)
+    # One writer keeps one convention (Egyptian نج and ى together), so that coherent
+    # spelling comes right after the preferred one, before the mixed ones.
+    regional = join.join(p.regional for p in parts)
+    sizes = [len(p.all) for p in parts]
+    combos: Iterable[tuple[int, ...]] = itertools.product(*(range(n) for n in sizes))
+    if math.prod(sizes) <= _MAX_SORTED:
+        # Fewest departures from the preferred spelling first, so that the cap keeps one
+        # variant of every syllable rather than all variants of the last one.
+        combos = sorted(combos, key=lambda c: (sum(c), c))
+    product = (join.join(p.all[i] for p, i in zip(parts, c, strict=True)) for c in combos)
+    forms = _dedup(itertools.chain((first, regional), itertools.islice(product, 4 * MAX_FORMS)))
+    return _Forms(tuple(forms[:MAX_FORMS]), regional)
+
+
+def _render(groups: Sequence[Sequence[_Forms]], syllable_join: str, group_join: str) -> list[str]:
+    """Return the whole-name forms: syllables joined inside groups, groups joined after."""
+    return list(_combine([_combine(g, syllable_join) for g in groups], group_join).all)
+
+
+# ---------------------------------------------------------------------------------------
+# Latin script
+# ---------------------------------------------------------------------------------------
+
+# Primary subtags of languages written in Latin script: they get the Vietnamese spelling,
+# with and without diacritics. Other languages need a rule of their own below.
+_LATIN = frozenset(
+    {
+        *("af", "az", "bs", "ca", "cs", "cy", "da", "de", "en", "eo", "es", "et", "eu"),
+        *("fi", "fil", "fr", "ga", "gl", "hr", "hu", "id", "is", "it", "la", "lb", "lt"),
+        *("lv", "mg", "ms", "mt", "nb", "nl", "nn", "no", "oc", "pl", "pt", "ro", "sk"),
+        *("sl", "sq", "sv", "sw", "tl", "tr", "uz", "vi", "wa", "yo", "zu"),
+    }
+)
+_TONE_AND_VOWEL_MARKS = re.compile("[\u0300\u0301\u0303\u0309\u0323\u0306\u031b\u0302]")
+_NON_CIRCUMFLEX_MARKS = re.compile("[\u0300\u0301\u0303\u0309\u0323\u0306\u031b]")
+
+
+def _strip(text: str, marks: re.Pattern[str]) -> str:
+    decomposed = marks.sub("", unicodedata.normalize("NFD", text))
+    return unicodedata.normalize("NFC", decomposed).replace("đ", "d").replace("Đ", "D")
+
+
+def _latin(name: str, primary: str) -> list[str]:
+    forms = [_strip(name, _TONE_AND_VOWEL_MARKS), name]
+    if primary == "fr":
+        # French outlets often keep the circumflexes, which French has, and drop the rest:
+        # "Nguyên Phu Trong", "Tô Lâm".
+        forms.append(_strip(name, _NON_CIRCUMFLEX_MARKS))
+    return forms
+
+
+# ---------------------------------------------------------------------------------------
+# Russian: practical transcription (ЦНИИГАиК 1973)
+# ---------------------------------------------------------------------------------------
+
+# Hard onsets. ch, nh and gi are soft (see _soften); r and ch have observed variants.
+_RU_ONSET: dict[str, tuple[str, ...]] = {
+    "": ("",),
+    "b": ("б",),
+    "c": ("к",),
+    "k": ("к",),
+    "qu": ("ку",),
+    "d": ("з",),  # Hải Dương -> Хайзыонг
+    "đ": ("д",),
+    "g": ("г",),
+    "gh": ("г",),
+    "h": ("х",),
+    "kh": ("кх",),  # Khánh Hòa -> Кханьхоа
+    "l": ("л",),
+    "m": ("м",),
+    "n": ("н",),
+    "ng": ("нг",),
+    "ngh": ("нг",),  # Nghệ An -> Нгеан
+    "p": ("п",),
+    "ph": ("ф",),
+    "r": ("ж", "з", "р"),  # the rules give ж or з; р is what Cam Ranh -> Камрань shows
+    "s": ("ш", "с"),  # Sơn La -> Шонла; outlets also print с (Trần Sỹ Thanh -> Чан Си Тхань)
+    "t": ("т",),
+    "th": ("тх",),  # Cần Thơ -> Кантхо
+    "tr": ("ч",),  # Trọng -> Чонг
+    "v": ("в",),
+    "x": ("с",),
+}
+# Vowels as written after a hard consonant. e/ê become э after a vowel or at the start.
+_RU_NUCLEUS: dict[str, str] = {
+    "a": "а",
+    "ă": "а",
+    "â": "а",
+    "e": "е",
+    "ê": "е",
+    "i": "и",
+    "y": "и",
+    "o": "о",
+    "ô": "о",
+    "ơ": "о",  # Cần Thơ -> Кантхо
+    "oo": "о",
+    "u": "у",
+    "ư": "ы",
+    "iê": "ье",  # Điện Biên -> Дьенбьен
+    "ia": "ье",  # also written иа (Bà Rịa -> Бариа), see _ru_rhymes
+    "yê": "ье",  # initial йе: Phú Yên -> Фуйен (see _ru_syllable)
+    "ya": "я",
+    "uô": "уо",  # Buôn -> Буон
+    "ua": "уа",
+    "ươ": "ыо",  # Dương -> Зыонг
+    "ưa": "ыа",
+}
+_RU_CODA: dict[str, str] = {
+    "": "",
+    "c": "к",
+    "ch": "ть",  # Rạch Giá -> Ратьзя
+    "m": "м",
+    "n": "н",
+    "ng": "нг",
+    "nh": "нь",  # Vinh -> Винь
+    "p": "п",
+    "t": "т",
+    "i": "й",
+    "y": "й",
+    "o": "о",
+    "u": "у",
+}
+_RU_IOTATED = {"а": "я", "у": "ю", "о": "ё", "э": "е", "е": "е"}
+
+
+def _ru_rhymes(s: Syllable) -> tuple[str, ...]:
+    """Return the Russian rhyme as written after a hard consonant, preferred first."""
+    after_u = s.glide == "u" or s.onset == "qu"
+    after_vowel = bool(s.glide) or s.onset == "qu"
+    if s.nucleus in ("e", "ê"):
+        vowel = "э" if after_vowel else "е"
+    elif s.nucleus in ("yê", "ya") and after_u:
+        vowel = "е" if s.nucleus == "yê" else "я"  # Nguyễn -> Нгуен, Quyết -> Кует
+    else:
+        vowel = _RU_NUCLEUS[s.nucleus]
+    vowels = (vowel, "иа") if s.nucleus == "ia" else (vowel,)
+    glides: tuple[str, ...]
+    if s.glide == "o":
+        glides = ("о",)  # Hòa -> Хоа, khoẻ -> кхоэ
+    elif s.glide == "u" and s.onset and s.nucleus in ("ê", "y"):
+        glides = ("ю", "у")  # Huế -> Хюэ, uy -> юи (Huy -> Хюи), also written уи
+    elif s.glide == "u":
+        glides = ("у",)  # Xuân -> Суан, Nguyễn -> Нгуен
+    else:
+        glides = ("",)
+    codas: tuple[str, ...] = (_RU_CODA[s.coda],)
+    if s.nucleus == "â" and s.coda == "y":
+        vowels, codas = ("",), ("эй", "ай")  # ây -> эй (Tây Ninh -> Тэйнинь); ай elsewhere
+    return tuple(g + v + c for g in glides for v in vowels for c in codas)
+
+
+def _soften(consonant: str, rhyme: str, *, sign_before_i: bool, sign_before_y: bool) -> str:
+    """Return a soft consonant (ть, нь, зь) joined to a rhyme: т + а = тя, т + у = тю."""
+    if not rhyme:
+        return consonant + "ь"
+    first, rest = rhyme[0], rhyme[1:]
+    if first in _RU_IOTATED:
+        return consonant + _RU_IOTATED[first] + rest
+    if first == "и":
+        return consonant + ("ьи" if sign_before_i else "и") + rest
+    if first == "ы":
+        return consonant + ("ьы" if sign_before_y else "ы") + rest
+    if first in "ьяёю":
+        return consonant + rhyme
+    return consonant + "ь" + rhyme
+
+
+def _ru_syllable(s: Syllable) -> _Forms:
+    rhymes = _ru_rhymes(s)
+    forms: list[str] = []
+    if s.onset == "ch":
+        # ть is the rule (Châu -> Тяу); for Chính outlets print Тьинь, Тинь and Чинь.
+        forms += [_soften("т", r, sign_before_i=True, sign_before_y=True) for r in rhymes]
+        forms += [_soften("т", r, sign_before_i=False, sign_before_y=True) for r in rhymes]
+        forms += ["ч" + r for r in rhymes]
+    elif s.onset == "nh":
+        forms += [_soften("н", r, sign_before_i=True, sign_before_y=True) for r in rhymes]
+        forms += [_soften("н", r, sign_before_i=False, sign_before_y=True) for r in rhymes]
+    elif s.onset == "gi":
+        # gi -> зь/з: Gia Lai -> Зялай, gì -> зи, giữa -> зыа.
+        forms += [_soften("з", r, sign_before_i=False, sign_before_y=False) for r in rhymes]
+    elif s.onset == "":
+        for r in rhymes:
+            if r.startswith("ье"):
+                forms.append("й" + r[1:])  # Yên -> Йен
+            elif r.startswith("е"):
+                forms.append("э" + r[1:])  # Em -> Эм
+            else:
+                forms.append(r)
+    else:
+        forms += ["".join(p) for p in _ordered_product(_RU_ONSET[s.onset], rhymes)]
+    unique = tuple(_dedup(forms))
+    return _Forms(unique, unique[0])
+
+
+def _russian(groups: list[list[Syllable]], kind: Kind) -> list[str]:
+    forms = [[_ru_syllable(s) for s in group] for group in groups]
+    # Geographic names are written as one word (Điện Biên Phủ -> Дьенбьенфу); personal
+    # names keep one word per syllable (Нгуен Фу Чонг).
+    forms_joined = _render(forms, "" if kind == "place" else " ", "-")
+    return [_capitalize_words(f) for f in forms_joined]
+
+
+def _capitalize_words(text: str) -> str:
+    return re.sub(r"(^|[\s-])(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
+
+
+# ---------------------------------------------------------------------------------------
+# Arabic: conventions seen in outlets (VNA/vietnam.vn Arabic, Egyptian and Gulf press)
+# ---------------------------------------------------------------------------------------
+
+# Onsets. The second choice of g/ng (ج) is the Egyptian reading of the Latin "g"; it is
+# "regional": a writer who uses it uses it throughout (نجوين ... ترونج).
+#   b ب   c/k ك   qu كو   ch تش (تشينه)   d د (or ز, closer to the sound)   đ د
+#   g/gh غ|ج   gi جي (جيانغ)   h ه   kh خ   l ل   m م   n ن   ng/ngh نغ|نج   nh نه
+#   p ب   ph ف (فام)   r ر   s س   t ت   th ث (ثانه; or ت)   tr تر (تران)   v ف (فان)
+#   x س (or ش)
+_AR_ONSET: dict[str, tuple[tuple[str, ...], bool]] = {
+    "": (("",), False),
+    "b": (("ب",), False),
+    "c": (("ك",), False),
+    "k": (("ك",), False),
+    "qu": (("كو",), False),
+    "ch": (("تش",), False),
+    "d": (("د", "ز"), False),
+    "đ": (("د",), False),
+    "g": (("غ", "ج"), True),
+    "gh": (("غ", "ج"), True),
+    "gi": (("جي",), False),
+    "h": (("ه",), False),
+    "kh": (("خ",), False),
+    "l": (("ل",), False),
+    "m": (("م",), False),
+    "n": (("ن",), False),
+    "ng": (("نغ", "نج"), True),
+    "ngh": (("نغ", "نج"), True),
+    "nh": (("نه",), False),
+    "p": (("ب",), False),
+    "ph": (("ف",), False),
+    "r": (("ر",), False),
+    "s": (("س",), False),
+    "t": (("ت",), False),
+    "th": (("ث", "ت"), False),
+    "tr": (("تر",), False),
+    "v": (("ف",), False),
+    "x": (("س", "ش"), False),
+}
+# Vowels: Arabic writes long vowels only, so the eleven Vietnamese vowels fall on three
+# letters: a ă â -> ا; e ê i y -> ي; o ô ơ u ư -> و. Diphthongs: iê/yê -> ي (or يا, the
+# French-derived ديان بيان فو), ia/ya -> يا, uô/ươ -> و, ua/ưa -> وا; the glides o, u -> و.
+_AR_NUCLEUS: dict[str, tuple[str, ...]] = {
+    "a": ("ا",),
+    "ă": ("ا",),
+    "â": ("ا",),
+    "e": ("ي",),
+    "ê": ("ي",),
+    "i": ("ي",),
+    "y": ("ي",),
+    "o": ("و",),
+    "ô": ("و",),
+    "ơ": ("و",),
+    "oo": ("و",),
+    "u": ("و",),
+    "ư": ("و",),
+    "iê": ("ي", "يا"),
+    "yê": ("ي", "يا"),
+    "ia": ("يا",),
+    "ya": ("يا",),
+    "uô": ("و",),
+    "ua": ("وا",),
+    "ươ": ("و",),  # Vương -> فونغ, Trương -> ترونغ
+    "ưa": ("وا",),
+}
+# Codas: c ك, ch ك (a final ch sounds close to k), m م, n ن, ng نغ|نج, nh نه (مينه),
+# p ب, t ت, i/y ي, o/u و.
+_AR_CODA: dict[str, tuple[tuple[str, ...], bool]] = {
+    "": (("",), False),
+    "c": (("ك",), False),
+    "ch": (("ك",), False),
+    "m": (("م",), False),
+    "n": (("ن",), False),
+    "ng": (("نغ", "نج"), True),
+    "nh": (("نه",), False),
+    "p": (("ب",), False),
+    "t": (("ت",), False),
+    "i": (("ي",), False),
+    "y": (("ي",), False),
+    "o": (("و",), False),
+    "u": (("و",), False),
+}
+# Whole syllables whose observed spellings no letter rule gives.
+_AR_SYLLABLE: dict[str, tuple[str, ...]] = {
+    "tô": ("تو", "تاو"),  # تاو is the Egyptian press's reading of "o"
+    "xuân": ("سوان", "شوان", "شيوان"),  # شيوان follows the pinyin-like reading of "xu"
+}
+_AR_DOUBLED = re.compile(r"(و)و+|(ي)ي+")
+_AR_INITIAL = {"ا": ("آ", "ا"), "ي": ("إي",), "و": ("أو",)}
+
+
+def _ar_syllable(s: Syllable) -> _Forms:
+    if s.base in _AR_SYLLABLE:
+        observed = _AR_SYLLABLE[s.base]
+        return _Forms(observed, observed[0])
+    onsets, onset_regional = _AR_ONSET[s.onset]
+    # After a glide only the plain vowel: Nguyễn is نغوين, never نغويان.
+    nuclei = _AR_NUCLEUS[s.nucleus][:1] if s.glide else _AR_NUCLEUS[s.nucleus]
+    codas, coda_regional = _AR_CODA[s.coda]
+    glide = "و" if s.glide else ""
+
+    def build(onset: str, nucleus: str, coda: str) -> list[str]:
+        rhyme = glide + nucleus + coda
+        if onset or s.base.startswith("y"):  # in Yên the y is already the consonant ي
+            return [_ar_tidy(onset + rhyme)]
+        # A word cannot start with a vowel letter alone: آنه (Anh), إيم, أونغ.
+        return [_ar_tidy(i + rhyme[1:]) for i in _AR_INITIAL.get(rhyme[0], (rhyme[0],))]
+
+    built = [f for o, n, c in _ordered_product(onsets, nuclei, codas) for f in build(o, n, c)]
+    regional = build(
+        onsets[-1] if onset_regional else onsets[0],
+        nuclei[0],
+        codas[-1] if coda_regional else codas[0],
+    )[0]
+    # Egyptian usage writes a final ي as ى (داى for Đại): part of the regional spelling.
+    with_maqsura = [_ar_maqsura(f) for f in built]
+    return _Forms(tuple(_dedup(built + with_maqsura)), _ar_maqsura(regional))
+
+
+def _ar_maqsura(text: str) -> str:
+    return text[:-1] + "ى" if len(text) > 1 and text.endswith("ي") else text
+
+
+def _ar_tidy(text: str) -> str:
+    """Return ``text`` with doubled و/ي merged (كو + وك -> كوك for Quốc, جي + ي -> جي)."""
+    return _AR_DOUBLED.sub(lambda m: m.group(1) or m.group(2), text)
+
+
+def _arabic(groups: list[list[Syllable]]) -> list[str]:
+    return _render([[_ar_syllable(s) for s in group] for group in groups], " ", " ")
+
+
+# ---------------------------------------------------------------------------------------
+# Chinese: Sino-Vietnamese (Hán-Việt) characters, simplified
+# ---------------------------------------------------------------------------------------
+
+# Common surnames, then common middle and given names and place-name syllables. Several
+# characters: the first is the most common in names, the rest are variants. A syllable
+# with no entry makes the whole name unrenderable: a wrong character is worse than none.
+_ZH_TABLE = """
+nguyễn 阮; trần 陈; lê 黎; phạm 范; hoàng 黄; huỳnh 黄; phan 潘; vũ 武; võ 武; đặng 邓
+bùi 裴; đỗ 杜; hồ 胡; ngô 吴; dương 杨阳; lý 李; lí 李; vương 王; trương 张; lương 梁良
+đinh 丁; mai 梅; tô 苏; lâm 林; đào 陶桃; cao 高; hà 何河; trịnh 郑; đoàn 段; lưu 刘
+kiều 乔; thái 泰太蔡; tạ 谢; phùng 冯; hứa 许; từ 徐; triệu 赵; châu 周珠州; chu 朱周
+tăng 曾; lục 陆; nghiêm 严; mạc 莫; khổng 孔; thân 申; đàm 谭; tôn 孙; quách 郭; diệp 叶
+bạch 白; giang 江; hàn 韩; la 罗; lã 吕; lữ 吕; tống 宋; âu 欧; hầu 侯; doãn 尹; ông 翁
+khúc 曲; nông 农; thạch 石; kim 金; lại 赖; ninh 宁; quan 关; phó 傅; viên 袁; vi 韦
+văn 文; thị 氏; minh 明; thanh 清青; thành 成城; quốc 国; đức 德; hùng 雄; xuân 春
+phú 富; trọng 仲重; quang 光; chính 政正; hòa 和; hóa 化; bình 平; hải 海; nam 南
+sơn 山; nội 内; an 安; yên 安; anh 英; dũng 勇; tuấn 俊; long 龙隆; hưng 兴; thắng 胜
+phúc 福; phước 福; lộc 禄; thọ 寿; tài 才; trung 忠中; hoa 花华; hồng 红鸿; lan 兰
+hương 香; cúc 菊; hiếu 孝; nghĩa 义; trí 智; tín 信; nhân 仁人; nghệ 义艺; đại 大; cẩm 锦
+tú 秀绣; cường 强; mẫn 敏; đình 廷庭; huệ 惠; sinh 生; triết 哲; mạnh 孟; khải 凯启
+kiệt 杰; tấn 晋; dung 蓉容; phương 芳方; ngọc 玉; bảo 宝保; thu 秋; đông 东; tây 西
+bắc 北; việt 越; tiến 进; thiện 善; vinh 荣; vĩnh 永; khánh 庆; tâm 心; thiên 天
+thủy 水; huy 辉; tường 祥; toàn 全; hiền 贤; khoa 科; học 学; tuệ 慧; quý 贵; công 公功
+lực 力; kiên 坚; định 定; nguyên 元原; giáp 甲; chí 志; ngãi 义; trị 治; tĩnh 静; khê 溪
+phòng 防; quảng 广; điện 奠; biên 边; phủ 府; lai 莱; gia 嘉家; tuyên 宣; nguyệt 月
+hạnh 幸; thảo 草; hoài 怀; nhật 日; liên 莲; quyết 决; thuận 顺; lợi 利; vân 云; tùng 松
+bách 柏; khang 康; kiến 建; tân 新; chiến 战; thế 世; lệ 丽; thúy 翠; hằng 恒; mỹ 美
+ngân 银; đồng 同; nai 奈; lạng 谅; tuyết 雪; đạt 达; hiệp 协; phong 丰峰; tiên 仙
+"""
+# In place names some syllables take another character than in family names.
+_ZH_PLACE_FIRST = {"hà": "河", "dương": "阳", "châu": "州", "thái": "太"}
+
+
+def _zh_table() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for entry in _ZH_TABLE.replace("\n", ";").split(";"):
+        if not entry.strip():
+            continue
+        word, chars = entry.split()
+        key = _name_key(word)
+        if key is None or key in table:  # a typo in the table must fail loudly
+            raise RuntimeError(f"bad Hán-Việt table entry {word!r}")
+        table[key] = tuple(chars)
+    return table
+
+
+_ZH = _zh_table()
+_ZH_PLACE = {_name_key(k) or k: v for k, v in _ZH_PLACE_FIRST.items()}
+
+
+def _chinese(groups: list[list[Syllable]], kind: Kind) -> list[str]:
+    forms: list[_Forms] = []
+    for syllable in (s for group in groups for s in group):
+        key = syllable.spell()
+        chars = _ZH.get(key)
+        if chars is None:
+            return []
+        preferred = _ZH_PLACE.get(key) if kind == "place" else None
+        if preferred is not None:
+            chars = (preferred, *(c for c in chars if c != preferred))
+        forms.append(_Forms(chars, chars[0]))
+    return _render([forms], "", "")
+
+
+# ---------------------------------------------------------------------------------------
+# Traditional forms no rule gives
+# ---------------------------------------------------------------------------------------
+
+# (Vietnamese name, kind or None for both, language, forms). Listed before the regular
+# forms: these are what readers of that language know.
+_TRADITIONAL_ENTRIES: tuple[tuple[str, Kind | None, str, tuple[str, ...]], ...] = (
+    ("Hồ Chí Minh", "person", "ru", ("Хо Ши Мин",)),
+    ("Hồ Chí Minh", "place", "ru", ("Хошимин",)),
+    ("Hồ Chí Minh", None, "ar", ("هو تشي منه",)),
+    # The city is spoken "Ban Mê Thuột", which the Russian form follows.
+    ("Buôn Ma Thuột", "place", "ru", ("Буонметхуот",)),
+    ("Sài Gòn", "place", "ru", ("Сайгон",)),
+    ("Sài Gòn", "place", "en", ("Saigon",)),
+    ("Sài Gòn", "place", "fr", ("Saïgon", "Saigon")),
+    ("Sài Gòn", "place", "ar", ("سايغون",)),
+    ("Sài Gòn", "place", "zh", ("西贡",)),
+    ("Hà Nội", "place", "en", ("Hanoi",)),
+    ("Hà Nội", "place", "fr", ("Hanoï", "Hanoi")),
+    ("Hà Nội", "place", "es", ("Hanói", "Hanoi")),
+    ("Hà Nội", "place", "pt", ("Hanói", "Hanoi")),
+    ("Hà Nội", "place", "ar", ("هانوي",)),
+    ("Hải Phòng", "place", "en", ("Haiphong",)),
+    ("Hải Phòng", "place", "fr", ("Haïphong", "Haiphong")),
+    ("Hải Phòng", "place", "ru", ("Хайфон",)),
+    ("Đà Nẵng", "place", "en", ("Da Nang", "Danang")),
+    ("Đà Nẵng", "place", "zh", ("岘港",)),
+    ("Huế", "place", "fr", ("Hué",)),
+    ("Huế", "place", "zh", ("顺化",)),
+    ("Việt Nam", "place", "en", ("Vietnam", "Viet Nam")),
+    ("Việt Nam", "place", "fr", ("Vietnam", "Viêt Nam")),
+    ("Việt Nam", "place", "ar", ("فيتنام",)),
+)
+
+
+def _traditional_table() -> dict[tuple[str, str, str], tuple[str, ...]]:
+    table: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    for name, kind, lang, forms in _TRADITIONAL_ENTRIES:
+        key = _name_key(name)
+        if key is None:
+            raise RuntimeError(f"bad traditional-form entry {name!r}")
+        for k in (kind,) if kind else ("person", "place"):
+            table[(key, k, lang)] = forms
+    return table
+
+
+_TRADITIONAL = _traditional_table()
+
+
+def _traditional(name: str, lang: str, kind: Kind, *, latin: bool) -> tuple[str, ...]:
+    key = _name_key(name)
+    if key is None:
+        return ()
+    found = _TRADITIONAL.get((key, kind, lang))
+    if found is None and latin:
+        # Latin-script languages without an entry of their own use the English exonym.
+        found = _TRADITIONAL.get((key, kind, "en"))
+    return found or ()
+
+
+# ---------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------
+
+
+def _subtags(lang: str) -> list[str]:
+    return [t for t in lang.strip().replace("_", "-").lower().split("-") if t]
+
+
+def transliterate(name: str, lang: str, *, kind: str = "person") -> list[str]:
+    """Return the expected renderings of a Vietnamese name in ``lang``, preferred first.
+
+    ``lang`` is a BCP 47 tag (only its primary subtag matters, except that Chinese in
+    traditional characters gets nothing); ``kind`` is "person" or "place". The list has
+    no duplicates and is the same on every call: "vi" gives the NFC name; Latin-script
+    languages the name without, then with diacritics ("fr" also keeps circumflexes only);
+    "ru" the practical transcription; "ar" the spellings seen in outlets; "zh" Hán-Việt
+    characters when every syllable is in the table. Other languages, and names that are
+    not Vietnamese where a rule is needed (ru, ar, zh), give [].
+    """
+    if kind not in ("person", "place"):
+        raise ValueError(f"kind must be 'person' or 'place', not {kind!r}")
+    checked_kind: Kind = "person" if kind == "person" else "place"
+    tags = _subtags(lang)
+    if not tags:
+        return []
+    primary = tags[0]
+    name = " ".join(unicodedata.normalize("NFC", name).split())
+    if not name:
+        return []
+    if primary == "zh" and any(t in ("hant", "tw", "hk", "mo") for t in tags[1:]):
+        # The table is in simplified characters; printing them in a traditional-script
+        # text would itself be an error, so Hant, Taiwan, Hong Kong, Macau get nothing.
+        return []
+    if primary == "vi":
+        return [name]
+    latin = primary in _LATIN or "latn" in tags[1:]
+    forms = list(_traditional(name, primary, checked_kind, latin=latin))
+    if latin:
+        forms += _latin(name, primary)
+        return _dedup(forms)
+    groups = _groups(name)
+    if groups is None:
+        return _dedup(forms)
+    if primary == "ru":
+        forms += _russian(groups, checked_kind)
+    elif primary == "ar":
+        forms += _arabic(groups)
+    elif primary == "zh":
+        forms += _chinese(groups, checked_kind)
+    return _dedup(forms)
+
+
+# Russian: spellings that the variants and common slips of one name alternate between.
+_RU_SKELETON = str.maketrans(
+    {
+        "ё": "е",
+        "э": "е",
+        "я": "а",  # Тяу / Чау (after т-folding below)
+        "ю": "у",  # Хюи / Хуи
+        "й": "и",
+        "ч": "т",  # Тьинь / Чинь / Тинь
+        "ж": "з",  # r: ж / з / р
+        "р": "з",
+        "ш": "с",  # s: ш / с
+        "ь": None,
+        "ъ": None,
+    }
+)
+# Arabic: letter forms and the Vietnamese-specific alternations (نغ / نج, ث / ت, س / ش).
+_AR_SKELETON = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ج": "غ",
+        "ث": "ت",
+        "ش": "س",
+        "ز": "د",
+        "ـ": None,
+        **{chr(c): None for c in range(0x064B, 0x0660)},
+        "\u0670": None,
+    }
+)
+_AR_ARTICLE = re.compile(r"(?<!\S)ال(?=\S{2,})")
+_ZH_SUFFIX = re.compile(r"[省市县縣]$")
+
+
+def name_skeleton(text: str, lang: str) -> str:
+    """Return a coarse key shared by the spellings of one name in ``lang``.
+
+    Arabic folds letter forms (ة/ه, ى/ي, hamza), the article ال, and the alternations
+    نغ/نج, ث/ت, س/ش, ز/د; Russian folds ть/ч/т, ж/з/р, ш/с, iotated vowels, soft signs;
+    Chinese drops spaces and an administrative suffix (省, 市, 县); other languages fold
+    case and diacritics. Spaces and punctuation are dropped everywhere, so "Ha Noi" and
+    "Hanoi" share a key. Different names usually keep different keys.
+    """
+    tags = _subtags(lang)
+    primary = tags[0] if tags else ""
+    text = unicodedata.normalize("NFC", text)
+    if primary == "ar":
+        text = _AR_ARTICLE.sub("", text.translate(_AR_SKELETON))
+        return "".join(ch for ch in text if ch.isalnum())
+    if primary == "ru":
+        text = text.casefold().translate(_RU_SKELETON)
+        return "".join(ch for ch in text if ch.isalnum())
+    if primary == "zh":
+        text = "".join(ch for ch in text if ch.isalnum())
+        return _ZH_SUFFIX.sub("", text) if len(text) > 2 else text
+    return "".join(ch for ch in unidecode(text).casefold() if ch.isalnum())
