@@ -112,9 +112,56 @@ RU_SYLLABLES = [
     "То",
 ]
 FILLER = {
-    "vi": ["hội", "nghị", "tổng", "kết", "công", "tác", "năm", "và", "triển", "khai", "nhiệm", "vụ", "trọng", "tâm", "của", "tỉnh", "trong", "thời", "gian", "tới"],
-    "ar": ["عقد", "المؤتمر", "لمراجعة", "عمل", "العام", "ونشر", "المهام", "الرئيسية", "للمقاطعة", "في", "الفترة", "المقبلة"],
-    "ru": ["конференция", "подвела", "итоги", "года", "и", "наметила", "основные", "задачи", "провинции", "на", "ближайший", "период"],
+    "vi": [
+        "hội",
+        "nghị",
+        "tổng",
+        "kết",
+        "công",
+        "tác",
+        "năm",
+        "và",
+        "triển",
+        "khai",
+        "nhiệm",
+        "vụ",
+        "trọng",
+        "tâm",
+        "của",
+        "tỉnh",
+        "trong",
+        "thời",
+        "gian",
+        "tới",
+    ],
+    "ar": [
+        "عقد",
+        "المؤتمر",
+        "لمراجعة",
+        "عمل",
+        "العام",
+        "ونشر",
+        "المهام",
+        "الرئيسية",
+        "للمقاطعة",
+        "في",
+        "الفترة",
+        "المقبلة",
+    ],
+    "ru": [
+        "конференция",
+        "подвела",
+        "итоги",
+        "года",
+        "и",
+        "наметила",
+        "основные",
+        "задачи",
+        "провинции",
+        "на",
+        "ближайший",
+        "период",
+    ],
 }
 
 
@@ -156,14 +203,17 @@ def build_glossary(entries: int, seed: int = 7) -> Glossary:
     return Glossary(name="bench", entries=tuple(out))
 
 
-def build_paragraphs(glossary: Glossary, lang: str, count: int, seed: int = 11) -> list[str]:
-    """Return ``count`` paragraphs of about 150 characters, each naming about two entries."""
+def build_paragraphs(
+    glossary: Glossary, lang: str, count: int, seed: int = 11, density: float = 0.15
+) -> list[str]:
+    """Return ``count`` paragraphs of about 150 characters in which a share ``density``
+    of the words are glossary forms (0.15: about three mentions a paragraph)."""
     rng = random.Random(seed)
     paragraphs = []
     for _ in range(count):
         words: list[str] = []
         while sum(len(w) + 1 for w in words) < 150:
-            if rng.random() < 0.15:
+            if rng.random() < density:
                 forms = rng.choice(glossary.entries).terms[lang]
                 words.append(forms.preferred)
             else:
@@ -188,6 +238,10 @@ def main() -> int:
         f"glossary: {args.entries} entries made in {time.perf_counter() - started:.1f} s; peak {_peak_mb():.0f} MB"
     )
     texts = {lang: build_paragraphs(glossary, lang, args.paragraphs) for lang in ("vi", "ar", "ru")}
+    sparse = {
+        lang: build_paragraphs(glossary, lang, args.paragraphs, density=0.03)
+        for lang in ("vi", "ar", "ru")
+    }
     for backend in BACKENDS:
         for lang, paragraphs in texts.items():
             started = time.perf_counter()
@@ -199,9 +253,16 @@ def main() -> int:
                 started = time.perf_counter()
                 found = sum(len(matcher.find(p)) for p in paragraphs)
                 best = min(best, time.perf_counter() - started)
+            sparse_mb = sum(len(p.encode("utf-8")) for p in sparse[lang]) / 1e6
+            sparse_best = float("inf")
+            for _ in range(3):
+                started = time.perf_counter()
+                sparse_found = sum(len(matcher.find(p)) for p in sparse[lang])
+                sparse_best = min(sparse_best, time.perf_counter() - started)
             print(
                 f"{backend:<15} {lang}: build {build:5.2f} s ({len(matcher)} patterns), "
                 f"match {size_mb / best:6.1f} MB/s ({found} mentions in {size_mb:.2f} MB), "
+                f"sparse {sparse_mb / sparse_best:6.1f} MB/s ({sparse_found} mentions), "
                 f"peak {_peak_mb():.0f} MB"
             )
             del matcher
