@@ -97,7 +97,8 @@ def test_examples_json_report_matches_the_contract() -> None:
     assert set(report["summary"]) == {"articles", "variants", "errors", "warnings", "infos"}
     assert report["summary"]["articles"] == 5
     assert report["signature"].startswith(
-        "multipub:0.1.0|codes:MP000,MP101,MP102,MP103,MP104,MP203,MP204,MP301,MP302,MP303,MP503|cfg:"
+        "multipub:0.1.0|codes:MP000,MP101,MP102,MP103,MP104,MP201,MP202,MP203,MP204,MP205,"
+        "MP301,MP302,MP303,MP503|cfg:"
     )
     assert "|glossary:none|" in report["signature"]
     for finding in report["findings"]:

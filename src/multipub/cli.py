@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 
 import click
 from pydantic import BaseModel
@@ -174,3 +175,74 @@ def schema_command(what: str) -> None:
     """Print the JSON Schema of an article file, a JSON report or the configuration."""
     schema = _SCHEMAS[what].model_json_schema()
     click.echo(json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True))
+
+
+@main.group("glossary")
+def glossary_group() -> None:
+    """Validate and convert glossary files."""
+
+
+@glossary_group.command("validate")
+@click.argument("paths", nargs=-1, required=True)
+def glossary_validate(paths: tuple[str, ...]) -> None:
+    """Check glossary files (YAML, CSV, TBX), alone and combined; exit 1 if invalid."""
+    try:
+        glossary = load_glossary(list(paths))
+    except GlossaryError as err:
+        for problem in err.problems:
+            click.echo(problem.describe())
+        click.echo(f"{len(err.problems)} problem{'s' if len(err.problems) != 1 else ''}")
+        sys.exit(EXIT_FINDINGS)
+    kinds: dict[str, int] = {}
+    for entry in glossary.entries:
+        kinds[entry.kind.value] = kinds.get(entry.kind.value, 0) + 1
+    counts = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+    click.echo(
+        f"{glossary.name}: {len(glossary.entries)} entries ({counts}); languages: "
+        f"{', '.join(glossary.languages())}; fingerprint {glossary.fingerprint()}"
+    )
+
+
+@glossary_group.command("convert")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("target", type=click.Path(path_type=Path))
+def glossary_convert(source: Path, target: Path) -> None:
+    """Convert a glossary between YAML, CSV and TBX, by file extension."""
+    from multipub import glossary_formats
+
+    try:
+        glossary = glossary_formats.convert(source, target)
+    except GlossaryError as err:
+        for problem in err.problems:
+            click.echo(f"multipub: glossary: {problem.describe()}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"{target}: {len(glossary.entries)} entries written")
+
+
+@main.command("translit")
+@click.argument("names", nargs=-1, required=True)
+@click.option("--to", "lang", required=True, help="Target language tag: en, fr, ru, ar, zh...")
+@click.option(
+    "--kind",
+    type=click.Choice(["person", "place"]),
+    default="person",
+    show_default=True,
+    help="Russian writes place names as one word.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def translit_command(names: tuple[str, ...], lang: str, kind: str, fmt: str) -> None:
+    """Print the expected spellings of Vietnamese names in another language, preferred
+    first."""
+    from multipub.translit import transliterate
+
+    results = [
+        {"name": name, "lang": lang, "forms": transliterate(name, lang, kind=kind)}
+        for name in names
+    ]
+    if fmt == "json":
+        click.echo(json.dumps({"results": results}, ensure_ascii=False, indent=2))
+        return
+    for result in results:
+        forms = result["forms"]
+        shown = " | ".join(forms) if forms else "(no rule for this name or language)"
+        click.echo(f"{result['name']} -> {shown}")

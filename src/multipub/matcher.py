@@ -163,9 +163,11 @@ class MatchText(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class _PlainText:
-    """Match text for most languages: the folded text itself."""
+    """Match text for most languages: the folded text without Latin diacritics (one
+    character for one, so positions are the folded text's)."""
 
     text: str
+    folded: str
     fold_map: OffsetMap | None
     original: str
 
@@ -173,7 +175,7 @@ class _PlainText:
         return (start, end) if self.fold_map is None else self.fold_map.to_original(start, end)
 
     def seen(self, start: int, end: int) -> str:
-        return self.text[start:end]
+        return self.folded[start:end]
 
     def word_start(self, pos: int) -> int:
         text = self.text
@@ -227,7 +229,7 @@ def match_text(text: str, *, stem_russian: bool = False) -> MatchText:
     """Return ``text`` prepared for matching (see the module docstring)."""
     folded, fold_map = _fold_fast_or_mapped(text)
     if not stem_russian:
-        return _PlainText(folded, fold_map, text)
+        return _PlainText(strip_marks(folded), folded, fold_map, text)
     pieces: list[str] = []
     starts: list[int] = []
     spans: list[tuple[int, int]] = []
@@ -247,11 +249,11 @@ def match_text(text: str, *, stem_russian: bool = False) -> MatchText:
 
 
 def match_key(form: str, *, stem_russian: bool = False) -> str:
-    """Return the match-text form of a glossary form (white space collapsed; Russian-like
-    languages: word stems without diacritics, punctuation dropped)."""
+    """Return the match-text form of a glossary form: folded, white space collapsed,
+    without Latin diacritics (Russian-like languages: word stems, punctuation dropped)."""
     folded = fold(form)
     if not stem_russian:
-        return " ".join(folded.split())
+        return _strip_words(" ".join(folded.split()))
     return " ".join(_ru_stem(strip_marks(w)) for w in _WORD.findall(folded))
 
 
@@ -384,10 +386,6 @@ class Matcher:
         latin_target = primary in _LATIN_LANGS
         self.backend = backend
         keys: dict[str, list[_Pattern]] = {}
-        # Forms without their diacritics, for texts written without any ("Nguyen Van An"):
-        # a second automaton, built the first time such a text comes, because Vietnamese
-        # forms would otherwise double the patterns of every vi matcher.
-        self._stripped_keys: dict[str, list[_Pattern]] = {}
         # Building makes hundreds of thousands of small acyclic objects; the cyclic
         # collector's passes over a large glossary would double the build time.
         collecting = gc.isenabled()
@@ -397,20 +395,9 @@ class Matcher:
         finally:
             if collecting:
                 gc.enable()
-        for key in [k for k in self._stripped_keys if k in keys]:
-            # The form without diacritics is a form of its own (en "Hoa Binh"): one scan.
-            keys[key].extend(self._stripped_keys.pop(key))
         self._keys = list(keys)
         self._patterns = [keys[k] for k in self._keys]
         self._automaton: _Automaton = BACKENDS[backend](self._keys)
-        self._stripped: tuple[_Automaton, list[list[_Pattern]]] | None = None
-
-    def _stripped_automaton(self) -> tuple[_Automaton, list[list[_Pattern]]]:
-        if self._stripped is None:
-            keys = list(self._stripped_keys)
-            patterns = [self._stripped_keys[k] for k in keys]
-            self._stripped = (BACKENDS[self.backend](keys), patterns)
-        return self._stripped
 
     def _collect(
         self, glossary: Glossary, lang: str, latin_target: bool, keys: dict[str, list[_Pattern]]
@@ -452,11 +439,11 @@ class Matcher:
         boundary = _boundary_of(exact)
         rank = _STATUS_RANK[status]
         pattern = _Pattern(entry_id, form, status, exact, boundary, False, agrees, rank)
-        keys.setdefault(exact, []).append(pattern)
-        if boundary is _Boundary.WORD and _STRIPPABLE.search(exact) is not None:
-            stripped = _Pattern(entry_id, form, status, exact, boundary, False, False, rank)
-            self._stripped_keys.setdefault(_strip_words(exact), []).append(stripped)
-        elif boundary is _Boundary.ARABIC and exact.startswith("ال") and len(exact) > 3:
+        # Texts are matched without Latin diacritics ("Nguyen" finds "Nguyễn"); whether
+        # the diacritics agree is decided per match, so "ban" never stands for "bán".
+        key = _strip_words(exact) if _STRIPPABLE.search(exact) is not None else exact
+        keys.setdefault(key, []).append(pattern)
+        if boundary is _Boundary.ARABIC and exact.startswith("ال") and len(exact) > 3:
             keys.setdefault(exact[2:], []).append(pattern._replace(needs_lam=True))
 
     def __len__(self) -> int:
@@ -474,12 +461,7 @@ class Matcher:
         # заведующий/заведующая share a span), then by status. diacritics: True agree,
         # False one side has none.
         candidates: list[tuple[int, int, int, str, bool, int, _Pattern]] = []
-        text = prepared.text
-        scans = [(self._automaton, self._patterns)]
-        if self._stripped_keys and _STRIPPABLE.search(text) is None:
-            scans.append(self._stripped_automaton())
-        for automaton, patterns_of in scans:
-            self._collect_candidates(prepared, automaton, patterns_of, candidates)
+        self._collect_candidates(prepared, self._automaton, self._patterns, candidates)
         if not candidates:
             return []
         if len(candidates) > 1:
@@ -554,7 +536,8 @@ def _clitics_allow(prefix: str, pattern: _Pattern) -> bool:
         return False
     if pattern.needs_lam:
         return prefix.endswith("ل")
-    return not prefix.endswith("ال")
+    # "الجسر" is the article and "جسر"; a form with its own article takes no second one.
+    return not (prefix.endswith("ال") and pattern.exact_key.startswith("ال"))
 
 
 def _diacritics(seen: str, form: str) -> bool | None:

@@ -4,7 +4,7 @@ Importing this package registers every check; the registry is the single source 
 names, severities and docs (``multipub rules`` and the docs are generated from it).
 """
 
-from multipub.checks import duplicates, people, style, terms
+from multipub.checks import duplicates, names, people, style, terms
 from multipub.checks.context import ArticleContext, Problem, VariantContext
 from multipub.checks.registry import (
     Rule,
@@ -24,6 +24,7 @@ __all__ = [
     "all_rules",
     "duplicates",
     "get_rule",
+    "names",
     "people",
     "register",
     "select_rules",

@@ -39,9 +39,9 @@ def attached_titles(
     # Before: "Chủ tịch UBND tỉnh Nguyễn Văn An", "Premier Pham Minh Chinh".
     if index > 0:
         before = mentions[index - 1]
-        if kinds.get(before.entry) is EntryKind.TITLE and not text[before.end : person.start].strip(
-            " ,،"
-        ):
+        # Only white space between: in "A, title of A, B" the title is A's, not B's.
+        gap = text[before.end : person.start]
+        if kinds.get(before.entry) is EntryKind.TITLE and not gap.strip():
             attached.append(before)
     # After: "Trần Quốc Hưng, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh".
     end = person.end
@@ -133,8 +133,14 @@ _ARABIC_CLITIC = "(?:[وف]?(?:[بلك])?)"
 
 
 def _word_pattern(word: str, lang: str) -> re.Pattern[str]:
-    prefix = _ARABIC_CLITIC if lang == "ar" else ""
-    return re.compile(rf"(?<!\w){prefix}({re.escape(word)})(?!\w)", re.IGNORECASE)
+    if lang != "ar":
+        return re.compile(rf"(?<!\w)({re.escape(word)})(?!\w)", re.IGNORECASE)
+    if word.startswith("ال"):
+        # ل + الرفيقة is written للرفيقة: the article's alef drops after the preposition.
+        return re.compile(
+            rf"(?<!\w)(?:[وف]?[بك]?({re.escape(word)})|[وف]?ل({re.escape(word[1:])}))(?!\w)"
+        )
+    return re.compile(rf"(?<!\w){_ARABIC_CLITIC}({re.escape(word)})(?!\w)")
 
 
 _COMPILED: dict[tuple[str, str], re.Pattern[str]] = {}
@@ -145,7 +151,16 @@ def _find_word(text: str, word: str, lang: str, start: int, end: int) -> list[tu
     pattern = _COMPILED.get(key)
     if pattern is None:
         pattern = _COMPILED[key] = _word_pattern(word, lang)
-    return [m.span(1) for m in pattern.finditer(text, start, end)]
+    spans = []
+    for m in pattern.finditer(text, start, end):
+        group = next(g for g in range(1, (pattern.groups or 1) + 1) if m.group(g) is not None)
+        spans.append(m.span(group))
+    return spans
+
+
+# An Arabic verb agrees with the subject right after it: at most one word (its object)
+# may stand between the verb and the name or its honorific ("ترأست الاجتماع الرفيقة ...").
+_VERB_REACH = re.compile(r"^\s*(?:\w+\s+)?$")
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -157,27 +172,36 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _markers(
-    text: str, lang: str, person: Mention, window: tuple[int, int]
+    text: str, lang: str, person: Mention, window: tuple[int, int], previous_end: int
 ) -> Iterator[tuple[int, int, Gender, str]]:
-    """Yield (start, end, gender, counterpart) for gendered words about ``person``."""
+    """Yield (start, end, gender, counterpart) for gendered words about ``person``, each
+    place once. Honorifics stand right before the name (their own full stop, "M.", does
+    not end the sentence for them); verbs stand in the same sentence."""
+    seen: set[tuple[int, int]] = set()
+    subject_start = person.start
     for masculine, feminine in _HONORIFICS.get(lang, ()):
         for word, gender, other in (
             (masculine, Gender.MALE, feminine),
             (feminine, Gender.FEMALE, masculine),
         ):
-            for a, b in _find_word(text, word, lang, window[0], person.start):
-                if not text[b : person.start].strip():
+            for a, b in _find_word(text, word, lang, previous_end, person.start):
+                if not text[b : person.start].strip() and (a, b) not in seen:
+                    seen.add((a, b))
+                    subject_start = min(subject_start, a)
                     yield a, b, gender, other
-    verbs = _VERBS.get(lang, ())
-    # Arabic puts the verb before its subject; Russian after it.
-    region = (window[0], person.start) if lang == "ar" else (person.end, window[1])
-    for masculine, feminine in verbs:
+    for masculine, feminine in _VERBS.get(lang, ()):
         for word, gender, other in (
             (masculine, Gender.MALE, feminine),
             (feminine, Gender.FEMALE, masculine),
         ):
+            # Arabic puts the verb before its subject; Russian after it.
+            region = (window[0], subject_start) if lang == "ar" else (person.end, window[1])
             for a, b in _find_word(text, word, lang, *region):
-                yield a, b, gender, other
+                if lang == "ar" and not _VERB_REACH.match(text[b:subject_start]):
+                    continue
+                if (a, b) not in seen:
+                    seen.add((a, b))
+                    yield a, b, gender, other
 
 
 @register(
@@ -213,11 +237,12 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
             text = person.unit.text
             left, right = _sentence_bounds(text, person.mention.start, person.mention.end)
             # Words nearer to a neighbouring person belong to that person.
-            if k > 0:
-                left = max(left, people[k - 1].mention.end)
+            previous_end = people[k - 1].mention.end if k > 0 else 0
+            left = max(left, previous_end)
             if k + 1 < len(people):
                 right = min(right, people[k + 1].mention.start)
-            for a, b, gender, other in _markers(text, lang, person.mention, (left, right)):
+            markers = _markers(text, lang, person.mention, (left, right), previous_end)
+            for a, b, gender, other in markers:
                 if gender is not entry.gender:
                     yield _gender_problem(person, entry.id, entry.gender, text[a:b], (a, b), other)
             for title in person.titles:

@@ -22,6 +22,12 @@ def _preferred(ctx: VariantContext, entry_id: str) -> str | None:
     return forms.preferred if forms else None
 
 
+def _is_translated_source(ctx: VariantContext) -> bool:
+    """Return True for the source variant of an article that has translations (a file
+    holding one language alone is checked as a whole)."""
+    return ctx.is_source and len(ctx.article.variants) > 1
+
+
 def _source_entries(ctx: VariantContext) -> set[str] | None:
     """Return the entries mentioned in the source, or None when there is no source to ask."""
     if ctx.source_lang is None:
@@ -101,10 +107,11 @@ def forbidden_term(ctx: VariantContext) -> Iterator[Problem]:
     code="MP104",
     name="inconsistent-term",
     severity=Severity.WARNING,
-    summary="One glossary entry rendered in two or more different forms in one variant "
-    "(preferred, accepted or forbidden forms alike; the feminine form of a title counts "
-    "as its preferred form). Reported on each mention that differs from the first one, "
-    "with the first as related.",
+    summary="One glossary entry rendered in two or more different forms in one "
+    "translation (preferred, accepted or forbidden forms alike; the feminine form of a "
+    "title counts as its preferred form). Reported on each mention that differs from the "
+    "first one, with the first as related. The source variant of a translated article is "
+    "not checked (it may spell a body in full, then abbreviate it).",
     why="A reader who meets one official under two titles, or one body under two names, "
     "takes them for two; it is the defect machine translation makes when it translates "
     "each sentence on its own.",
@@ -114,7 +121,9 @@ def forbidden_term(ctx: VariantContext) -> Iterator[Problem]:
 )
 def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
     """Yield one problem per mention rendering an entry otherwise than its first mention."""
-    if ctx.glossary is None:
+    # The source may spell a body in full and then abbreviate it ("Ban Tổ chức Trung
+    # ương", then "Ban Tổ chức TƯ"): newsroom style, not a translation defect.
+    if ctx.glossary is None or _is_translated_source(ctx):
         return
     first: dict[str, tuple[TextUnit, Mention]] = {}
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):

@@ -1,0 +1,269 @@
+"""MP2xx: how Vietnamese names are spelled (MP201, MP202, MP205)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from multipub.checks.context import Problem, VariantContext
+from multipub.checks.registry import register
+from multipub.config import primary_subtag
+from multipub.findings import Severity
+from multipub.glossary import EntryKind
+from multipub.matcher import GlossaryIndex, strip_marks
+from multipub.text import fold
+from multipub.translit import name_skeleton, parse_syllable, transliterate
+
+__all__ = ["vietnamese_names"]
+
+_LATIN_SCRIPT = frozenset({"vi", "en", "fr", "es", "de", "it", "pt", "nl", "id", "ms", "pl", "cs"})
+_NAME_KINDS = (EntryKind.PERSON, EntryKind.PLACE)
+_WORD = re.compile(r"\w+")
+
+# Vietnamese family names: a capitalized run of syllables starting with one of these is
+# a personal name. The common ones only (about nine people in ten); rare surnames that are
+# also ordinary words or place-name syllables (Văn, Giang, La, Y) would misfire.
+_SURNAMES = frozenset(
+    fold(name)
+    for name in (
+        *("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng"),
+        *("Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Vương", "Trương", "Lương", "Đinh"),
+        *("Mai", "Tô", "Lâm", "Đào", "Cao", "Hà", "Tạ", "Đoàn", "Trịnh", "Lưu", "Kiều"),
+        *("Thái", "Chu", "Triệu", "Quách", "Tăng", "Lại", "Châu", "Khúc", "Thân", "Tống"),
+    )
+)
+# Two-syllable place names that start like a family name ("Thái Lan" is Thailand).
+_NOT_NAMES = frozenset(
+    fold(name)
+    for name in ("Thái Lan", "Hà Lan", "Hà Nội", "Hà Tĩnh", "Hà Giang", "Hà Nam", "Lâm Đồng")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _NameIndex:
+    """Person and place forms of one language, keyed for spelling comparisons."""
+
+    by_skeleton: dict[str, str]  # name skeleton -> entry id
+    first_words: dict[str, set[int]]  # skeleton of a form's first word -> word counts
+    preferred: dict[str, str]  # entry id -> preferred form
+
+
+_INDEXES: dict[tuple[int, str], _NameIndex] = {}
+
+
+def _name_index(glossary: GlossaryIndex, lang: str) -> _NameIndex:
+    key = (id(glossary), lang)
+    found = _INDEXES.get(key)
+    if found is None:
+        by_skeleton: dict[str, str] = {}
+        first_words: dict[str, set[int]] = {}
+        preferred: dict[str, str] = {}
+        for entry in glossary.glossary.entries:
+            forms = entry.forms(lang)
+            if entry.kind is not EntryKind.PERSON or forms is None:
+                continue
+            preferred[entry.id] = forms.preferred
+            for form in forms.good_forms():
+                words = _WORD.findall(form)
+                if len(words) < 2:
+                    continue
+                by_skeleton.setdefault(name_skeleton(form, lang), entry.id)
+                first_words.setdefault(_word_skeleton(words[0], lang), set()).add(len(words))
+        found = _INDEXES[key] = _NameIndex(by_skeleton, first_words, preferred)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _word_skeleton(word: str, lang: str) -> str:
+    return name_skeleton(word, lang)
+
+
+def _distance_at_most_one(a: str, b: str) -> bool:
+    """Return True when ``a`` and ``b`` differ by at most one edit: an insertion, a
+    deletion, a substitution or two neighbouring letters swapped ("Hnug" for "Hung")."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+    return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
+
+
+@register(
+    code="MP201",
+    name="misspelled-name",
+    severity=Severity.WARNING,
+    summary="A person's name spelled close to a glossary rendering but not as any accepted "
+    "form: the same transliteration skeleton (Arabic نغ/نج, ث/ت, Russian ть/ч/т...) or one "
+    "letter away. Reported with the preferred spelling.",
+    why="Transliteration is ad hoc: one minister turns up as 'Нгуен Тиен Тхань' in one "
+    "paragraph and 'Нгуен Тьен Тхань' in the next, and readers cannot tell it is one man.",
+    bad="ru, with 'Чан Куок Хынг' in the glossary:\n\n> Заседание провёл Чан Куок Хунг.",
+    good="ru:\n\n> Заседание провёл Чан Куок Хынг.",
+)
+def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
+    """Yield one problem per near-spelling of a glossary person's name."""
+    glossary = ctx.glossary
+    if glossary is None:
+        return
+    index = _name_index(glossary, ctx.lang)
+    if not index.by_skeleton:
+        return
+    latin = primary_subtag(ctx.lang) in _LATIN_SCRIPT
+    for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
+        covered = [(m.start, m.end) for m in mentions]
+        words = list(_WORD.finditer(unit.text))
+        for i, first in enumerate(words):
+            if latin and not first.group()[0].isupper():
+                continue
+            sizes = index.first_words.get(_word_skeleton(first.group(), ctx.lang))
+            if not sizes and not latin:
+                continue
+            for size in sorted(sizes or (2, 3, 4), reverse=True):
+                if i + size > len(words):
+                    continue
+                start, end = first.start(), words[i + size - 1].end()
+                if any(a < end and start < b for a, b in covered):
+                    continue
+                problem = _near_name(ctx, index, unit.text[start:end], latin)
+                if problem is not None:
+                    entry_id, preferred = problem
+                    yield Problem(
+                        field=unit.field,
+                        block=unit.block,
+                        span=(start, end),
+                        message=f"'{unit.text[start:end]}' looks like {entry_id} misspelled; "
+                        f"the glossary spells it '{preferred}'",
+                        entry=entry_id,
+                    )
+                    covered.append((start, end))
+                    break
+
+
+def _near_name(
+    ctx: VariantContext, index: _NameIndex, text: str, latin: bool
+) -> tuple[str, str] | None:
+    entry_id = index.by_skeleton.get(name_skeleton(text, ctx.lang))
+    if entry_id is None and latin:
+        seen = strip_marks(fold(text))
+        for skeleton, candidate in index.by_skeleton.items():
+            if len(skeleton) > 5 and _distance_at_most_one(seen.replace(" ", ""), skeleton):
+                entry_id = candidate
+                break
+    if entry_id is None:
+        return None
+    return entry_id, index.preferred[entry_id]
+
+
+def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans of Vietnamese personal names in Vietnamese text: runs of two to four
+    capitalized syllables whose first is a family name ("Trần Quốc Hưng")."""
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        word = words[i].group()
+        if word[0].isupper() and fold(word) in _SURNAMES:
+            j = i + 1
+            while (
+                j < len(words)
+                and j - i < 4
+                and words[j].group()[0].isupper()
+                and text[words[j - 1].end() : words[j].start()] == " "
+                and parse_syllable(words[j].group()) is not None
+            ):
+                j += 1
+            span = (words[i].start(), words[j - 1].end())
+            if j - i >= 2 and fold(text[span[0] : span[1]]) not in _NOT_NAMES:
+                yield span
+                i = j
+                continue
+        i += 1
+
+
+@register(
+    code="MP202",
+    name="unknown-name",
+    severity=Severity.INFO,
+    summary="A Vietnamese personal name in the source variant (two to four capitalized "
+    "syllables starting with a family name) that no glossary entry knows, reported once "
+    "per variant with suggested renderings in the article's other languages, ready to add "
+    "to the glossary. Runs only with a glossary.",
+    why="Names the glossary does not know are spelled however each translation guesses; "
+    "adding them once fixes every later article.",
+    bad="vi, with no entry for the name:\n\n> Ông Đinh Công Sáu, Bí thư Huyện ủy, phát biểu.",
+    good="Add person/dinh-cong-sau to the glossary with its forms: en 'Dinh Cong Sau', "
+    "ru 'Динь Конг Шау', ar 'دينه كونغ ساو'.",
+)
+def unknown_name(ctx: VariantContext) -> Iterator[Problem]:
+    """Yield one problem per distinct Vietnamese name that no glossary entry knows."""
+    if ctx.glossary is None or not ctx.is_source or primary_subtag(ctx.lang) != "vi":
+        return
+    targets = ctx.article.targets()
+    seen: set[str] = set()
+    for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
+        if unit.field == "byline":
+            continue  # journalists sign in their own spelling in every language
+        covered = [(m.start, m.end) for m in mentions]
+        for start, end in vietnamese_names(unit.text):
+            if any(a < end and start < b for a, b in covered):
+                continue
+            name = unicodedata.normalize("NFC", unit.text[start:end])
+            if fold(name) in seen:
+                continue
+            seen.add(fold(name))
+            suggestions = []
+            for lang in targets:
+                forms = transliterate(name, lang)
+                if forms:
+                    suggestions.append(f"{lang} '{forms[0]}'")
+            hint = f"; suggested: {', '.join(suggestions)}" if suggestions else ""
+            yield Problem(
+                field=unit.field,
+                block=unit.block,
+                span=(start, end),
+                message=f"'{name}' is not in the glossary{hint}",
+            )
+
+
+@register(
+    code="MP205",
+    name="latin-name-form",
+    severity=Severity.WARNING,
+    summary="A Vietnamese name (a person or place of the glossary) written in a "
+    "Latin-script variant with diacritics where the glossary's form has none, or without "
+    "them where it has them: the glossary form of each language is the house form.",
+    why="One outlet writing 'Nguyễn Phú Trọng' in one paragraph and 'Nguyen Phu Trong' in "
+    "the next, or 'Hanoï' and 'Hanoi', looks careless and breaks search.",
+    bad="en, with 'Tran Quoc Hung' in the glossary:\n\n> Trần Quốc Hưng chaired the meeting.",
+    good="en:\n\n> Tran Quoc Hung chaired the meeting.",
+)
+def latin_name_form(ctx: VariantContext) -> Iterator[Problem]:
+    """Yield one problem per name whose diacritics differ from the glossary form."""
+    glossary = ctx.glossary
+    if glossary is None or primary_subtag(ctx.lang) not in _LATIN_SCRIPT:
+        return
+    for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
+        for m in mentions:
+            if m.exact or glossary.entries[m.entry].kind not in _NAME_KINDS:
+                continue
+            forms = glossary.entries[m.entry].forms(ctx.lang)
+            expected = forms.preferred if forms else m.form
+            marked = "with" if strip_marks(fold(m.text)) != fold(m.text) else "without"
+            yield Problem(
+                field=unit.field,
+                block=unit.block,
+                span=(m.start, m.end),
+                message=f"'{m.text}' is written {marked} diacritics; the house form in "
+                f"{ctx.lang} is '{expected}'",
+                entry=m.entry,
+            )

@@ -1,0 +1,191 @@
+"""MP201 misspelled-name, MP202 unknown-name, MP205 latin-name-form."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipub import Config, check
+from multipub.checks.names import vietnamese_names
+from multipub.glossary import glossary_from_data
+from tests.conftest import make_article
+
+GLOSSARY = glossary_from_data(
+    {
+        "name": "names",
+        "entries": [
+            {
+                "id": "person/tran-quoc-hung",
+                "kind": "person",
+                "gender": "male",
+                "terms": {
+                    "vi": "Trần Quốc Hưng",
+                    "en": "Tran Quoc Hung",
+                    "fr": "Tran Quoc Hung",
+                    "ru": "Чан Куок Хынг",
+                    "ar": {"preferred": "تران كوك هونغ", "accepted": ["تران كووك هونغ"]},
+                },
+            },
+            {
+                "id": "person/nguyen-thi-thanh",
+                "kind": "person",
+                "gender": "female",
+                "terms": {
+                    "vi": "Nguyễn Thị Thanh",
+                    "en": "Nguyen Thi Thanh",
+                    "ru": "Нгуен Тхи Тхань",
+                    "ar": "نغوين ثي ثانه",
+                },
+            },
+            {
+                "id": "place/hoa-binh",
+                "kind": "place",
+                "terms": {"vi": "Hòa Bình", "en": "Hoa Binh", "fr": "Hoa Binh", "ru": "Хоабинь"},
+            },
+        ],
+    },
+    "names.yaml",
+)
+
+
+def _run(code: str, variants: dict[str, list[str]]) -> list[tuple[str, str, str]]:
+    article = make_article(variants)
+    found = []
+    for f in check(article, config=Config(select=(code,)), glossary=GLOSSARY):
+        variant = article.variants[f.lang or ""]
+        text = variant.text_of(f.field or "title", f.block)
+        assert f.span is not None
+        found.append((f.lang or "", text[f.span[0] : f.span[1]], f.message))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "seen", "entry"),
+    [
+        # the same skeleton: Arabic ng written نج, Russian ть for т
+        (
+            "ar",
+            "ترأس الاجتماع الرفيق نجوين ثي ثانه أمس.",
+            "نجوين ثي ثانه",
+            "person/nguyen-thi-thanh",
+        ),
+        (
+            "ru",
+            "Заседание провела Нгуен Тхи Тьхань.",
+            "Нгуен Тхи Тьхань",
+            "person/nguyen-thi-thanh",
+        ),
+        # one letter off in a Latin-script variant
+        (
+            "en",
+            "The meeting was chaired by Tran Quoc Hnug.",
+            "Tran Quoc Hnug",
+            "person/tran-quoc-hung",
+        ),
+        (
+            "fr",
+            "La réunion était présidée par Tran Quok Hung.",
+            "Tran Quok Hung",
+            "person/tran-quoc-hung",
+        ),
+    ],
+)
+def test_mp201_misspelled_names(lang: str, text: str, seen: str, entry: str) -> None:
+    [(found_lang, span_text, message)] = _run("MP201", {"vi": ["Trần Quốc Hưng."], lang: [text]})
+    assert (found_lang, span_text) == (lang, seen)
+    assert entry in message and "the glossary spells it" in message
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "ar",
+            "ترأس الاجتماع الرفيق تران كوك هونغ ثم الرفيق تران كووك هونغ.",
+        ),  # preferred, accepted
+        ("ru", "Заседание провёл Чан Куок Хынг, выступила Нгуен Тхи Тхань."),
+        (
+            "en",
+            "Tran Quoc Hung met Tran Van Long and Nguyen Thi Thanh in Hoa Binh.",
+        ),  # a different person
+        ("zh-Hans", "陈国兴主持会议。"),  # no forms in the language
+    ],
+)
+def test_mp201_clean(lang: str, text: str) -> None:
+    assert _run("MP201", {"vi": ["Trần Quốc Hưng."], lang: [text]}) == []
+
+
+def test_mp202_unknown_vietnamese_names_with_suggestions() -> None:
+    found = _run(
+        "MP202",
+        {
+            "vi": [
+                "Ông Đinh Công Sáu và bà Nguyễn Thị Thanh dự họp tại Hòa Bình.",
+                "Ông Đinh Công Sáu phát biểu; đại diện Thái Lan cũng có mặt.",
+            ],
+            "en": ["x"],
+            "ru": ["x"],
+        },
+    )
+    assert [(lang, text) for lang, text, _ in found] == [("vi", "Đinh Công Sáu")]
+    message = found[0][2]
+    assert "'Đinh Công Sáu' is not in the glossary" in message
+    assert "en 'Dinh Cong Sau'" in message and "ru 'Динь Конг Шау'" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Phó Chủ tịch Lê Văn Hùng và bà Trần Thị Mỹ Linh đến Hà Nội.",
+            ["Lê Văn Hùng", "Trần Thị Mỹ Linh"],
+        ),
+        ("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12.", []),
+        ("Đoàn công tác của tỉnh đến Thái Lan và Hà Lan.", []),
+        ("Nguyễn Văn An, Chủ tịch UBND tỉnh.", ["Nguyễn Văn An"]),
+        ("Smith Johnson", []),
+    ],
+)
+def test_vietnamese_name_detection(text: str, names: list[str]) -> None:
+    assert [text[a:b] for a, b in vietnamese_names(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "seen", "expected"),
+    [
+        (
+            "en",
+            "Trần Quốc Hưng chaired the meeting.",
+            "Trần Quốc Hưng",
+            "written with diacritics; the house form in en is 'Tran Quoc Hung'",
+        ),
+        (
+            "fr",
+            "M. Trần Quốc Hưng a présidé la réunion à Hòa Bình.",
+            "Trần Quốc Hưng",
+            "house form in fr is 'Tran Quoc Hung'",
+        ),
+        (
+            "vi",
+            "Ông Tran Quoc Hung chủ trì hội nghị.",
+            "Tran Quoc Hung",
+            "written without diacritics; the house form in vi is 'Trần Quốc Hưng'",
+        ),
+    ],
+)
+def test_mp205_house_form(lang: str, text: str, seen: str, expected: str) -> None:
+    variants = {"vi": ["Trần Quốc Hưng chủ trì hội nghị."], lang: [text]}
+    found = [f for f in _run("MP205", variants) if f[0] == lang]
+    assert found[0][1] == seen
+    assert expected in found[0][2]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Tran Quoc Hung chaired the meeting in Hoa Binh."),
+        ("vi", "Ông Trần Quốc Hưng chủ trì hội nghị tại Hòa Bình."),
+        ("ru", "Чан Куок Хынг провёл заседание."),  # not a Latin-script variant
+    ],
+)
+def test_mp205_clean(lang: str, text: str) -> None:
+    assert _run("MP205", {"vi": ["Trần Quốc Hưng."], lang: [text]}) == []

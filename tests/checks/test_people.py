@@ -1,0 +1,511 @@
+"""MP203 and MP204: tables of texts that must fail and texts that must pass.
+
+The people, titles and sentences are invented; the glossary is the one of test_terms.py:
+Hoàng Minh Đức (male; Chairman of the Provincial People's Committee 2020-01-01..2023-12-31,
+Permanent Deputy Head of the Central Organization Commission from 2024-01-01), Lê Thị Hồng
+Vân (female; Permanent Deputy Secretary from 2022-03-01), Phan Quốc Bảo (male; Permanent
+Deputy Secretary from 2021-06-01) and Vũ Văn Tâm (male, no roles).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from multipub.findings import Severity
+from multipub.models import Article
+from tests.checks.test_terms import at, rows, run
+from tests.conftest import article_data, make_article
+
+DUC = "person/hoang-minh-duc"
+VAN = "person/le-thi-hong-van"
+TAM = "person/vu-van-tam"
+
+
+def lone(lang: str, text: str) -> Article:
+    """Return an article of one variant with one block (published 2024-05-20)."""
+    return make_article({lang: [text]}, source_lang=lang)
+
+
+def published(lang: str, text: str, when: str | None) -> Article:
+    """Return a one-block article published at ``when`` (None: no date at all)."""
+    data: dict[str, Any] = article_data({lang: [text]}, source_lang=lang)
+    if when is None:
+        del data["published_at"]
+    else:
+        data["published_at"] = when
+    return Article.model_validate(data)
+
+
+# --- MP204 --------------------------------------------------------------------------------
+
+AR_DUC_FEMININE = (
+    "ترأست الاجتماع الرفيقة هوانغ مينه دوك، نائبة الرئيس الدائم للجنة التنظيم المركزية."
+)
+AR_DUC = "ترأس الاجتماع الرفيق هوانغ مينه دوك، نائب الرئيس الدائم للجنة التنظيم المركزية."
+AR_VAN = "ترأست الاجتماع الرفيقة لي ثي هونغ فان، نائبة الأمين الدائم للجنة الحزب الإقليمية."
+AR_PDS = "نائب الأمين الدائم للجنة الحزب الإقليمية"
+AR_PDS_F = "نائبة الأمين الدائم للجنة الحزب الإقليمية"
+FR_PDS = "secrétaire adjoint permanent du Comité provincial du Parti"
+FR_PDS_F = "secrétaire adjointe permanente du Comité provincial du Parti"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "entry", "expected"),
+    [
+        # a man with a feminine verb, honorific and title form: three findings
+        (
+            "ar",
+            AR_DUC_FEMININE,
+            DUC,
+            [
+                ("ترأست", "ترأس"),
+                ("الرفيقة", "الرفيق"),
+                ("نائبة الرئيس الدائم", "نائب الرئيس الدائم"),
+            ],
+        ),
+        (
+            "ar",
+            "وقالت السيدة هوانغ مينه دوك إن الخطة ستنفذ في موعدها.",
+            DUC,
+            [("قالت", "قال"), ("السيدة", "السيد")],
+        ),
+        ("ar", "ورحب الحضور بالدكتورة هوانغ مينه دوك في المقاطعة.", DUC, [("الدكتورة", "الدكتور")]),
+        ("ar", "وألقت الرفيق هوانغ مينه دوك كلمة في المؤتمر.", DUC, [("ألقت", "ألقى")]),
+        # the title before the name
+        (
+            "ar",
+            "وزار نائبة الرئيس الدائم هوانغ مينه دوك المقاطعة.",
+            DUC,
+            [("نائبة الرئيس الدائم", "نائب الرئيس الدائم")],
+        ),
+        # a woman with masculine forms
+        (
+            "ar",
+            f"وأكد الرفيق لي ثي هونغ فان، {AR_PDS}، أهمية الخطة.",
+            VAN,
+            [("أكد", "أكدت"), ("الرفيق", "الرفيقة"), (AR_PDS, AR_PDS_F)],
+        ),
+        (
+            "ar",
+            f"وتحدثت الرفيقة لي ثي هونغ فان، {AR_PDS}، عن خطة العام.",
+            VAN,
+            [(AR_PDS, AR_PDS_F)],
+        ),
+        # Russian: past-tense verbs after the name, honorifics before it
+        (
+            "ru",
+            "Хоанг Минь Дык заявила, что план будет выполнен в срок.",
+            DUC,
+            [("заявила", "заявил")],
+        ),
+        (
+            "ru",
+            "Ле Тхи Хонг Ван подчеркнул важность кадровой работы.",
+            VAN,
+            [("подчеркнул", "подчеркнула")],
+        ),
+        (
+            "ru",
+            "Ле Тхи Хонг Ван провёл совещание с руководителями уездов.",
+            VAN,
+            [("провёл", "провела")],
+        ),
+        ("ru", "Госпожа Хоанг Минь Дык открыла совещание.", DUC, [("Госпожа", "господин")]),
+        # French: honorifics and title forms
+        ("fr", "Mme Hoang Minh Duc a ouvert la séance.", DUC, [("Mme", "M.")]),
+        ("fr", "Madame Hoang Minh Duc a ouvert la séance.", DUC, [("Madame", "monsieur")]),
+        ("fr", f"Mme Le Thi Hong Van, {FR_PDS}, a présenté le plan.", VAN, [(FR_PDS, FR_PDS_F)]),
+        (
+            "fr",
+            "M. Hoang Minh Duc, cheffe adjointe permanente de la Commission centrale d'organisation, a ouvert la séance.",
+            DUC,
+            [("cheffe adjointe permanente", "chef adjoint permanent")],
+        ),
+        # English honorifics
+        ("en", "Ms Hoang Minh Duc opened the meeting.", DUC, [("Ms", "Mr")]),
+        ("en", "Mrs Hoang Minh Duc opened the meeting.", DUC, [("Mrs", "Mr")]),
+    ],
+)
+def test_mp204_gender_disagreement(
+    lang: str, text: str, entry: str, expected: list[tuple[str, str]]
+) -> None:
+    article = lone(lang, text)
+    findings = run(article, "MP204")
+    assert rows(article, findings) == [
+        ("MP204", lang, "blocks", 0, word, entry) for word, _ in expected
+    ]
+    gender = "male" if entry == DUC else "female"
+    for f, (word, fix) in zip(findings, expected, strict=True):
+        assert f.severity is Severity.ERROR
+        assert f.name == "gender-agreement"
+        assert f.message.startswith(f"'{word}' does not agree with '")
+        assert f"({entry}), who is {gender}; use '{fix}'" in f.message
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # correctly gendered
+        ("ar", AR_DUC),
+        ("ar", AR_VAN),
+        ("ar", "وقال السيد هوانغ مينه دوك إن الخطة ستنفذ في موعدها."),
+        ("ar", "وقالت الدكتورة لي ثي هونغ فان إن الخطة ستنفذ في موعدها."),
+        ("ar", f"وزارت {AR_PDS_F} لي ثي هونغ فان المقاطعة."),
+        # two people in one sentence, a man then a woman, each with their own honorific
+        ("ar", f"ترأس الاجتماع الرفيق هوانغ مينه دوك والرفيقة لي ثي هونغ فان، {AR_PDS_F}."),
+        ("ar", "وقال السيد هوانغ مينه دوك إن السيدة لي ثي هونغ فان أكدت أهمية الخطة."),
+        # a woman then a man
+        (
+            "ar",
+            "استقبلت الرفيقة لي ثي هونغ فان الرفيق هوانغ مينه دوك، نائب الرئيس الدائم للجنة التنظيم المركزية.",
+        ),
+        # two men with the same title
+        ("ar", f"وحضر الاجتماع الرفيق فان كوك باو، {AR_PDS}، والرفيق هوانغ مينه دوك."),
+        # a feminine verb in the sentence before is about someone else
+        ("ar", "وأكدت المندوبة أهمية الخطة. وقال الرفيق هوانغ مينه دوك إن المقاطعة مستعدة."),
+        ("ru", "Хоанг Минь Дык заявил, а Ле Тхи Хонг Ван подчеркнула, что план будет выполнен."),
+        ("ru", "Ле Тхи Хонг Ван провела совещание. Хоанг Минь Дык провёл другое."),
+        ("ru", "Хоанг Минь Дык провел совещание, госпожа Ле Тхи Хонг Ван выступила на нём."),
+        ("ru", "Совещание открыла делегат из Ханоя. Хоанг Минь Дык заявил, что план выполнен."),
+        ("fr", "M. Hoang Minh Duc et Mme Le Thi Hong Van ont ouvert la séance."),
+        ("fr", f"Mme Le Thi Hong Van, {FR_PDS_F}, a présenté le plan."),
+        (
+            "fr",
+            "M. Hoang Minh Duc, chef adjoint permanent de la Commission centrale d'organisation, a ouvert la séance.",
+        ),
+        ("fr", f"La {FR_PDS_F}, Le Thi Hong Van, a présenté le plan."),
+        # English has no feminine title forms in the glossary
+        (
+            "en",
+            "Le Thi Hong Van, Permanent Deputy Secretary of the Provincial Party Committee, spoke.",
+        ),
+        ("en", "Mr. Hoang Minh Duc and Ms Le Thi Hong Van opened the meeting."),
+        ("en", "Mr Hoang Minh Duc opened the meeting."),
+        # languages without gendered words in the check
+        ("vi", "Đồng chí Lê Thị Hồng Vân, Phó Bí thư Thường trực Tỉnh ủy, phát biểu tại hội nghị."),
+        ("zh", "省委常务副书记黎氏红云同志在会上讲话。"),
+        # a person the glossary gives no gender is never checked: none here, but an unknown name
+        ("ar", "ترأست الاجتماع الرفيقة تران ثي ماي."),
+    ],
+)
+def test_mp204_clean(lang: str, text: str) -> None:
+    assert run(lone(lang, text), "MP204") == []
+
+
+def test_mp204_in_a_translation_next_to_its_source() -> None:
+    article = make_article(
+        {
+            "vi": [
+                "Đồng chí Hoàng Minh Đức, Phó Trưởng ban Thường trực Ban Tổ chức Trung ương, chủ trì hội nghị."
+            ],
+            "ar": [AR_DUC_FEMININE],
+            "fr": [
+                "Mme Hoang Minh Duc, cheffe adjointe permanente de la Commission centrale d'organisation, a présidé la conférence."
+            ],
+            "ru": [
+                "Хоанг Минь Дык, первый заместитель заведующего Организационным отделом ЦК, председательствовала на конференции."
+            ],
+        }
+    )
+    findings = run(article, "MP204")
+    assert [(f.lang, at(article, f)) for f in findings] == [
+        ("ar", "ترأست"),
+        ("ar", "الرفيقة"),
+        ("ar", "نائبة الرئيس الدائم"),
+        ("fr", "Mme"),
+        ("fr", "cheffe adjointe permanente"),
+        ("ru", "председательствовала"),
+    ]
+    assert {f.entry for f in findings} == {DUC}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        ("ru", "Хоанг Минь Дык провела совещание с руководителями уездов.", "провела"),
+        ("en", "Mr Le Thi Hong Van opened the meeting.", "Mr"),
+    ],
+)
+def test_mp204_one_finding_per_word(lang: str, text: str, word: str) -> None:
+    article = lone(lang, text)
+    findings = run(article, "MP204")
+    assert [at(article, f) for f in findings] == [word]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "entry"),
+    [
+        ("fr", "M. Le Thi Hong Van a présenté le plan.", "M.", VAN),
+        ("fr", "Selon le compte rendu, M. Le Thi Hong Van a présenté le plan.", "M.", VAN),
+        ("en", "Mrs. Hoang Minh Duc opened the meeting.", "Mrs.", DUC),
+        ("en", "Mr. Le Thi Hong Van opened the meeting.", "Mr.", VAN),
+    ],
+)
+def test_mp204_honorific_with_a_full_stop(lang: str, text: str, word: str, entry: str) -> None:
+    article = lone(lang, text)
+    assert rows(article, run(article, "MP204")) == [("MP204", lang, "blocks", 0, word, entry)]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("ونقل الوفد التحية للرفيقة هوانغ مينه دوك.", DUC),
+        ("ونقل الوفد التحية للسيد لي ثي هونغ فان.", VAN),
+    ],
+)
+def test_mp204_honorific_after_lam(text: str, entry: str) -> None:
+    article = lone("ar", text)
+    findings = run(article, "MP204")
+    assert [(f.code, f.entry) for f in findings] == [("MP204", entry)]
+
+
+# --- a title between two people (a list of attendees) ---------------------------------------
+
+LIST_OF_ATTENDEES = [
+    (
+        "vi",
+        "Dự hội nghị có Lê Thị Hồng Vân, Phó Bí thư Thường trực Tỉnh ủy, Hoàng Minh Đức, Phó Trưởng ban Thường trực Ban Tổ chức Trung ương.",
+    ),
+    (
+        "en",
+        "The meeting was attended by Le Thi Hong Van, Permanent Deputy Secretary of the Provincial Party Committee, Hoang Minh Duc, Permanent Deputy Head, and Vu Van Tam.",
+    ),
+    (
+        "ar",
+        f"وكان من بين الحضور لي ثي هونغ فان، {AR_PDS_F}، هوانغ مينه دوك، نائب الرئيس الدائم للجنة التنظيم المركزية.",
+    ),
+    (
+        "fr",
+        f"Mme Le Thi Hong Van, {FR_PDS_F}, Hoang Minh Duc, chef adjoint permanent de la Commission centrale d'organisation, ont ouvert la séance.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), LIST_OF_ATTENDEES)
+def test_a_title_belongs_to_the_person_before_it(lang: str, text: str) -> None:
+    assert run(lone(lang, text), "MP203", "MP204") == []
+
+
+@pytest.mark.parametrize(("lang", "text"), LIST_OF_ATTENDEES)
+def test_list_of_attendees_with_semicolons_or_honorifics(lang: str, text: str) -> None:
+    # the same lists, where the second person is introduced by more than a comma
+    second = {
+        "vi": ("Tỉnh ủy, Hoàng", "Tỉnh ủy; Hoàng"),
+        "en": ("Committee, Hoang", "Committee; Hoang"),
+        "ar": ("، هوانغ", "، والسيد هوانغ"),
+        "fr": ("Parti, Hoang", "Parti, et M. Hoang"),
+    }[lang]
+    assert second[0] in text
+    assert run(lone(lang, text.replace(*second)), "MP203", "MP204") == []
+
+
+# --- MP203 --------------------------------------------------------------------------------
+
+# Title A (held 2020-01-01..2023-12-31) in each language
+CHAIRMAN = {
+    "vi": "Chủ tịch UBND tỉnh",
+    "ar": "رئيس اللجنة الشعبية الإقليمية",
+    "ru": "председатель провинциального народного комитета",
+    "zh": "省人民委员会主席",
+    "en": "Chairman of the Provincial People's Committee",
+    "fr": "président du Comité populaire provincial",
+}
+# Title B (held from 2024-01-01)
+DEPUTY_HEAD = {
+    "vi": "Phó Trưởng ban Thường trực",
+    "ar": "نائب الرئيس الدائم",
+    "ru": "первый заместитель заведующего",
+    "zh": "常务副部长",
+    "en": "Permanent Deputy Head",
+    "fr": "chef adjoint permanent",
+}
+# One sentence per language calling a person by a title; {name} and {title} are filled in.
+SAYS = {
+    "vi": "Đồng chí {name}, {title}, phát biểu tại hội nghị.",
+    "ar": "وقال الرفيق {name}، {title}، إن الخطة ستنفذ في موعدها.",
+    "ru": "{name}, {title}, заявил, что план будет выполнен.",
+    "zh": "{title}{name}在会上讲话。",
+    "en": "{name}, {title}, said the plan would be carried out on time.",
+    "fr": "M. {name}, {title}, a déclaré que le plan serait exécuté à temps.",
+}
+NAMES = {
+    DUC: {
+        "vi": "Hoàng Minh Đức",
+        "ar": "هوانغ مينه دوك",
+        "ru": "Хоанг Минь Дык",
+        "zh": "黄明德",
+        "en": "Hoang Minh Duc",
+        "fr": "Hoang Minh Duc",
+    },
+    TAM: {
+        "vi": "Vũ Văn Tâm",
+        "ar": "فو فان تام",
+        "ru": "Ву Ван Там",
+        "zh": "武文心",
+        "en": "Vu Van Tam",
+        "fr": "Vu Van Tam",
+    },
+}
+LANGS = sorted(SAYS)
+
+
+def says(lang: str, person: str, title: str) -> str:
+    return SAYS[lang].format(name=NAMES[person][lang], title=title)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mp203_old_title(lang: str) -> None:
+    article = lone(lang, says(lang, DUC, CHAIRMAN[lang]))
+    findings = run(article, "MP203")
+    assert rows(article, findings) == [("MP203", lang, "blocks", 0, CHAIRMAN[lang], DUC)]
+    [f] = findings
+    assert f.severity is Severity.WARNING
+    assert f.message == (
+        f"'{NAMES[DUC][lang]}' ({DUC}) is called '{CHAIRMAN[lang]}' (title/provincial-chairman), "
+        "a title the glossary does not give them on 2024-05-20; they held: title/permanent-deputy-head"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "title"),
+    [
+        # the title before the name
+        ("vi", "Chủ tịch UBND tỉnh Hoàng Minh Đức phát biểu tại hội nghị.", "Chủ tịch UBND tỉnh"),
+        (
+            "ar",
+            "وزار رئيس اللجنة الشعبية الإقليمية هوانغ مينه دوك المدرسة.",
+            "رئيس اللجنة الشعبية الإقليمية",
+        ),
+        (
+            "en",
+            "Chairman of the Provincial People's Committee Hoang Minh Duc spoke.",
+            "Chairman of the Provincial People's Committee",
+        ),
+        # Russian cases
+        (
+            "ru",
+            "Выступление Хоанг Минь Дыка, председателя провинциального народного комитета, было коротким.",
+            "председателя провинциального народного комитета",
+        ),
+        # a chain of titles: the right one, then the old one
+        (
+            "vi",
+            "Đồng chí Hoàng Minh Đức, Phó Trưởng ban Thường trực Ban Tổ chức Trung ương, Chủ tịch UBND tỉnh, phát biểu.",
+            "Chủ tịch UBND tỉnh",
+        ),
+        (
+            "en",
+            "Hoang Minh Duc, Permanent Deputy Head and Chairman of the Provincial People's Committee, spoke.",
+            "Chairman of the Provincial People's Committee",
+        ),
+        # a title never held by this person
+        ("ar", f"وقال الرفيق هوانغ مينه دوك، {AR_PDS}، إن الخطة ستنفذ.", AR_PDS),
+    ],
+)
+def test_mp203_wrong_title_variants(lang: str, text: str, title: str) -> None:
+    article = lone(lang, text)
+    findings = run(article, "MP203")
+    assert [(f.code, at(article, f), f.entry) for f in findings] == [("MP203", title, DUC)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mp203_current_title(lang: str) -> None:
+    assert run(lone(lang, says(lang, DUC, DEPUTY_HEAD[lang])), "MP203") == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("titles", [CHAIRMAN, DEPUTY_HEAD])
+def test_mp203_person_without_roles(lang: str, titles: dict[str, str]) -> None:
+    assert run(lone(lang, says(lang, TAM, titles[lang])), "MP203") == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("titles", [CHAIRMAN, DEPUTY_HEAD])
+def test_mp203_without_published_at_any_role_counts(lang: str, titles: dict[str, str]) -> None:
+    assert run(published(lang, says(lang, DUC, titles[lang]), None), "MP203") == []
+
+
+def test_mp203_without_published_at_a_title_never_held() -> None:
+    article = published("en", "Le Thi Hong Van, Permanent Deputy Head, spoke.", None)
+    [f] = run(article, "MP203")
+    assert (at(article, f), f.entry) == ("Permanent Deputy Head", VAN)
+    assert f.message == (
+        f"'Le Thi Hong Van' ({VAN}) is called 'Permanent Deputy Head' (title/permanent-deputy-head), "
+        "a title the glossary does not give them; they held: title/permanent-deputy-secretary"
+    )
+
+
+@pytest.mark.parametrize(
+    ("when", "titles", "reported"),
+    [
+        # role dates are inclusive, and the day is the article's own (local) date
+        ("2023-12-31T23:30:00+07:00", CHAIRMAN, False),
+        ("2023-12-31T23:30:00+07:00", DEPUTY_HEAD, True),
+        ("2024-01-01T00:30:00+07:00", CHAIRMAN, True),
+        ("2024-01-01T00:30:00+07:00", DEPUTY_HEAD, False),
+        ("2020-01-01T08:00:00+07:00", CHAIRMAN, False),
+        ("2019-12-31T08:00:00+07:00", CHAIRMAN, True),
+    ],
+)
+def test_mp203_role_dates(when: str, titles: dict[str, str], reported: bool) -> None:
+    article = published("en", says("en", DUC, titles["en"]), when)
+    findings = run(article, "MP203")
+    assert [at(article, f) for f in findings] == ([titles["en"]] if reported else [])
+
+
+def test_mp203_message_without_any_role_that_day() -> None:
+    article = published("en", says("en", DUC, CHAIRMAN["en"]), "2019-06-01T08:00:00+07:00")
+    [f] = run(article, "MP203")
+    assert f.message.endswith("a title the glossary does not give them on 2019-06-01")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a title that is not attached to the person
+        ("vi", "Đồng chí Hoàng Minh Đức gặp Chủ tịch UBND tỉnh tại hội nghị."),
+        ("en", "Hoang Minh Duc met the Chairman of the Provincial People's Committee."),
+        (
+            "en",
+            "Hoang Minh Duc spoke. Chairman of the Provincial People's Committee visits follow.",
+        ),
+        # a person with a current title and a woman with hers in one sentence
+        (
+            "ar",
+            f"ترأس الرفيق هوانغ مينه دوك، نائب الرئيس الدائم، والرفيقة لي ثي هونغ فان، {AR_PDS_F}، الاجتماع.",
+        ),
+        ("zh", "常务副部长黄明德和省委常务副书记黎氏红云出席会议。"),
+        (
+            "ru",
+            "Фан Куок Бао, постоянный заместитель секретаря провинциального комитета партии, выступил.",
+        ),
+    ],
+)
+def test_mp203_clean(lang: str, text: str) -> None:
+    assert run(lone(lang, text), "MP203") == []
+
+
+def test_mp203_checks_the_source_and_every_translation() -> None:
+    article = make_article(
+        {
+            "vi": [says("vi", DUC, CHAIRMAN["vi"])],
+            "en": [says("en", DUC, CHAIRMAN["en"])],
+            "zh-Hans": [says("zh", DUC, CHAIRMAN["zh"])],
+            "ar": [says("ar", DUC, DEPUTY_HEAD["ar"])],
+        }
+    )
+    assert [(f.lang, at(article, f)) for f in run(article, "MP203")] == [
+        ("en", CHAIRMAN["en"]),
+        ("vi", CHAIRMAN["vi"]),
+        ("zh-Hans", CHAIRMAN["zh"]),
+    ]
+
+
+def test_the_holder_of_a_title_is_clean_where_another_man_is_not() -> None:
+    # Bảo holds the Permanent Deputy Secretary title; Đức never did
+    text = f"وقال الرفيق فان كوك باو، {AR_PDS}، إن الخطة ستنفذ."
+    assert run(lone("ar", text), "MP203", "MP204") == []
+    article = lone("ar", text.replace("فان كوك باو", "هوانغ مينه دوك"))
+    assert [(f.code, f.entry) for f in run(article, "MP203", "MP204")] == [("MP203", DUC)]

@@ -1,0 +1,1006 @@
+"""MP101, MP102, MP103, MP104: tables of texts that must fail and texts that must pass.
+
+Every person, province and sentence here is invented for these tests. The glossary
+below (GLOSSARY) is shared with tests/checks/test_people.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from multipub import Config, check
+from multipub.findings import Finding, Severity
+from multipub.glossary import glossary_from_data
+from multipub.models import Article
+from tests.conftest import make_article
+
+# --- the glossary -------------------------------------------------------------------------
+
+GLOSSARY_DATA: dict[str, Any] = {
+    "name": "test-desk",
+    "source_lang": "vi",
+    "entries": [
+        {
+            "id": "person/hoang-minh-duc",
+            "kind": "person",
+            "gender": "male",
+            "terms": {
+                "vi": "Hoàng Minh Đức",
+                "ar": "هوانغ مينه دوك",
+                "ru": "Хоанг Минь Дык",
+                "zh": "黄明德",
+                "en": "Hoang Minh Duc",
+                "fr": "Hoang Minh Duc",
+            },
+            "roles": [
+                {"title": "title/provincial-chairman", "from": "2020-01-01", "to": "2023-12-31"},
+                {
+                    "title": "title/permanent-deputy-head",
+                    "org": "org/central-organization-commission",
+                    "from": "2024-01-01",
+                },
+            ],
+        },
+        {
+            "id": "person/le-thi-hong-van",
+            "kind": "person",
+            "gender": "female",
+            "terms": {
+                "vi": "Lê Thị Hồng Vân",
+                "ar": "لي ثي هونغ فان",
+                "ru": "Ле Тхи Хонг Ван",
+                "zh": "黎氏红云",
+                "en": "Le Thi Hong Van",
+                "fr": "Le Thi Hong Van",
+            },
+            "roles": [{"title": "title/permanent-deputy-secretary", "from": "2022-03-01"}],
+        },
+        {
+            "id": "person/phan-quoc-bao",
+            "kind": "person",
+            "gender": "male",
+            "terms": {
+                "vi": "Phan Quốc Bảo",
+                "ar": "فان كوك باو",
+                "ru": "Фан Куок Бао",
+                "zh": "潘国宝",
+                "en": "Phan Quoc Bao",
+                "fr": "Phan Quoc Bao",
+            },
+            "roles": [{"title": "title/permanent-deputy-secretary", "from": "2021-06-01"}],
+        },
+        {
+            # a person without roles: MP203 has nothing to compare with
+            "id": "person/vu-van-tam",
+            "kind": "person",
+            "gender": "male",
+            "terms": {
+                "vi": "Vũ Văn Tâm",
+                "ar": "فو فان تام",
+                "ru": "Ву Ван Там",
+                "zh": "武文心",
+                "en": "Vu Van Tam",
+                "fr": "Vu Van Tam",
+            },
+        },
+        {
+            "id": "title/permanent-deputy-head",
+            "kind": "title",
+            "terms": {
+                "vi": "Phó Trưởng ban Thường trực",
+                "ar": {"preferred": "نائب الرئيس الدائم", "feminine": "نائبة الرئيس الدائم"},
+                "fr": {
+                    "preferred": "chef adjoint permanent",
+                    "feminine": "cheffe adjointe permanente",
+                },
+                "ru": "первый заместитель заведующего",
+                "zh": "常务副部长",
+                "en": "Permanent Deputy Head",
+            },
+        },
+        {
+            "id": "title/permanent-deputy-secretary",
+            "kind": "title",
+            "terms": {
+                "vi": "Phó Bí thư Thường trực Tỉnh ủy",
+                "ar": {
+                    "preferred": "نائب الأمين الدائم للجنة الحزب الإقليمية",
+                    "feminine": "نائبة الأمين الدائم للجنة الحزب الإقليمية",
+                    "forbidden": ["نائب الأمين العام الدائم"],
+                },
+                "fr": {
+                    "preferred": "secrétaire adjoint permanent du Comité provincial du Parti",
+                    "feminine": "secrétaire adjointe permanente du Comité provincial du Parti",
+                },
+                "ru": "постоянный заместитель секретаря провинциального комитета партии",
+                "zh": "省委常务副书记",
+                "en": "Permanent Deputy Secretary of the Provincial Party Committee",
+            },
+        },
+        {
+            "id": "title/provincial-chairman",
+            "kind": "title",
+            "terms": {
+                "vi": "Chủ tịch UBND tỉnh",
+                "ar": {
+                    "preferred": "رئيس اللجنة الشعبية الإقليمية",
+                    "feminine": "رئيسة اللجنة الشعبية الإقليمية",
+                },
+                "fr": {
+                    "preferred": "président du Comité populaire provincial",
+                    "feminine": "présidente du Comité populaire provincial",
+                },
+                "ru": "председатель провинциального народного комитета",
+                "zh": "省人民委员会主席",
+                "en": "Chairman of the Provincial People's Committee",
+            },
+        },
+        {
+            "id": "org/central-organization-commission",
+            "kind": "organization",
+            "terms": {
+                "vi": {"preferred": "Ban Tổ chức Trung ương", "accepted": ["Ban Tổ chức TƯ"]},
+                "ar": {
+                    "preferred": "لجنة التنظيم المركزية",
+                    "accepted": ["هيئة التنظيم المركزية"],
+                    "forbidden": ["اللجنة المنظمة المركزية"],
+                },
+                "ru": {"preferred": "Организационный отдел ЦК", "accepted": ["Орготдел ЦК"]},
+                "zh": {"preferred": "中央组织部", "accepted": ["中组部"]},
+                "en": {
+                    "preferred": "Central Organization Commission",
+                    "accepted": ["Party Organization Commission"],
+                    "forbidden": ["Central Organizing Committee"],
+                },
+                "fr": {
+                    "preferred": "Commission centrale d'organisation",
+                    "accepted": ["Commission d'organisation du Parti"],
+                },
+            },
+        },
+        {
+            # an invented province, with no English or French form
+            "id": "place/hoa-giang",
+            "kind": "place",
+            "terms": {"vi": "Hòa Giang", "ar": "هوا جيانغ", "ru": "Хоазянг", "zh": "和江"},
+        },
+        {
+            "id": "term/video-conference-point",
+            "kind": "term",
+            "terms": {
+                "vi": "điểm cầu",
+                "ar": {"preferred": "نقطة الاتصال", "forbidden": ["جسر"]},
+                "ru": {"preferred": "пункт подключения", "forbidden": ["мост"]},
+                "zh": {"preferred": "分会场", "forbidden": ["桥"]},
+                "en": {"preferred": "connection point", "forbidden": ["bridge"]},
+                "fr": {"preferred": "point de connexion", "forbidden": ["pont"]},
+            },
+        },
+    ],
+}
+GLOSSARY = glossary_from_data(GLOSSARY_DATA, "tests/checks/test-desk.yaml")
+
+POINT = "term/video-conference-point"
+OCC = "org/central-organization-commission"
+PDS = "title/permanent-deputy-secretary"
+
+
+def run(article: Article, *codes: str) -> list[Finding]:
+    """Return the findings of ``codes`` (codes or prefixes) on ``article`` with GLOSSARY."""
+    return check(article, config=Config(select=codes), glossary=GLOSSARY)
+
+
+def at(article: Article, finding: Finding) -> str:
+    """Return the text a finding's span covers."""
+    assert finding.span is not None
+    text = article.variants[finding.lang or ""].text_of(finding.field, finding.block)
+    return text[finding.span[0] : finding.span[1]]
+
+
+def rows(
+    article: Article, findings: list[Finding]
+) -> list[tuple[str, str, str, int | None, str, str | None]]:
+    """Return (code, lang, field, block, span text, entry) of each finding."""
+    return [(f.code, f.lang or "", f.field, f.block, at(article, f), f.entry) for f in findings]
+
+
+def pair(vi: str | None, lang: str, text: str) -> Article:
+    """Return a one-block article: a vi source (when given) and its ``lang`` translation."""
+    variants: dict[str, Any] = {lang: [text]}
+    if vi is not None:
+        variants["vi"] = [vi]
+    return make_article(variants)
+
+
+# --- MP103 --------------------------------------------------------------------------------
+
+VI_POINT = "Dự hội nghị tại điểm cầu tỉnh Hòa Giang có đồng chí Vũ Văn Tâm."
+VI_BRIDGE = "Tỉnh Hòa Giang khánh thành cầu Sông Lam dài 420 mét vào sáng 20/5."
+
+
+@pytest.mark.parametrize(
+    ("vi", "lang", "text", "expected", "preferred"),
+    [
+        # "bridge" for the connection point of a video conference, the source says "điểm cầu"
+        (
+            VI_POINT,
+            "ar",
+            "وحضر المؤتمر من جسر مقاطعة هوا جيانغ الرفيق فو فان تام.",
+            [("جسر", POINT)],
+            "نقطة الاتصال",
+        ),
+        # with attached clitics
+        (
+            VI_POINT,
+            "ar",
+            "وشارك في المؤتمر بجسر هوا جيانغ الرفيق فو فان تام.",
+            [("جسر", POINT)],
+            "نقطة الاتصال",
+        ),
+        (
+            VI_POINT,
+            "ar",
+            "وانضم الرفيق فو فان تام إلى المؤتمر عبر جسر هوا جيانغ ولجسر العاصمة.",
+            [("جسر", POINT), ("جسر", POINT)],
+            "نقطة الاتصال",
+        ),
+        (
+            VI_POINT,
+            "ru",
+            "На мосту провинции Хоазянг в конференции участвовал товарищ Ву Ван Там.",
+            [("мосту", POINT)],
+            "пункт подключения",
+        ),
+        (
+            VI_POINT,
+            "ru",
+            "Мост Хоазянг подключился к конференции, на нём присутствовал Ву Ван Там.",
+            [("Мост", POINT)],
+            "пункт подключения",
+        ),
+        (VI_POINT, "zh", "和江省桥出席会议的有武文心同志。", [("桥", POINT)], "分会场"),
+        (VI_POINT, "zh-Hans", "武文心同志在和江省桥出席会议。", [("桥", POINT)], "分会场"),
+        (
+            VI_POINT,
+            "en",
+            "Vu Van Tam attended the conference at the Hoa Giang bridge.",
+            [("bridge", POINT)],
+            "connection point",
+        ),
+        (
+            VI_POINT,
+            "fr",
+            "Vu Van Tam a assisté à la conférence depuis le pont de Hoa Giang.",
+            [("pont", POINT)],
+            "point de connexion",
+        ),
+        # a forbidden title form
+        (
+            "Đồng chí Phan Quốc Bảo, Phó Bí thư Thường trực Tỉnh ủy, phát biểu tại hội nghị.",
+            "ar",
+            "وألقى الرفيق فان كوك باو، نائب الأمين العام الدائم للجنة الحزب الإقليمية، كلمة في المؤتمر.",
+            [("نائب الأمين العام الدائم", PDS)],
+            "نائب الأمين الدائم للجنة الحزب الإقليمية",
+        ),
+        # a forbidden organization name, also after the clitic "ل" that absorbs the article
+        (
+            "Ban Tổ chức Trung ương tổ chức hội nghị tập huấn cho cán bộ tỉnh Hòa Giang.",
+            "ar",
+            "عقدت اللجنة المنظمة المركزية دورة تدريبية لكوادر مقاطعة هوا جيانغ.",
+            [("اللجنة المنظمة المركزية", OCC)],
+            "لجنة التنظيم المركزية",
+        ),
+        (
+            "Ban Tổ chức Trung ương tổ chức hội nghị tập huấn cho cán bộ tỉnh Hòa Giang.",
+            "ar",
+            "نظمت دورة تدريبية تابعة للجنة المنظمة المركزية لكوادر مقاطعة هوا جيانغ.",
+            [("لجنة المنظمة المركزية", OCC)],
+            "لجنة التنظيم المركزية",
+        ),
+        (
+            "Ban Tổ chức Trung ương tổ chức hội nghị tập huấn cho cán bộ tỉnh Hòa Giang.",
+            "en",
+            "The Central Organizing Committee held a training course for Hoa Giang officials.",
+            [("Central Organizing Committee", OCC)],
+            "Central Organization Commission",
+        ),
+    ],
+)
+def test_mp103_forbidden_rendering_of_an_entry_in_the_source(
+    vi: str, lang: str, text: str, expected: list[tuple[str, str]], preferred: str
+) -> None:
+    article = pair(vi, lang, text)
+    findings = run(article, "MP103")
+    assert rows(article, findings) == [("MP103", lang, "blocks", 0, t, e) for t, e in expected]
+    for f in findings:
+        assert f.severity is Severity.ERROR
+        assert f.name == "forbidden-term"
+        assert f"'{at(article, f)}'" in f.message
+        assert f"forbidden for {f.entry}" in f.message
+        assert f"use '{preferred}'" in f.message
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ar", "وحضر المؤتمر من جسر مقاطعة هوا جيانغ الرفيق فو فان تام.", "جسر"),
+        ("ru", "На мосту провинции Хоазянг присутствовал Ву Ван Там.", "мосту"),
+        ("zh", "武文心同志在和江省桥出席会议。", "桥"),
+        ("en", "Vu Van Tam joined from the Hoa Giang bridge.", "bridge"),
+    ],
+)
+def test_mp103_lone_variant_is_checked_as_it_is(lang: str, text: str, expected: str) -> None:
+    article = make_article({lang: [text]}, source_lang="vi")
+    findings = run(article, "MP103")
+    assert rows(article, findings) == [("MP103", lang, "blocks", 0, expected, POINT)]
+
+
+@pytest.mark.parametrize(
+    ("vi", "lang", "text"),
+    [
+        # a real bridge stays a bridge: the source has no "điểm cầu"
+        (VI_BRIDGE, "ar", "افتتحت مقاطعة هوا جيانغ جسر نهر لام بطول 420 مترا صباح 20 مايو."),
+        (VI_BRIDGE, "ar", "وقص المندوبون شريط افتتاح جسر نهر لام بجسر مؤقت بجانبه."),
+        (
+            VI_BRIDGE,
+            "ru",
+            "Утром 20 мая провинция Хоазянг открыла мост через реку Лам длиной 420 метров.",
+        ),
+        (VI_BRIDGE, "ru", "По мосту через реку Лам прошли первые автомобили."),
+        (VI_BRIDGE, "zh", "5月20日上午，和江省蓝河大桥正式通车，全长420米。"),
+        (VI_BRIDGE, "en", "On May 20, Hoa Giang opened the 420-metre Lam River bridge."),
+        (
+            VI_BRIDGE,
+            "fr",
+            "Le 20 mai, Hoa Giang a inauguré le pont de 420 mètres sur la rivière Lam.",
+        ),
+        # the connection point rendered as the glossary says
+        (VI_POINT, "ar", "وحضر المؤتمر من نقطة الاتصال في مقاطعة هوا جيانغ الرفيق فو فان تام."),
+        (VI_POINT, "ar", "وحضر الرفيق فو فان تام المؤتمر في نقطة الاتصال بمقاطعة هوا جيانغ."),
+        (
+            VI_POINT,
+            "ru",
+            "На пункте подключения провинции Хоазянг присутствовал товарищ Ву Ван Там.",
+        ),
+        (VI_POINT, "zh", "和江省分会场出席会议的有武文心同志。"),
+        (VI_POINT, "en", "Vu Van Tam attended at the Hoa Giang connection point."),
+        (VI_POINT, "fr", "Vu Van Tam a assisté depuis le point de connexion de Hoa Giang."),
+        # a word that only contains the forbidden letters is not the word
+        (
+            VI_POINT,
+            "ar",
+            "وحضر المؤتمر من نقطة الاتصال في هوا جيانغ، وناقش المندوبون مشروع تجسير الفجوة.",
+        ),
+        (
+            VI_POINT,
+            "en",
+            "Vu Van Tam attended at the Hoa Giang connection point, bridging two districts.",
+        ),
+        (
+            VI_POINT,
+            "ru",
+            "Ву Ван Там присутствовал на пункте подключения; мостовой кран не работал.",
+        ),
+    ],
+)
+def test_mp103_clean(vi: str, lang: str, text: str) -> None:
+    assert run(pair(vi, lang, text), "MP103") == []
+
+
+def test_mp103_source_in_another_block_still_counts() -> None:
+    # "điểm cầu" in the title of the source, "جسر" in a block of the translation
+    article = make_article(
+        {
+            "vi": {"title": "Hội nghị trực tuyến với điểm cầu Hòa Giang", "blocks": [VI_BRIDGE]},
+            "ar": {
+                "title": "مؤتمر عبر الإنترنت مع نقطة الاتصال في هوا جيانغ",
+                "blocks": ["افتتحت مقاطعة هوا جيانغ جسر نهر لام بطول 420 مترا صباح 20 مايو."],
+            },
+        }
+    )
+    assert rows(article, run(article, "MP103")) == [("MP103", "ar", "blocks", 0, "جسر", POINT)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحضر الرفيق فو فان تام المؤتمر من الجسر في مقاطعة هوا جيانغ.",
+        "وحضر الرفيق فو فان تام المؤتمر بالجسر في مقاطعة هوا جيانغ.",
+    ],
+)
+def test_mp103_forbidden_form_after_the_arabic_article(text: str) -> None:
+    article = pair(VI_POINT, "ar", text)
+    assert rows(article, run(article, "MP103")) == [("MP103", "ar", "blocks", 0, "جسر", POINT)]
+
+
+# --- MP102 --------------------------------------------------------------------------------
+
+VI_OCC_ABBREVIATED = "Sáng 20/5, Ban Tổ chức TƯ họp bàn về công tác cán bộ của tỉnh Hòa Giang."
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "accepted", "preferred"),
+    [
+        (
+            "ar",
+            "صباح 20 مايو، اجتمعت هيئة التنظيم المركزية لبحث شؤون كوادر مقاطعة هوا جيانغ.",
+            "هيئة التنظيم المركزية",
+            "لجنة التنظيم المركزية",
+        ),
+        (
+            "ar",
+            "صباح 20 مايو، عُقد اجتماع لهيئة التنظيم المركزية حول كوادر مقاطعة هوا جيانغ.",
+            "هيئة التنظيم المركزية",
+            "لجنة التنظيم المركزية",
+        ),
+        (
+            "ru",
+            "Утром 20 мая Орготдел ЦК обсудил кадровые вопросы провинции Хоазянг.",
+            "Орготдел ЦК",
+            "Организационный отдел ЦК",
+        ),
+        (
+            "ru",
+            "Утром 20 мая на заседании Орготдела ЦК обсудили кадры провинции Хоазянг.",
+            "Орготдела ЦК",
+            "Организационный отдел ЦК",
+        ),
+        ("zh", "5月20日上午，中组部召开会议，讨论和江省干部工作。", "中组部", "中央组织部"),
+        (
+            "en",
+            "On May 20, the Party Organization Commission discussed personnel matters of Hoa Giang.",
+            "Party Organization Commission",
+            "Central Organization Commission",
+        ),
+        (
+            "fr",
+            "Le 20 mai, la Commission d'organisation du Parti a examiné les cadres de Hoa Giang.",
+            "Commission d'organisation du Parti",
+            "Commission centrale d'organisation",
+        ),
+    ],
+)
+def test_mp102_accepted_form_in_a_translation(
+    lang: str, text: str, accepted: str, preferred: str
+) -> None:
+    # the source uses an accepted form too ("Ban Tổ chức TƯ"): it is not reported there
+    article = pair(VI_OCC_ABBREVIATED, lang, text)
+    findings = run(article, "MP102")
+    assert rows(article, findings) == [("MP102", lang, "blocks", 0, accepted, OCC)]
+    [f] = findings
+    assert f.severity is Severity.INFO
+    assert (
+        f.message == f"'{accepted}' is an accepted form of {OCC}; the house form is '{preferred}'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("vi", VI_OCC_ABBREVIATED),  # the source alone: its abbreviations are house style
+        ("ar", "صباح 20 مايو، اجتمعت لجنة التنظيم المركزية لبحث شؤون كوادر مقاطعة هوا جيانغ."),
+        ("ru", "Утром 20 мая Организационный отдел ЦК обсудил кадровые вопросы провинции Хоазянг."),
+        ("zh", "5月20日上午，中央组织部召开会议，讨论和江省干部工作。"),
+        (
+            "en",
+            "On May 20, the Central Organization Commission discussed personnel matters of Hoa Giang.",
+        ),
+        (
+            "fr",
+            "Le 20 mai, la Commission centrale d'organisation a examiné les cadres de Hoa Giang.",
+        ),
+        # a forbidden form is MP103's business, not MP102's
+        ("ar", "صباح 20 مايو، اجتمعت اللجنة المنظمة المركزية لبحث شؤون كوادر مقاطعة هوا جيانغ."),
+    ],
+)
+def test_mp102_clean(lang: str, text: str) -> None:
+    article = pair(VI_OCC_ABBREVIATED, lang, text) if lang != "vi" else make_article({"vi": [text]})
+    assert run(article, "MP102") == []
+
+
+def test_mp102_source_variant_is_not_checked_even_next_to_translations() -> None:
+    article = make_article(
+        {
+            "vi": {
+                "title": "Ban Tổ chức TƯ làm việc tại Hòa Giang",
+                "blocks": [VI_OCC_ABBREVIATED],
+            },
+            "en": {
+                "title": "Central Organization Commission works in Hoa Giang",
+                "blocks": [
+                    "On May 20, the Party Organization Commission discussed personnel matters."
+                ],
+            },
+        }
+    )
+    findings = run(article, "MP102")
+    assert rows(article, findings) == [
+        ("MP102", "en", "blocks", 0, "Party Organization Commission", OCC)
+    ]
+
+
+# --- MP104 --------------------------------------------------------------------------------
+
+AR_PDS = "وألقى الرفيق فان كوك باو، نائب الأمين الدائم للجنة الحزب الإقليمية، كلمة توجيهية."
+AR_PDS_FORBIDDEN = (
+    "وقدم الرفيق فان كوك باو، نائب الأمين العام الدائم للجنة الحزب الإقليمية، هدايا للأسر."
+)
+AR_OTHER = "واتفق المندوبون على إعطاء الأولوية لتمويل البنية التحتية في المقاطعة."
+
+
+@pytest.mark.parametrize(
+    ("lang", "blocks", "block", "later", "earlier", "entry"),
+    [
+        # one title in two renderings (the later one forbidden)
+        (
+            "ar",
+            [AR_PDS, AR_OTHER, AR_PDS_FORBIDDEN],
+            2,
+            "نائب الأمين العام الدائم",
+            "نائب الأمين الدائم للجنة الحزب الإقليمية",
+            PDS,
+        ),
+        # the other way round: the mention that differs from the first is reported
+        (
+            "ar",
+            [AR_PDS_FORBIDDEN, AR_OTHER, AR_PDS],
+            2,
+            "نائب الأمين الدائم للجنة الحزب الإقليمية",
+            "نائب الأمين العام الدائم",
+            PDS,
+        ),
+        # an organization: preferred, then accepted
+        (
+            "ar",
+            [
+                "عقدت لجنة التنظيم المركزية مؤتمرا وطنيا.",
+                "وأكد ممثل هيئة التنظيم المركزية أهمية الخطة.",
+            ],
+            1,
+            "هيئة التنظيم المركزية",
+            "لجنة التنظيم المركزية",
+            OCC,
+        ),
+        (
+            "ru",
+            [
+                "Организационный отдел ЦК провёл всероссийское совещание.",
+                "Представитель Орготдела ЦК подчеркнул важность плана.",
+            ],
+            1,
+            "Орготдела ЦК",
+            "Организационный отдел ЦК",
+            OCC,
+        ),
+        (
+            "zh",
+            ["中央组织部召开全国视频会议。", "中组部代表强调了计划的重要性。"],
+            1,
+            "中组部",
+            "中央组织部",
+            OCC,
+        ),
+        (
+            "en",
+            [
+                "The Central Organization Commission held a national online conference.",
+                "A Party Organization Commission official stressed the plan.",
+            ],
+            1,
+            "Party Organization Commission",
+            "Central Organization Commission",
+            OCC,
+        ),
+        (
+            "fr",
+            [
+                "La Commission centrale d'organisation a tenu une conférence en ligne.",
+                "Un représentant de la Commission d'organisation du Parti a insisté sur le plan.",
+            ],
+            1,
+            "Commission d'organisation du Parti",
+            "Commission centrale d'organisation",
+            OCC,
+        ),
+        # a term: the connection point, then "bridge"
+        (
+            "zh",
+            ["和江省分会场出席会议的有武文心同志。", "桥上还有其他代表。"],
+            1,
+            "桥",
+            "分会场",
+            POINT,
+        ),
+    ],
+)
+def test_mp104_one_entry_two_renderings(
+    lang: str, blocks: list[str], block: int, later: str, earlier: str, entry: str
+) -> None:
+    article = make_article({lang: blocks}, source_lang=lang)
+    findings = run(article, "MP104")
+    assert rows(article, findings) == [("MP104", lang, "blocks", block, later, entry)]
+    [f] = findings
+    assert f.severity is Severity.WARNING
+    # in every case of the table the first rendering is in block 0
+    assert [(r.field, r.block, r.lang) for r in f.related] == [("blocks", 0, None)]
+    assert f.message == f"{entry} is rendered '{later}' here but '{earlier}' in block 0"
+
+
+def test_mp104_related_to_the_title() -> None:
+    article = make_article(
+        {
+            "ar": {
+                "title": "لجنة التنظيم المركزية تعقد مؤتمرا وطنيا",
+                "blocks": [AR_OTHER, "وأكد ممثل هيئة التنظيم المركزية أهمية الخطة."],
+            }
+        },
+        source_lang="ar",
+    )
+    [f] = run(article, "MP104")
+    assert (f.field, f.block, at(article, f)) == ("blocks", 1, "هيئة التنظيم المركزية")
+    assert [(r.field, r.block) for r in f.related] == [("title", None)]
+    assert f.message.endswith("but 'لجنة التنظيم المركزية' in the title")
+
+
+def test_mp104_every_differing_mention_points_to_the_first() -> None:
+    blocks = [AR_PDS, AR_PDS_FORBIDDEN, AR_PDS, AR_PDS_FORBIDDEN]
+    article = make_article({"ar": blocks}, source_lang="ar")
+    findings = run(article, "MP104")
+    assert [(f.block, at(article, f), f.related[0].block) for f in findings] == [
+        (1, "نائب الأمين العام الدائم", 0),
+        (3, "نائب الأمين العام الدائم", 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "blocks"),
+    [
+        # masculine and feminine forms of one title for two people: one rendering
+        (
+            "ar",
+            [
+                AR_PDS,
+                "وتحدثت الرفيقة لي ثي هونغ فان، نائبة الأمين الدائم للجنة الحزب الإقليمية، عن خطة العام.",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "M. Phan Quoc Bao, secrétaire adjoint permanent du Comité provincial du Parti, a pris la parole.",
+                "Mme Le Thi Hong Van, secrétaire adjointe permanente du Comité provincial du Parti, a présenté le plan.",
+            ],
+        ),
+        # the same form twice
+        ("ar", [AR_PDS, AR_OTHER, AR_PDS]),
+        (
+            "ar",
+            [AR_PDS_FORBIDDEN, AR_PDS_FORBIDDEN],
+        ),  # wrong, but consistently so (MP103's business)
+        (
+            "en",
+            [
+                "Vu Van Tam attended at the connection point.",
+                "The connection point was in Hoa Giang.",
+            ],
+        ),
+        # the same form with Arabic clitics, with and without the absorbed article
+        (
+            "ar",
+            [
+                "عقدت لجنة التنظيم المركزية مؤتمرا.",
+                "وأكد ممثل للجنة التنظيم المركزية أهمية الخطة.",
+                "وبلجنة التنظيم المركزية خبراء.",
+            ],
+        ),
+        (
+            "ar",
+            [
+                "عقدت اللجنة المنظمة المركزية مؤتمرا.",
+                "وأكد ممثل للجنة المنظمة المركزية أهمية الخطة.",
+            ],
+        ),
+        # the same form in Russian cases
+        (
+            "ru",
+            [
+                "Организационный отдел ЦК провёл совещание.",
+                "Представитель Организационного отдела ЦК выступил.",
+                "Организационному отделу ЦК поручено подготовить доклад.",
+            ],
+        ),
+        # the same form with and without diacritics is one rendering (MP205's business)
+        ("en", ["Hoàng Minh Đức opened the meeting.", "Hoang Minh Duc closed it."]),
+        # two different entries
+        ("zh", ["中央组织部召开会议。", "和江省分会场出席会议。"]),
+    ],
+)
+def test_mp104_clean(lang: str, blocks: list[str]) -> None:
+    article = make_article({lang: blocks}, source_lang=lang)
+    assert run(article, "MP104") == []
+
+
+# --- MP101 --------------------------------------------------------------------------------
+
+VI_MEETING = {
+    "title": "Ban Tổ chức Trung ương làm việc với tỉnh Hòa Giang",
+    "byline": "Vũ Văn Tâm",
+    "blocks": [
+        "Chiều 20/5, Ban Tổ chức Trung ương làm việc với Ban Thường vụ Tỉnh ủy Hòa Giang về công tác quy hoạch cán bộ nhiệm kỳ 2025-2030.",
+        "Tại buổi làm việc, đại diện Ban Tổ chức Trung ương đề nghị tỉnh rà soát lại danh sách 45 cán bộ trong diện quy hoạch.",
+        "Lãnh đạo tỉnh Hòa Giang cam kết hoàn thành việc rà soát trước ngày 15/7.",
+    ],
+}
+# Each translation: a view counter inserted before the text, then the three blocks; the
+# second text block (index 2) drops the organization's second mention. The byline is dropped.
+MEETING: dict[str, dict[str, Any]] = {
+    "ar": {
+        "title": "لجنة التنظيم المركزية تعمل مع مقاطعة هوا جيانغ",
+        "blocks": [
+            "عدد المشاهدات: 1254",
+            "بعد ظهر 20 مايو، عملت لجنة التنظيم المركزية مع اللجنة الدائمة للجنة الحزب في مقاطعة هوا جيانغ بشأن تخطيط الكوادر للفترة 2025-2030.",
+            "وخلال الاجتماع، طلب ممثلوها من المقاطعة مراجعة قائمة 45 كادرا في خطة الكوادر.",
+            "وتعهدت قيادة مقاطعة هوا جيانغ بإنجاز المراجعة قبل 15 يوليو.",
+        ],
+    },
+    "ru": {
+        "title": "Организационный отдел ЦК провёл встречу в провинции Хоазянг",
+        "blocks": [
+            "Просмотров: 1254",
+            "Во второй половине дня 20 мая Организационный отдел ЦК провёл рабочую встречу с постоянным комитетом парткома провинции Хоазянг по кадровому резерву на 2025-2030 годы.",
+            "На встрече его представители попросили провинцию пересмотреть список из 45 кадров резерва.",
+            "Руководство провинции Хоазянг обязалось завершить проверку до 15 июля.",
+        ],
+    },
+    "zh-Hans": {
+        "title": "中央组织部与和江省举行工作会议",
+        "blocks": [
+            "浏览量：1254",
+            "5月20日下午，中央组织部与和江省委常委会就2025-2030年任期干部规划举行工作会议。",
+            "会上，其代表要求该省重新审查45名规划干部名单。",
+            "和江省领导承诺在7月15日前完成审查。",
+        ],
+    },
+    "en": {
+        "title": "Central Organization Commission works with Hoa Giang",
+        "blocks": [
+            "Views: 1,254",
+            "On the afternoon of May 20, the Central Organization Commission met the Standing Board of the Hoa Giang provincial Party Committee on cadre planning for the 2025-2030 term.",
+            "At the meeting, its representatives asked the province to review the list of 45 cadres in the planning pool.",
+            "Hoa Giang's leaders pledged to complete the review by July 15.",
+        ],
+    },
+    "fr": {
+        "title": "La Commission centrale d'organisation travaille avec Hoa Giang",
+        "blocks": [
+            "Vues : 1 254",
+            "L'après-midi du 20 mai, la Commission centrale d'organisation a rencontré le comité permanent du Comité provincial du Parti de Hoa Giang au sujet de la planification des cadres pour le mandat 2025-2030.",
+            "Lors de la réunion, ses représentants ont demandé à la province de réexaminer la liste des 45 cadres planifiés.",
+            "Les dirigeants de Hoa Giang se sont engagés à achever l'examen avant le 15 juillet.",
+        ],
+    },
+}
+EXPECTED_OCC = {
+    "ar": "لجنة التنظيم المركزية",
+    "ru": "Организационный отдел ЦК",
+    "zh-Hans": "中央组织部",
+    "en": "Central Organization Commission",
+    "fr": "Commission centrale d'organisation",
+}
+
+
+def _meeting(lang: str, block_2: str | None = None) -> Article:
+    target = dict(MEETING[lang])
+    if block_2 is not None:
+        target["blocks"] = [*target["blocks"][:2], block_2, *target["blocks"][3:]]
+    return make_article({"vi": VI_MEETING, lang: target})
+
+
+@pytest.mark.parametrize("lang", sorted(MEETING))
+def test_mp101_one_of_two_mentions_missing_on_the_aligned_block(lang: str) -> None:
+    article = _meeting(lang)
+    findings = run(article, "MP101")
+    block_2 = MEETING[lang]["blocks"][2]
+    assert rows(article, findings) == [("MP101", lang, "blocks", 2, block_2, OCC)]
+    [f] = findings
+    assert f.severity is Severity.WARNING
+    assert [(r.field, r.block, r.lang) for r in f.related] == [("blocks", 1, "vi")]
+    assert f.message == (
+        f"'Ban Tổ chức Trung ương' ({OCC}) in block 1 of the source has no rendering here; "
+        f"expected '{EXPECTED_OCC[lang]}'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "block_2"),
+    [
+        # rendered with an accepted form (MP102's business)
+        (
+            "ar",
+            "وخلال الاجتماع، طلب ممثلو هيئة التنظيم المركزية من المقاطعة مراجعة قائمة 45 كادرا في خطة الكوادر.",
+        ),
+        (
+            "ru",
+            "На встрече представители Орготдела ЦК попросили провинцию пересмотреть список из 45 кадров резерва.",
+        ),
+        ("zh-Hans", "会上，中组部代表要求该省重新审查45名规划干部名单。"),
+        (
+            "en",
+            "At the meeting, Party Organization Commission representatives asked the province to review the list of 45 cadres.",
+        ),
+        (
+            "fr",
+            "Lors de la réunion, les représentants de la Commission d'organisation du Parti ont demandé de réexaminer la liste des 45 cadres.",
+        ),
+        # rendered with a forbidden form (MP103's business)
+        (
+            "ar",
+            "وخلال الاجتماع، طلب ممثلو اللجنة المنظمة المركزية من المقاطعة مراجعة قائمة 45 كادرا في خطة الكوادر.",
+        ),
+        # rendered with the preferred form
+        (
+            "en",
+            "At the meeting, Central Organization Commission representatives asked the province to review the list of 45 cadres.",
+        ),
+    ],
+)
+def test_mp101_clean(lang: str, block_2: str) -> None:
+    assert run(_meeting(lang, block_2), "MP101") == []
+
+
+def test_mp101_counts_mentions() -> None:
+    # both mentions of the organization dropped: two findings, each on its own block
+    blocks = list(MEETING["en"]["blocks"])
+    blocks[1] = (
+        "On the afternoon of May 20, central officials met the Standing Board of the Hoa Giang provincial Party Committee on cadre planning for the 2025-2030 term."
+    )
+    article = make_article(
+        {"vi": VI_MEETING, "en": {"title": MEETING["en"]["title"], "blocks": blocks}}
+    )
+    findings = run(article, "MP101")
+    assert [(f.block, f.related[0].block, f.entry) for f in findings] == [(1, 0, OCC), (2, 1, OCC)]
+
+
+def test_mp101_missing_in_the_title() -> None:
+    article = make_article(
+        {
+            "vi": VI_MEETING,
+            "en": {
+                "title": "Central officials work with Hoa Giang",
+                "blocks": MEETING["en"]["blocks"],
+            },
+        }
+    )
+    findings = run(article, "MP101")
+    assert [(f.field, f.block, f.related[0].field) for f in findings] == [
+        ("title", None, "title"),
+        ("blocks", 2, "blocks"),
+    ]
+    assert "in the title of the source" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("lang", "block_3", "expected"),
+    [
+        # no English or French form for the province: never required there
+        ("en", "The province's leaders pledged to complete the review by July 15.", []),
+        (
+            "fr",
+            "Les dirigeants de la province se sont engagés à achever l'examen avant le 15 juillet.",
+            [],
+        ),
+        # an Arabic form exists: the dropped province is reported
+        ("ar", "وتعهدت قيادة المقاطعة بإنجاز المراجعة قبل 15 يوليو.", [(3, "place/hoa-giang")]),
+    ],
+)
+def test_mp101_entry_without_a_form_in_the_target(
+    lang: str, block_3: str, expected: list[tuple[int, str]]
+) -> None:
+    target = dict(MEETING[lang])
+    target["blocks"] = [
+        *target["blocks"][:2],
+        EXPECTED_OCC[lang] + ": " + target["blocks"][2],
+        block_3,
+    ]
+    article = make_article({"vi": VI_MEETING, lang: target})
+    assert [(f.block, f.entry) for f in run(article, "MP101")] == expected
+
+
+@pytest.mark.parametrize("target_byline", [None, "ف. ت.", "فو فان تام"])
+def test_mp101_byline_names_are_not_required(target_byline: str | None) -> None:
+    # the source byline names a glossary person; the translation drops or shortens it
+    target = dict(MEETING["ar"])
+    target["blocks"] = [
+        *target["blocks"][:2],
+        "وخلال الاجتماع، طلب ممثلو لجنة التنظيم المركزية مراجعة قائمة 45 كادرا.",
+        target["blocks"][3],
+    ]
+    if target_byline is not None:
+        target["byline"] = target_byline
+    article = make_article({"vi": VI_MEETING, "ar": target})
+    assert run(article, "MP101") == []
+
+
+def test_mp101_needs_a_source() -> None:
+    article = make_article({"en": MEETING["en"]}, source_lang="vi")
+    assert run(article, "MP101") == []
+
+
+# --- a seed-like article: the whole MP1xx/MP2xx family --------------------------------------
+
+SEED_VI = {
+    "title": "Ban Tổ chức Trung ương hội nghị trực tuyến toàn quốc về đánh giá cán bộ",
+    "blocks": [
+        "Sáng 14/5, Ban Tổ chức Trung ương tổ chức hội nghị trực tuyến toàn quốc sơ kết công tác đánh giá cán bộ năm 2023.",
+        "Đồng chí Hoàng Minh Đức, Phó Trưởng ban Thường trực Ban Tổ chức Trung ương, chủ trì hội nghị.",
+        "Dự hội nghị tại điểm cầu tỉnh Hòa Giang có đồng chí Phan Quốc Bảo, Phó Bí thư Thường trực Tỉnh ủy.",
+        "Phát biểu tại điểm cầu Hòa Giang, đồng chí Phan Quốc Bảo, Phó Bí thư Thường trực Tỉnh ủy, cam kết hoàn thành kế hoạch trước ngày 30/6.",
+    ],
+}
+SEED_AR_MACHINE = {
+    "origin": "machine",
+    "title": "اللجنة المنظمة المركزية تعقد مؤتمرا وطنيا عبر الإنترنت حول تقييم الكوادر",
+    "blocks": [
+        "صباح 14 مايو، عقدت اللجنة المنظمة المركزية مؤتمرا وطنيا عبر الإنترنت لمراجعة تقييم الكوادر لعام 2023.",
+        "ترأست المؤتمر الرفيقة هوانغ مينه دوك، نائبة الرئيس الدائم للجنة المنظمة المركزية.",
+        "وحضر المؤتمر من جسر مقاطعة هوا جيانغ الرفيق فان كوك باو، نائب الأمين الدائم للجنة الحزب الإقليمية.",
+        "وفي كلمته من جسر هوا جيانغ، تعهد الرفيق فان كوك باو، نائب الأمين العام الدائم للجنة الحزب الإقليمية، بإنجاز الخطة قبل 30 يونيو.",
+    ],
+}
+SEED_AR_FIXED = {
+    "origin": "post-edited",
+    "title": "لجنة التنظيم المركزية تعقد مؤتمرا وطنيا عبر الإنترنت حول تقييم الكوادر",
+    "blocks": [
+        "صباح 14 مايو، عقدت لجنة التنظيم المركزية مؤتمرا وطنيا عبر الإنترنت لمراجعة تقييم الكوادر لعام 2023.",
+        "ترأس المؤتمر الرفيق هوانغ مينه دوك، نائب الرئيس الدائم للجنة التنظيم المركزية.",
+        "وحضر المؤتمر من نقطة الاتصال في مقاطعة هوا جيانغ الرفيق فان كوك باو، نائب الأمين الدائم للجنة الحزب الإقليمية.",
+        "وفي كلمته من نقطة الاتصال في هوا جيانغ، تعهد الرفيق فان كوك باو، نائب الأمين الدائم للجنة الحزب الإقليمية، بإنجاز الخطة قبل 30 يونيو.",
+    ],
+}
+DUC = "person/hoang-minh-duc"
+
+
+def test_seed_like_machine_translation() -> None:
+    article = make_article({"vi": SEED_VI, "ar": SEED_AR_MACHINE})
+    findings = run(article, "MP1", "MP2")
+    assert rows(article, findings) == [
+        ("MP103", "ar", "title", None, "اللجنة المنظمة المركزية", OCC),
+        ("MP103", "ar", "blocks", 0, "اللجنة المنظمة المركزية", OCC),
+        ("MP204", "ar", "blocks", 1, "ترأست", DUC),
+        ("MP204", "ar", "blocks", 1, "الرفيقة", DUC),
+        ("MP204", "ar", "blocks", 1, "نائبة الرئيس الدائم", DUC),
+        ("MP103", "ar", "blocks", 1, "لجنة المنظمة المركزية", OCC),
+        ("MP103", "ar", "blocks", 2, "جسر", POINT),
+        ("MP103", "ar", "blocks", 3, "جسر", POINT),
+        ("MP103", "ar", "blocks", 3, "نائب الأمين العام الدائم", PDS),
+        ("MP104", "ar", "blocks", 3, "نائب الأمين العام الدائم", PDS),
+    ]
+    by_text = {(f.code, f.block, at(article, f)): f for f in findings}
+    assert "use 'نقطة الاتصال'" in by_text["MP103", 2, "جسر"].message
+    assert "use 'لجنة التنظيم المركزية'" in by_text["MP103", 0, "اللجنة المنظمة المركزية"].message
+    assert "who is male; use 'ترأس'" in by_text["MP204", 1, "ترأست"].message
+    assert "who is male; use 'الرفيق'" in by_text["MP204", 1, "الرفيقة"].message
+    assert (
+        "who is male; use 'نائب الرئيس الدائم'"
+        in by_text["MP204", 1, "نائبة الرئيس الدائم"].message
+    )
+    mp104 = by_text["MP104", 3, "نائب الأمين العام الدائم"]
+    assert [(r.field, r.block) for r in mp104.related] == [("blocks", 2)]
+    assert "'نائب الأمين الدائم للجنة الحزب الإقليمية' in block 2" in mp104.message
+
+
+def test_seed_like_correct_translation_is_clean() -> None:
+    article = make_article({"vi": SEED_VI, "ar": SEED_AR_FIXED})
+    assert run(article, "MP1", "MP2") == []
+
+
+def test_seed_like_without_source_still_reports_the_arabic_defects() -> None:
+    article = make_article({"ar": SEED_AR_MACHINE}, source_lang="vi")
+    codes = sorted({f.code for f in run(article, "MP1", "MP2")})
+    assert codes == ["MP103", "MP104", "MP204"]
+
+
+def test_no_glossary_no_glossary_findings() -> None:
+    article = make_article({"vi": SEED_VI, "ar": SEED_AR_MACHINE})
+    assert check(article, config=Config(select=("MP1", "MP2"))) == []
