@@ -397,7 +397,7 @@ def _read_one(path: Path) -> Glossary:
     if suffix in (".csv", ".tbx"):
         from multipub import glossary_formats
 
-        return glossary_formats.read(path)
+        return glossary_formats.read(path, check_references=False)
     if suffix not in (".yaml", ".yml"):
         raise GlossaryError(
             [GlossaryProblem(display, f"not a glossary file ({', '.join(GLOSSARY_SUFFIXES)})")]

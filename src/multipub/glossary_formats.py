@@ -233,9 +233,11 @@ class _Lines:
         return replace(problem, line=self.line_of(loc))
 
 
-def _validate(data: dict[str, Any], display: str, lines: _Lines) -> Glossary:
+def _validate(
+    data: dict[str, Any], display: str, lines: _Lines, *, check_references: bool = True
+) -> Glossary:
     try:
-        return glossary_from_data(data, display, lines.line_of)
+        return glossary_from_data(data, display, lines.line_of, check_references=check_references)
     except GlossaryError as err:
         raise GlossaryError([lines.fill(p) for p in err.problems]) from None
 
@@ -565,7 +567,7 @@ def _entry_level_value(name: str, cells: dict[str, str]) -> str:
     return value.strip() if name in ("kind", "gender") else value
 
 
-def from_csv(text: str, path: str | os.PathLike[str]) -> Glossary:
+def from_csv(text: str, path: str | os.PathLike[str], *, check_references: bool = True) -> Glossary:
     """Return the glossary in CSV ``text`` (see the module docstring) read from ``path``.
 
     ``path`` names the file in errors and, without a ``# name:`` line, gives the glossary's
@@ -617,7 +619,7 @@ def from_csv(text: str, path: str | os.PathLike[str]) -> Glossary:
         "source_lang": directives.get("source_lang", "vi"),
         "entries": [entry.data for entry in entries.values()],
     }
-    return _validate(data, display, lines)
+    return _validate(data, display, lines, check_references=check_references)
 
 
 def _csv_row_into(
@@ -1095,7 +1097,9 @@ class _TbxReader:
         return forms
 
 
-def from_tbx(text: str | bytes, path: str | os.PathLike[str]) -> Glossary:
+def from_tbx(
+    text: str | bytes, path: str | os.PathLike[str], *, check_references: bool = True
+) -> Glossary:
     """Return the glossary in TBX ``text`` (see the module docstring) read from ``path``.
 
     ``text`` may be bytes, whose XML declaration then says the encoding. ``path`` names
@@ -1108,7 +1112,7 @@ def from_tbx(text: str | bytes, path: str | os.PathLike[str]) -> Glossary:
     data = reader.glossary_data(root)
     if reader.problems:
         raise GlossaryError(reader.problems)
-    return _validate(data, display, reader.lines)
+    return _validate(data, display, reader.lines, check_references=check_references)
 
 
 # ---------------------------------------------------------------------------------------
@@ -1131,10 +1135,12 @@ def _format_of(path: Path) -> str:
     return fmt
 
 
-def read(path: Path) -> Glossary:
+def read(path: Path, *, check_references: bool = True) -> Glossary:
     """Return the glossary in the file ``path``, read by its suffix (.yaml/.yml, .csv, .tbx).
 
     Raise GlossaryError naming the file (and the line, entry id and field where known).
+    With ``check_references=False`` roles may name entries of other files (the caller
+    checks the combination, as :func:`multipub.glossary.load_glossary` does).
     """
     path = Path(path)
     display = path.as_posix()
@@ -1150,14 +1156,14 @@ def read(path: Path) -> Glossary:
             [GlossaryProblem(display, f"cannot read: {err.strerror or err}")]
         ) from None
     if fmt == "tbx":
-        return from_tbx(raw, display)
+        return from_tbx(raw, display, check_references=check_references)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         raise GlossaryError(
             [GlossaryProblem(display, f"not valid UTF-8 at byte {err.start}")]
         ) from None
-    return from_csv(text, display)
+    return from_csv(text, display, check_references=check_references)
 
 
 def write(glossary: Glossary, path: Path) -> None:

@@ -518,12 +518,17 @@ class Matcher:
                         continue
                 elif boundary is _Boundary.STEM:
                     start, end = start + 1, end - 1
+                seen = prepared.seen(start, end)
                 agreement = pattern.agrees
                 if agreement is None:
-                    agreement = _diacritics(prepared.seen(start, end), pattern.exact_key)
+                    agreement = _diacritics(seen, pattern.exact_key)
                     if agreement is None:
                         continue
                 rank = pattern.rank if agreement else pattern.rank + 10
+                if seen != pattern.exact_key:
+                    # Stems let заведующий and заведующая share a span: the form written
+                    # as the text has it wins.
+                    rank += 5
                 # The running count keeps the sort from ever comparing two patterns.
                 candidates.append(
                     (start, -end, rank, pattern.entry, agreement, len(candidates), pattern)

@@ -509,3 +509,21 @@ def test_the_holder_of_a_title_is_clean_where_another_man_is_not() -> None:
     assert run(lone("ar", text), "MP203", "MP204") == []
     article = lone("ar", text.replace("فان كوك باو", "هوانغ مينه دوك"))
     assert [(f.code, f.entry) for f in run(article, "MP203", "MP204")] == [("MP203", DUC)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the verb's subject is the committee, not the man named after "إن"
+        ("ar", "وقالت اللجنة إن الرفيق هوانغ مينه دوك سيزور المقاطعة."),
+        # the man is not the subject: "the delegation led by him visited"
+        ("ru", "Делегация во главе с Хоанг Минь Дыком посетила школу."),
+    ],
+)
+def test_mp204_verbs_of_another_subject(lang: str, text: str) -> None:
+    assert run(lone(lang, text), "MP204") == []
+
+
+def test_mp204_verb_two_words_before_the_subject() -> None:
+    findings = run(lone("ar", "وترأست أعمال المؤتمر الرفيقة هوانغ مينه دوك."), "MP204")
+    assert sorted(f.excerpt for f in findings) == ["الرفيقة", "ترأست"]

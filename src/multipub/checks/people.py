@@ -13,6 +13,7 @@ from multipub.findings import Severity
 from multipub.glossary import EntryKind, Gender
 from multipub.matcher import FormStatus, Mention
 from multipub.models import TextUnit
+from multipub.text import fold
 
 __all__ = ["attached_titles"]
 
@@ -158,9 +159,12 @@ def _find_word(text: str, word: str, lang: str, start: int, end: int) -> list[tu
     return spans
 
 
-# An Arabic verb agrees with the subject right after it: at most one word (its object)
-# may stand between the verb and the name or its honorific ("ترأست الاجتماع الرفيقة ...").
-_VERB_REACH = re.compile(r"^\s*(?:\w+\s+)?$")
+# An Arabic verb agrees with the subject right after it: at most two words (its object,
+# "ترأست أعمال المؤتمر الرفيقة ...") may stand between the verb and the name or its
+# honorific, with no punctuation and no word that opens a new clause ("قالت اللجنة إن
+# الرفيق ...": the committee said).
+_VERB_REACH = re.compile(r"^\s*(?:\w+\s+){0,2}$")
+_CLAUSE_WORDS = frozenset({"إن", "أن", "بأن", "لأن", "الذي", "التي", "الذين", "حيث"})
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -194,10 +198,17 @@ def _markers(
             (masculine, Gender.MALE, feminine),
             (feminine, Gender.FEMALE, masculine),
         ):
-            # Arabic puts the verb before its subject; Russian after it.
+            # Arabic puts the verb before its subject; Russian after it, and only when the
+            # name is the subject (nominative, as the glossary writes it: "с До Ван
+            # Кхаем" is not the one who "посетила").
+            if lang != "ar" and " ".join(fold(person.text).split()) != fold(person.form):
+                continue
             region = (window[0], subject_start) if lang == "ar" else (person.end, window[1])
             for a, b in _find_word(text, word, lang, *region):
-                if lang == "ar" and not _VERB_REACH.match(text[b:subject_start]):
+                between = text[b:subject_start]
+                if lang == "ar" and (
+                    not _VERB_REACH.match(between) or _CLAUSE_WORDS.intersection(between.split())
+                ):
                     continue
                 if (a, b) not in seen:
                     seen.add((a, b))
