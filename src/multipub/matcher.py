@@ -161,18 +161,25 @@ class MatchText(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _PlainText:
     """Match text for most languages: the folded text without Latin diacritics (one
-    character for one, so positions are the folded text's)."""
+    character for one, so positions are the folded text's). When folding changed
+    lengths, the map back to the original is computed on the first match only: most
+    texts have none."""
 
     text: str
     folded: str
-    fold_map: OffsetMap | None
     original: str
+    identity: bool
+    _fold_map: OffsetMap | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        return (start, end) if self.fold_map is None else self.fold_map.to_original(start, end)
+        if self.identity:
+            return start, end
+        if self._fold_map is None:
+            self._fold_map = fold_with_offsets(self.original)[1]
+        return self._fold_map.to_original(start, end)
 
     def seen(self, start: int, end: int) -> str:
         return self.folded[start:end]
@@ -227,9 +234,12 @@ def _fold_fast_or_mapped(text: str) -> tuple[str, OffsetMap | None]:
 
 def match_text(text: str, *, stem_russian: bool = False) -> MatchText:
     """Return ``text`` prepared for matching (see the module docstring)."""
-    folded, fold_map = _fold_fast_or_mapped(text)
     if not stem_russian:
-        return _PlainText(strip_marks(folded), folded, fold_map, text)
+        folded = fold(text)
+        # Same length and no NFC change: every folding step was one character for one.
+        identity = len(folded) == len(text) and unicodedata.is_normalized("NFC", text)
+        return _PlainText(strip_marks(folded), folded, text, identity)
+    folded, fold_map = _fold_fast_or_mapped(text)
     pieces: list[str] = []
     starts: list[int] = []
     spans: list[tuple[int, int]] = []
@@ -582,6 +592,10 @@ class GlossaryIndex:
         self.glossary = glossary
         self.backend = backend
         self.entries = glossary.by_id()
+        self.kinds = {entry_id: entry.kind for entry_id, entry in self.entries.items()}
+        # Indexes that checks derive from the glossary (names by skeleton...), built once
+        # per run and language: checks store them here under a key of their own.
+        self.derived: dict[tuple[str, str], Any] = {}
         self._matchers: dict[str, Matcher] = {}
 
     def matcher(self, lang: str) -> Matcher:

@@ -49,14 +49,14 @@ class _NameIndex:
     by_skeleton: dict[str, str]  # name skeleton -> entry id
     first_words: dict[str, set[int]]  # skeleton of a form's first word -> word counts
     preferred: dict[str, str]  # entry id -> preferred form
-
-
-_INDEXES: dict[tuple[int, str], _NameIndex] = {}
+    # Every skeleton with one letter deleted -> skeletons (SymSpell): finds the names one
+    # edit away from a text without comparing it with every name of the glossary.
+    deletions: dict[str, set[str]]
 
 
 def _name_index(glossary: GlossaryIndex, lang: str) -> _NameIndex:
-    key = (id(glossary), lang)
-    found = _INDEXES.get(key)
+    key = ("names", lang)
+    found: _NameIndex | None = glossary.derived.get(key)
     if found is None:
         by_skeleton: dict[str, str] = {}
         first_words: dict[str, set[int]] = {}
@@ -72,8 +72,17 @@ def _name_index(glossary: GlossaryIndex, lang: str) -> _NameIndex:
                     continue
                 by_skeleton.setdefault(name_skeleton(form, lang), entry.id)
                 first_words.setdefault(_word_skeleton(words[0], lang), set()).add(len(words))
-        found = _INDEXES[key] = _NameIndex(by_skeleton, first_words, preferred)
+        deletions: dict[str, set[str]] = {}
+        for skeleton in by_skeleton:
+            for variant in _deletions(skeleton):
+                deletions.setdefault(variant, set()).add(skeleton)
+        found = glossary.derived[key] = _NameIndex(by_skeleton, first_words, preferred, deletions)
     return found
+
+
+def _deletions(text: str) -> set[str]:
+    """Return ``text`` and every string made by deleting one of its characters."""
+    return {text, *(text[:i] + text[i + 1 :] for i in range(len(text)))}
 
 
 @lru_cache(maxsize=65536)
@@ -123,14 +132,15 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
         covered = [(m.start, m.end) for m in mentions]
         words = list(_WORD.finditer(unit.text))
+        capitalized = [w.group()[0].isupper() for w in words]
         for i, first in enumerate(words):
-            if latin and not first.group()[0].isupper():
+            if latin and not capitalized[i]:
                 continue
             sizes = index.first_words.get(_word_skeleton(first.group(), ctx.lang))
             if not sizes and not latin:
                 continue
             for size in sorted(sizes or (2, 3, 4), reverse=True):
-                if i + size > len(words):
+                if i + size > len(words) or (latin and not all(capitalized[i : i + size])):
                     continue
                 start, end = first.start(), words[i + size - 1].end()
                 if any(a < end and start < b for a, b in covered):
@@ -153,12 +163,13 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
 def _near_name(
     ctx: VariantContext, index: _NameIndex, text: str, latin: bool
 ) -> tuple[str, str] | None:
-    entry_id = index.by_skeleton.get(name_skeleton(text, ctx.lang))
-    if entry_id is None and latin:
-        seen = strip_marks(fold(text))
-        for skeleton, candidate in index.by_skeleton.items():
-            if len(skeleton) > 5 and _distance_at_most_one(seen.replace(" ", ""), skeleton):
-                entry_id = candidate
+    skeleton = name_skeleton(text, ctx.lang)
+    entry_id = index.by_skeleton.get(skeleton)
+    if entry_id is None and latin and len(skeleton) > 5:
+        near = set().union(*(index.deletions.get(d, ()) for d in _deletions(skeleton)))
+        for candidate in sorted(near):
+            if _distance_at_most_one(skeleton, candidate):
+                entry_id = index.by_skeleton[candidate]
                 break
     if entry_id is None:
         return None

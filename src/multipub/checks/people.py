@@ -60,7 +60,7 @@ def _people(ctx: VariantContext) -> Iterator[_Person]:
     glossary = ctx.glossary
     if glossary is None:
         return
-    kinds = {entry_id: entry.kind for entry_id, entry in glossary.entries.items()}
+    kinds = glossary.kinds
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
         for i, m in enumerate(mentions):
             if kinds.get(m.entry) is EntryKind.PERSON:
