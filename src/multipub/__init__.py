@@ -7,40 +7,56 @@
 """
 
 from multipub._version import __version__
+from multipub.align import BlockPair, align
 from multipub.checks import Rule, all_rules, get_rule, select_rules
 from multipub.config import Config
 from multipub.findings import FailOn, Finding, Related, Report, Severity, Summary
+from multipub.glossary import Entry, EntryKind, Glossary, GlossaryError, TermForms, load_glossary
 from multipub.io import InputError, InputProblem, LoadedArticle, iter_articles, load_article
+from multipub.matcher import GlossaryIndex, Matcher, Mention
 from multipub.models import Article, Block, BlockKind, Origin, Translation, Variant
 from multipub.render import render
 from multipub.runner import check, check_paths, signature
+from multipub.translit import transliterate
 
 __all__ = [
     "Article",
     "Block",
     "BlockKind",
+    "BlockPair",
     "Config",
+    "Entry",
+    "EntryKind",
     "FailOn",
     "Finding",
+    "Glossary",
+    "GlossaryError",
+    "GlossaryIndex",
     "InputError",
     "InputProblem",
     "LoadedArticle",
+    "Matcher",
+    "Mention",
     "Origin",
     "Related",
     "Report",
     "Rule",
     "Severity",
     "Summary",
+    "TermForms",
     "Translation",
     "Variant",
     "__version__",
+    "align",
     "all_rules",
     "check",
     "check_paths",
     "get_rule",
     "iter_articles",
     "load_article",
+    "load_glossary",
     "render",
     "select_rules",
     "signature",
+    "transliterate",
 ]
