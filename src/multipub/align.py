@@ -18,10 +18,19 @@ from multipub.text import fold_digits
 
 __all__ = ["BlockPair", "align", "align_blocks", "anchors"]
 
-# Costs, in units of |log length ratio|: a 1-1 link whose lengths differ by a factor e
-# costs 1; leaving a block unlinked costs as much as a link off by a factor e^1.6.
-_SKIP = 1.6
-_MERGE = 0.7
+# Costs: a 1-1 link costs twice |log length ratio| (lengths off by a factor 2: 1.39);
+# leaving a block unlinked costs 1.2, a merge 2.5 on top of its length cost (a merged
+# pair of news paragraphs is rarer than a dropped one). Tuned on FLORES-200 devtest, vi
+# against ru/ar/en/zh/fr in groups of 10 sentences, one sentence dropped at random (150
+# trials): the drop is found at its place 59% of the time and one block off 25% more;
+# intact groups give an unlinked block in 2 of 500.
+_LENGTH_WEIGHT = 2.0
+_SKIP = 1.2
+_MERGE = 2.5
+# A merge is for a block split in two; a short stray block (a counter, a credit) beside
+# a paragraph is not half of it, and stays unlinked.
+_LOPSIDED = 0.25
+_LOPSIDED_COST = 1.5
 _ANCHOR_BONUS = 1.2
 _ANCHOR_CLASH = 0.8
 
@@ -52,7 +61,7 @@ def _link_cost(
     source_anchors: frozenset[str],
     target_anchors: frozenset[str],
 ) -> float:
-    cost = abs(math.log((target_len + 10) / ((source_len + 10) * ratio)))
+    cost = _LENGTH_WEIGHT * abs(math.log((target_len + 10) / ((source_len + 10) * ratio)))
     if source_anchors and target_anchors:
         shared = len(source_anchors & target_anchors)
         if shared:
@@ -60,6 +69,11 @@ def _link_cost(
         else:
             cost += _ANCHOR_CLASH
     return cost
+
+
+def _merge_cost(first: int, second: int) -> float:
+    small, large = sorted((first, second))
+    return _MERGE + (_LOPSIDED_COST if small < _LOPSIDED * large else 0.0)
 
 
 def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
@@ -91,7 +105,7 @@ def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
                     s_anchors[i] | s_anchors[i + 1],
                     t_anchors[j],
                 )
-                moves.append((2, 1, cost + _MERGE))
+                moves.append((2, 1, cost + _merge_cost(len(source[i]), len(source[i + 1]))))
             if i < n and j + 1 < m:
                 cost = _link_cost(
                     len(source[i]),
@@ -100,7 +114,7 @@ def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
                     s_anchors[i],
                     t_anchors[j] | t_anchors[j + 1],
                 )
-                moves.append((1, 2, cost + _MERGE))
+                moves.append((1, 2, cost + _merge_cost(len(target[j]), len(target[j + 1]))))
             for di, dj, cost in moves:
                 ni, nj = i + di, j + dj
                 if ni <= n and nj <= m and here + cost < best[ni][nj]:

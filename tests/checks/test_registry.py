@@ -39,6 +39,9 @@ def test_contract_codes_and_names() -> None:
         "MP301": "duplicate-block",
         "MP302": "near-duplicate-block",
         "MP303": "untranslated-block",
+        "MP403": "page-furniture",
+        "MP501": "number-mismatch",
+        "MP502": "unaligned-block",
         "MP503": "headline-style",
     }
     assert {r.code: r.name for r in all_rules()} == expected
@@ -47,7 +50,7 @@ def test_contract_codes_and_names() -> None:
 @pytest.mark.parametrize(
     ("select", "ignore", "codes"),
     [
-        ((), ("MP1", "MP2"), ["MP000", "MP301", "MP302", "MP303", "MP503"]),
+        ((), ("MP1", "MP2", "MP4", "MP50"), ["MP000", "MP301", "MP302", "MP303"]),
         (("MP3",), (), ["MP301", "MP302", "MP303"]),
         (("MP3",), ("MP302",), ["MP301", "MP303"]),
         (("mp503", "duplicate-block"), (), ["MP301", "MP503"]),

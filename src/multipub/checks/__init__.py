@@ -4,7 +4,16 @@ Importing this package registers every check; the registry is the single source 
 names, severities and docs (``multipub rules`` and the docs are generated from it).
 """
 
-from multipub.checks import duplicates, names, people, style, terms
+from multipub.checks import (
+    alignment,
+    duplicates,
+    furniture,
+    names,
+    numbers,
+    people,
+    style,
+    terms,
+)
 from multipub.checks.context import ArticleContext, Problem, VariantContext
 from multipub.checks.registry import (
     Rule,
@@ -21,10 +30,13 @@ __all__ = [
     "Rule",
     "UnknownCodeError",
     "VariantContext",
+    "alignment",
     "all_rules",
     "duplicates",
+    "furniture",
     "get_rule",
     "names",
+    "numbers",
     "people",
     "register",
     "select_rules",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from multipub.align import align_blocks
 from multipub.config import Config
 from multipub.findings import Related, Severity
 from multipub.matcher import GlossaryIndex, Mention
@@ -36,6 +37,34 @@ class ArticleContext:
     _units: dict[str, list[TextUnit]] = field(default_factory=dict)
     _keys: dict[str, list[str]] = field(default_factory=dict)
     _mentions: dict[str, list[list[Mention]]] = field(default_factory=dict)
+    _pairs: dict[str, list[tuple[list[int], list[int]]]] = field(default_factory=dict)
+
+    def unit_pairs(self, lang: str) -> list[tuple[list[int], list[int]]]:
+        """Return the links between the source's units and variant ``lang``'s units, as
+        lists of indices into :meth:`units`: title with title, lead with lead, blocks
+        aligned by :func:`~multipub.align.align_blocks` (a side is empty for a block with
+        no counterpart). Bylines are not linked. Empty when the article has no source."""
+        if lang not in self._pairs:
+            self._pairs[lang] = self._link(lang)
+        return self._pairs[lang]
+
+    def _link(self, lang: str) -> list[tuple[list[int], list[int]]]:
+        if self.article.source is None or lang == self.article.source_lang:
+            return []
+        source, target = self.units(self.article.source_lang), self.units(lang)
+        pairs: list[tuple[list[int], list[int]]] = []
+        for name in ("title", "lead"):
+            s = [i for i, u in enumerate(source) if u.field == name]
+            t = [i for i, u in enumerate(target) if u.field == name]
+            if s or t:
+                pairs.append((s, t))
+        s_blocks = [i for i, u in enumerate(source) if u.field == "blocks"]
+        t_blocks = [i for i, u in enumerate(target) if u.field == "blocks"]
+        for pair in align_blocks(
+            [source[i].text for i in s_blocks], [target[j].text for j in t_blocks]
+        ):
+            pairs.append(([s_blocks[i] for i in pair.source], [t_blocks[j] for j in pair.target]))
+        return pairs
 
     def mentions(self, lang: str) -> list[list[Mention]]:
         """Return the glossary mentions of each of :meth:`units` (empty without a glossary)."""
@@ -109,6 +138,10 @@ class VariantContext:
     def mentions(self) -> list[list[Mention]]:
         """Return this variant's glossary mentions, aligned with :meth:`units`."""
         return self.shared.mentions(self.lang)
+
+    def unit_pairs(self) -> list[tuple[list[int], list[int]]]:
+        """Return this variant's links to the source (see :meth:`ArticleContext.unit_pairs`)."""
+        return self.shared.unit_pairs(self.lang)
 
     @property
     def glossary(self) -> GlossaryIndex | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from multipub.align import align_blocks
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.duplicates import describe_unit, text_span
 from multipub.checks.registry import register
@@ -148,25 +147,6 @@ def _rendering(m: Mention) -> str:
     return "\0preferred" if m.status in (FormStatus.PREFERRED, FormStatus.FEMININE) else m.form
 
 
-def _unit_pairs(
-    source: list[TextUnit], target: list[TextUnit]
-) -> list[tuple[list[int], list[int]]]:
-    """Return linked unit indices: title with title, lead with lead, blocks aligned."""
-    pairs: list[tuple[list[int], list[int]]] = []
-    for field in ("title", "lead"):
-        s = [i for i, u in enumerate(source) if u.field == field]
-        t = [i for i, u in enumerate(target) if u.field == field]
-        if s or t:
-            pairs.append((s, t))
-    s_blocks = [i for i, u in enumerate(source) if u.field == "blocks"]
-    t_blocks = [i for i, u in enumerate(target) if u.field == "blocks"]
-    for pair in align_blocks(
-        [source[i].text for i in s_blocks], [target[j].text for j in t_blocks]
-    ):
-        pairs.append(([s_blocks[i] for i in pair.source], [t_blocks[j] for j in pair.target]))
-    return pairs
-
-
 @register(
     code="MP101",
     name="missing-term",
@@ -202,7 +182,7 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
     missing = wanted - found
     if not missing:
         return
-    for s_idx, t_idx in _unit_pairs(source_units, target_units):
+    for s_idx, t_idx in ctx.unit_pairs():
         if not t_idx:
             continue  # an unaligned source block is MP502's finding, not a missing term
         here_wanted = Counter(m.entry for i in s_idx for m in source_mentions[i])

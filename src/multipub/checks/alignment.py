@@ -1,0 +1,72 @@
+"""MP502 unaligned-block: source blocks dropped from a translation, target blocks added."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from multipub.checks.context import Problem, VariantContext
+from multipub.checks.duplicates import describe_unit, text_span
+from multipub.checks.registry import register
+from multipub.findings import Related, Severity
+
+__all__: list[str] = []
+
+
+@register(
+    code="MP502",
+    name="unaligned-block",
+    severity=Severity.WARNING,
+    summary="A source block with no counterpart in the translation, or a translation "
+    "block with none in the source. Blocks are aligned by a dynamic program over their "
+    "lengths and shared anchors (numbers, codes), in the manner of Gale-Church, allowing "
+    "1-1, 1-2, 2-1, 1-0 and 0-1 links; never by index. An added block is reported on it; "
+    "a dropped one on the translation block that follows the gap (or precedes it at the "
+    "end), with an empty span and the source block as related.",
+    why="Translations drop a paragraph the engine choked on and gain a view counter or a "
+    "caption printed twice; by index, every block after the first difference looks wrong.",
+    bad="vi has 8 blocks; ar has blocks for vi 0-3 and 5-7: vi block 4 was dropped.",
+    good="ar translates every block of vi, in order.",
+)
+def unaligned_block(ctx: VariantContext) -> Iterator[Problem]:
+    """Yield one problem per block linked to nothing on the other side."""
+    source_lang = ctx.source_lang
+    if source_lang is None:
+        return
+    source_units, target_units = ctx.shared.units(source_lang), ctx.units()
+    pairs = [
+        (s, t)
+        for s, t in ctx.unit_pairs()
+        if all(source_units[i].field == "blocks" for i in s)
+        and all(target_units[j].field == "blocks" for j in t)
+    ]
+    for index, (s_idx, t_idx) in enumerate(pairs):
+        if s_idx and t_idx:
+            continue
+        if t_idx:
+            unit = target_units[t_idx[0]]
+            yield Problem(
+                field=unit.field,
+                block=unit.block,
+                span=text_span(unit.text),
+                message=f"{describe_unit(unit)} has no counterpart in the source ({source_lang})",
+            )
+            continue
+        dropped = source_units[s_idx[0]]
+        following = next((t[0] for _, t in pairs[index + 1 :] if t), None)
+        preceding = next((t[-1] for _, t in reversed(pairs[:index]) if t), None)
+        if following is not None:
+            unit, where = target_units[following], "before"
+            span = (0, 0)
+        elif preceding is not None:
+            unit, where = target_units[preceding], "after"
+            span = (len(unit.text), len(unit.text))
+        else:
+            continue  # no block at all: nothing to point at
+        yield Problem(
+            field=unit.field,
+            block=unit.block,
+            span=span,
+            message=f"{describe_unit(dropped)} of the source ({source_lang}) has no "
+            f"counterpart: dropped {where} {describe_unit(unit)}",
+            related=(Related(field=dropped.field, block=dropped.block, lang=source_lang),),
+        )

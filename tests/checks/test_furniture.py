@@ -1,0 +1,84 @@
+"""MP403 page-furniture: tables of furniture in the site's languages, and text that is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipub import Config, check
+from multipub.checks.furniture import furniture_in
+from tests.conftest import make_article
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "what", "found"),
+    [
+        ("ar", "93 مشاهدة", "a view counter", "93 مشاهدة"),
+        ("ar", "٩٣ مشاهدة", "a view counter", "٩٣ مشاهدة"),
+        ("vi", "1.245 lượt xem", "a view counter", "1.245 lượt xem"),
+        ("ru", "Просмотров: 310", "a view counter", "Просмотров: 310"),
+        ("zh-Hans", "1200次浏览", "a view counter", "1200次浏览"),
+        ("ar", "تعليق (0)", "a comment counter", "تعليق (0)"),
+        ("en", "Comments (12)", "a comment counter", "Comments (12)"),
+        ("ru", "Комментарии", "a comment counter", "Комментарии"),
+        ("ar", "مصدر", "a source label", "مصدر"),
+        ("vi", "Nguồn:", "a source label", "Nguồn:"),
+        ("fr", "Partager sur Facebook", "a share widget", "Partager sur Facebook"),
+        ("en", "Facebook Twitter Email", "a share widget", "Facebook Twitter Email"),
+        ("vi", "Thứ Năm, 28/09/2023 | 20:15:07", "a date stamp", "Thứ Năm, 28/09/2023 | 20:15:07"),
+        ("ar", "الأربعاء 13 مارس 2024 | 09:41", "a date stamp", "الأربعاء 13 مارس 2024 | 09:41"),
+        (
+            "en",
+            "https://news.example/vi/hoi-nghi-123.html",
+            "a bare link",
+            "https://news.example/vi/hoi-nghi-123.html",
+        ),
+        (
+            "ar",
+            "فيديو: 1403-h%E1%BB%8Dp_t%E1%BB%89nh.mp4?_t=1710411300",
+            "a media file name in Vietnamese",
+            "1403-h%E1%BB%8Dp_t%E1%BB%89nh.mp4?_t=1710411300",
+        ),
+        ("ru", "Смотрите видео hop-bao.mp4 на сайте", "a media file name", "hop-bao.mp4"),
+        (
+            "en",
+            "Delegates at the ceremony. Ảnh: Minh Châu",
+            "a Vietnamese photo credit",
+            "Ảnh: Minh Châu",
+        ),
+        ("es", "Los delegados en la ceremonia (ảnh 2)", "a Vietnamese photo credit", "ảnh 2)"),
+    ],
+)
+def test_furniture(lang: str, text: str, what: str, found: str) -> None:
+    [(start, end, message)] = list(furniture_in(text, lang))
+    assert message.startswith(what)
+    assert text[start:end].strip() == found.strip()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("vi", "Ảnh: Minh Châu"),  # a credit in the source's own language is the caption's
+        ("en", "Photo: VNA"),
+        ("en", "Source: Ministry of Finance"),
+        ("en", "The source of the Lam River is in the mountains of Hoa Giang."),
+        ("en", "Views differed among the delegates, who met at 14:30 on May 20."),
+        ("vi", "Hội nghị khai mạc lúc 14:30 ngày 28/9 tại Hà Nội."),
+        ("ar", "شارك في المؤتمر أكثر من 300 مندوب من المقاطعات والمدن."),
+        ("ru", "Комментарии экспертов были опубликованы в докладе министерства в марте."),
+        ("zh-Hans", "评论员认为，该省的经济增长将在2025年加快。"),
+        ("fr", "Le rapport de 120 pages a été publié le 28 septembre."),
+    ],
+)
+def test_clean_text(lang: str, text: str) -> None:
+    assert list(furniture_in(text, lang)) == []
+
+
+def test_mp403_on_an_article() -> None:
+    article = make_article(
+        {
+            "vi": ["Hội nghị tổng kết năm 2024.", "Nguồn: Báo tỉnh"],
+            "ar": ["120 مشاهدة", "مؤتمر لتقييم عام 2024.", "تعليق (0)"],
+        }
+    )
+    found = [(f.lang, f.block) for f in check(article, config=Config(select=("MP403",)))]
+    assert found == [("ar", 0), ("ar", 2)]

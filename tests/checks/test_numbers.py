@@ -1,0 +1,97 @@
+"""MP501 number-mismatch: normalization across locales, changed numbers caught."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipub import Config, check
+from multipub.checks.numbers import number_tokens
+from tests.conftest import make_article
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        (
+            "Tỉnh hỗ trợ 1.250 hộ, kinh phí 3,5 tỷ đồng, ngày 15/10/2024.",
+            ["1250", "3500000000", "date:15-10", "2024"],
+        ),
+        (
+            "The province helped 1,250 households with 3.5 billion VND on October 15, 2024.",
+            ["1250", "3500000000", "date:15-10", "2024"],
+        ),
+        (
+            "Провинция помогла 1 250 семьям на 3,5 млрд донгов 15 октября 2024 года.",
+            ["1250", "3500000000", "date:15-10", "2024"],
+        ),
+        (
+            "ساعدت المقاطعة ١٬٢٥٠ أسرة بمبلغ ٣٫٥ مليار دونغ في 15 أكتوبر 2024.",
+            ["1250", "3500000000", "date:15-10", "2024"],
+        ),
+        ("向1250户居民提供35亿越南盾援助，10月15日。", ["1250", "3500000000", "date:15-10"]),
+        ("La province a aidé 1 250 foyers le 15 octobre.", ["1250", "date:15-10"]),
+        (
+            "Kết luận số 50-KL/TW và Kế hoạch 45/KH-UBND; tỷ lệ 86,6%.",
+            ["code:50-KL/TW", "code:45/KH-UBND", "86.6"],
+        ),
+        ("第45/KH-UBND号计划", ["code:45/KH-UBND"]),
+        ("50.000 người, 5万人, 1200亿, 120 tỷ", ["50000", "50000", "120000000000", "120000000000"]),
+        ("3 đội và 2 xã", []),  # small whole numbers are spelled out in translations
+        ("COVID-19 và A320", ["19"]),
+    ],
+)
+def test_tokens(text: str, keys: list[str]) -> None:
+    assert [t.key for t in number_tokens(text)] == keys
+
+
+def _mp501(source: str, lang: str, target: str) -> list[tuple[str, str]]:
+    article = make_article({"vi": [source], lang: [target]})
+    return [
+        (f.message, (f.excerpt or "")) for f in check(article, config=Config(select=("MP501",)))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "target", "shown"),
+    [
+        ("zh-Hans", "向1520户居民提供援助。", "1520"),
+        ("ar", "قدمت المقاطعة المساعدة لـ 1520 أسرة.", "1520"),
+        ("ru", "Провинция помогла 1 260 семьям.", "1 260"),
+        ("en", "The province helped 1,250 households on October 16.", "October 16"),
+    ],
+)
+def test_changed_numbers(lang: str, target: str, shown: str) -> None:
+    source = (
+        "Ngày 15/10, tỉnh hỗ trợ 1.250 hộ dân."
+        if "October" in target
+        else "Tỉnh hỗ trợ 1.250 hộ dân."
+    )
+    [(message, excerpt)] = _mp501(source, lang, target)
+    assert "of the source is" in message
+    assert excerpt == shown
+
+
+def test_a_dropped_code_is_reported_a_rephrased_number_is_not() -> None:
+    source = "Thực hiện Kết luận số 50-KL/TW, tỉnh tinh giản 1.960 biên chế."
+    assert _mp501(source, "en", "Under the conclusion, the province cut 1,960 posts.")[0][0] == (
+        "code 50-KL/TW of block 0 of the source is missing here"
+    )
+    assert (
+        _mp501(
+            source, "en", "Under Conclusion 50-KL/TW, the province cut nearly two thousand posts."
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "target"),
+    [
+        ("en", "On October 9-12, the province helped 1,250 households."),
+        ("zh-Hans", "10月9日至12日，该省帮助了1250户居民。"),
+        ("ru", "С 9 по 12 октября провинция помогла 1250 семьям."),
+        ("ar", "في الفترة من 9 إلى 12 أكتوبر، ساعدت المقاطعة 1250 أسرة."),
+    ],
+)
+def test_clean_translations_with_ranges(lang: str, target: str) -> None:
+    assert _mp501("Từ ngày 9 đến 12/10, tỉnh hỗ trợ 1.250 hộ dân.", lang, target) == []
