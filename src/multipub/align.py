@@ -54,26 +54,23 @@ class BlockPair:
     cost: float
 
 
-def _link_cost(
-    source_len: int,
-    target_len: int,
-    ratio: float,
-    source_anchors: frozenset[str],
-    target_anchors: frozenset[str],
-) -> float:
-    cost = _LENGTH_WEIGHT * abs(math.log((target_len + 10) / ((source_len + 10) * ratio)))
-    if source_anchors and target_anchors:
-        shared = len(source_anchors & target_anchors)
-        if shared:
-            cost -= _ANCHOR_BONUS * shared / len(source_anchors | target_anchors)
-        else:
-            cost += _ANCHOR_CLASH
-    return cost
+def _anchor_cost(source: frozenset[str], target: frozenset[str]) -> float:
+    if not source or not target:
+        return 0.0
+    shared = len(source & target)
+    if shared:
+        return -_ANCHOR_BONUS * shared / len(source | target)
+    return _ANCHOR_CLASH
 
 
 def _merge_cost(first: int, second: int) -> float:
-    small, large = sorted((first, second))
+    small, large = (first, second) if first < second else (second, first)
     return _MERGE + (_LOPSIDED_COST if small < _LOPSIDED * large else 0.0)
+
+
+# Only links within this many blocks of the diagonal are scored: translations drop or add
+# a few blocks, not dozens, and the band keeps a 200-block live blog fast.
+_BAND = 8
 
 
 def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
@@ -81,45 +78,50 @@ def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
     n, m = len(source), len(target)
     total_s = sum(len(t) for t in source) or 1
     total_t = sum(len(t) for t in target) or 1
-    ratio = total_t / total_s
+    log_ratio = math.log(total_t / total_s)
+    # Lengths as logs once: the link cost is a difference of logs.
+    s_log = [math.log(len(t) + 10) for t in source]
+    t_log = [math.log(len(t) + 10) for t in target]
     s_anchors = [anchors(t) for t in source]
     t_anchors = [anchors(t) for t in target]
     inf = float("inf")
     best = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
+    slope = m / n if n else 0.0
+    band = _BAND + abs(n - m)
+    s_len = [len(t) for t in source]
+    t_len = [len(t) for t in target]
+
+    def relax(ni: int, nj: int, cost: float, move: tuple[int, int]) -> None:
+        if cost < best[ni][nj]:
+            best[ni][nj] = cost
+            back[ni][nj] = move
+
     for i in range(n + 1):
-        for j in range(m + 1):
+        centre = int(i * slope)
+        for j in range(max(0, centre - band), min(m, centre + band) + 1):
             here = best[i][j]
             if here == inf:
                 continue
-            moves: list[tuple[int, int, float]] = [(1, 0, _SKIP), (0, 1, _SKIP)]
-            if i < n and j < m:
-                cost = _link_cost(len(source[i]), len(target[j]), ratio, s_anchors[i], t_anchors[j])
-                moves.append((1, 1, cost))
-            if i + 1 < n and j < m:
-                cost = _link_cost(
-                    len(source[i]) + len(source[i + 1]),
-                    len(target[j]),
-                    ratio,
-                    s_anchors[i] | s_anchors[i + 1],
-                    t_anchors[j],
-                )
-                moves.append((2, 1, cost + _merge_cost(len(source[i]), len(source[i + 1]))))
-            if i < n and j + 1 < m:
-                cost = _link_cost(
-                    len(source[i]),
-                    len(target[j]) + len(target[j + 1]),
-                    ratio,
-                    s_anchors[i],
-                    t_anchors[j] | t_anchors[j + 1],
-                )
-                moves.append((1, 2, cost + _merge_cost(len(target[j]), len(target[j + 1]))))
-            for di, dj, cost in moves:
-                ni, nj = i + di, j + dj
-                if ni <= n and nj <= m and here + cost < best[ni][nj]:
-                    best[ni][nj] = here + cost
-                    back[ni][nj] = (di, dj)
+            if i < n:
+                relax(i + 1, j, here + _SKIP, (1, 0))
+            if j < m:
+                relax(i, j + 1, here + _SKIP, (0, 1))
+            if i >= n or j >= m:
+                continue
+            link = _LENGTH_WEIGHT * abs(t_log[j] - s_log[i] - log_ratio)
+            relax(i + 1, j + 1, here + link + _anchor_cost(s_anchors[i], t_anchors[j]), (1, 1))
+            if i + 1 < n:
+                merged = math.log(s_len[i] + s_len[i + 1] + 10)
+                cost = _LENGTH_WEIGHT * abs(t_log[j] - merged - log_ratio)
+                cost += _anchor_cost(s_anchors[i] | s_anchors[i + 1], t_anchors[j])
+                relax(i + 2, j + 1, here + cost + _merge_cost(s_len[i], s_len[i + 1]), (2, 1))
+            if j + 1 < m:
+                merged = math.log(t_len[j] + t_len[j + 1] + 10)
+                cost = _LENGTH_WEIGHT * abs(merged - s_log[i] - log_ratio)
+                cost += _anchor_cost(s_anchors[i], t_anchors[j] | t_anchors[j + 1])
+                relax(i + 1, j + 2, here + cost + _merge_cost(t_len[j], t_len[j + 1]), (1, 2))
     pairs: list[BlockPair] = []
     i, j = n, m
     while i or j:

@@ -130,9 +130,13 @@ def fold(text: str) -> str:
     return _place_tones(folded)
 
 
+_FOREIGN_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
+
+
 def fold_digits(text: str) -> str:
     """Return ``text`` with Arabic-Indic, Eastern Arabic-Indic and full-width digits as ASCII."""
-    return text.translate(_DIGIT_TABLE)
+    # translate() walks every character; most texts have no such digit at all.
+    return text.translate(_DIGIT_TABLE) if _FOREIGN_DIGIT.search(text) else text
 
 
 # Punctuation that dedup_key ignores: ASCII, typographic quotes and dashes, Arabic comma,

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.duplicates import describe_unit, text_span
@@ -145,18 +146,27 @@ def _canonical(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def number_tokens(text: str) -> list[NumberToken]:
-    """Return the codes, dates and numbers of ``text``, in text order."""
-    prepared = fold_digits(text).translate(_ARABIC_SEPARATORS)
-    taken = [False] * len(prepared)
+_HAS_DIGIT = re.compile(r"\d")
+_FOLDED_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19\u066b\u066c]")
+
+
+@lru_cache(maxsize=8192)
+def number_tokens(text: str) -> tuple[NumberToken, ...]:
+    """Return the codes, dates and numbers of ``text``, in text order (cached: a source
+    block is compared with every translation of it)."""
+    if _HAS_DIGIT.search(text) is None:
+        return ()
+    prepared = text
+    if _FOLDED_DIGITS.search(text) is not None:
+        prepared = fold_digits(text).translate(_ARABIC_SEPARATORS)
+    spans: list[tuple[int, int]] = []
     tokens: list[NumberToken] = []
 
     def free(start: int, end: int) -> bool:
-        return not any(taken[start:end])
+        return all(end <= a or b <= start for a, b in spans)
 
     def take(start: int, end: int, key: str) -> None:
-        for i in range(start, end):
-            taken[i] = True
+        spans.append((start, end))
         tokens.append(NumberToken(start, end, key))
 
     for match in _CODE.finditer(prepared):
@@ -194,7 +204,7 @@ def number_tokens(text: str) -> list[NumberToken]:
             continue  # small whole numbers are spelled out in translations
         take(match.start(), end, _canonical(value))
     tokens.sort(key=lambda t: (t.start, t.end))
-    return tokens
+    return tuple(tokens)
 
 
 def _looks_changed(source: str, target: str) -> bool:
