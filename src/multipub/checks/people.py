@@ -260,24 +260,15 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
                 forms = glossary.entries[title.entry].forms(ctx.lang)
                 if forms is None or forms.feminine is None:
                     continue
-                if entry.gender is Gender.MALE and title.status is FormStatus.FEMININE:
-                    yield _gender_problem(
-                        person,
-                        entry.id,
-                        entry.gender,
-                        title.text,
-                        (title.start, title.end),
-                        forms.preferred,
-                    )
-                elif entry.gender is Gender.FEMALE and title.status is FormStatus.PREFERRED:
-                    yield _gender_problem(
-                        person,
-                        entry.id,
-                        entry.gender,
-                        title.text,
-                        (title.start, title.end),
-                        forms.feminine,
-                    )
+                # The form written must be the one of the person's gender.
+                wrong, fix = (
+                    (FormStatus.FEMININE, forms.preferred)
+                    if entry.gender is Gender.MALE
+                    else (FormStatus.PREFERRED, forms.feminine)
+                )
+                if title.status is wrong:
+                    span = (title.start, title.end)
+                    yield _gender_problem(person, entry.id, entry.gender, title.text, span, fix)
 
 
 def _gender_problem(
