@@ -86,10 +86,18 @@ def main() -> None:
     multiple=True,
     help="Glossary file or directory (YAML, CSV, TBX); repeat to combine several.",
 )
+@click.option(
+    "--langid",
+    type=click.Choice(["lingua", "langdetect"]),
+    default="lingua",
+    show_default=True,
+    help="Language identifier for MP303 and MP401.",
+)
 @click.option("--color/--no-color", default=None, help="Colour the text report.")
 def check(
     paths: tuple[str, ...],
     glossaries: tuple[str, ...],
+    langid: str,
     fmt: str,
     output: str | None,
     fail_on: str,
@@ -100,7 +108,11 @@ def check(
 ) -> None:
     """Check article files (.json, .yaml, .yml, .jsonl) and directories of them."""
     config = Config(
-        select=_split(select), ignore=_split(ignore), langs=_split(lang), fail_on=FailOn(fail_on)
+        select=_split(select),
+        ignore=_split(ignore),
+        langs=_split(lang),
+        fail_on=FailOn(fail_on),
+        langid=langid,
     )
     glossary = _load_glossary(glossaries) if glossaries else None
     try:

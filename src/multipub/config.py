@@ -51,6 +51,15 @@ class Config(BaseModel):
     untranslated_min_words: int = Field(
         default=4, description="MP303: shorter identical blocks (names, codes) are allowed"
     )
+    langid: str = Field(
+        default="lingua", description="MP303, MP401: language identifier, lingua or langdetect"
+    )
+    language_min_letters: int = Field(
+        default=30, description="MP303, MP401: shorter blocks are never judged by a model"
+    )
+    language_confidence: float = Field(
+        default=0.9, description="MP303, MP401: the model's confidence needed to report"
+    )
 
     def title_limit(self, lang: str) -> int:
         """Return the MP503 title length limit for variant ``lang``."""

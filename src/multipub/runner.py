@@ -115,6 +115,10 @@ def signature(
     parts.append(f"glossary:{glossary.fingerprint() if glossary else 'none'}")
     if any(r.code == "MP302" for r in chosen):
         parts.append(f"sacrebleu:{metadata.version('sacrebleu')}")
+    if any(r.code in ("MP303", "MP401") for r in chosen):
+        from multipub.langid import backend_signature
+
+        parts.append(f"langid:{backend_signature(config.langid)}")
     return "|".join(parts)
 
 

@@ -288,9 +288,11 @@ def test_mp303_byline_is_never_untranslated() -> None:
     assert check(article, config=ONLY["MP303"]) == []
 
 
-def test_mp303_skipped_without_source() -> None:
-    lone = make_article({"en": [PARAGRAPH["vi"]]}, source_lang="vi")
-    assert check(lone, config=ONLY["MP303"]) == []
+def test_mp303_without_source_only_by_language() -> None:
+    lone = make_article({"en": [PARAGRAPH["vi"], PARAGRAPH["en"]]}, source_lang="vi")
+    [finding] = check(lone, config=ONLY["MP303"])
+    assert (finding.block, finding.related) == (0, ())
+    assert "is in vi, the source's language" in finding.message
 
 
 def test_clean_article_has_no_findings(clean_article: Article) -> None:

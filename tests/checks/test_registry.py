@@ -39,6 +39,8 @@ def test_contract_codes_and_names() -> None:
         "MP301": "duplicate-block",
         "MP302": "near-duplicate-block",
         "MP303": "untranslated-block",
+        "MP401": "wrong-language",
+        "MP402": "foreign-fragment",
         "MP403": "page-furniture",
         "MP501": "number-mismatch",
         "MP502": "unaligned-block",

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
+from multipub.config import primary_subtag
 from multipub.findings import Related, Severity
 from multipub.models import TextUnit
 from multipub.text import letter_count
@@ -266,9 +267,11 @@ def _is_substantial(key: str, min_words: int) -> bool:
     name="untranslated-block",
     severity=Severity.ERROR,
     summary="A target block (or title or lead) identical, after normalization, to a block "
-    "of the source variant: it was published without translation. Names, codes and other "
-    "short texts (fewer than `untranslated_min_words` words) may legitimately stay as they "
-    "are and are let through. Skipped for a file with no source variant.",
+    "of the source variant, or written in the source's language (Vietnamese letters, or a "
+    "language model's confident answer on a long enough block, as for MP401): it was "
+    "published without translation. Names, codes and other short texts (fewer than "
+    "`untranslated_min_words` words) may legitimately stay as they are and are let "
+    "through. Identity is checked in a file with no source variant only by language.",
     why="A Vietnamese paragraph in the Arabic or Russian edition tells the reader the page "
     "is broken, and the desk does not read those editions to notice.",
     bad="ru, block 4, equal to vi block 4:\n\n"
@@ -279,19 +282,22 @@ def _is_substantial(key: str, min_words: int) -> bool:
 def untranslated_block(ctx: VariantContext) -> Iterator[Problem]:
     """Yield one problem per target text that is a copy of a source text."""
     source_lang = ctx.source_lang
-    if source_lang is None:
-        return
-    source_units = ctx.shared.units(source_lang)
     source_by_key: dict[str, TextUnit] = {}
-    for unit, key in zip(source_units, ctx.shared.keys(source_lang), strict=True):
-        if unit.field != "byline":
-            source_by_key.setdefault(key, unit)
+    if source_lang is not None:
+        for unit, key in zip(
+            ctx.shared.units(source_lang), ctx.shared.keys(source_lang), strict=True
+        ):
+            if unit.field != "byline":
+                source_by_key.setdefault(key, unit)
+    source = primary_subtag(ctx.article.source_lang)
+    if ctx.is_source or primary_subtag(ctx.lang) == source:
+        return
     min_words = ctx.config.untranslated_min_words
     for unit, key in zip(ctx.units(), ctx.keys(), strict=True):
-        if unit.field == "byline":
+        if unit.field == "byline" or not _is_substantial(key, min_words):
             continue
         original = source_by_key.get(key)
-        if original is not None and _is_substantial(key, min_words):
+        if original is not None:
             yield Problem(
                 field=unit.field,
                 block=unit.block,
@@ -299,4 +305,17 @@ def untranslated_block(ctx: VariantContext) -> Iterator[Problem]:
                 message=f"{describe_unit(unit)} is {describe_unit(original)} of the source "
                 f"({source_lang}) left untranslated",
                 related=(_related(original, source_lang),),
+            )
+            continue
+        # Imported here: the language checks import this module for its helpers.
+        from multipub.checks.language import block_language
+
+        guess = block_language(ctx, unit)
+        if guess is not None and guess.lang == source:
+            yield Problem(
+                field=unit.field,
+                block=unit.block,
+                span=text_span(unit.text),
+                message=f"{describe_unit(unit)} is in {source}, the source's language, not "
+                f"{primary_subtag(ctx.lang)} ({guess.method}, {guess.confidence:.2f})",
             )

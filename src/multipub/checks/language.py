@@ -1,0 +1,182 @@
+"""MP4xx: is each block in its variant's language (MP401), and free of runs of another
+language or script (MP402)? MP303 (untranslated-block) asks the same identifier."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from multipub.checks.context import Problem, VariantContext
+from multipub.checks.duplicates import describe_unit, text_span
+from multipub.checks.registry import register
+from multipub.config import primary_subtag
+from multipub.findings import Severity
+from multipub.langid import SITE_LANGUAGES, Guess, identify
+from multipub.models import TextUnit
+from multipub.translit import parse_syllable
+
+__all__ = ["block_language", "foreign_fragments"]
+
+
+def block_language(ctx: VariantContext, unit: TextUnit) -> Guess | None:
+    """Return the language of a unit when it is known well enough to report on, else None.
+
+    Known well enough: decided by the script (Vietnamese letters, Arabic, Han...), or by the
+    model with ``language_confidence`` on a block of ``language_min_letters`` letters or
+    more. Bylines and short blocks (counters, names, captions of a few words) never are.
+    """
+    if unit.field == "byline":
+        return None
+    config = ctx.config
+    candidates = tuple(
+        dict.fromkeys(
+            (*SITE_LANGUAGES, primary_subtag(ctx.lang), primary_subtag(ctx.article.source_lang))
+        )
+    )
+    guess = identify(
+        unit.text,
+        candidates=candidates,
+        backend=config.langid,
+        min_letters=config.language_min_letters,
+    )
+    if guess.lang is None:
+        return None
+    if guess.method != "script" and guess.confidence < config.language_confidence:
+        return None
+    return guess
+
+
+@register(
+    code="MP401",
+    name="wrong-language",
+    severity=Severity.ERROR,
+    summary="A block (or title, lead) in a language that is neither the variant's nor the "
+    "source's (that is MP303). The script decides first (Vietnamese letters, Arabic, "
+    "Cyrillic, Han, Hangul, Kana...), and a language model (`--langid`: lingua by "
+    "default, or langdetect) only among the languages of that script, and only for blocks "
+    "of `language_min_letters` letters (30) or more with `language_confidence` (0.9): "
+    "bylines, counters and names are never judged.",
+    why="A CMS that files the English text under the French edition, or a block left in "
+    "the language of a wire story, publishes a page its readers cannot read.",
+    bad="fr, block 2:\n\n> The provincial People's Committee approved the plan on Monday.",
+    good="fr, block 2:\n\n> Le Comité populaire provincial a approuvé le plan lundi.",
+)
+def wrong_language(ctx: VariantContext) -> Iterator[Problem]:
+    """Yield one problem per block in a third language."""
+    expected = primary_subtag(ctx.lang)
+    source = primary_subtag(ctx.article.source_lang)
+    for unit in ctx.units():
+        guess = block_language(ctx, unit)
+        if guess is None or guess.lang in (expected, source):
+            continue
+        yield Problem(
+            field=unit.field,
+            block=unit.block,
+            span=text_span(unit.text),
+            message=f"{describe_unit(unit)} is in {guess.lang}, not {expected} "
+            f"({guess.method}, {guess.confidence:.2f})",
+        )
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_VI_MARKED = re.compile(
+    "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE
+)
+_VI_STRONG = re.compile("[ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]", re.IGNORECASE)
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ]+")
+
+
+def foreign_fragments(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, what)`` for runs of another language or script in ``text``.
+
+    In a translation that is not Vietnamese: three or more words carrying Vietnamese
+    letters (one at least a letter only Vietnamese has), unmarked Vietnamese syllables
+    allowed between them, and at least one word in lower case (a name is MP205's matter).
+    In an Arabic, Cyrillic, Chinese or Japanese text: three or more Latin-script words of
+    prose: at least three, and half, in lower case (not a name, a title or "et al.").
+    """
+    primary = primary_subtag(lang)
+    words = list(_WORD.finditer(text))
+    found: list[tuple[int, int, str]] = []
+    if primary != "vi":
+        for run in _runs(text, words, _vietnamese_word):
+            marked = [w for w in run if _VI_MARKED.search(w.group())]
+            has_lowercase = any(w.group()[0].islower() for w in run)
+            strong = any(_VI_STRONG.search(w.group()) for w in marked)
+            if len(marked) >= 3 and has_lowercase and strong:
+                found.append((marked[0].start(), marked[-1].end(), "Vietnamese words"))
+    if primary in _NON_LATIN:
+        for run in _runs(text, words, lambda w: _LATIN_WORD.fullmatch(w) is not None):
+            lowercase = sum(1 for w in run if w.group()[0].islower())
+            start, end = run[0].start(), run[-1].end()
+            overlaps = any(a < end and start < b for a, b, _ in found)
+            if len(run) >= 3 and lowercase >= 3 and 2 * lowercase >= len(run) and not overlaps:
+                found.append((start, end, "Latin-script words"))
+    yield from sorted(found)
+
+
+_NON_LATIN = frozenset({"ar", "fa", "ur", "ru", "uk", "bg", "be", "sr", "mk", "zh", "ja", "ko"})
+
+
+def _vietnamese_word(word: str) -> bool:
+    # Marked words, and unmarked Vietnamese syllables in lower case ("y", "to", "cho")
+    # that a run of marked words carries along.
+    if _VI_MARKED.search(word):
+        return True
+    return word.islower() and parse_syllable(word) is not None
+
+
+def _runs(
+    text: str, words: list[re.Match[str]], belongs: Callable[[str], bool]
+) -> Iterator[list[re.Match[str]]]:
+    """Yield the maximal runs of words that belong, separated by spaces, commas or dashes."""
+    run: list[re.Match[str]] = []
+    for word in words:
+        if belongs(word.group()) and (
+            not run or not text[run[-1].end() : word.start()].strip(" ,-–.0123456789")
+        ):
+            run.append(word)
+            continue
+        if run:
+            yield run
+        run = [word] if belongs(word.group()) else []
+    if run:
+        yield run
+
+
+@register(
+    code="MP402",
+    name="foreign-fragment",
+    severity=Severity.WARNING,
+    summary="A run of another language or script inside a block: three or more words with "
+    "Vietnamese letters in a translation (a title or phrase left untranslated; names, "
+    "which are capitalized, are MP205's matter), or three or more Latin-script words of "
+    "prose in an Arabic, Cyrillic, Chinese or Japanese text. Acronyms, codes (50-KL/TW), "
+    "URLs and glossary forms are not runs of words.",
+    why="Machine translation leaves what it does not know as it is: a Vietnamese title in "
+    "the middle of an English sentence, an English clause in a Russian one.",
+    bad="en:\n\n> After the meeting, Phó Bí thư Thường trực Tỉnh ủy Tran Quoc Hung spoke.",
+    good="en:\n\n> After the meeting, Permanent Deputy Secretary of the Provincial Party "
+    "Committee Tran Quoc Hung spoke.",
+)
+def foreign_fragment(ctx: VariantContext) -> Iterator[Problem]:
+    """Yield one problem per run of another language or script."""
+    expected = primary_subtag(ctx.lang)
+    for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
+        if unit.field == "byline":
+            continue
+        whole = block_language(ctx, unit)
+        if whole is not None and whole.lang != expected:
+            continue  # the whole block is in another language: MP303 or MP401
+        covered = [(m.start, m.end) for m in mentions]
+        for start, end, what in foreign_fragments(unit.text, ctx.lang):
+            if any(a <= start and end <= b for a, b in covered):
+                continue
+            if 2 * (end - start) > len(unit.text.strip()):
+                continue  # most of the block: MP303 or MP401 speak for it
+            yield Problem(
+                field=unit.field,
+                block=unit.block,
+                span=(start, end),
+                message=f"{what} in a {ctx.lang} text: '{unit.text[start:end][:60]}'",
+            )

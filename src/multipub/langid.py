@@ -1,0 +1,656 @@
+"""Language identification per block: the script first, a statistical model only when needed.
+
+A news article's blocks are mostly settled by their letters alone: Vietnamese has letters no
+other language writes (ơ, ư, ạ, ế...), Chinese is Han without Kana, Japanese has Kana, Korean
+Hangul, Thai, Lao and Khmer each their own script. Only Latin text without Vietnamese
+letters, and Arabic or Cyrillic text when several candidate languages share the script, go
+to a model, and only when the block has enough letters for a model to mean something.
+
+Short blocks (bylines, view counters, photo credits, names) are the trap: a detector that
+sees "شوان فونغ" (a Vietnamese name written in Arabic letters) may call it Persian with
+full confidence. Here a block of fewer than :data:`MIN_LETTERS` letters is answered by its
+script (Arabic letters are "ar" when Arabic is the only candidate written in them) or not
+at all (``Guess(None, 0.0, "short")``), never by a detector's guess.
+
+Two model backends sit behind :class:`LanguageIdentifier`:
+
+* ``"lingua"`` (lingua-language-detector, the default): n-gram models shipped inside the
+  wheel, restricted to the site's languages and their look-alikes;
+* ``"langdetect"``: the port of Google's language-detection, always seeded, because its
+  sampling is otherwise random.
+
+:data:`DEFAULT_BACKEND` is lingua, on bench/bench_langid.py's numbers (FLORES-200 devtest,
+31 languages, 11,451 blocks): with the site's languages as candidates both are right on
+99.7% of the blocks they answer, but lingua takes 52 µs per block against 213; with the
+look-alikes as candidates lingua is right on 94.4% against 85.5%, because langdetect has
+no model for Belarusian, Serbian or Malay (on the languages both know: 97.9% and 98.1%);
+used alone on every block, without the script stage, lingua is wrong on 13% and langdetect
+on 25%. Its cost is memory: 168 MiB peak with the site's models loaded (langdetect: 63),
+505 MiB with all of them, and 0.8 s to load the site's models on first use. Neither
+package is imported until a block needs a model, so ``import multipub`` stays fast.
+
+Answers are BCP 47 primary language subtags ("vi", "ar", "zh", "fa"...). Results are
+deterministic: the same text and arguments give the same :class:`Guess`, in any call order.
+
+Known limit: Vietnamese written without diacritics has no Vietnamese letters, so the script
+cannot settle it; it goes to the model with the other Latin text, which may or may not
+recognize it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import metadata
+from typing import TYPE_CHECKING, Any, Protocol
+
+from multipub.config import primary_subtag
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
+
+__all__ = [
+    "ALL_LANGUAGES",
+    "BACKENDS",
+    "DEFAULT_BACKEND",
+    "LOOKALIKES",
+    "MIN_LETTERS",
+    "SITE_LANGUAGES",
+    "Guess",
+    "LangdetectIdentifier",
+    "LanguageIdentifier",
+    "LinguaIdentifier",
+    "backend_signature",
+    "clear_cache",
+    "get_identifier",
+    "identify",
+]
+
+# The languages the site publishes in: the answers a check asks about by default.
+SITE_LANGUAGES: tuple[str, ...] = ("vi", "ar", "ru", "zh", "en", "fr", "es")
+# Languages a model may confuse with a site language (same script, close vocabulary), and
+# languages the script stage names. The backends are built for all of them; a caller who
+# passes them as candidates can be told "Portuguese, not Spanish" or "Persian, not Arabic".
+LOOKALIKES: tuple[str, ...] = (
+    "fa",
+    "ur",
+    "uk",
+    "bg",
+    "be",
+    "mk",
+    "sr",
+    "ja",
+    "ko",
+    "de",
+    "it",
+    "pt",
+    "ca",
+    "ro",
+    "nl",
+    "id",
+    "ms",
+    "tl",
+    "th",
+    "lo",
+    "km",
+)
+ALL_LANGUAGES: tuple[str, ...] = SITE_LANGUAGES + LOOKALIKES
+
+BACKENDS: tuple[str, ...] = ("lingua", "langdetect")
+# Chosen on bench/bench_langid.py's numbers: see the module docstring.
+DEFAULT_BACKEND = "lingua"
+
+# Below this many letters a block is too short for any statistical model: on FLORES blocks
+# of fewer than 20 characters the backends alone are wrong on 23% (lingua) and 36%
+# (langdetect) of them, against 9.5% and 22% on blocks of 20-50 (bench_langid.py, "raw").
+# Digits, punctuation, URLs and e-mail addresses are not letters.
+MIN_LETTERS = 20
+# The dominant script must hold this share of the (weighted) letters, otherwise the block
+# mixes scripts (an Urdu sentence quoting Latin words) and no language is named.
+MIXED_SHARE = 2 / 3
+# Weights of a letter when scripts compete for dominance: a Han character or a Hangul
+# syllable block stands for a syllable or a word, like three Latin letters; a Kana for a
+# mora, like two. Unweighted, "赫希及崔斯（Hershey and Chase）的实验" is 60% Latin.
+_SCRIPT_WEIGHT = {"han": 3, "hangul": 3, "kana": 2}
+# Share of Latin letters that must be Vietnamese-specific. In FLORES Vietnamese sentences
+# it is 22% at the median and above 10.7% in 99% of them (the rest, full of foreign names,
+# go to the model, which knows Vietnamese too); French and Portuguese reach 4.5% and
+# Romanian 13%, but only with ă â ê ô, so at least one letter that only Vietnamese writes
+# (ơ, ư or a tone letter of the Latin Extended Additional block) is required as well.
+# An English sentence quoting one Vietnamese name stays below 5%.
+VI_SHARE = 0.05
+# Kana share of the Han and Kana letters above which CJK text is Japanese: FLORES Japanese
+# has at least 27%; Chinese none (the katakana middle dot "・" that Chinese text borrows is
+# punctuation, not a letter).
+KANA_SHARE = 0.1
+# Hangul share of CJK letters above which text is Korean (Korean may mix in Hanja).
+HANGUL_SHARE = 0.2
+
+_CACHE_SIZE = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class Guess:
+    """The language of one block.
+
+    ``lang`` is a BCP 47 primary subtag ("vi", "ar", "zh"...) or None when undetermined;
+    ``confidence`` is between 0 and 1; ``method`` says what decided: "script" (the letters
+    alone), "short" (too few letters to decide), or the backend's name ("lingua",
+    "langdetect").
+    """
+
+    lang: str | None
+    confidence: float
+    method: str
+
+
+class LanguageIdentifier(Protocol):
+    """A statistical model that names the language of a text among candidate languages."""
+
+    name: str
+
+    def identify(self, text: str, candidates: Sequence[str]) -> Guess:
+        """Return the most likely of ``candidates`` for ``text`` (lang None if none fits)."""
+        ...
+
+    # Results are cached per identifier, so an identifier must be hashable.
+    def __hash__(self) -> int: ...
+
+
+# ---------------------------------------------------------------------------------------
+# Scripts
+
+# Code point ranges per script group; only the letters among them (str.isalpha) count, so
+# Arabic-Indic digits, Arabic punctuation and combining marks are left out.
+_SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
+    "latin": (
+        (0x0041, 0x005A),
+        (0x0061, 0x007A),
+        (0x00C0, 0x024F),
+        (0x1E00, 0x1EFF),
+        (0x2C60, 0x2C7F),
+        (0xA720, 0xA7FF),
+        (0xFF21, 0xFF3A),
+        (0xFF41, 0xFF5A),
+    ),
+    "arabic": (
+        (0x0600, 0x06FF),
+        (0x0750, 0x077F),
+        (0x0870, 0x08FF),
+        (0xFB50, 0xFDFF),
+        (0xFE70, 0xFEFF),
+    ),
+    "cyrillic": ((0x0400, 0x052F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F)),
+    "han": (
+        (0x2E80, 0x2FDF),
+        (0x3005, 0x3007),
+        (0x3021, 0x3029),
+        (0x3038, 0x303B),
+        (0x3400, 0x4DBF),
+        (0x4E00, 0x9FFF),
+        (0xF900, 0xFAFF),
+        (0x20000, 0x3134F),
+    ),
+    "kana": ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F), (0x1B000, 0x1B16F)),
+    "hangul": (
+        (0x1100, 0x11FF),
+        (0x3130, 0x318F),
+        (0xA960, 0xA97F),
+        (0xAC00, 0xD7FF),
+        (0xFFA0, 0xFFDC),
+    ),
+    "thai": ((0x0E00, 0x0E7F),),
+    "lao": ((0x0E80, 0x0EFF),),
+    "khmer": ((0x1780, 0x17FF), (0x19E0, 0x19FF)),
+    "greek": ((0x0370, 0x03FF), (0x1F00, 0x1FFF)),
+    "hebrew": ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
+    "georgian": ((0x10A0, 0x10FF), (0x1C90, 0x1CBF), (0x2D00, 0x2D2F)),
+    "armenian": ((0x0530, 0x058F), (0xFB13, 0xFB17)),
+}
+# Scripts that name their language outright, whatever the candidates: the answer is a
+# fact about the text ("this block is Thai"), which a check compares with the variant.
+_SCRIPT_LANGUAGE = {
+    "thai": "th",
+    "lao": "lo",
+    "khmer": "km",
+    "greek": "el",
+    "hebrew": "he",
+    "georgian": "ka",
+    "armenian": "hy",
+}
+# Languages written in each script that a model must choose between.
+_SCRIPT_LANGS: dict[str, tuple[str, ...]] = {
+    "arabic": ("ar", "fa", "ur"),
+    "cyrillic": ("ru", "uk", "bg", "be", "mk", "sr"),
+    "latin": tuple(
+        lang
+        for lang in ALL_LANGUAGES
+        if lang not in ("ar", "fa", "ur", "ru", "uk", "bg", "be", "mk", "sr")
+        and lang not in ("zh", "ja", "ko", "th", "lo", "km")
+    ),
+}
+# The language named for a short block of a shared script when no candidate writes that
+# script (a Russian variant's short Arabic counter): the script's most written language.
+_SCRIPT_PRIMARY = {"arabic": "ar", "cyrillic": "ru"}
+# Letters only Vietnamese writes among the site's languages and look-alikes (ơ, ư and the
+# precomposed tone letters), and letters it shares with French, Portuguese, Romanian or
+# Croatian (ă â ê ô đ).
+_VI_STRONG = "ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+_VI_WEAK = "ăâđêô"
+
+# URLs, e-mail addresses and bare domain names: their letters say nothing about the
+# block's language ("vnexpress.net" is not English).
+_URL_OR_EMAIL = re.compile(
+    r"(?:https?|ftp)://\S+"
+    r"|www\.\S+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b(?:[A-Za-z0-9-]+\.)+(?:com|net|org|vn|gov|edu|info|io|ru|cn|fr|es|uk|de)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
+
+
+def _char_class(ranges: Sequence[tuple[int, int]]) -> str:
+    """Return a regex character class of the letters (str.isalpha) in ``ranges``."""
+    parts: list[str] = []
+    for low, high in ranges:
+        start: int | None = None
+        for code in range(low, high + 2):
+            is_letter = code <= high and chr(code).isalpha()
+            if is_letter and start is None:
+                start = code
+            elif not is_letter and start is not None:
+                end = code - 1
+                parts.append(
+                    re.escape(chr(start))
+                    if start == end
+                    else f"{re.escape(chr(start))}-{re.escape(chr(end))}"
+                )
+                start = None
+    return "[" + "".join(parts) + "]"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Return the script scanner, the strong and the weak Vietnamese letter patterns.
+
+    Built on first use, not at import: filtering ~200,000 code points takes milliseconds.
+    """
+    groups = "|".join(
+        f"(?P<{name}>{_char_class(ranges)}+)" for name, ranges in _SCRIPT_RANGES.items()
+    )
+    # Any other letter, one at a time so that it cannot swallow a run of a known script.
+    scanner = re.compile(groups + r"|(?P<other>[^\W\d_])")
+    strong = re.compile("[" + _VI_STRONG + _VI_STRONG.upper() + "]")
+    weak = re.compile("[" + _VI_WEAK + _VI_WEAK.upper() + "]")
+    return scanner, strong, weak
+
+
+def _letter_counts(text: str) -> dict[str, int]:
+    """Return the number of letters per script group in ``text`` (only groups present)."""
+    scanner = _patterns()[0]
+    counts: dict[str, int] = {}
+    for match in scanner.finditer(text):
+        group = match.lastgroup or "other"
+        counts[group] = counts.get(group, 0) + match.end() - match.start()
+    return counts
+
+
+def _looks_vietnamese(text: str, latin_letters: int) -> bool:
+    """Return whether Vietnamese-specific letters make ``text`` Vietnamese by script alone."""
+    _, strong, weak = _patterns()
+    n_strong = len(strong.findall(text))
+    if n_strong == 0:
+        return False
+    return (n_strong + len(weak.findall(text))) >= VI_SHARE * latin_letters
+
+
+# ---------------------------------------------------------------------------------------
+# Backends
+
+
+def _best(scores: dict[str, float], method: str) -> Guess:
+    """Return the Guess for the best of ``scores`` (tag -> probability), None if all are 0.
+
+    lingua's confidences vary in the last bits from call to call (its floating-point sums
+    are not done in a fixed order), so they are rounded to 6 decimals, and ties go to the
+    alphabetically first tag: the same text always gives the same Guess.
+    """
+    rounded = {tag: round(min(max(value, 0.0), 1.0), 6) for tag, value in scores.items()}
+    if not rounded or max(rounded.values()) <= 0.0:
+        return Guess(None, 0.0, method)
+    tag = min(rounded, key=lambda t: (-rounded[t], t))
+    return Guess(tag, rounded[tag], method)
+
+
+def _missing(package: str, error: ImportError) -> ImportError:
+    return ImportError(
+        f"language identification backend needs {package!r}: pip install {package}, "
+        f"or choose another backend among {BACKENDS} ({error})"
+    )
+
+
+class LinguaIdentifier:
+    """lingua-language-detector, restricted to ``languages`` (the site's and look-alikes).
+
+    One detector is built per set of candidates actually asked about, which lets lingua's
+    rule engine and models consider only those; lingua shares its models between detector
+    instances, so this costs no extra memory. Models load lazily per language.
+    """
+
+    name = "lingua"
+
+    def __init__(
+        self, languages: Sequence[str] = ALL_LANGUAGES, *, low_accuracy: bool = False
+    ) -> None:
+        self.languages = tuple(dict.fromkeys(primary_subtag(lang) for lang in languages))
+        # Low accuracy mode (trigrams only) is off: bench_langid.py measured it right on
+        # 87.6% of 20-50 character blocks against 93.1% (all candidates), for half the
+        # time and a sixth of the memory. Short blocks are most of a page's furniture.
+        self.low_accuracy = low_accuracy
+        self._lock = threading.Lock()
+        self._detectors: dict[tuple[str, ...], LanguageDetector] = {}
+        self._known: dict[str, Any] | None = None
+
+    def _languages(self) -> dict[str, Any]:
+        """Return lingua's Language for each configured tag lingua knows (importing lingua)."""
+        if self._known is None:
+            try:
+                from lingua import IsoCode639_1, Language
+            except ImportError as error:
+                raise _missing("lingua-language-detector", error) from error
+            known: dict[str, Any] = {}
+            for tag in self.languages:
+                try:
+                    known[tag] = Language.from_iso_code_639_1(IsoCode639_1.from_str(tag))
+                except ValueError:
+                    continue  # a language lingua has no model for (Lao, Khmer: by script)
+            self._known = known
+        return self._known
+
+    def _detector(self, tags: tuple[str, ...]) -> LanguageDetector:
+        with self._lock:
+            detector = self._detectors.get(tags)
+            if detector is None:
+                from lingua import LanguageDetectorBuilder
+
+                known = self._languages()
+                builder = LanguageDetectorBuilder.from_languages(*(known[t] for t in tags))
+                if self.low_accuracy:
+                    builder = builder.with_low_accuracy_mode()
+                detector = builder.build()
+                self._detectors[tags] = detector
+            return detector
+
+    def supported_languages(self) -> tuple[str, ...]:
+        """Return the configured languages lingua has a model for (imports lingua)."""
+        return tuple(self._languages())
+
+    def identify(self, text: str, candidates: Sequence[str]) -> Guess:
+        """Return lingua's most likely candidate for ``text``, with its confidence.
+
+        Candidates lingua does not know are ignored; lang is None when none is left or
+        lingua finds no evidence (a text with no letters of the candidates' alphabets).
+        """
+        known = self._languages()
+        tags = tuple(sorted({primary_subtag(c) for c in candidates} & known.keys()))
+        if not tags:
+            return Guess(None, 0.0, self.name)
+        if len(tags) == 1:
+            return Guess(tags[0], 1.0, self.name)
+        values = self._detector(tags).compute_language_confidence_values(text)
+        scores = {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
+        return _best(scores, self.name)
+
+
+# langdetect's profile names that are not plain primary subtags.
+_LANGDETECT_PROFILES = {"zh": ("zh-cn", "zh-tw")}
+
+
+class LangdetectIdentifier:
+    """langdetect with a fixed seed, restricted to ``languages`` (the site's and look-alikes).
+
+    langdetect samples n-grams at random: each ``Detector`` seeds its own
+    ``random.Random`` with its factory's ``seed`` at the start of every detection, and an
+    unseeded factory draws from the system. This class owns a private factory with
+    ``seed`` set and makes a fresh detector per call, so a result depends on neither the
+    order of calls, nor other threads, nor anyone setting ``langdetect.DetectorFactory.seed``.
+    The factory is read-only after loading, which is why no lock is needed per call.
+    Candidates are imposed through a prior of zero for the other languages.
+    """
+
+    name = "langdetect"
+
+    def __init__(self, seed: int = 0, languages: Sequence[str] = ALL_LANGUAGES) -> None:
+        self.seed = seed
+        self.languages = tuple(dict.fromkeys(primary_subtag(lang) for lang in languages))
+        self._lock = threading.Lock()
+        self._factory: Any = None
+
+    def _load(self) -> Any:
+        """Return the seeded factory holding this identifier's profiles (importing langdetect)."""
+        with self._lock:
+            if self._factory is None:
+                try:
+                    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+                except ImportError as error:
+                    raise _missing("langdetect", error) from error
+                from pathlib import Path
+
+                directory = Path(PROFILES_DIRECTORY)
+                profiles = []
+                for tag in self.languages:
+                    for profile in _LANGDETECT_PROFILES.get(tag, (tag,)):
+                        path = directory / profile
+                        if path.is_file():  # no profile: Belarusian, Serbian, Malay...
+                            profiles.append(path.read_text("utf-8"))
+                factory = DetectorFactory()
+                factory.load_json_profile(profiles)
+                factory.set_seed(self.seed)
+                self._factory = factory
+            return self._factory
+
+    def supported_languages(self) -> tuple[str, ...]:
+        """Return the configured languages langdetect has a profile for (imports langdetect)."""
+        return tuple(dict.fromkeys(primary_subtag(p) for p in self._load().get_lang_list()))
+
+    def identify(self, text: str, candidates: Sequence[str]) -> Guess:
+        """Return langdetect's most likely candidate for ``text``, with its probability.
+
+        lang is None when no candidate has a profile or the text has no usable n-grams.
+        """
+        from langdetect.lang_detect_exception import LangDetectException
+
+        factory = self._load()
+        wanted = {primary_subtag(c) for c in candidates}
+        prior = {
+            profile: 1.0 for profile in factory.get_lang_list() if primary_subtag(profile) in wanted
+        }
+        if not prior:
+            return Guess(None, 0.0, self.name)
+        tags = {primary_subtag(p) for p in prior}
+        if len(tags) == 1:
+            return Guess(tags.pop(), 1.0, self.name)
+        detector = factory.create()
+        detector.set_prior_map(prior)
+        detector.append(text)
+        try:
+            ranked = detector.get_probabilities()
+        except LangDetectException:
+            return Guess(None, 0.0, self.name)
+        # zh-cn and zh-tw are one answer, "zh": add up their probabilities.
+        scores: dict[str, float] = {}
+        for item in ranked:
+            tag = primary_subtag(item.lang)
+            scores[tag] = scores.get(tag, 0.0) + float(item.prob)
+        return _best(scores, self.name)
+
+
+_IDENTIFIERS: dict[str, LanguageIdentifier] = {}
+_IDENTIFIERS_LOCK = threading.Lock()
+
+
+def get_identifier(name: str) -> LanguageIdentifier:
+    """Return the shared identifier named ``name`` ("lingua" or "langdetect").
+
+    Building it imports nothing: its package is imported on the first block that needs a
+    model. Raises ValueError for an unknown name.
+    """
+    with _IDENTIFIERS_LOCK:
+        identifier = _IDENTIFIERS.get(name)
+        if identifier is None:
+            if name == "lingua":
+                identifier = LinguaIdentifier(ALL_LANGUAGES)
+            elif name == "langdetect":
+                identifier = LangdetectIdentifier(seed=0)
+            else:
+                raise ValueError(f"unknown language identification backend {name!r}: {BACKENDS}")
+            _IDENTIFIERS[name] = identifier
+        return identifier
+
+
+def backend_signature(backend: str | LanguageIdentifier | None = None) -> str:
+    """Return what identifies a backend's results in a report signature.
+
+    For example "lingua-2.1.1" or "langdetect-1.0.9-seed0": the package version changes the
+    models, the seed changes langdetect's answers.
+    """
+    identifier = _resolve(backend)
+    packages = {"lingua": "lingua-language-detector", "langdetect": "langdetect"}
+    try:
+        version = metadata.version(packages.get(identifier.name, identifier.name))
+    except metadata.PackageNotFoundError:
+        version = "missing"
+    parts = [identifier.name, version]
+    if isinstance(identifier, LinguaIdentifier) and identifier.low_accuracy:
+        parts.append("low")
+    if isinstance(identifier, LangdetectIdentifier):
+        parts.append(f"seed{identifier.seed}")
+    return "-".join(parts)
+
+
+def _resolve(backend: str | LanguageIdentifier | None) -> LanguageIdentifier:
+    if backend is None:
+        return get_identifier(DEFAULT_BACKEND)
+    if isinstance(backend, str):
+        return get_identifier(backend)
+    return backend
+
+
+# ---------------------------------------------------------------------------------------
+# Script first
+
+
+def _identify(
+    text: str, candidates: tuple[str, ...], backend: LanguageIdentifier, min_letters: int
+) -> Guess:
+    """Return the language of ``text``: see :func:`identify` (no cache)."""
+    if not unicodedata.is_normalized("NFC", text):
+        # Decomposed Vietnamese (a + combining marks) must count as its precomposed letters.
+        text = unicodedata.normalize("NFC", text)
+    text = _URL_OR_EMAIL.sub(" ", text)
+    counts = _letter_counts(text)
+    letters = sum(counts.values())
+    if letters == 0:
+        return Guess(None, 0.0, "short")
+    # Han, Kana and Hangul compete as one group: Japanese and Korean text mix them.
+    cjk = counts.get("han", 0) + counts.get("kana", 0) + counts.get("hangul", 0)
+    groups = {k: v for k, v in counts.items() if k not in _SCRIPT_WEIGHT}
+    if cjk:
+        groups["cjk"] = sum(counts.get(k, 0) * w for k, w in _SCRIPT_WEIGHT.items())
+    # Ties go to the first group found, a fixed order: the result stays deterministic.
+    script = max(groups, key=lambda g: groups[g])
+    share = groups[script] / sum(groups.values())
+    if share < MIXED_SHARE:
+        return Guess(None, 0.0, "script")
+    if script == "cjk":
+        if counts.get("hangul", 0) >= HANGUL_SHARE * cjk:
+            return Guess("ko", share, "script")
+        # Han without Kana is Chinese; simplified and traditional are not told apart here.
+        kana = counts.get("kana", 0)
+        lang = "ja" if kana >= KANA_SHARE * (kana + counts.get("han", 0)) and kana else "zh"
+        return Guess(lang, share, "script")
+    if script in _SCRIPT_LANGUAGE:
+        return Guess(_SCRIPT_LANGUAGE[script], share, "script")
+    if script == "other":
+        return Guess(None, 0.0, "script")
+    if script == "latin" and _looks_vietnamese(text, groups[script]):
+        return Guess("vi", share, "script")
+    written = _SCRIPT_LANGS[script]
+    pool = tuple(c for c in candidates if c in written)
+    if len(pool) == 1:
+        return Guess(pool[0], share, "script")
+    if letters < min_letters:
+        primary = _SCRIPT_PRIMARY.get(script)
+        if not pool and primary is not None:
+            # No candidate writes this script: whatever it is, it is not a candidate, and
+            # the script's main language says so without pretending to know which one.
+            return Guess(primary, share / len(written), "script")
+        # Several candidates share the script: naming one would be a guess, and a wrong
+        # guess is a false wrong-language finding (bench: 25% of short FLORES blocks of
+        # Persian, Urdu, Ukrainian... when the default was "ar"/"ru").
+        return Guess(None, 0.0, "short")
+    # When no candidate writes this script, any answer is outside the candidates anyway:
+    # name the most likely language of the script rather than none.
+    return backend.identify(text, pool or written)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _identify_cached(
+    text: str, candidates: tuple[str, ...], backend: LanguageIdentifier, min_letters: int
+) -> Guess:
+    return _identify(text, candidates, backend, min_letters)
+
+
+@lru_cache(maxsize=256)
+def _candidates(candidates: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(primary_subtag(c) for c in candidates))
+
+
+def identify(
+    text: str,
+    *,
+    candidates: Sequence[str] = SITE_LANGUAGES,
+    backend: str | LanguageIdentifier | None = None,
+    min_letters: int = MIN_LETTERS,
+    cache: bool = True,
+) -> Guess:
+    """Return the language of one block of text as a :class:`Guess`.
+
+    The script decides first, without any model:
+
+    * Vietnamese-specific letters (ơ, ư, tone letters; with ă â đ ê ô counted too) making at
+      least 5% of the Latin letters: "vi";
+    * Hangul: "ko"; Kana: "ja"; Han only: "zh" (simplified and traditional alike); Thai,
+      Lao, Khmer (and Greek, Hebrew, Georgian, Armenian): that language;
+    * Arabic or Cyrillic with one candidate of that script ("ar" among the site's
+      languages): that candidate.
+
+    These answers hold whatever the length and whatever ``candidates`` (a Thai block is
+    Thai). Otherwise a model (``backend``: a name from :data:`BACKENDS`, an identifier, or
+    None for :data:`DEFAULT_BACKEND`) chooses among the candidates written in the block's
+    script; when no candidate writes it, among all languages of that script. Before that,
+    a block of fewer than ``min_letters`` letters (URLs, e-mail addresses, digits and
+    punctuation do not count) gets ``Guess(None, 0.0, "short")``: several candidates share
+    its script, and a detector's guess on a few words is no evidence. (When no candidate
+    writes its script, a short Arabic or Cyrillic block gets "ar" or "ru" by script.) A
+    block whose dominant script holds less than two thirds of its letters (a Han character
+    weighing three Latin letters), or of an unknown script, gets
+    ``Guess(None, 0.0, "script")``.
+
+    ``candidates`` are BCP 47 tags ("zh-Hans" counts as "zh"). Results are cached on the
+    text and arguments (news repeats captions and bylines); ``cache=False`` bypasses it.
+    """
+    resolved = _resolve(backend)
+    pool = _candidates(tuple(candidates))
+    if cache:
+        return _identify_cached(text, pool, resolved, min_letters)
+    return _identify(text, pool, resolved, min_letters)
+
+
+def clear_cache() -> None:
+    """Empty the cache of :func:`identify` results (returns nothing)."""
+    _identify_cached.cache_clear()
