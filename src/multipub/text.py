@@ -162,7 +162,7 @@ def dedup_key(text: str) -> str:
 
 def letter_count(text: str) -> int:
     """Return how many letters (Unicode category L*) ``text`` holds."""
-    return sum(1 for c in text if c.isalpha())
+    return sum(map(str.isalpha, text))
 
 
 @dataclass(frozen=True, slots=True)
