@@ -94,6 +94,18 @@ def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
     band = _BAND + abs(n - m)
     s_len = [len(t) for t in source]
     t_len = [len(t) for t in target]
+    # What a 2-1 or 1-2 merge of block k with block k+1 costs, computed once per block
+    # rather than once per cell.
+    s_merged = [
+        (math.log(s_len[k] + s_len[k + 1] + 10), _merge_cost(s_len[k], s_len[k + 1]),
+         s_anchors[k] | s_anchors[k + 1])
+        for k in range(n - 1)
+    ]  # fmt: skip
+    t_merged = [
+        (math.log(t_len[k] + t_len[k + 1] + 10), _merge_cost(t_len[k], t_len[k + 1]),
+         t_anchors[k] | t_anchors[k + 1])
+        for k in range(m - 1)
+    ]  # fmt: skip
 
     def relax(ni: int, nj: int, cost: float, move: tuple[int, int]) -> None:
         if cost < best[ni][nj]:
@@ -117,21 +129,25 @@ def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
                 back[i][j + 1] = skip_target
             if next_row is None or j >= m:
                 continue
-            link = here + _LENGTH_WEIGHT * abs(t_log[j] - s_log[i] - log_ratio)
-            link += _anchor_cost(s_anchors[i], t_anchors[j])
+            base = t_log[j] - s_log[i] - log_ratio
+            link = here + _LENGTH_WEIGHT * abs(base)
+            if s_anchors[i] and t_anchors[j]:
+                link += _anchor_cost(s_anchors[i], t_anchors[j])
             if link < next_row[j + 1]:
                 next_row[j + 1] = link
                 back[i + 1][j + 1] = link_move
             if i + 1 < n:
-                merged = math.log(s_len[i] + s_len[i + 1] + 10)
-                cost = _LENGTH_WEIGHT * abs(t_log[j] - merged - log_ratio)
-                cost += _anchor_cost(s_anchors[i] | s_anchors[i + 1], t_anchors[j])
-                relax(i + 2, j + 1, here + cost + _merge_cost(s_len[i], s_len[i + 1]), (2, 1))
+                merged_log, penalty, merged_anchors = s_merged[i]
+                cost = here + penalty + _LENGTH_WEIGHT * abs(t_log[j] - merged_log - log_ratio)
+                if merged_anchors and t_anchors[j]:
+                    cost += _anchor_cost(merged_anchors, t_anchors[j])
+                relax(i + 2, j + 1, cost, (2, 1))
             if j + 1 < m:
-                merged = math.log(t_len[j] + t_len[j + 1] + 10)
-                cost = _LENGTH_WEIGHT * abs(merged - s_log[i] - log_ratio)
-                cost += _anchor_cost(s_anchors[i], t_anchors[j] | t_anchors[j + 1])
-                relax(i + 1, j + 2, here + cost + _merge_cost(t_len[j], t_len[j + 1]), (1, 2))
+                merged_log, penalty, merged_anchors = t_merged[j]
+                cost = here + penalty + _LENGTH_WEIGHT * abs(merged_log - s_log[i] - log_ratio)
+                if s_anchors[i] and merged_anchors:
+                    cost += _anchor_cost(s_anchors[i], merged_anchors)
+                relax(i + 1, j + 2, cost, (1, 2))
     pairs: list[BlockPair] = []
     i, j = n, m
     while i or j:
