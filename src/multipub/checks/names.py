@@ -22,6 +22,10 @@ __all__ = ["vietnamese_names"]
 _LATIN_SCRIPT = frozenset({"vi", "en", "fr", "es", "de", "it", "pt", "nl", "id", "ms", "pl", "cs"})
 _NAME_KINDS = (EntryKind.PERSON, EntryKind.PLACE)
 _WORD = re.compile(r"\w+")
+_CYRILLIC_SCRIPT = frozenset({"ru", "uk", "bg", "be", "sr", "mk"})
+# Two or more capitalized words in a row (Latin or Cyrillic), hyphens inside words allowed.
+_UPPER = "".join(chr(c) for c in (*range(0x41, 0x500), *range(0x1E00, 0x1F00)) if chr(c).isupper())
+_CAPITALIZED_RUN = re.compile(rf"(?:[{_UPPER}][\w'’-]*[ \u00a0]+)+[{_UPPER}][\w'’-]*")
 
 # Vietnamese family names: a capitalized run of syllables starting with one of these is
 # a personal name. The common ones only (about nine people in ten); rare surnames that are
@@ -129,35 +133,44 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
     if not index.by_skeleton:
         return
     latin = primary_subtag(ctx.lang) in _LATIN_SCRIPT
+    cased = latin or primary_subtag(ctx.lang) in _CYRILLIC_SCRIPT
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
         covered = [(m.start, m.end) for m in mentions]
-        words = list(_WORD.finditer(unit.text))
-        capitalized = [w.group()[0].isupper() for w in words]
-        for i, first in enumerate(words):
-            if latin and not capitalized[i]:
-                continue
-            sizes = index.first_words.get(_word_skeleton(first.group(), ctx.lang))
-            if not sizes and not latin:
-                continue
-            for size in sorted(sizes or (2, 3, 4), reverse=True):
-                if i + size > len(words) or (latin and not all(capitalized[i : i + size])):
+        text = unit.text
+        # Scripts with capitals: names are runs of capitalized words, found by one regex
+        # (a loop over every word of every block was this check's whole cost).
+        runs = (
+            [
+                list(_WORD.finditer(text, r.start(), r.end()))
+                for r in _CAPITALIZED_RUN.finditer(text)
+            ]
+            if cased
+            else [list(_WORD.finditer(text))]
+        )
+        for words in runs:
+            for i, first in enumerate(words):
+                sizes = index.first_words.get(_word_skeleton(first.group(), ctx.lang))
+                if not sizes and not latin:
                     continue
-                start, end = first.start(), words[i + size - 1].end()
-                if any(a < end and start < b for a, b in covered):
-                    continue
-                problem = _near_name(ctx, index, unit.text[start:end], latin)
-                if problem is not None:
-                    entry_id, preferred = problem
-                    yield Problem(
-                        field=unit.field,
-                        block=unit.block,
-                        span=(start, end),
-                        message=f"'{unit.text[start:end]}' looks like {entry_id} misspelled; "
-                        f"the glossary spells it '{preferred}'",
-                        entry=entry_id,
-                    )
-                    covered.append((start, end))
-                    break
+                for size in sorted(sizes or (2, 3, 4), reverse=True):
+                    if i + size > len(words):
+                        continue
+                    start, end = first.start(), words[i + size - 1].end()
+                    if any(a < end and start < b for a, b in covered):
+                        continue
+                    problem = _near_name(ctx, index, text[start:end], latin)
+                    if problem is not None:
+                        entry_id, preferred = problem
+                        yield Problem(
+                            field=unit.field,
+                            block=unit.block,
+                            span=(start, end),
+                            message=f"'{text[start:end]}' looks like {entry_id} misspelled; "
+                            f"the glossary spells it '{preferred}'",
+                            entry=entry_id,
+                        )
+                        covered.append((start, end))
+                        break
 
 
 def _near_name(
