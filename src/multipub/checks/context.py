@@ -38,6 +38,9 @@ class ArticleContext:
     _keys: dict[str, list[str]] = field(default_factory=dict)
     _mentions: dict[str, list[list[Mention]]] = field(default_factory=dict)
     _pairs: dict[str, list[tuple[list[int], list[int]]]] = field(default_factory=dict)
+    # Results that several checks ask for the same unit (its language for MP303, MP401,
+    # MP402), keyed by (what, lang, field, block).
+    memo: dict[tuple[str, str, str, int | None], object] = field(default_factory=dict)
 
     def unit_pairs(self, lang: str) -> list[tuple[list[int], list[int]]]:
         """Return the links between the source's units and variant ``lang``'s units, as

@@ -50,6 +50,17 @@ def _plainly_in(text: str, lang: str) -> bool:
 
 
 def block_language(ctx: VariantContext, unit: TextUnit) -> Guess | None:
+    """Return the language of a unit when it is known well enough to report on, else None
+    (see :func:`_block_language`); asked once per unit, whichever check asks first."""
+    key = ("language", ctx.lang, unit.field, unit.block)
+    memo = ctx.shared.memo
+    if key not in memo:
+        memo[key] = _block_language(ctx, unit)
+    found = memo[key]
+    return found if isinstance(found, Guess) else None
+
+
+def _block_language(ctx: VariantContext, unit: TextUnit) -> Guess | None:
     """Return the language of a unit when it is known well enough to report on, else None.
 
     Known well enough: decided by the script (Vietnamese letters, Arabic, Han...), or by the
