@@ -41,7 +41,6 @@ __all__ = [
     "MatchText",
     "Matcher",
     "Mention",
-    "build_matcher",
     "match_key",
     "match_text",
     "strip_marks",
@@ -577,11 +576,6 @@ def _forms_with_status(forms: Any) -> list[tuple[str, FormStatus]]:
     out.extend((f, FormStatus.ACCEPTED) for f in forms.accepted)
     out.extend((f, FormStatus.FORBIDDEN) for f in forms.forbidden)
     return out
-
-
-def build_matcher(glossary: Glossary, lang: str, *, backend: str = DEFAULT_BACKEND) -> Matcher:
-    """Return the matcher of ``glossary`` for language ``lang``."""
-    return Matcher(glossary, lang, backend=backend)
 
 
 class GlossaryIndex:
