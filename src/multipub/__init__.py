@@ -17,6 +17,7 @@ from multipub.matcher import GlossaryIndex, Matcher, Mention
 from multipub.models import Article, Block, BlockKind, Origin, Translation, Variant
 from multipub.render import render
 from multipub.runner import check, check_paths, signature
+from multipub.scoring import VariantScore, score, score_paths
 from multipub.translit import transliterate
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "TermForms",
     "Translation",
     "Variant",
+    "VariantScore",
     "__version__",
     "align",
     "all_rules",
@@ -56,6 +58,8 @@ __all__ = [
     "load_article",
     "load_glossary",
     "render",
+    "score",
+    "score_paths",
     "select_rules",
     "signature",
     "transliterate",

@@ -258,3 +258,41 @@ def translit_command(names: tuple[str, ...], lang: str, kind: str, fmt: str) -> 
         forms = result["forms"]
         shown = " | ".join(forms) if forms else "(no rule for this name or language)"
         click.echo(f"{result['name']} -> {shown}")
+
+
+@main.command("score")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--glossary", "-g", "glossaries", multiple=True, help="Glossary files or dirs.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--output", "-o", help="Write the scores to this file (whole or not at all).")
+def score_command(
+    paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, output: str | None
+) -> None:
+    """Score translation consistency per article and language, and per language and month."""
+    from multipub.scoring import score_paths, summarize
+
+    glossary = _load_glossary(glossaries) if glossaries else None
+    results = score_paths(paths, glossary=glossary)
+    if not results:
+        click.echo("multipub: no scorable article found", err=True)
+        sys.exit(EXIT_USAGE)
+    summary = summarize(results)
+    if fmt == "json":
+        data = {"variants": [r.as_dict() for r in results], "by_language_and_month": summary}
+        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    lines = []
+    for result in results:
+        shown = ", ".join(
+            f"{name} {value:.1f}" for name, value in result.scores.items() if value is not None
+        )
+        lines.append(f"{result.article} {result.lang}: {shown or 'nothing to score'}")
+        if result.reference is not None:
+            for metric, signature in result.reference.signatures.items():
+                lines.append(f"    {metric}: {signature}")
+    lines.append("by language and month:")
+    for lang, months in summary.items():
+        for month, row in months.items():
+            values = ", ".join(f"{k} {v}" for k, v in row.items())
+            lines.append(f"  {lang} {month}: {values}")
+    _emit("\n".join(lines) + "\n", output)
