@@ -133,3 +133,24 @@ def test_score_command_json(tmp_path: Path) -> None:
     assert {v["lang"] for v in data["variants"]} >= {"ar", "en", "ru", "zh-Hans"}
     assert all(0 <= (v["scores"]["consistency"] or 0) <= 100 for v in data["variants"])
     assert "ar" in data["by_language_and_month"]
+
+
+def test_repeats_across_articles() -> None:
+    from multipub.scoring import repeats
+
+    shared_vi = "Hội nghị trực tuyến toàn quốc sơ kết công tác quý I năm 2024 của ngành tổ chức."
+    consistent = "عقد مؤتمر وطني عبر الإنترنت لمراجعة عمل قطاع التنظيم في الربع الأول من عام 2024."
+    reworded = "مؤتمر على مستوى البلاد بالفيديو لتقييم أداء قطاع التنظيم في الربع الأول 2024."
+
+    def article(article_id: str, ar: str) -> Article:
+        return make_article({"vi": [shared_vi], "ar": [ar]}, article_id=article_id)
+
+    same = repeats([article("a", consistent), article("b", consistent)])
+    assert same["ar"]["score"] == 100.0 and same["ar"]["groups"] == 1
+    differ = repeats([article("a", consistent), article("b", reworded), article("c", consistent)])
+    assert differ["ar"]["score"] < 100.0
+    [worst] = differ["ar"]["worst"]
+    assert worst["source"] == shared_vi
+    assert [t["article"] for t in worst["translations"]] == ["a", "b", "c"]
+    # a block that recurs in one article only is no group
+    assert repeats([article("a", consistent)]) == {}

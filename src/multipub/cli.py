@@ -269,7 +269,8 @@ def score_command(
     paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, output: str | None
 ) -> None:
     """Score translation consistency per article and language, and per language and month."""
-    from multipub.scoring import score_paths, summarize
+    from multipub.io import LoadedArticle, iter_articles
+    from multipub.scoring import repeats, score_paths, summarize
 
     glossary = _load_glossary(glossaries) if glossaries else None
     results = score_paths(paths, glossary=glossary)
@@ -277,8 +278,15 @@ def score_command(
         click.echo("multipub: no scorable article found", err=True)
         sys.exit(EXIT_USAGE)
     summary = summarize(results)
+    recurring = repeats(
+        item.article for item in iter_articles(paths) if isinstance(item, LoadedArticle)
+    )
     if fmt == "json":
-        data = {"variants": [r.as_dict() for r in results], "by_language_and_month": summary}
+        data = {
+            "variants": [r.as_dict() for r in results],
+            "by_language_and_month": summary,
+            "repeats": recurring,
+        }
         _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
         return
     lines = []
@@ -290,6 +298,8 @@ def score_command(
         if result.reference is not None:
             for metric, signature in result.reference.signatures.items():
                 lines.append(f"    {metric}: {signature}")
+    for lang, row in recurring.items():
+        lines.append(f"repeats {lang}: {row['score']} over {row['groups']} recurring blocks")
     lines.append("by language and month:")
     for lang, months in summary.items():
         for month, row in months.items():

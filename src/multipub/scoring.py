@@ -15,6 +15,9 @@ Every sub-score is between 0 and 100, or None when it does not apply:
 * ``numbers``: the share of the source's numbers, dates and codes found in the aligned
   target blocks.
 * ``consistency``: the weighted mean of the sub-scores that apply (:data:`WEIGHTS`).
+
+Across a corpus, :func:`repeats` scores how alike the translations of a recurring source
+block are (the same title or standard phrase in several articles).
 """
 
 from __future__ import annotations
@@ -37,7 +40,15 @@ from multipub.models import Article
 if TYPE_CHECKING:
     from sacrebleu.metrics.base import Metric
 
-__all__ = ["WEIGHTS", "ReferenceScore", "VariantScore", "score", "score_paths", "summarize"]
+__all__ = [
+    "WEIGHTS",
+    "ReferenceScore",
+    "VariantScore",
+    "repeats",
+    "score",
+    "score_paths",
+    "summarize",
+]
 
 # Documented weights of the combined score: terms and numbers are facts, names and
 # structure the page's integrity, the reference score the closest to quality.
@@ -259,3 +270,64 @@ def summarize(results: Iterable[VariantScore]) -> dict[str, dict[str, dict[str, 
                 row[name] = round(sum(v for v in values if v is not None) / len(values), 2)
         summary[lang][month] = row
     return dict(summary)
+
+
+def repeats(
+    articles: Iterable[Article], *, min_words: int = 5, worst: int = 5
+) -> dict[str, dict[str, Any]]:
+    """Return, per target language, how alike the translations of a recurring source
+    block are: blocks (or titles, leads) whose normalized source text is the same in two
+    or more articles (recurring titles, standard phrases) should be translated the same.
+
+    The score is the mean chrF between every two translations of a group (both
+    directions averaged), over the groups; ``worst`` lists the least consistent groups.
+    """
+    from multipub.text import dedup_key
+
+    # source key -> lang -> [(article id, translation)]
+    groups: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
+    sources: dict[str, str] = {}
+    for article in articles:
+        if article.source is None:
+            continue
+        shared = ArticleContext(article, Config())
+        source_units = shared.units(article.source_lang)
+        for lang in article.targets():
+            target_units = shared.units(lang)
+            for s_idx, t_idx in shared.unit_pairs(lang):
+                if len(s_idx) != 1 or len(t_idx) != 1:
+                    continue
+                source_text = source_units[s_idx[0]].text
+                key = dedup_key(source_text)
+                if len(key.split()) < min_words:
+                    continue
+                sources.setdefault(key, source_text)
+                groups[key][lang].append((article.id, target_units[t_idx[0]].text))
+    chrf = _metrics("13a")[0]
+    result: dict[str, dict[str, Any]] = {}
+    per_lang: dict[str, list[tuple[float, str, list[tuple[str, str]]]]] = defaultdict(list)
+    for key, by_lang in groups.items():
+        for lang, translations in by_lang.items():
+            if len({article for article, _ in translations}) < 2:
+                continue
+            scores = [
+                (chrf.sentence_score(a, [b]).score + chrf.sentence_score(b, [a]).score) / 2
+                for i, (_, a) in enumerate(translations)
+                for _, b in translations[i + 1 :]
+            ]
+            per_lang[lang].append((sum(scores) / len(scores), key, translations))
+    for lang, rows in sorted(per_lang.items()):
+        rows.sort(key=lambda r: (r[0], r[1]))
+        result[lang] = {
+            "score": round(sum(r[0] for r in rows) / len(rows), 2),
+            "groups": len(rows),
+            "worst": [
+                {
+                    "source": sources[key],
+                    "chrf": round(mean, 2),
+                    "translations": [{"article": a, "text": t} for a, t in translations],
+                }
+                for mean, key, translations in rows[:worst]
+            ],
+        }
+    return result

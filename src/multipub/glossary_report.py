@@ -1,0 +1,162 @@
+"""The glossary report: what a glossary covers in a corpus, and what is missing from it.
+
+:func:`build_report` returns plain data (the JSON format); :mod:`multipub.render.report`
+renders it as Markdown or as one self-contained HTML page.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+from multipub._version import __version__
+from multipub.checks.context import ArticleContext
+from multipub.checks.names import vietnamese_names
+from multipub.config import Config, primary_subtag
+from multipub.glossary import Glossary
+from multipub.io import LoadedArticle, iter_articles
+from multipub.matcher import FormStatus, GlossaryIndex
+from multipub.text import fold
+from multipub.translit import transliterate
+
+__all__ = ["SUGGESTION_LANGUAGES", "build_report"]
+
+SUGGESTION_LANGUAGES = ("en", "fr", "ru", "ar", "zh")
+
+
+def _rendering_kind(status: FormStatus, exact: bool) -> str:
+    if not exact:
+        return "other"
+    return {
+        FormStatus.PREFERRED: "preferred",
+        FormStatus.FEMININE: "preferred",
+        FormStatus.ACCEPTED: "accepted",
+        FormStatus.FORBIDDEN: "forbidden",
+    }[status]
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    ascii_name = "".join(c for c in ascii_name if not unicodedata.combining(c))
+    return "-".join(ascii_name.lower().split())
+
+
+def build_report(paths: Iterable[str | os.PathLike[str]], glossary: Glossary) -> dict[str, Any]:
+    """Return the glossary report of the articles below ``paths`` as JSON-ready data."""
+    index = GlossaryIndex(glossary)
+    # (entry, lang) -> rendering text -> [kind, count]; articles using a non-preferred form.
+    renderings: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(dict)
+    off_house: dict[tuple[str, str], set[str]] = defaultdict(set)
+    coverage: dict[str, Counter[str]] = defaultdict(Counter)
+    unknown: dict[str, dict[str, Any]] = {}
+    articles = variants = 0
+    for item in iter_articles(paths):
+        if not isinstance(item, LoadedArticle):
+            continue
+        article = item.article
+        articles += 1
+        shared = ArticleContext(article, Config(), index)
+        for lang in sorted(article.variants):
+            variants += 1
+            for unit, mentions in zip(shared.units(lang), shared.mentions(lang), strict=True):
+                for m in mentions:
+                    kind = _rendering_kind(m.status, m.exact)
+                    seen = renderings[(m.entry, lang)].setdefault(m.text, [kind, 0])
+                    seen[1] += 1
+                    coverage[lang][kind] += 1
+                    if kind != "preferred":
+                        off_house[(m.entry, lang)].add(article.id)
+                if lang == article.source_lang and primary_subtag(lang) == "vi":
+                    covered = [(m.start, m.end) for m in mentions]
+                    if unit.field == "byline":
+                        continue
+                    for start, end in vietnamese_names(unit.text):
+                        if any(a < end and start < b for a, b in covered):
+                            continue
+                        name = unicodedata.normalize("NFC", unit.text[start:end])
+                        record = unknown.setdefault(
+                            fold(name), {"name": name, "count": 0, "articles": set()}
+                        )
+                        record["count"] += 1
+                        record["articles"].add(article.id)
+    entries = []
+    unseen = []
+    for entry in glossary.entries:
+        langs: dict[str, Any] = {}
+        for (entry_id, lang), texts in sorted(renderings.items()):
+            if entry_id != entry.id:
+                continue
+            rows = sorted(
+                ({"text": t, "kind": k, "count": n} for t, (k, n) in texts.items()),
+                key=lambda r: (-r["count"], r["text"]),
+            )
+            langs[lang] = {
+                "mentions": sum(r["count"] for r in rows),
+                "renderings": rows,
+                "articles_off_house_form": sorted(off_house.get((entry.id, lang), ())),
+            }
+        if not langs:
+            unseen.append(entry.id)
+        entries.append(
+            {
+                "id": entry.id,
+                "kind": entry.kind.value,
+                "preferred": {lang: forms.preferred for lang, forms in sorted(entry.terms.items())},
+                "languages": langs,
+            }
+        )
+    return {
+        "tool": {"name": "multipub", "version": __version__},
+        "glossary": {
+            "name": glossary.name,
+            "fingerprint": glossary.fingerprint(),
+            "entries": len(glossary.entries),
+        },
+        "articles": articles,
+        "variants": variants,
+        "coverage": {
+            lang: {
+                "mentions": sum(counts.values()),
+                **{k: counts.get(k, 0) for k in ("preferred", "accepted", "forbidden", "other")},
+                "house_form_share": round(100 * counts["preferred"] / sum(counts.values()), 1)
+                if sum(counts.values())
+                else None,
+            }
+            for lang, counts in sorted(coverage.items())
+        },
+        "entries": entries,
+        "unseen": unseen,
+        "unknown_names": _unknown_names(unknown),
+    }
+
+
+def _unknown_names(unknown: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the unknown names, most frequent first, with suggestions and a YAML entry."""
+    rows = []
+    for record in sorted(unknown.values(), key=lambda r: (-r["count"], r["name"])):
+        name = record["name"]
+        suggestions = {lang: transliterate(name, lang) for lang in SUGGESTION_LANGUAGES}
+        terms: dict[str, Any] = {"vi": name}
+        for lang, forms in suggestions.items():
+            if forms:
+                terms[lang] = forms[0] if len(forms) == 1 else {
+                    "preferred": forms[0], "accepted": forms[1:3]
+                }  # fmt: skip
+        entry = {"id": f"person/{_slug(name)}", "kind": "person", "terms": terms}
+        rows.append(
+            {
+                "name": name,
+                "count": record["count"],
+                "articles": sorted(record["articles"]),
+                "suggestions": suggestions,
+                "yaml": yaml.safe_dump(
+                    [entry], allow_unicode=True, sort_keys=False, default_flow_style=False
+                ),
+            }
+        )
+    return rows
