@@ -231,6 +231,41 @@ def glossary_convert(source: Path, target: Path) -> None:
     click.echo(f"{target}: {len(glossary.entries)} entries written")
 
 
+@glossary_group.command("report")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--glossary",
+    "-g",
+    "glossaries",
+    multiple=True,
+    required=True,
+    help="Glossary files or directories (repeat to combine).",
+)
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "json"]), default="html")
+@click.option("--output", "-o", help="Write the report to this file (whole or not at all).")
+def glossary_report(
+    paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, output: str | None
+) -> None:
+    """Report what the glossary covers in the articles below PATHS, and what it lacks."""
+    from multipub.glossary_report import build_report
+    from multipub.render.report import (
+        render_report_html,
+        render_report_json,
+        render_report_markdown,
+    )
+
+    data = build_report(paths, _load_glossary(glossaries))
+    if not data["articles"]:
+        click.echo("multipub: no article could be read", err=True)
+        sys.exit(EXIT_USAGE)
+    renderers = {
+        "html": render_report_html,
+        "md": render_report_markdown,
+        "json": render_report_json,
+    }
+    _emit(renderers[fmt](data), output)
+
+
 @main.command("translit")
 @click.argument("names", nargs=-1, required=True)
 @click.option("--to", "lang", required=True, help="Target language tag: en, fr, ru, ar, zh...")

@@ -434,6 +434,15 @@ def write_output(path: str | os.PathLike[str], content: str) -> None:
     target = Path(path)
     directory = target.parent
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    # mkstemp creates the file readable by its owner only; a report is an ordinary file:
+    # keep the mode of the file it replaces, or the one the umask gives a new file.
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.fchmod(fd, mode)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
