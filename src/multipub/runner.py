@@ -98,9 +98,8 @@ def input_finding(problem: InputProblem) -> Finding:
         severity=Severity.ERROR,
         path=problem.path,
         article=problem.article,
-        message=problem.describe().removeprefix(problem.path + ":").lstrip(":0123456789 ")
-        if problem.line
-        else problem.describe().removeprefix(problem.path + ": "),
+        # The path and line have fields of their own; the message says where inside.
+        message=f"{problem.json_path}: {problem.message}" if problem.json_path else problem.message,
         line=problem.line,
     )
 
