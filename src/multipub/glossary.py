@@ -31,6 +31,7 @@ from pydantic import (
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from multipub.config import primary_subtag
+from multipub.io import files_below
 from multipub.models import LangTag
 from multipub.text import fold
 from multipub.yaml_loader import DuplicateKeyError, StrictYamlLoader, yaml_line_of
@@ -377,14 +378,7 @@ def discover_glossaries(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Pat
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = [
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in GLOSSARY_SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
-            yield from sorted(found, key=lambda p: p.as_posix())
+            yield from files_below(path, GLOSSARY_SUFFIXES)
         else:
             yield path
 

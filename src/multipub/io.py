@@ -29,6 +29,7 @@ __all__ = [
     "InputProblem",
     "LoadedArticle",
     "discover",
+    "files_below",
     "iter_articles",
     "load_article",
     "locate_lines",
@@ -78,6 +79,20 @@ class LoadedArticle:
 # Discovery
 
 
+def files_below(directory: Path, suffixes: Iterable[str]) -> list[Path]:
+    """Return the files below ``directory`` whose suffix is one of ``suffixes``, sorted by
+    path, hidden files and folders (".git") left out."""
+    wanted = {s.lower() for s in suffixes}
+    found = [
+        p
+        for p in directory.rglob("*")
+        if p.suffix.lower() in wanted
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(directory).parts)
+    ]
+    return sorted(found, key=lambda p: p.as_posix())
+
+
 def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Path | None]]:
     """Yield ``(display_path, file)`` for every article file named by ``paths``.
 
@@ -87,14 +102,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Pat
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = [
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in ARTICLE_SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
-            for p in sorted(found, key=lambda p: p.as_posix()):
+            for p in files_below(path, ARTICLE_SUFFIXES):
                 yield p.as_posix(), p
         elif path.exists():
             yield path.as_posix(), path

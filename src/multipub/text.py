@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = [
+    "VIETNAMESE_LETTER",
     "OffsetMap",
     "dedup_key",
     "fold",
@@ -129,6 +130,10 @@ def fold(text: str) -> str:
         folded = folded.translate(_FOLD_TABLE)
     return _place_tones(folded)
 
+
+# Letters that only Vietnamese writes (ơ, ư, đ and the tone-marked vowels no other Latin
+# language uses): one of them in a text is evidence of Vietnamese.
+VIETNAMESE_LETTER = re.compile("[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 _FOREIGN_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
 

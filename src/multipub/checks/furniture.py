@@ -15,7 +15,7 @@ from multipub.checks.duplicates import text_span
 from multipub.checks.registry import register
 from multipub.config import primary_subtag
 from multipub.findings import Severity
-from multipub.text import fold_digits
+from multipub.text import VIETNAMESE_LETTER, fold_digits
 
 __all__ = ["FURNITURE", "furniture_in"]
 
@@ -68,7 +68,6 @@ _MEDIA_EXTENSION = re.compile(
 _VI_CREDIT = re.compile(
     r"(?<!\w)(?:ảnh|video|clip)\s*(?::\s*[^.\n]{1,40}|\d{1,2}\)?)\s*$", re.IGNORECASE
 )
-_VI_LETTERS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 _COMPILED = {
     kind: [re.compile(rf"^\s*(?:{p})\s*[.:]?\s*$", re.IGNORECASE) for p in patterns]
@@ -87,7 +86,7 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     for match in _MEDIA_FILE.finditer(text) if has_media else ():
         name = unquote(match.group())
         what = "a media file name"
-        if primary_subtag(lang) != "vi" and _VI_LETTERS.search(name.replace("_", " ")):
+        if primary_subtag(lang) != "vi" and VIETNAMESE_LETTER.search(name.replace("_", " ")):
             what = "a media file name in Vietnamese"
         yield match.start(), match.end(), f"{what} ({name.split('?')[0]})"
         return

@@ -13,6 +13,7 @@ from multipub.config import primary_subtag
 from multipub.findings import Severity
 from multipub.langid import SITE_LANGUAGES, Guess, identify
 from multipub.models import TextUnit
+from multipub.text import VIETNAMESE_LETTER
 from multipub.translit import parse_syllable
 
 __all__ = ["block_language", "foreign_fragments"]
@@ -71,7 +72,7 @@ def _block_language(ctx: VariantContext, unit: TextUnit) -> Guess | None:
         return None
     config = ctx.config
     expected = primary_subtag(ctx.lang)
-    if _VIETNAMESE_LETTER.search(unit.text) is None and _plainly_in(unit.text, expected):
+    if VIETNAMESE_LETTER.search(unit.text) is None and _plainly_in(unit.text, expected):
         return Guess(expected, 1.0, "function words")
     candidates = tuple(
         dict.fromkeys(
@@ -124,12 +125,10 @@ def wrong_language(ctx: VariantContext) -> Iterator[Problem]:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_VIETNAMESE_LETTER = re.compile("[ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]", re.IGNORECASE)
 _THREE_LATIN_WORDS = re.compile(r"[A-Za-z]{2,}\W+[A-Za-z]{2,}\W+[A-Za-z]{2,}")
 _VI_MARKED = re.compile(
     "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE
 )
-_VI_STRONG = re.compile("[ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]", re.IGNORECASE)
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ]+")
 
 
@@ -154,7 +153,7 @@ def foreign_fragments(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
         for run in _runs(text, words, _vietnamese_word):
             marked = [w for w in run if _VI_MARKED.search(w.group())]
             has_lowercase = any(w.group()[0].islower() for w in run)
-            strong = any(_VI_STRONG.search(w.group()) for w in marked)
+            strong = any(VIETNAMESE_LETTER.search(w.group()) for w in marked)
             if len(marked) >= 3 and has_lowercase and strong:
                 found.append((marked[0].start(), marked[-1].end(), "Vietnamese words"))
     if latin:
