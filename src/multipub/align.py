@@ -71,12 +71,32 @@ def _merge_cost(first: int, second: int) -> float:
 
 
 # Only links within this many blocks of the diagonal are scored: translations drop or add
-# a few blocks, not dozens, and the band keeps a 200-block live blog fast.
+# a few blocks, not dozens, and the band keeps a 200-block live blog fast. The first pass
+# uses the narrow band; only when its path comes near the band's edge does a second pass
+# use the wide one (most translations follow the diagonal: the narrow band makes the
+# alignment of a 20-block article two to three times cheaper).
+_NARROW_BAND = 3
 _BAND = 8
 
 
 def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
     """Return the cheapest monotone alignment of two lists of block texts, in order."""
+    n, m = len(source), len(target)
+    slope = m / n if n else 0.0
+    narrow = _NARROW_BAND + abs(n - m)
+    pairs = _align_in_band(source, target, narrow)
+    i = j = 0
+    for pair in pairs:
+        i += len(pair.source)
+        j += len(pair.target)
+        if abs(j - int(i * slope)) >= narrow - 1:
+            return _align_in_band(source, target, _BAND + abs(n - m))
+    return pairs
+
+
+def _align_in_band(source: list[str], target: list[str], band: int) -> list[BlockPair]:
+    """Return the cheapest monotone alignment whose cells lie within ``band`` blocks of
+    the diagonal."""
     n, m = len(source), len(target)
     total_s = sum(len(t) for t in source) or 1
     total_t = sum(len(t) for t in target) or 1
@@ -91,7 +111,6 @@ def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     slope = m / n if n else 0.0
-    band = _BAND + abs(n - m)
     s_len = [len(t) for t in source]
     t_len = [len(t) for t in target]
     # What a 2-1 or 1-2 merge of block k with block k+1 costs, computed once per block

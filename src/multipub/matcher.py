@@ -108,7 +108,7 @@ def _strip_word(word: str) -> str:
 def _strip_words(folded: str) -> str:
     # Vietnamese has about 7,000 syllables: stripping them one by one through a cache is
     # three times cheaper than translating every form of a large glossary.
-    return " ".join(_strip_word(w) for w in folded.split(" "))
+    return " ".join(map(_strip_word, folded.split(" ")))
 
 
 # Russian inflectional endings, longest first; a stem keeps at least two letters so that
@@ -190,71 +190,76 @@ class _PlainText:
         return pos
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _StemmedText:
-    """Match text for Russian-like languages: " stem stem ... ", one per word.
-    ``word_starts[k]`` is where word k starts in ``text``, ``folded_spans[k]`` its span in
-    the folded text, ``exact_words[k]`` its folded form."""
+    """Match text for Russian-like languages: " stem stem ... ", one per word of the
+    folded text. Where each word starts, in both texts, is worked out on the first match
+    only: most blocks have none, and the stems alone are a third of the cost."""
 
     text: str
-    word_starts: tuple[int, ...]
-    folded_spans: tuple[tuple[int, int], ...]
-    exact_words: tuple[str, ...]
-    fold_map: OffsetMap | None
+    folded: str
     original: str
+    _word_starts: list[int] | None = None
+    _folded_spans: list[tuple[int, int]] | None = None
+    _fold_map: OffsetMap | None = None
+    _identity: bool | None = None
+
+    def _words(self) -> tuple[list[int], list[tuple[int, int]]]:
+        if self._word_starts is None or self._folded_spans is None:
+            spans = [m.span() for m in _WORD.finditer(self.folded)]
+            starts, position = [], 1
+            for stem in self.text[1:-1].split(" ") if spans else ():
+                starts.append(position)
+                position += len(stem) + 1
+            self._word_starts, self._folded_spans = starts, spans
+        return self._word_starts, self._folded_spans
 
     def _word_at(self, pos: int) -> int:
-        return bisect.bisect_right(self.word_starts, pos) - 1
+        return bisect.bisect_right(self._words()[0], pos) - 1
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         # A match ends at the end of a stem; the span takes the whole word, ending included.
+        starts, spans = self._words()
         first, last = self._word_at(start), self._word_at(end - 1)
-        folded_start = self.folded_spans[first][0] + (start - self.word_starts[first])
-        folded_end = self.folded_spans[last][1]
-        if self.fold_map is None:
+        folded_start = spans[first][0] + (start - starts[first])
+        folded_end = spans[last][1]
+        if self._identity is None:
+            text = self.original
+            self._identity = len(self.folded) == len(text) and unicodedata.is_normalized(
+                "NFC", text
+            )
+        if self._identity:
             return folded_start, folded_end
-        return self.fold_map.to_original(folded_start, folded_end)
+        if self._fold_map is None:
+            self._fold_map = fold_with_offsets(self.original)[1]
+        return self._fold_map.to_original(folded_start, folded_end)
 
     def seen(self, start: int, end: int) -> str:
+        spans = self._words()[1]
         first, last = self._word_at(start), self._word_at(end - 1)
-        return " ".join(self.exact_words[first : last + 1])
+        return " ".join(self.folded[a:b] for a, b in spans[first : last + 1])
 
     def word_start(self, pos: int) -> int:
-        return self.word_starts[self._word_at(pos)]
+        return self._words()[0][self._word_at(pos)]
 
 
-def _fold_fast_or_mapped(text: str) -> tuple[str, OffsetMap | None]:
-    folded = fold(text)
-    if len(folded) == len(text) and unicodedata.is_normalized("NFC", text):
-        # Same length and no NFC change: every folding step was one character for one.
-        return folded, None
-    return fold_with_offsets(text)
+@lru_cache(maxsize=65536)
+def _ru_key(word: str) -> str:
+    return _ru_stem(strip_marks(word))
 
 
 def match_text(text: str, *, stem_russian: bool = False) -> MatchText:
     """Return ``text`` prepared for matching (see the module docstring)."""
+    folded = fold(text)
     if not stem_russian:
-        folded = fold(text)
         # Same length and no NFC change: every folding step was one character for one.
         identity = len(folded) == len(text) and unicodedata.is_normalized("NFC", text)
-        return _PlainText(strip_marks(folded), folded, text, identity)
-    folded, fold_map = _fold_fast_or_mapped(text)
-    pieces: list[str] = []
-    starts: list[int] = []
-    spans: list[tuple[int, int]] = []
-    exact: list[str] = []
-    position = 1
-    for match in _WORD.finditer(folded):
-        word = match.group()
-        exact.append(word)
-        key = _ru_stem(strip_marks(word))
-        pieces.append(key)
-        starts.append(position)
-        spans.append(match.span())
-        position += len(key) + 1
-    return _StemmedText(
-        " " + " ".join(pieces) + " ", tuple(starts), tuple(spans), tuple(exact), fold_map, text
-    )
+        # Word by word through a cache when the text has diacritics: Vietnamese has a few
+        # thousand syllables, and translate() costs a dict lookup per character.
+        stripped = _strip_words(folded) if _STRIPPABLE.search(folded) is not None else folded
+        return _PlainText(stripped, folded, text, identity)
+    stems = " ".join(map(_ru_key, _WORD.findall(folded)))
+    return _StemmedText(f" {stems} ", folded, text)
 
 
 def match_key(form: str, *, stem_russian: bool = False) -> str:

@@ -108,8 +108,14 @@ def _build_tone_placement() -> tuple[re.Pattern[str], dict[str, str]]:
 
 _TONE_PATTERN, _TONE_REPLACEMENTS = _build_tone_placement()
 # Cheap pre-test: old-style text (most of the press) and other scripts never contain
-# these two-letter sequences, so the context-sensitive pattern rarely runs.
-_TONE_PAIRS = re.compile("|".join(_TONE_REPLACEMENTS))
+# these two-letter sequences, so the context-sensitive pattern rarely runs. Written as
+# "o[...]|u[...]" (what the alternation of all the pairs means): twice as fast a scan.
+_TONE_PAIRS = re.compile(
+    "|".join(
+        first + "[" + "".join(sorted(p[1] for p in _TONE_REPLACEMENTS if p[0] == first)) + "]"
+        for first in sorted({p[0] for p in _TONE_REPLACEMENTS})
+    )
+)
 
 
 def _place_tones(folded: str) -> str:
@@ -123,11 +129,24 @@ def _nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+_FOLD_REPLACEMENTS: dict[str, str] = {chr(code): out for code, out in _FOLD_TABLE.items()}
+
+
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Return the folded form of ``text`` used for every comparison and match."""
+    """Return the folded form of ``text`` used for every comparison and match.
+
+    Cached: the checks of one article fold each of its blocks several times (dedup keys,
+    glossary matching, language tests), and a string's hash is computed once.
+    """
     folded = _nfc(text).casefold()
     if _FOLD_CHARS.search(folded) is not None:
-        folded = folded.translate(_FOLD_TABLE)
+        # A few distinct characters change (teh marbuta, hamza forms): replacing each of
+        # them is C-speed, where translate() looks up every character of the block in a
+        # dict (12 µs for an Arabic paragraph, against 5). No replacement is itself
+        # replaced, so the order does not matter.
+        for char in set(_FOLD_CHARS.findall(folded)):
+            folded = folded.replace(char, _FOLD_REPLACEMENTS[char])
     return _place_tones(folded)
 
 

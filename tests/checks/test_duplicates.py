@@ -235,6 +235,42 @@ def test_mp302_many_blocks_use_the_index_and_still_find_the_pair() -> None:
     assert [(f.block, f.related[0].block) for f in findings] == [(len(blocks) - 1, 70)]
 
 
+def test_chrf_both_ways_equals_two_sacrebleu_sentence_scores() -> None:
+    from sacrebleu.metrics.chrf import CHRF
+
+    from multipub.checks.duplicates import _chrf_both_ways
+
+    chrf = CHRF()
+    texts = [*PARAGRAPH.values(), *OTHER.values(), *(pair[1] for pair in REWORDED.values())]
+    texts += ["a", "Hà", "会", "10%", " "]
+    for a in texts:
+        for b in texts:
+            expected = max(chrf.sentence_score(a, [b]).score, chrf.sentence_score(b, [a]).score)
+            assert _chrf_both_ways(a, b) == pytest.approx(expected, abs=1e-9), (a, b)
+
+
+def test_mp302_pair_search_finds_what_all_pairs_find() -> None:
+    # The pruned pair search must pair every two texts that share 70% of the smaller's
+    # words, exactly like comparing all pairs.
+    from multipub.checks.duplicates import _MIN_SHARED, _pairs_all
+
+    rng = random.Random(3)
+    vocabulary = [f"w{n}" for n in range(40)]
+    for _ in range(300):
+        words = [
+            frozenset(rng.sample(vocabulary, rng.randint(0, 12))) for _ in range(rng.randint(0, 9))
+        ]
+        expected = [
+            (i, j)
+            for j in range(len(words))
+            for i in range(j)
+            if words[i]
+            and words[j]
+            and len(words[i] & words[j]) >= _MIN_SHARED * min(len(words[i]), len(words[j]))
+        ]
+        assert list(_pairs_all(words)) == expected
+
+
 # --- MP303 ----------------------------------------------------------------------------
 
 

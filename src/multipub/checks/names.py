@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from multipub.checks.context import Problem, VariantContext
@@ -48,14 +48,43 @@ _NOT_NAMES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class _NameIndex:
-    """Person and place forms of one language, keyed for spelling comparisons."""
+    """Person and place forms of one language, keyed for spelling comparisons, and what
+    the run has learnt about the words of its texts."""
 
     by_skeleton: dict[str, str]  # name skeleton -> entry id
     first_words: dict[str, set[int]]  # skeleton of a form's first word -> word counts
     preferred: dict[str, str]  # entry id -> preferred form
     # Every skeleton with one letter deleted -> skeletons (SymSpell): finds the names one
-    # edit away from a text without comparing it with every name of the glossary.
+    # edit away from a text without comparing it with every name of the glossary. Built
+    # for Latin-script languages only, the ones that look for names one edit away.
     deletions: dict[str, set[str]]
+    # Caches for the run: each word's skeleton; the words (as written) whose skeleton
+    # starts a glossary name; and the answer of the one-edit search per skeleton (news
+    # repeats the same capitalized names and phrases from article to article).
+    word_skeletons: dict[str, str] = field(default_factory=dict)
+    first_words_seen: set[str] = field(default_factory=set)
+    near: dict[str, str | None] = field(default_factory=dict)
+
+    def skeleton_of(self, word: str, lang: str) -> str:
+        """Return the skeleton of one word (see :func:`name_skeleton`), cached."""
+        skeleton = self.word_skeletons.get(word)
+        if skeleton is None:
+            if len(self.word_skeletons) > _KEPT:
+                self.word_skeletons.clear()  # a whole archive's vocabulary is not kept
+            skeleton = self.word_skeletons[word] = name_skeleton(word, lang)
+            if skeleton in self.first_words:
+                self.first_words_seen.add(word)
+        return skeleton
+
+    def may_start_a_name(self, words: set[str], lang: str) -> bool:
+        """Return True when one of ``words`` begins a glossary name (by skeleton)."""
+        for word in words.difference(self.word_skeletons):
+            self.skeleton_of(word, lang)
+        return not self.first_words_seen.isdisjoint(words)
+
+
+# Cache bounds: the vocabulary of an archive grows without end, these caches do not.
+_KEPT = 200_000
 
 
 def _name_index(glossary: GlossaryIndex, lang: str) -> _NameIndex:
@@ -77,9 +106,10 @@ def _name_index(glossary: GlossaryIndex, lang: str) -> _NameIndex:
                 by_skeleton.setdefault(name_skeleton(form, lang), entry.id)
                 first_words.setdefault(_word_skeleton(words[0], lang), set()).add(len(words))
         deletions: dict[str, set[str]] = {}
-        for skeleton in by_skeleton:
-            for variant in _deletions(skeleton):
-                deletions.setdefault(variant, set()).add(skeleton)
+        if primary_subtag(lang) in _LATIN_SCRIPT:
+            for skeleton in by_skeleton:
+                for variant in _deletions(skeleton):
+                    deletions.setdefault(variant, set()).add(skeleton)
         found = glossary.derived[key] = _NameIndex(by_skeleton, first_words, preferred, deletions)
     return found
 
@@ -132,61 +162,82 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
     index = _name_index(glossary, ctx.lang)
     if not index.by_skeleton:
         return
-    latin = primary_subtag(ctx.lang) in _LATIN_SCRIPT
-    cased = latin or primary_subtag(ctx.lang) in _CYRILLIC_SCRIPT
+    primary = primary_subtag(ctx.lang)
+    latin = primary in _LATIN_SCRIPT
+    cased = latin or primary in _CYRILLIC_SCRIPT
+    # Outside Chinese (whose skeleton drops a final 省/市), a span's skeleton is its
+    # words' skeletons joined: each word's is computed once per run and language.
+    joinable = primary != "zh"
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
-        covered = [(m.start, m.end) for m in mentions]
         text = unit.text
+        if not cased and not index.may_start_a_name(set(_WORD.findall(text)), ctx.lang):
+            continue  # set operations settle most blocks of Arabic and Chinese
+        covered = [(m.start, m.end) for m in mentions]
         # Scripts with capitals: names are runs of capitalized words, found by one regex
         # (a loop over every word of every block was this check's whole cost).
         runs = (
             [
-                list(_WORD.finditer(text, r.start(), r.end()))
+                [m.span() for m in _WORD.finditer(text, r.start(), r.end())]
                 for r in _CAPITALIZED_RUN.finditer(text)
             ]
             if cased
-            else [list(_WORD.finditer(text))]
+            else [[m.span() for m in _WORD.finditer(text)]]
         )
-        for words in runs:
-            for i, first in enumerate(words):
-                sizes = index.first_words.get(_word_skeleton(first.group(), ctx.lang))
-                if not sizes and not latin:
+        for spans in runs:
+            skeletons = [index.skeleton_of(text[start:end], ctx.lang) for start, end in spans]
+            for i, (first_start, _) in enumerate(spans):
+                sizes = index.first_words.get(skeletons[i]) or (
+                    _LATIN_NAME_SIZES if latin else None
+                )
+                if not sizes:
                     continue
-                for size in sorted(sizes or (2, 3, 4), reverse=True):
-                    if i + size > len(words):
+                for size in sorted(sizes, reverse=True):
+                    if i + size > len(spans):
                         continue
-                    start, end = first.start(), words[i + size - 1].end()
-                    if any(a < end and start < b for a, b in covered):
+                    start, end = first_start, spans[i + size - 1][1]
+                    if covered and any(a < end and start < b for a, b in covered):
                         continue
-                    problem = _near_name(ctx, index, text[start:end], latin)
-                    if problem is not None:
-                        entry_id, preferred = problem
+                    skeleton = (
+                        "".join(skeletons[i : i + size])
+                        if joinable
+                        else name_skeleton(text[start:end], ctx.lang)
+                    )
+                    entry_id = _near_name(index, skeleton, latin)
+                    if entry_id is not None:
                         yield Problem(
                             field=unit.field,
                             block=unit.block,
                             span=(start, end),
                             message=f"'{text[start:end]}' looks like {entry_id} misspelled; "
-                            f"the glossary spells it '{preferred}'",
+                            f"the glossary spells it '{index.preferred[entry_id]}'",
                             entry=entry_id,
                         )
                         covered.append((start, end))
                         break
 
 
-def _near_name(
-    ctx: VariantContext, index: _NameIndex, text: str, latin: bool
-) -> tuple[str, str] | None:
-    skeleton = name_skeleton(text, ctx.lang)
+# Latin-script names whose first word the glossary does not know are tried at these sizes.
+_LATIN_NAME_SIZES = frozenset((2, 3, 4))
+
+
+def _near_name(index: _NameIndex, skeleton: str, latin: bool) -> str | None:
+    """Return the entry whose name has this skeleton, or (Latin script, skeletons of six
+    letters or more) one edit away from it; None when there is none."""
     entry_id = index.by_skeleton.get(skeleton)
-    if entry_id is None and latin and len(skeleton) > 5:
-        near = set().union(*(index.deletions.get(d, ()) for d in _deletions(skeleton)))
-        for candidate in sorted(near):
-            if _distance_at_most_one(skeleton, candidate):
-                entry_id = index.by_skeleton[candidate]
-                break
-    if entry_id is None:
-        return None
-    return entry_id, index.preferred[entry_id]
+    if entry_id is not None or not latin or len(skeleton) <= 5:
+        return entry_id
+    if skeleton in index.near:
+        return index.near[skeleton]
+    for candidate in sorted(
+        set().union(*(index.deletions.get(d, ()) for d in _deletions(skeleton)))
+    ):
+        if _distance_at_most_one(skeleton, candidate):
+            entry_id = index.by_skeleton[candidate]
+            break
+    if len(index.near) > _KEPT:
+        index.near.clear()
+    index.near[skeleton] = entry_id
+    return entry_id
 
 
 def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:
