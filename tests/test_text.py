@@ -137,3 +137,28 @@ def test_any_folded_span_maps_inside_the_text(text: str, a: int, b: int) -> None
 @given(_any_text)
 def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
+
+
+def test_place_tones_agrees_with_the_tone_pattern() -> None:
+    # _place_tones looks only where a pair occurs; _TONE_PATTERN says what it must do.
+    import random
+
+    from multipub import text
+
+    rng = random.Random(1)
+    alphabet = [*"oauy qngh.đxtr_", *"àáảãạèéẻẽẹỳýỷỹỵ", "\u0301", "1"]
+    for _ in range(20_000):
+        sample = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        expected = text._TONE_PATTERN.sub(
+            lambda m: m.group(1) + text._TONE_REPLACEMENTS[m.group(2)], sample
+        )
+        assert text._place_tones(sample) == expected, sample
+
+
+def test_fold_many_equals_fold_of_each() -> None:
+    from multipub.text import fold_many
+
+    texts = ["Hoà Bình", "", "  A  b ", "Straße", "الأمين", "x\u0301", "\u0301y", "thuý", "a\x00b"]
+    assert fold_many(texts) == [fold(t) for t in texts]
+    assert fold_many(texts[:-1]) == [fold(t) for t in texts[:-1]]
+    assert fold_many([]) == []

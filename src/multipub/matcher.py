@@ -22,9 +22,9 @@ Every match is reported as a span of the original text.
 from __future__ import annotations
 
 import bisect
-import gc
 import re
 import unicodedata
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -33,7 +33,7 @@ from typing import Any, NamedTuple, Protocol
 
 from multipub.config import primary_subtag
 from multipub.glossary import Glossary
-from multipub.text import OffsetMap, fold, fold_with_offsets
+from multipub.text import OffsetMap, fold, fold_many, fold_with_offsets
 
 __all__ = [
     "FormStatus",
@@ -284,9 +284,12 @@ class _PyAhoCorasick:
     def __init__(self, patterns: Sequence[str]) -> None:
         import ahocorasick
 
-        self._automaton: Any = ahocorasick.Automaton()
+        # Integer values (the pattern's index): a tuple per pattern made adding 100,000
+        # patterns four times slower. Lengths are kept beside the automaton.
+        self._automaton: Any = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for index, pattern in enumerate(patterns):
-            self._automaton.add_word(pattern, (index, len(pattern)))
+            self._automaton.add_word(pattern, index)
+        self._lengths = array("I", map(len, patterns))
         if patterns:
             self._automaton.make_automaton()
         self._empty = not patterns
@@ -294,8 +297,9 @@ class _PyAhoCorasick:
     def find(self, haystack: str) -> Iterable[tuple[int, int, int]]:
         if self._empty:
             return []
+        lengths = self._lengths
         # One comprehension over the C iterator: a generator here cost a third of the time.
-        return [(i, end + 1 - n, end + 1) for end, (i, n) in self._automaton.iter(haystack)]
+        return [(i, end + 1 - lengths[i], end + 1) for end, i in self._automaton.iter(haystack)]
 
 
 class _AhoCorasickRs:
@@ -390,78 +394,157 @@ _LATIN_LANGS = frozenset({"en", "fr", "es", "de", "it", "pt", "nl", "id", "ms", 
 _NAME_KINDS = frozenset({"person", "place"})
 
 
+_FORM_SEPARATOR = "\x00"
+_SPACES_AT_SEPARATOR = re.compile(" *\x00 *")
+_SPACE_RUN = re.compile(" {2,}")
+
+
+def _exact_keys(forms: list[str]) -> list[str]:
+    """Return each form folded, white space collapsed: ``" ".join(fold(form).split())``,
+    computed over all the forms at once."""
+    folded = fold_many(forms)
+    joined = _FORM_SEPARATOR.join(folded)
+    if joined.count(_FORM_SEPARATOR) != max(len(forms) - 1, 0):
+        return [" ".join(f.split()) for f in folded]
+    # Substring tests first: a regex walk over megabytes of forms is only for the rare
+    # glossary whose forms have doubled or edge spaces.
+    if "  " in joined:
+        joined = _SPACE_RUN.sub(" ", joined)
+    if f" {_FORM_SEPARATOR}" in joined or f"{_FORM_SEPARATOR} " in joined:
+        joined = _SPACES_AT_SEPARATOR.sub(_FORM_SEPARATOR, joined)
+    joined = joined.strip(" ")
+    return joined.split(_FORM_SEPARATOR) if forms else []
+
+
 class Matcher:
-    """All forms of one language of a glossary, ready to be found in texts of that language."""
+    """All forms of one language of a glossary, ready to be found in texts of that language.
+
+    Building one for a glossary of 100,000 entries is the cost that matters: the forms are
+    folded in one pass over all of them, each key is stored as a few integers, and the
+    per-form details a match needs (:class:`_Pattern`) are made for matched keys only.
+    """
 
     def __init__(self, glossary: Glossary, lang: str, *, backend: str = DEFAULT_BACKEND) -> None:
         self.lang = lang
         primary = primary_subtag(lang)
         self.stem_russian = primary in {"ru", "uk", "be", "bg"}
-        latin_target = primary in _LATIN_LANGS
         self.backend = backend
-        keys: dict[str, list[_Pattern]] = {}
-        # Building makes hundreds of thousands of small acyclic objects; the cyclic
-        # collector's passes over a large glossary would double the build time.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            self._collect(glossary, lang, latin_target, keys)
-        finally:
-            if collecting:
-                gc.enable()
-        self._keys = list(keys)
-        self._patterns = [keys[k] for k in self._keys]
-        self._automaton: _Automaton = BACKENDS[backend](self._keys)
-
-    def _collect(
-        self, glossary: Glossary, lang: str, latin_target: bool, keys: dict[str, list[_Pattern]]
-    ) -> None:
+        # Every form, with its entry and status, in glossary order; a Latin-script
+        # language also looks for a name's Vietnamese spelling (its diacritics disagree).
+        forms: list[str] = []
+        statuses: list[FormStatus] = []
+        # Entry k's forms start at forms[entry_starts[k]]: one number per entry rather
+        # than the entry's id repeated per form.
+        entry_starts: list[int] = []
+        entry_ids: list[str] = []
+        disagreeing: set[int] = set()
+        latin_target = primary in _LATIN_LANGS
+        source_lang = glossary.source_lang
+        preferred, feminine = FormStatus.PREFERRED, FormStatus.FEMININE
+        accepted, forbidden = FormStatus.ACCEPTED, FormStatus.FORBIDDEN
         for entry in glossary.entries:
-            forms = entry.forms(lang)
-            if forms is None:
+            terms = entry.terms.get(lang) or entry.terms.get(primary)
+            if terms is None:
                 continue
-            for form, status in _forms_with_status(forms):
-                self._add(keys, entry.id, form, status)
+            entry_starts.append(len(forms))
+            entry_ids.append(entry.id)
+            forms.append(terms.preferred)
+            statuses.append(preferred)
+            if terms.feminine:
+                forms.append(terms.feminine)
+                statuses.append(feminine)
+            if terms.accepted:
+                forms.extend(terms.accepted)
+                statuses.extend([accepted] * len(terms.accepted))
+            if terms.forbidden:
+                forms.extend(terms.forbidden)
+                statuses.extend([forbidden] * len(terms.forbidden))
             if latin_target and entry.kind.value in _NAME_KINDS:
-                source = entry.forms(glossary.source_lang)
-                if source is not None and source.preferred != forms.preferred:
-                    self._add(keys, entry.id, source.preferred, FormStatus.PREFERRED, agrees=False)
+                source = entry.forms(source_lang)
+                if source is not None and source.preferred != terms.preferred:
+                    disagreeing.add(len(forms))
+                    forms.append(source.preferred)
+                    statuses.append(preferred)
+        self._forms, self._statuses = forms, statuses
+        self._entry_starts, self._entry_ids = entry_starts, entry_ids
+        self._disagreeing = disagreeing
+        self._exacts = _exact_keys(forms)
+        keys = self._match_keys(self._exacts)
+        # Key -> index; per key its first form (index * 2, + 1 when the Arabic article
+        # was dropped after "ل"), further forms of the same key in ``_more``.
+        key_ids: dict[str, int] = {}
+        first: list[int] = []
+        more: dict[int, list[int]] = {}
+        for code, key in enumerate(keys):
+            if not key:
+                continue
+            key_id = key_ids.setdefault(key, len(first))
+            if key_id == len(first):
+                first.append(code)
+            else:
+                more.setdefault(key_id, []).append(code)
+        self._first, self._more = first, more
+        self._size = len(key_ids)
+        self._pattern_cache: dict[int, list[_Pattern]] = {}
+        self._automaton: _Automaton = BACKENDS[backend](list(key_ids))
 
-    def _add(
-        self,
-        keys: dict[str, list[_Pattern]],
-        entry_id: str,
-        form: str,
-        status: FormStatus,
-        *,
-        agrees: bool | None = None,
-    ) -> None:
-        # Called once per form of a glossary of up to 100,000 entries: one fold, one script
-        # test, no intermediate lists.
-        exact = " ".join(fold(form).split())
+    def _match_keys(self, exacts: list[str]) -> list[str]:
+        """Return the automaton key of each form, then of each Arabic form whose article
+        may be dropped after "ل" ("للجنة"): index ``2k`` is form k's key, ``2k + 1`` its
+        article-less key or "" (so a key's code says which form and how)."""
         if self.stem_russian:
-            key = " ".join(_ru_stem(strip_marks(w)) for w in _WORD.findall(exact))
-            if key:
-                rank = _STATUS_RANK[status]
-                pattern = _Pattern(
-                    entry_id, form, status, exact, _Boundary.STEM, False, agrees, rank
-                )
-                keys.setdefault(f" {key} ", []).append(pattern)
-            return
-        if not exact:
-            return
-        boundary = _boundary_of(exact)
-        rank = _STATUS_RANK[status]
-        pattern = _Pattern(entry_id, form, status, exact, boundary, False, agrees, rank)
-        # Texts are matched without Latin diacritics ("Nguyen" finds "Nguyễn"); whether
-        # the diacritics agree is decided per match, so "ban" never stands for "bán".
-        key = _strip_words(exact) if _STRIPPABLE.search(exact) is not None else exact
-        keys.setdefault(key, []).append(pattern)
-        if boundary is _Boundary.ARABIC and exact.startswith("ال") and len(exact) > 3:
-            keys.setdefault(exact[2:], []).append(pattern._replace(needs_lam=True))
+            # Word stems, padded: the match text is " stem stem ... ".
+            stems = [" ".join(map(_ru_key, _WORD.findall(exact))) for exact in exacts]
+            plain = [f" {stem} " if stem else "" for stem in stems]
+        else:
+            # Texts are matched without Latin diacritics ("Nguyen" finds "Nguyễn");
+            # whether the diacritics agree is decided per match ("ban" is never "bán").
+            # The separator stands alone between spaces so that syllables stay whole
+            # for the cache of _strip_words.
+            spaced = f" {_FORM_SEPARATOR} "
+            joined = spaced.join(exacts)
+            if _STRIPPABLE.search(joined) is None:
+                plain = list(exacts)  # no Latin diacritics at all (Arabic, Chinese...)
+            else:
+                plain = _strip_words(joined).split(spaced) if exacts else []
+        lam = [""] * len(plain)
+        if not self.stem_russian:
+            for index, exact in enumerate(exacts):
+                if exact.startswith("ال") and len(exact) > 3:
+                    lam[index] = exact[2:]
+        keys: list[str] = [""] * (2 * len(plain))
+        keys[0::2] = plain
+        keys[1::2] = lam
+        return keys
+
+    def _patterns(self, key_id: int) -> list[_Pattern]:
+        """Return the forms found under automaton key ``key_id``, made on first use."""
+        found = self._pattern_cache.get(key_id)
+        if found is None:
+            codes = [self._first[key_id], *self._more.get(key_id, ())]
+            found = self._pattern_cache[key_id] = [self._pattern(code) for code in codes]
+        return found
+
+    def _pattern(self, code: int) -> _Pattern:
+        index, needs_lam = divmod(code, 2)
+        exact = self._exacts[index]
+        status = self._statuses[index]
+        boundary = _Boundary.STEM if self.stem_russian else _boundary_of(exact)
+        agrees = False if index in self._disagreeing else None
+        entry_id = self._entry_ids[bisect.bisect_right(self._entry_starts, index) - 1]
+        return _Pattern(
+            entry_id,
+            self._forms[index],
+            status,
+            exact,
+            boundary,
+            bool(needs_lam),
+            agrees,
+            _STATUS_RANK[status],
+        )
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return self._size
 
     def find(self, text: str) -> list[Mention]:
         """Return the mentions in ``text``, leftmost-longest, in text order."""
@@ -511,13 +594,13 @@ class Matcher:
     def _collect_candidates(
         prepared: MatchText,
         automaton: _Automaton,
-        patterns_of: list[list[_Pattern]],
+        patterns_of: Callable[[int], list[_Pattern]],
         candidates: list[tuple[int, int, int, str, bool, int, _Pattern]],
     ) -> None:
         """Add the acceptable matches of one automaton to ``candidates``."""
         text = prepared.text
         for index, match_start, match_end in automaton.find(text):
-            for pattern in patterns_of[index]:
+            for pattern in patterns_of(index):
                 start, end = match_start, match_end
                 boundary = pattern.boundary
                 if boundary is _Boundary.WORD:
@@ -572,15 +655,6 @@ def _diacritics(seen: str, form: str) -> bool | None:
     if not seen_marked or not form_marked:
         return False
     return None
-
-
-def _forms_with_status(forms: Any) -> list[tuple[str, FormStatus]]:
-    out = [(forms.preferred, FormStatus.PREFERRED)]
-    if forms.feminine:
-        out.append((forms.feminine, FormStatus.FEMININE))
-    out.extend((f, FormStatus.ACCEPTED) for f in forms.accepted)
-    out.extend((f, FormStatus.FORBIDDEN) for f in forms.forbidden)
-    return out
 
 
 class GlossaryIndex:
