@@ -75,7 +75,7 @@ def _merge_cost(first: int, second: int) -> float:
 # uses the narrow band; only when its path comes near the band's edge does a second pass
 # use the wide one (most translations follow the diagonal: the narrow band makes the
 # alignment of a 20-block article two to three times cheaper).
-_NARROW_BAND = 3
+_NARROW_BAND = 2
 _BAND = 8
 
 
@@ -89,7 +89,7 @@ def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
     for pair in pairs:
         i += len(pair.source)
         j += len(pair.target)
-        if abs(j - int(i * slope)) >= narrow - 1:
+        if abs(j - int(i * slope)) >= narrow:
             return _align_in_band(source, target, _BAND + abs(n - m))
     return pairs
 
@@ -98,21 +98,14 @@ def _align_in_band(source: list[str], target: list[str], band: int) -> list[Bloc
     """Return the cheapest monotone alignment whose cells lie within ``band`` blocks of
     the diagonal."""
     n, m = len(source), len(target)
-    total_s = sum(len(t) for t in source) or 1
-    total_t = sum(len(t) for t in target) or 1
-    log_ratio = math.log(total_t / total_s)
-    # Lengths as logs once: the link cost is a difference of logs.
-    s_log = [math.log(len(t) + 10) for t in source]
-    t_log = [math.log(len(t) + 10) for t in target]
-    s_anchors = [anchors(t) for t in source]
-    t_anchors = [anchors(t) for t in target]
-    inf = float("inf")
-    best = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = 0.0
-    slope = m / n if n else 0.0
     s_len = [len(t) for t in source]
     t_len = [len(t) for t in target]
+    log_ratio = math.log((sum(t_len) or 1) / (sum(s_len) or 1))
+    # Lengths as logs once: the link cost is a difference of logs.
+    s_log = [math.log(k + 10) for k in s_len]
+    t_log = [math.log(k + 10) for k in t_len]
+    s_anchors = [anchors(t) for t in source]
+    t_anchors = [anchors(t) for t in target]
     # What a 2-1 or 1-2 merge of block k with block k+1 costs, computed once per block
     # rather than once per cell.
     s_merged = [
@@ -125,53 +118,68 @@ def _align_in_band(source: list[str], target: list[str], band: int) -> list[Bloc
          t_anchors[k] | t_anchors[k + 1])
         for k in range(m - 1)
     ]  # fmt: skip
-
-    def relax(ni: int, nj: int, cost: float, move: tuple[int, int]) -> None:
-        if cost < best[ni][nj]:
-            best[ni][nj] = cost
-            back[ni][nj] = move
-
-    skip_source, skip_target, link_move = (1, 0), (0, 1), (1, 1)
+    inf = math.inf
+    width = m + 1
+    # One flat list per table (cell (i, j) at i * width + j): indexing a list of lists
+    # costs twice. A move is the number of source and target blocks it takes, 2 bits each.
+    best = [inf] * ((n + 1) * width)
+    back = [0] * ((n + 1) * width)
+    best[0] = 0.0
+    slope = m / n if n else 0.0
+    weight, skip = _LENGTH_WEIGHT, _SKIP
     for i in range(n + 1):
         centre = int(i * slope)
-        row, next_row = best[i], best[i + 1] if i < n else None
+        row = i * width
+        below = row + width  # cell (i + 1, j) is below + j
+        has_next = i < n
+        if has_next:
+            s_log_i, s_anchors_i = s_log[i], s_anchors[i]
+            s_merge = s_merged[i] if i + 1 < n else None
         for j in range(max(0, centre - band), min(m, centre + band) + 1):
-            here = row[j]
+            here = best[row + j]
             if here == inf:
                 continue
             # The three common moves inline (a call per cell and move was half the time).
-            if next_row is not None and here + _SKIP < next_row[j]:
-                next_row[j] = here + _SKIP
-                back[i + 1][j] = skip_source
-            if j < m and here + _SKIP < row[j + 1]:
-                row[j + 1] = here + _SKIP
-                back[i][j + 1] = skip_target
-            if next_row is None or j >= m:
+            cost = here + skip
+            if has_next and cost < best[below + j]:
+                best[below + j] = cost
+                back[below + j] = 4  # (1, 0)
+            if j < m and cost < best[row + j + 1]:
+                best[row + j + 1] = cost
+                back[row + j + 1] = 1  # (0, 1)
+            if not has_next or j >= m:
                 continue
-            base = t_log[j] - s_log[i] - log_ratio
-            link = here + _LENGTH_WEIGHT * abs(base)
-            if s_anchors[i] and t_anchors[j]:
-                link += _anchor_cost(s_anchors[i], t_anchors[j])
-            if link < next_row[j + 1]:
-                next_row[j + 1] = link
-                back[i + 1][j + 1] = link_move
-            if i + 1 < n:
-                merged_log, penalty, merged_anchors = s_merged[i]
-                cost = here + penalty + _LENGTH_WEIGHT * abs(t_log[j] - merged_log - log_ratio)
-                if merged_anchors and t_anchors[j]:
-                    cost += _anchor_cost(merged_anchors, t_anchors[j])
-                relax(i + 2, j + 1, cost, (2, 1))
+            t_anchors_j = t_anchors[j]
+            link = here + weight * abs(t_log[j] - s_log_i - log_ratio)
+            if s_anchors_i and t_anchors_j:
+                link += _anchor_cost(s_anchors_i, t_anchors_j)
+            if link < best[below + j + 1]:
+                best[below + j + 1] = link
+                back[below + j + 1] = 5  # (1, 1)
+            if s_merge is not None:
+                merged_log, penalty, merged_anchors = s_merge
+                cost = here + penalty + weight * abs(t_log[j] - merged_log - log_ratio)
+                if merged_anchors and t_anchors_j:
+                    cost += _anchor_cost(merged_anchors, t_anchors_j)
+                cell = below + width + j + 1
+                if cost < best[cell]:
+                    best[cell] = cost
+                    back[cell] = 9  # (2, 1)
             if j + 1 < m:
                 merged_log, penalty, merged_anchors = t_merged[j]
-                cost = here + penalty + _LENGTH_WEIGHT * abs(merged_log - s_log[i] - log_ratio)
-                if s_anchors[i] and merged_anchors:
-                    cost += _anchor_cost(s_anchors[i], merged_anchors)
-                relax(i + 1, j + 2, cost, (1, 2))
+                cost = here + penalty + weight * abs(merged_log - s_log_i - log_ratio)
+                if s_anchors_i and merged_anchors:
+                    cost += _anchor_cost(s_anchors_i, merged_anchors)
+                cell = below + j + 2
+                if cost < best[cell]:
+                    best[cell] = cost
+                    back[cell] = 6  # (1, 2)
     pairs: list[BlockPair] = []
     i, j = n, m
     while i or j:
-        di, dj = back[i][j]
-        cost = best[i][j] - best[i - di][j - dj]
+        move = back[i * width + j]
+        di, dj = move >> 2, move & 3
+        cost = best[i * width + j] - best[(i - di) * width + j - dj]
         pairs.append(BlockPair(tuple(range(i - di, i)), tuple(range(j - dj, j)), cost))
         i, j = i - di, j - dj
     pairs.reverse()

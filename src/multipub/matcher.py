@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any, NamedTuple, Protocol
 
 from multipub.config import primary_subtag
@@ -100,15 +101,30 @@ def strip_marks(folded: str) -> str:
     return folded.translate(_STRIP_TABLE) if _STRIPPABLE.search(folded) else folded
 
 
-@lru_cache(maxsize=65536)
-def _strip_word(word: str) -> str:
-    return strip_marks(word)
+class _WordMemo(dict[str, str]):
+    """A function of one word, remembered: looking a word up is a plain dict lookup (a
+    third of what an ``lru_cache`` call costs, which matters at a few hundred words per
+    block). Cleared whole when it grows past ``limit``: a vocabulary is not kept for ever."""
+
+    def __init__(self, function: Callable[[str], str], limit: int = 200_000) -> None:
+        super().__init__()
+        self._function = function
+        self._limit = limit
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= self._limit:
+            self.clear()
+        value = self[word] = self._function(word)
+        return value
+
+
+_STRIPPED_WORD = _WordMemo(strip_marks)
 
 
 def _strip_words(folded: str) -> str:
-    # Vietnamese has about 7,000 syllables: stripping them one by one through a cache is
-    # three times cheaper than translating every form of a large glossary.
-    return " ".join(map(_strip_word, folded.split(" ")))
+    # Vietnamese has about 7,000 syllables: stripping them one by one through a memo is
+    # three times cheaper than translating every character.
+    return " ".join(map(_STRIPPED_WORD.__getitem__, folded.split(" ")))
 
 
 # Russian inflectional endings, longest first; a stem keeps at least two letters so that
@@ -170,11 +186,17 @@ class _PlainText:
     text: str
     folded: str
     original: str
-    identity: bool
+    _identity: bool | None = None
     _fold_map: OffsetMap | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        if self.identity:
+        if self._identity is None:
+            text = self.original
+            # Same length and no NFC change: every folding step was one character for one.
+            self._identity = len(self.folded) == len(text) and unicodedata.is_normalized(
+                "NFC", text
+            )
+        if self._identity:
             return start, end
         if self._fold_map is None:
             self._fold_map = fold_with_offsets(self.original)[1]
@@ -243,32 +265,55 @@ class _StemmedText:
         return self._words()[0][self._word_at(pos)]
 
 
-@lru_cache(maxsize=65536)
-def _ru_key(word: str) -> str:
+def _ru_word_key(word: str) -> str:
     return _ru_stem(strip_marks(word))
+
+
+_ru_key = _WordMemo(_ru_word_key).__getitem__
+
+
+# Texts matched together are joined with NUL: no key holds it, and it is no letter or
+# digit, so it bounds words like the edge of a text.
+_TEXT_SEPARATOR = "\x00"
+_STEM_TOKEN = re.compile(r"[\w\x00]+")  # NUL stands between spaces: a token of its own
+
+
+def _match_texts(folded: Sequence[str], *, stem_russian: bool) -> list[str]:
+    """Return the match text of each folded text (see :class:`_PlainText` and
+    :class:`_StemmedText`)."""
+    if not stem_russian:
+        # Word by word through a cache, and only where there are diacritics: Vietnamese
+        # has a few thousand syllables, and translate() looks up every character.
+        return [_strip_words(f) if _STRIPPABLE.search(f) is not None else f for f in folded]
+    if not folded:
+        return []
+    # One pass for all the texts: NUL tokens keep a key from running across two texts.
+    joined = f" {_TEXT_SEPARATOR} ".join(folded)
+    stems = " ".join(map(_ru_key, _STEM_TOKEN.findall(joined)))
+    pieces = f" {stems} ".split(_TEXT_SEPARATOR)
+    if len(pieces) != len(folded):  # a text holding NUL itself: one at a time
+        return [_match_texts([f], stem_russian=True)[0] for f in folded]
+    return pieces
+
+
+def _prepared(text: str, folded: str, scan: str, *, stem_russian: bool) -> MatchText:
+    if stem_russian:
+        return _StemmedText(scan, folded, text)
+    return _PlainText(scan, folded, text)
 
 
 def match_text(text: str, *, stem_russian: bool = False) -> MatchText:
     """Return ``text`` prepared for matching (see the module docstring)."""
     folded = fold(text)
-    if not stem_russian:
-        # Same length and no NFC change: every folding step was one character for one.
-        identity = len(folded) == len(text) and unicodedata.is_normalized("NFC", text)
-        # Word by word through a cache when the text has diacritics: Vietnamese has a few
-        # thousand syllables, and translate() costs a dict lookup per character.
-        stripped = _strip_words(folded) if _STRIPPABLE.search(folded) is not None else folded
-        return _PlainText(stripped, folded, text, identity)
-    stems = " ".join(map(_ru_key, _WORD.findall(folded)))
-    return _StemmedText(f" {stems} ", folded, text)
+    scan = _match_texts([folded], stem_russian=stem_russian)[0]
+    return _prepared(text, folded, scan, stem_russian=stem_russian)
 
 
 def match_key(form: str, *, stem_russian: bool = False) -> str:
-    """Return the match-text form of a glossary form: folded, white space collapsed,
-    without Latin diacritics (Russian-like languages: word stems, punctuation dropped)."""
-    folded = fold(form)
-    if not stem_russian:
-        return _strip_words(" ".join(folded.split()))
-    return " ".join(_ru_stem(strip_marks(w)) for w in _WORD.findall(folded))
+    """Return the automaton key of a glossary form: folded, white space collapsed,
+    without Latin diacritics (Russian-like languages: word stems, padded with spaces)."""
+    exact = " ".join(fold(form).split())
+    return _keys_of([exact], stem_russian=stem_russian)[0][0] if exact else ""
 
 
 # --- automaton backends -------------------------------------------------------------------
@@ -416,6 +461,33 @@ def _exact_keys(forms: list[str]) -> list[str]:
     return joined.split(_FORM_SEPARATOR) if forms else []
 
 
+def _keys_of(exacts: list[str], *, stem_russian: bool) -> tuple[list[str], list[str]]:
+    """Return the automaton key of each exact form (see :func:`match_key`), and for each
+    Arabic form with the article its key without it (else ""), computed over all the
+    forms joined."""
+    if stem_russian:
+        # Word stems, padded: the match text is " stem stem ... ".
+        stems = [" ".join(map(_ru_key, _WORD.findall(exact))) for exact in exacts]
+        return [f" {stem} " if stem else "" for stem in stems], [""] * len(exacts)
+    # Texts are matched without Latin diacritics ("Nguyen" finds "Nguyễn"); whether the
+    # diacritics agree is decided per match, so "ban" never stands for "bán". The
+    # separator stands alone between spaces so that syllables stay whole for the cache
+    # of _strip_words.
+    spaced = f" {_FORM_SEPARATOR} "
+    joined = spaced.join(exacts)
+    if _STRIPPABLE.search(joined) is None:
+        keys = list(exacts)  # no Latin diacritics at all (Arabic, Chinese...)
+    else:
+        keys = _strip_words(joined).split(spaced) if exacts else []
+    if len(keys) != len(exacts):  # a form holding the separator itself
+        keys = [_strip_words(exact) for exact in exacts]
+    lam = [""] * len(exacts)
+    for index, exact in enumerate(exacts):
+        if exact.startswith("ال") and len(exact) > 3:
+            lam[index] = exact[2:]
+    return keys, lam
+
+
 class Matcher:
     """All forms of one language of a glossary, ready to be found in texts of that language.
 
@@ -492,26 +564,7 @@ class Matcher:
         """Return the automaton key of each form, then of each Arabic form whose article
         may be dropped after "ل" ("للجنة"): index ``2k`` is form k's key, ``2k + 1`` its
         article-less key or "" (so a key's code says which form and how)."""
-        if self.stem_russian:
-            # Word stems, padded: the match text is " stem stem ... ".
-            stems = [" ".join(map(_ru_key, _WORD.findall(exact))) for exact in exacts]
-            plain = [f" {stem} " if stem else "" for stem in stems]
-        else:
-            # Texts are matched without Latin diacritics ("Nguyen" finds "Nguyễn");
-            # whether the diacritics agree is decided per match ("ban" is never "bán").
-            # The separator stands alone between spaces so that syllables stay whole
-            # for the cache of _strip_words.
-            spaced = f" {_FORM_SEPARATOR} "
-            joined = spaced.join(exacts)
-            if _STRIPPABLE.search(joined) is None:
-                plain = list(exacts)  # no Latin diacritics at all (Arabic, Chinese...)
-            else:
-                plain = _strip_words(joined).split(spaced) if exacts else []
-        lam = [""] * len(plain)
-        if not self.stem_russian:
-            for index, exact in enumerate(exacts):
-                if exact.startswith("ال") and len(exact) > 3:
-                    lam[index] = exact[2:]
+        plain, lam = _keys_of(exacts, stem_russian=self.stem_russian)
         keys: list[str] = [""] * (2 * len(plain))
         keys[0::2] = plain
         keys[1::2] = lam
@@ -548,17 +601,48 @@ class Matcher:
 
     def find(self, text: str) -> list[Mention]:
         """Return the mentions in ``text``, leftmost-longest, in text order."""
-        prepared = match_text(text, stem_russian=self.stem_russian)
-        return self.find_in(prepared)
+        return self.find_many([text])[0]
+
+    def find_many(self, texts: Sequence[str]) -> list[list[Mention]]:
+        """Return the mentions in each of ``texts`` (as :meth:`find` would), with one pass
+        of the automaton over all of them: the blocks of a variant, a batch of articles.
+        Large batches are folded in one pass too (:func:`~multipub.text.fold_many`)."""
+        folded = fold_many(texts) if len(texts) > _FOLD_ONE_BY_ONE else [fold(t) for t in texts]
+        scans = _match_texts(folded, stem_russian=self.stem_russian)
+        found: list[list[Mention]] = [[] for _ in texts]
+        if not scans:
+            return found
+        matches = self._automaton.find(_TEXT_SEPARATOR.join(scans))
+        if not matches:
+            return found
+        if len(texts) == 1:
+            prepared = _prepared(texts[0], folded[0], scans[0], stem_russian=self.stem_russian)
+            return [self._mentions(prepared, matches)]
+        # Text k's match text starts at bases[k] in the joined text (+1: the separator).
+        bases = [0, *accumulate(len(scan) + 1 for scan in scans)]
+        by_text: dict[int, list[tuple[int, int, int]]] = {}
+        for index, start, end in matches:
+            k = bisect.bisect_right(bases, start) - 1
+            base = bases[k]
+            by_text.setdefault(k, []).append((index, start - base, end - base))
+        for k, local in by_text.items():
+            prepared = _prepared(texts[k], folded[k], scans[k], stem_russian=self.stem_russian)
+            found[k] = self._mentions(prepared, local)
+        return found
 
     def find_in(self, prepared: MatchText) -> list[Mention]:
         """Return the mentions in an already prepared text (see :func:`match_text`)."""
+        return self._mentions(prepared, self._automaton.find(prepared.text))
+
+    def _mentions(
+        self, prepared: MatchText, matches: Iterable[tuple[int, int, int]]
+    ) -> list[Mention]:
+        """Return the mentions that the automaton's ``matches`` in ``prepared`` make."""
         # (start, -end, rank, entry, diacritics, count, pattern), sorted as they are: leftmost,
         # then longest, then the form written (stems and stripped diacritics let
         # заведующий/заведующая share a span), then by status. diacritics: True agree,
         # False one side has none.
-        candidates: list[tuple[int, int, int, str, bool, int, _Pattern]] = []
-        self._collect_candidates(prepared, self._automaton, self._patterns, candidates)
+        candidates = self._candidates(prepared, matches)
         if not candidates:
             return []
         if len(candidates) > 1:
@@ -590,21 +674,19 @@ class Matcher:
             entries_at_taken.add(pattern.entry)
         return mentions
 
-    @staticmethod
-    def _collect_candidates(
-        prepared: MatchText,
-        automaton: _Automaton,
-        patterns_of: Callable[[int], list[_Pattern]],
-        candidates: list[tuple[int, int, int, str, bool, int, _Pattern]],
-    ) -> None:
-        """Add the acceptable matches of one automaton to ``candidates``."""
+    def _candidates(
+        self, prepared: MatchText, matches: Iterable[tuple[int, int, int]]
+    ) -> list[tuple[int, int, int, str, bool, int, _Pattern]]:
+        """Return the acceptable matches, with the spans of the forms themselves."""
+        candidates: list[tuple[int, int, int, str, bool, int, _Pattern]] = []
         text = prepared.text
-        for index, match_start, match_end in automaton.find(text):
-            for pattern in patterns_of(index):
+        cache = self._pattern_cache
+        for index, match_start, match_end in matches:
+            for pattern in cache.get(index) or self._patterns(index):
                 start, end = match_start, match_end
                 boundary = pattern.boundary
                 if boundary is _Boundary.WORD:
-                    if (start > 0 and text[start - 1].isalnum()) or (
+                    if (start and text[start - 1].isalnum()) or (
                         end < len(text) and text[end].isalnum()
                     ):
                         continue
@@ -614,7 +696,8 @@ class Matcher:
                     if not _clitics_allow(text[prepared.word_start(start) : start], pattern):
                         continue
                 elif boundary is _Boundary.STEM:
-                    start, end = start + 1, end - 1
+                    # The padding spaces of the key are not part of the mention.
+                    start, end = match_start + 1, match_end - 1
                 seen = prepared.seen(start, end)
                 agreement = pattern.agrees
                 if agreement is None:
@@ -630,6 +713,12 @@ class Matcher:
                 candidates.append(
                     (start, -end, rank, pattern.entry, agreement, len(candidates), pattern)
                 )
+        return candidates
+
+
+# Below this many texts, find_many folds them one by one through fold()'s cache (the
+# checks have folded an article's blocks already); above, in one pass.
+_FOLD_ONE_BY_ONE = 64
 
 
 def _clitics_allow(prefix: str, pattern: _Pattern) -> bool:

@@ -76,7 +76,7 @@ class ArticleContext:
                 self._mentions[lang] = [[] for _ in self.units(lang)]
             else:
                 matcher = self.glossary.matcher(lang)
-                self._mentions[lang] = [matcher.find(u.text) for u in self.units(lang)]
+                self._mentions[lang] = matcher.find_many([u.text for u in self.units(lang)])
         return self._mentions[lang]
 
     def units(self, lang: str) -> list[TextUnit]:
