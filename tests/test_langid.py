@@ -322,3 +322,25 @@ def test_default_backend_on_flores(lang: str, stem: str, candidates: Sequence[st
     lines = path.read_text("utf-8").splitlines()[:100]
     right = sum(identify(line, candidates=candidates, cache=False).lang == lang for line in lines)
     assert right >= 0.97 * len(lines), f"{lang}: {right}/{len(lines)}"
+
+
+def test_letter_counts_match_a_plain_scan() -> None:
+    # _letter_counts deletes what cannot match and the main script before scanning; the
+    # counts and their order must be those of scanning the whole text run by run.
+    import random
+
+    from multipub import langid
+
+    def scanned(text: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for match in langid._patterns()[0].finditer(text):
+            group = match.lastgroup or "other"
+            counts[group] = counts.get(group, 0) + match.end() - match.start()
+        return counts
+
+    rng = random.Random(2)
+    alphabet = [*"abcdéđơ дж ب ت 中文 かな 한글 ไทย 1 , . ß ΑΒ²½_", "\u0301", "\u0e31", "\u093f"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        counts = langid._letter_counts(text)
+        assert counts == scanned(text) and list(counts) == list(scanned(text)), text

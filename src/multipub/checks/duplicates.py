@@ -310,7 +310,8 @@ def _is_substantial(key: str, min_words: int) -> bool:
     if len(words) == 1 and letter_count(key) >= 8 and not key.isascii():
         # No spaces and many letters: scriptio continua (Chinese, Japanese, Thai).
         return True
-    return len(words) >= min_words and letter_count(key) >= 15
+    # The first 40 characters of prose hold 15 letters: counting them settles most keys.
+    return len(words) >= min_words and (letter_count(key[:40]) >= 15 or letter_count(key) >= 15)
 
 
 @register(

@@ -69,6 +69,8 @@ _VI_CREDIT = re.compile(
     r"(?<!\w)(?:ảnh|video|clip)\s*(?::\s*[^.\n]{1,40}|\d{1,2}\)?)\s*$", re.IGNORECASE
 )
 
+_CREDIT_WORDS = ("ảnh", "video", "clip")
+
 _COMPILED = {
     kind: [re.compile(rf"^\s*(?:{p})\s*[.:]?\s*$", re.IGNORECASE) for p in patterns]
     for kind, patterns in FURNITURE.items()
@@ -77,11 +79,12 @@ _COMPILED = {
 
 def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, what)`` for the page furniture in ``text`` of a ``lang`` variant."""
-    folded = fold_digits(text)
-    for kind, patterns in _COMPILED.items():
-        if len(text) <= 120 and any(p.match(folded) for p in patterns):
-            yield (*text_span(text), f"a {kind}")
-            return
+    if len(text) <= 120:  # a block that is furniture and nothing else is short
+        folded = fold_digits(text)
+        for kind, patterns in _COMPILED.items():
+            if any(p.match(folded) for p in patterns):
+                yield (*text_span(text), f"a {kind}")
+                return
     has_media = _MEDIA_EXTENSION.search(text) is not None
     for match in _MEDIA_FILE.finditer(text) if has_media else ():
         name = unquote(match.group())
@@ -93,7 +96,10 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     for match in _PERCENT_RUN.finditer(text) if "%" in text else ():
         yield match.start(), match.end(), "percent-encoded bytes"
         return
-    if primary_subtag(lang) != "vi":
+    # The credit's word first, by substring: the case-insensitive pattern is slow to try
+    # at every position of a block.
+    lowered = text.lower()
+    if primary_subtag(lang) != "vi" and any(word in lowered for word in _CREDIT_WORDS):
         credit = _VI_CREDIT.search(text)
         if credit is not None:
             yield credit.start(), credit.end(), "a Vietnamese photo credit"

@@ -126,9 +126,9 @@ def wrong_language(ctx: VariantContext) -> Iterator[Problem]:
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _THREE_LATIN_WORDS = re.compile(r"[A-Za-z]{2,}\W+[A-Za-z]{2,}\W+[A-Za-z]{2,}")
-_VI_MARKED = re.compile(
-    "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE
-)
+_VI_MARKED_LETTERS = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# Both cases spelt out: a case-insensitive class is several times slower to scan.
+_VI_MARKED = re.compile(f"[{_VI_MARKED_LETTERS}{_VI_MARKED_LETTERS.upper()}]")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ]+")
 
 

@@ -25,6 +25,7 @@ _WORD = re.compile(r"\w+")
 _CYRILLIC_SCRIPT = frozenset({"ru", "uk", "bg", "be", "sr", "mk"})
 # Two or more capitalized words in a row (Latin or Cyrillic), hyphens inside words allowed.
 _UPPER = "".join(chr(c) for c in (*range(0x41, 0x500), *range(0x1E00, 0x1F00)) if chr(c).isupper())
+_CAPITALIZED_WORD = re.compile(rf"(?<!\w)[{_UPPER}]\w*")
 _CAPITALIZED_RUN = re.compile(rf"(?:[{_UPPER}][\w'’-]*[ \u00a0]+)+[{_UPPER}][\w'’-]*")
 
 # Vietnamese family names: a capitalized run of syllables starting with one of these is
@@ -243,26 +244,24 @@ def _near_name(index: _NameIndex, skeleton: str, latin: bool) -> str | None:
 def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:
     """Yield the spans of Vietnamese personal names in Vietnamese text: runs of two to four
     capitalized syllables whose first is a family name ("Trần Quốc Hưng")."""
-    words = list(_WORD.finditer(text))
-    i = 0
-    while i < len(words):
-        word = words[i].group()
-        if word[0].isupper() and fold(word) in _SURNAMES:
-            j = i + 1
-            while (
-                j < len(words)
-                and j - i < 4
-                and words[j].group()[0].isupper()
-                and text[words[j - 1].end() : words[j].start()] == " "
-                and parse_syllable(words[j].group()) is not None
-            ):
-                j += 1
-            span = (words[i].start(), words[j - 1].end())
-            if j - i >= 2 and fold(text[span[0] : span[1]]) not in _NOT_NAMES:
-                yield span
-                i = j
-                continue
-        i += 1
+    # Only capitalized words can start a name: the regex skips the others in C.
+    resume = 0
+    for first in _CAPITALIZED_WORD.finditer(text):
+        start = first.start()
+        if start < resume or fold(first.group()) not in _SURNAMES:
+            continue
+        end, syllables = first.end(), 1
+        while syllables < 4 and text.startswith(" ", end):
+            following = _WORD.match(text, end + 1)
+            if following is None:
+                break
+            word = following.group()
+            if not word[0].isupper() or parse_syllable(word) is None:
+                break
+            end, syllables = following.end(), syllables + 1
+        if syllables >= 2 and fold(text[start:end]) not in _NOT_NAMES:
+            yield start, end
+            resume = end
 
 
 @register(
