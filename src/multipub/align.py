@@ -79,45 +79,56 @@ _NARROW_BAND = 2
 _BAND = 8
 
 
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """What the alignment needs of one list of blocks: lengths, their logs, anchors, and
+    what merging block k with block k + 1 gives (log length, penalty, anchors)."""
+
+    lengths: tuple[int, ...]
+    logs: tuple[float, ...]
+    anchors: tuple[frozenset[str], ...]
+    merged: tuple[tuple[float, float, frozenset[str]], ...]
+
+
+@lru_cache(maxsize=64)
+def _side(texts: tuple[str, ...]) -> _Side:
+    """Return the features of ``texts``, remembered: a source is aligned with each of its
+    translations in turn."""
+    lengths = tuple(len(t) for t in texts)
+    found = tuple(anchors(t) for t in texts)
+    merged = tuple(
+        (math.log(lengths[k] + lengths[k + 1] + 10), _merge_cost(lengths[k], lengths[k + 1]),
+         found[k] | found[k + 1])
+        for k in range(len(texts) - 1)
+    )  # fmt: skip
+    return _Side(lengths, tuple(math.log(n + 10) for n in lengths), found, merged)
+
+
 def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
     """Return the cheapest monotone alignment of two lists of block texts, in order."""
     n, m = len(source), len(target)
     slope = m / n if n else 0.0
     narrow = _NARROW_BAND + abs(n - m)
-    pairs = _align_in_band(source, target, narrow)
+    sides = _side(tuple(source)), _side(tuple(target))
+    pairs = _align_in_band(*sides, narrow)
     i = j = 0
     for pair in pairs:
         i += len(pair.source)
         j += len(pair.target)
         if abs(j - int(i * slope)) >= narrow:
-            return _align_in_band(source, target, _BAND + abs(n - m))
+            return _align_in_band(*sides, _BAND + abs(n - m))
     return pairs
 
 
-def _align_in_band(source: list[str], target: list[str], band: int) -> list[BlockPair]:
+def _align_in_band(source: _Side, target: _Side, band: int) -> list[BlockPair]:
     """Return the cheapest monotone alignment whose cells lie within ``band`` blocks of
     the diagonal."""
-    n, m = len(source), len(target)
-    s_len = [len(t) for t in source]
-    t_len = [len(t) for t in target]
-    log_ratio = math.log((sum(t_len) or 1) / (sum(s_len) or 1))
+    n, m = len(source.lengths), len(target.lengths)
+    log_ratio = math.log((sum(target.lengths) or 1) / (sum(source.lengths) or 1))
     # Lengths as logs once: the link cost is a difference of logs.
-    s_log = [math.log(k + 10) for k in s_len]
-    t_log = [math.log(k + 10) for k in t_len]
-    s_anchors = [anchors(t) for t in source]
-    t_anchors = [anchors(t) for t in target]
-    # What a 2-1 or 1-2 merge of block k with block k+1 costs, computed once per block
-    # rather than once per cell.
-    s_merged = [
-        (math.log(s_len[k] + s_len[k + 1] + 10), _merge_cost(s_len[k], s_len[k + 1]),
-         s_anchors[k] | s_anchors[k + 1])
-        for k in range(n - 1)
-    ]  # fmt: skip
-    t_merged = [
-        (math.log(t_len[k] + t_len[k + 1] + 10), _merge_cost(t_len[k], t_len[k + 1]),
-         t_anchors[k] | t_anchors[k + 1])
-        for k in range(m - 1)
-    ]  # fmt: skip
+    s_log, t_log = source.logs, target.logs
+    s_anchors, t_anchors = source.anchors, target.anchors
+    s_merged, t_merged = source.merged, target.merged
     inf = math.inf
     width = m + 1
     # One flat list per table (cell (i, j) at i * width + j): indexing a list of lists

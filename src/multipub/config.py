@@ -13,7 +13,16 @@ __all__ = ["Config", "primary_subtag"]
 
 def primary_subtag(lang: str) -> str:
     """Return the language part of a BCP 47 tag, lower-cased: "zh-Hans" -> "zh"."""
-    return lang.split("-", 1)[0].lower()
+    found = _PRIMARY.get(lang)
+    if found is None:
+        # Asked hundreds of times per article about a handful of tags: remembered.
+        if len(_PRIMARY) > 4096:
+            _PRIMARY.clear()
+        found = _PRIMARY[lang] = lang.split("-", 1)[0].lower()
+    return found
+
+
+_PRIMARY: dict[str, str] = {}
 
 
 class Config(BaseModel):

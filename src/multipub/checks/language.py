@@ -45,7 +45,7 @@ def _plainly_in(text: str, lang: str) -> bool:
     if own is None:
         return False
     words = _LOWER_WORD.findall(text.lower())
-    counts = {code: sum(1 for w in words if w in fw) for code, fw in _FUNCTION_WORDS.items()}
+    counts = {code: sum(map(fw.__contains__, words)) for code, fw in _FUNCTION_WORDS.items()}
     others = max((n for code, n in counts.items() if code != lang), default=0)
     return counts[lang] >= 3 and counts[lang] >= 2 * others + 1
 

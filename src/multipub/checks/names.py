@@ -264,6 +264,12 @@ def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:
             resume = end
 
 
+@lru_cache(maxsize=4096)
+def _suggested(name: str, lang: str) -> tuple[str, ...]:
+    # The same unknown people turn up article after article: their spellings are kept.
+    return tuple(transliterate(name, lang))
+
+
 @register(
     code="MP202",
     name="unknown-name",
@@ -297,7 +303,7 @@ def unknown_name(ctx: VariantContext) -> Iterator[Problem]:
             seen.add(fold(name))
             suggestions = []
             for lang in targets:
-                forms = transliterate(name, lang)
+                forms = _suggested(name, lang)
                 if forms:
                     suggestions.append(f"{lang} '{forms[0]}'")
             hint = f"; suggested: {', '.join(suggestions)}" if suggestions else ""

@@ -185,7 +185,11 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
     for s_idx, t_idx in ctx.unit_pairs():
         if not t_idx:
             continue  # an unaligned source block is MP502's finding, not a missing term
-        here_wanted = Counter(m.entry for i in s_idx for m in source_mentions[i])
+        # Only entries still missing can be reported: most pairs have none of them.
+        still_missing = [m.entry for i in s_idx for m in source_mentions[i] if missing[m.entry] > 0]
+        if not still_missing:
+            continue
+        here_wanted = Counter(still_missing)
         here_found = Counter(m.entry for j in t_idx for m in target_mentions[j])
         for entry, count in sorted((here_wanted - here_found).items()):
             short = min(count, missing[entry])
