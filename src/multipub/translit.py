@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from unidecode import unidecode
@@ -292,8 +293,14 @@ def parse_syllable(text: str) -> Syllable | None:
     Accepts NFC or NFD, any case, and the tone mark on either vowel of "oa", "oe", "uy"
     ("hoà" and "hòa" give the same value). Enforces the orthography (c/k, g/gh, ng/ngh,
     iê/yê) and that a syllable ending in c, ch, p or t carries the acute or dot tone, so
-    English words such as "Smith" or "bat" are rejected.
+    English words such as "Smith" or "bat" are rejected. Remembered per word (the checks
+    ask about the same few thousand words over and over).
     """
+    return _parse_syllable(text)
+
+
+@lru_cache(maxsize=65536)
+def _parse_syllable(text: str) -> Syllable | None:
     split = _split_tone(text.strip())
     if split is None:
         return None
