@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from multipub.models import Article, Translation
 from multipub.text import fold_digits
@@ -97,10 +98,9 @@ def _side(texts: tuple[str, ...]) -> _Side:
     lengths = tuple(len(t) for t in texts)
     found = tuple(anchors(t) for t in texts)
     merged = tuple(
-        (math.log(lengths[k] + lengths[k + 1] + 10), _merge_cost(lengths[k], lengths[k + 1]),
-         found[k] | found[k + 1])
-        for k in range(len(texts) - 1)
-    )  # fmt: skip
+        (math.log(first + second + 10), _merge_cost(first, second), found[k] | found[k + 1])
+        for k, (first, second) in enumerate(pairwise(lengths))
+    )
     return _Side(lengths, tuple(math.log(n + 10) for n in lengths), found, merged)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from importlib import metadata
 
 from multipub._version import __version__
@@ -26,7 +27,13 @@ def _excerpt(text: str, span: tuple[int, int]) -> str:
 
 
 def _rules(config: Config) -> list[Rule]:
-    return [r for r in select_rules(config.select, config.ignore) if r.function is not None]
+    return list(_chosen_rules(config.select, config.ignore))
+
+
+@lru_cache(maxsize=64)
+def _chosen_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rule, ...]:
+    # Chosen once per selection, not once per article.
+    return tuple(r for r in select_rules(select, ignore) if r.function is not None)
 
 
 def _index(glossary: Glossary | GlossaryIndex | None) -> GlossaryIndex | None:
