@@ -118,15 +118,6 @@ class _WordMemo(dict[str, str]):
         return value
 
 
-_STRIPPED_WORD = _WordMemo(strip_marks)
-
-
-def _strip_words(folded: str) -> str:
-    # Vietnamese has about 7,000 syllables: stripping them one by one through a memo is
-    # three times cheaper than translating every character.
-    return " ".join(map(_STRIPPED_WORD.__getitem__, folded.split(" ")))
-
-
 # Russian inflectional endings, longest first; a stem keeps at least two letters so that
 # short Vietnamese syllables ("То", "Ле", "Ву") are never cut.
 _RU_ENDINGS = sorted(
@@ -178,10 +169,11 @@ class MatchText(Protocol):
 
 @dataclass(slots=True)
 class _PlainText:
-    """Match text for most languages: the folded text without Latin diacritics (one
-    character for one, so positions are the folded text's). When folding changed
-    lengths, the map back to the original is computed on the first match only: most
-    texts have none."""
+    """Match text for most languages: " T ", where T is the folded text without Latin
+    diacritics and with every character that is not a letter or digit as a space (one
+    character for one: position k is the folded text's k - 1). Keys of forms bounded by
+    word edges are padded with spaces alike, so the automaton only finds whole words.
+    The map back to the original text is computed on the first match only."""
 
     text: str
     folded: str
@@ -190,6 +182,7 @@ class _PlainText:
     _fold_map: OffsetMap | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
+        start, end = start - 1, end - 1
         if self._identity is None:
             text = self.original
             # Same length and no NFC change: every folding step was one character for one.
@@ -203,7 +196,7 @@ class _PlainText:
         return self._fold_map.to_original(start, end)
 
     def seen(self, start: int, end: int) -> str:
-        return self.folded[start:end]
+        return self.folded[start - 1 : end - 1]
 
     def word_start(self, pos: int) -> int:
         text = self.text
@@ -278,21 +271,39 @@ _TEXT_SEPARATOR = "\x00"
 _STEM_TOKEN = re.compile(r"[\w\x00]+")  # NUL stands between spaces: a token of its own
 
 
+# Not a letter or digit (the complement of str.isalnum), except the NUL between texts.
+_NOT_LETTER_OR_DIGIT = re.compile(r"[^\w\x00]|_")
+
+
+def _scan_word(token: str) -> str:
+    """Return a space-free token of folded text as the match text has it: without Latin
+    diacritics, and what is not a letter or digit as a space (one character for one)."""
+    return _NOT_LETTER_OR_DIGIT.sub(" ", strip_marks(token))
+
+
+_SCAN_WORD = _WordMemo(_scan_word)
+
+
+def _scan_words(text: str) -> str:
+    # Token by token through the memo: a vocabulary is small, a regex or translate() over
+    # every character of every block is not cheap.
+    return " ".join(map(_SCAN_WORD.__getitem__, text.split(" ")))
+
+
 def _match_texts(folded: Sequence[str], *, stem_russian: bool) -> list[str]:
     """Return the match text of each folded text (see :class:`_PlainText` and
-    :class:`_StemmedText`)."""
-    if not stem_russian:
-        # Word by word through a cache, and only where there are diacritics: Vietnamese
-        # has a few thousand syllables, and translate() looks up every character.
-        return [_strip_words(f) if _STRIPPABLE.search(f) is not None else f for f in folded]
+    :class:`_StemmedText`), made in one pass over all of them: NUL tokens between them
+    keep a key from running across two texts."""
     if not folded:
         return []
-    # One pass for all the texts: NUL tokens keep a key from running across two texts.
     joined = f" {_TEXT_SEPARATOR} ".join(folded)
-    stems = " ".join(map(_ru_key, _STEM_TOKEN.findall(joined)))
-    pieces = f" {stems} ".split(_TEXT_SEPARATOR)
+    if stem_russian:
+        scanned = " ".join(map(_ru_key, _STEM_TOKEN.findall(joined)))
+    else:
+        scanned = _scan_words(joined)
+    pieces = f" {scanned} ".split(_TEXT_SEPARATOR)
     if len(pieces) != len(folded):  # a text holding NUL itself: one at a time
-        return [_match_texts([f], stem_russian=True)[0] for f in folded]
+        return [_match_texts([f], stem_russian=stem_russian)[0] for f in folded]
     return pieces
 
 
@@ -469,23 +480,34 @@ def _keys_of(exacts: list[str], *, stem_russian: bool) -> tuple[list[str], list[
         # Word stems, padded: the match text is " stem stem ... ".
         stems = [" ".join(map(_ru_key, _WORD.findall(exact))) for exact in exacts]
         return [f" {stem} " if stem else "" for stem in stems], [""] * len(exacts)
-    # Texts are matched without Latin diacritics ("Nguyen" finds "Nguyễn"); whether the
-    # diacritics agree is decided per match, so "ban" never stands for "bán". The
-    # separator stands alone between spaces so that syllables stay whole for the cache
-    # of _strip_words.
+    # As the match text has them (see _PlainText): texts are matched without Latin
+    # diacritics ("Nguyen" finds "Nguyễn"; whether the diacritics agree is decided per
+    # match, so "ban" never stands for "bán"), punctuation as spaces. The separator
+    # stands alone between spaces so that words stay whole for the memo.
     spaced = f" {_FORM_SEPARATOR} "
-    joined = spaced.join(exacts)
-    if _STRIPPABLE.search(joined) is None:
-        keys = list(exacts)  # no Latin diacritics at all (Arabic, Chinese...)
-    else:
-        keys = _strip_words(joined).split(spaced) if exacts else []
-    if len(keys) != len(exacts):  # a form holding the separator itself
-        keys = [_strip_words(exact) for exact in exacts]
+    cores = _scan_words(spaced.join(exacts)).split(spaced) if exacts else []
+    if len(cores) != len(exacts):  # a form holding the separator itself
+        cores = [_scan_words(exact) for exact in exacts]
+    keys = [_padded(core, exact) for core, exact in zip(cores, exacts, strict=True)]
     lam = [""] * len(exacts)
     for index, exact in enumerate(exacts):
         if exact.startswith("ال") and len(exact) > 3:
-            lam[index] = exact[2:]
+            lam[index] = f"{cores[index][2:]} "
     return keys, lam
+
+
+def _padded(core: str, exact: str) -> str:
+    """Return a key with the spaces its boundaries need: on both sides where the form is
+    bounded by word edges, after it only in Arabic (clitics may stand before it, checked
+    per match), none in scripts without spaces between words."""
+    if not core.strip(" "):
+        return ""
+    boundary = _boundary_of(exact)
+    if boundary is _Boundary.WORD:
+        return f" {core} "
+    if boundary is _Boundary.ARABIC:
+        return f"{core} "
+    return core
 
 
 class Matcher:
@@ -684,20 +706,15 @@ class Matcher:
         for index, match_start, match_end in matches:
             for pattern in cache.get(index) or self._patterns(index):
                 start, end = match_start, match_end
+                # The key's padding spaces (its word boundaries, which the automaton
+                # has checked) are not part of the mention.
                 boundary = pattern.boundary
-                if boundary is _Boundary.WORD:
-                    if (start and text[start - 1].isalnum()) or (
-                        end < len(text) and text[end].isalnum()
-                    ):
-                        continue
+                if boundary is _Boundary.WORD or boundary is _Boundary.STEM:
+                    start, end = match_start + 1, match_end - 1
                 elif boundary is _Boundary.ARABIC:
-                    if end < len(text) and text[end].isalnum():
-                        continue
+                    end = match_end - 1
                     if not _clitics_allow(text[prepared.word_start(start) : start], pattern):
                         continue
-                elif boundary is _Boundary.STEM:
-                    # The padding spaces of the key are not part of the mention.
-                    start, end = match_start + 1, match_end - 1
                 seen = prepared.seen(start, end)
                 agreement = pattern.agrees
                 if agreement is None:
