@@ -271,60 +271,99 @@ _TEXT_SEPARATOR = "\x00"
 _STEM_TOKEN = re.compile(r"[\w\x00]+")  # NUL stands between spaces: a token of its own
 
 
-# Not a letter or digit (the complement of str.isalnum), except the NUL between texts.
+# Not a letter or digit (the complement of str.isalnum), except the NUL between texts;
+# the second form leaves spaces (nothing to replace) and "_" (replaced apart), for one
+# character class is a fast scan and an alternation is not.
 _NOT_LETTER_OR_DIGIT = re.compile(r"[^\w\x00]|_")
+_NOT_LETTER_OR_DIGIT_OR_SPACE = re.compile(r"[^\w\x00 ]")
+
+
+class _Mode(StrEnum):
+    """How a language's texts and keys are laid out for the automaton."""
+
+    # Word edges in the automaton: punctuation is a space in the match text and keys of
+    # forms bounded by word edges are padded with spaces. For languages written with
+    # diacritics (Vietnamese), whose texts go through the word memo anyway: that costs
+    # nothing there and spares a third of the matches (a name inside a longer one).
+    EDGES = "edges"
+    # Word edges tested per match: texts without diacritics are not rewritten at all.
+    PLAIN = "plain"
+    STEM = "stem"  # Russian-like languages: word stems, padded
 
 
 def _scan_word(token: str) -> str:
-    """Return a space-free token of folded text as the match text has it: without Latin
-    diacritics, and what is not a letter or digit as a space (one character for one)."""
+    """Return a space-free token of folded text as EDGES match text has it: without
+    Latin diacritics, what is not a letter or digit as a space (one character for one)."""
     return _NOT_LETTER_OR_DIGIT.sub(" ", strip_marks(token))
 
 
 _SCAN_WORD = _WordMemo(_scan_word)
+_STRIPPED_WORD = _WordMemo(strip_marks)
 
 
-def _scan_words(text: str) -> str:
-    # Token by token through the memo: a vocabulary is small, a regex or translate() over
-    # every character of every block is not cheap.
-    return " ".join(map(_SCAN_WORD.__getitem__, text.split(" ")))
+def _words_through(memo: _WordMemo, text: str) -> str:
+    # Token by token through a memo: a vocabulary is small, while a regex or translate()
+    # over every character of every block is not cheap.
+    return " ".join(map(memo.__getitem__, text.split(" ")))
 
 
-def _match_texts(folded: Sequence[str], *, stem_russian: bool) -> list[str]:
+def _match_texts(folded: Sequence[str], mode: _Mode) -> list[str]:
     """Return the match text of each folded text (see :class:`_PlainText` and
     :class:`_StemmedText`), made in one pass over all of them: NUL tokens between them
     keep a key from running across two texts."""
+    if mode is _Mode.PLAIN:
+        # Only the texts with diacritics are rewritten (stripped word by word).
+        return [
+            f" {_words_through(_STRIPPED_WORD, f) if _STRIPPABLE.search(f) else f} " for f in folded
+        ]
     if not folded:
         return []
     joined = f" {_TEXT_SEPARATOR} ".join(folded)
-    if stem_russian:
+    if mode is _Mode.STEM:
         scanned = " ".join(map(_ru_key, _STEM_TOKEN.findall(joined)))
+    elif _STRIPPABLE.search(joined) is not None:
+        scanned = _words_through(_SCAN_WORD, joined)
     else:
-        scanned = _scan_words(joined)
+        scanned = _NOT_LETTER_OR_DIGIT_OR_SPACE.sub(" ", joined).replace("_", " ")
     pieces = f" {scanned} ".split(_TEXT_SEPARATOR)
     if len(pieces) != len(folded):  # a text holding NUL itself: one at a time
-        return [_match_texts([f], stem_russian=stem_russian)[0] for f in folded]
+        return [_match_texts([f], mode)[0] for f in folded]
     return pieces
 
 
-def _prepared(text: str, folded: str, scan: str, *, stem_russian: bool) -> MatchText:
-    if stem_russian:
+def _prepared(text: str, folded: str, scan: str, mode: _Mode) -> MatchText:
+    if mode is _Mode.STEM:
         return _StemmedText(scan, folded, text)
     return _PlainText(scan, folded, text)
 
 
+def _mode_of(lang: str, exacts: Sequence[str] = ()) -> _Mode:
+    """Return the layout for ``lang``: stems for Russian-like languages, word edges in
+    the automaton where most forms carry Latin diacritics."""
+    if primary_subtag(lang) in _STEMMED:
+        return _Mode.STEM
+    marked = sum(1 for exact in exacts if _STRIPPABLE.search(exact) is not None)
+    return _Mode.EDGES if exacts and 2 * marked >= len(exacts) else _Mode.PLAIN
+
+
+_STEMMED = frozenset({"ru", "uk", "be", "bg"})
+
+
 def match_text(text: str, *, stem_russian: bool = False) -> MatchText:
-    """Return ``text`` prepared for matching (see the module docstring)."""
+    """Return ``text`` prepared for matching forms without diacritics (see the module
+    docstring; ``stem_russian``: as for Russian-like languages)."""
     folded = fold(text)
-    scan = _match_texts([folded], stem_russian=stem_russian)[0]
-    return _prepared(text, folded, scan, stem_russian=stem_russian)
+    mode = _Mode.STEM if stem_russian else _Mode.PLAIN
+    return _prepared(text, folded, _match_texts([folded], mode)[0], mode)
 
 
 def match_key(form: str, *, stem_russian: bool = False) -> str:
-    """Return the automaton key of a glossary form: folded, white space collapsed,
-    without Latin diacritics (Russian-like languages: word stems, padded with spaces)."""
+    """Return the automaton key of a glossary form as :func:`match_text` texts are matched:
+    folded, white space collapsed, without Latin diacritics (Russian-like languages: word
+    stems, padded with spaces)."""
     exact = " ".join(fold(form).split())
-    return _keys_of([exact], stem_russian=stem_russian)[0][0] if exact else ""
+    mode = _Mode.STEM if stem_russian else _Mode.PLAIN
+    return _keys_of([exact], mode)[0][0] if exact else ""
 
 
 # --- automaton backends -------------------------------------------------------------------
@@ -472,27 +511,30 @@ def _exact_keys(forms: list[str]) -> list[str]:
     return joined.split(_FORM_SEPARATOR) if forms else []
 
 
-def _keys_of(exacts: list[str], *, stem_russian: bool) -> tuple[list[str], list[str]]:
-    """Return the automaton key of each exact form (see :func:`match_key`), and for each
-    Arabic form with the article its key without it (else ""), computed over all the
-    forms joined."""
-    if stem_russian:
+def _keys_of(exacts: list[str], mode: _Mode) -> tuple[list[str], list[str]]:
+    """Return the automaton key of each exact form, and for each Arabic form with the
+    article its key without it (else ""), computed over all the forms joined."""
+    if mode is _Mode.STEM:
         # Word stems, padded: the match text is " stem stem ... ".
         stems = [" ".join(map(_ru_key, _WORD.findall(exact))) for exact in exacts]
         return [f" {stem} " if stem else "" for stem in stems], [""] * len(exacts)
-    # As the match text has them (see _PlainText): texts are matched without Latin
-    # diacritics ("Nguyen" finds "Nguyễn"; whether the diacritics agree is decided per
-    # match, so "ban" never stands for "bán"), punctuation as spaces. The separator
-    # stands alone between spaces so that words stay whole for the memo.
+    # As the match text has them (see _Mode): without Latin diacritics ("Nguyen" finds
+    # "Nguyễn"; whether the diacritics agree is decided per match, so "ban" never
+    # stands for "bán"). The separator stands alone between spaces so that words stay
+    # whole for the memo.
+    memo = _SCAN_WORD if mode is _Mode.EDGES else _STRIPPED_WORD
     spaced = f" {_FORM_SEPARATOR} "
-    cores = _scan_words(spaced.join(exacts)).split(spaced) if exacts else []
+    cores = _words_through(memo, spaced.join(exacts)).split(spaced) if exacts else []
     if len(cores) != len(exacts):  # a form holding the separator itself
-        cores = [_scan_words(exact) for exact in exacts]
-    keys = [_padded(core, exact) for core, exact in zip(cores, exacts, strict=True)]
+        cores = [_words_through(memo, exact) for exact in exacts]
+    if mode is _Mode.EDGES:
+        keys = [_padded(core, exact) for core, exact in zip(cores, exacts, strict=True)]
+    else:
+        keys = cores
     lam = [""] * len(exacts)
     for index, exact in enumerate(exacts):
         if exact.startswith("ال") and len(exact) > 3:
-            lam[index] = f"{cores[index][2:]} "
+            lam[index] = cores[index][2:] + (" " if mode is _Mode.EDGES else "")
     return keys, lam
 
 
@@ -521,7 +563,7 @@ class Matcher:
     def __init__(self, glossary: Glossary, lang: str, *, backend: str = DEFAULT_BACKEND) -> None:
         self.lang = lang
         primary = primary_subtag(lang)
-        self.stem_russian = primary in {"ru", "uk", "be", "bg"}
+        self.stem_russian = primary in _STEMMED
         self.backend = backend
         # Every form, with its entry and status, in glossary order; a Latin-script
         # language also looks for a name's Vietnamese spelling (its diacritics disagree).
@@ -563,6 +605,7 @@ class Matcher:
         self._entry_starts, self._entry_ids = entry_starts, entry_ids
         self._disagreeing = disagreeing
         self._exacts = _exact_keys(forms)
+        self._mode = _mode_of(lang, self._exacts)
         keys = self._match_keys(self._exacts)
         # Key -> index; per key its first form (index * 2, + 1 when the Arabic article
         # was dropped after "ل"), further forms of the same key in ``_more``.
@@ -586,7 +629,7 @@ class Matcher:
         """Return the automaton key of each form, then of each Arabic form whose article
         may be dropped after "ل" ("للجنة"): index ``2k`` is form k's key, ``2k + 1`` its
         article-less key or "" (so a key's code says which form and how)."""
-        plain, lam = _keys_of(exacts, stem_russian=self.stem_russian)
+        plain, lam = _keys_of(exacts, self._mode)
         keys: list[str] = [""] * (2 * len(plain))
         keys[0::2] = plain
         keys[1::2] = lam
@@ -630,7 +673,7 @@ class Matcher:
         of the automaton over all of them: the blocks of a variant, a batch of articles.
         Large batches are folded in one pass too (:func:`~multipub.text.fold_many`)."""
         folded = fold_many(texts) if len(texts) > _FOLD_ONE_BY_ONE else [fold(t) for t in texts]
-        scans = _match_texts(folded, stem_russian=self.stem_russian)
+        scans = _match_texts(folded, self._mode)
         found: list[list[Mention]] = [[] for _ in texts]
         if not scans:
             return found
@@ -638,7 +681,7 @@ class Matcher:
         if not matches:
             return found
         if len(texts) == 1:
-            prepared = _prepared(texts[0], folded[0], scans[0], stem_russian=self.stem_russian)
+            prepared = _prepared(texts[0], folded[0], scans[0], self._mode)
             return [self._mentions(prepared, matches)]
         # Text k's match text starts at bases[k] in the joined text (+1: the separator).
         bases = [0, *accumulate(len(scan) + 1 for scan in scans)]
@@ -648,13 +691,9 @@ class Matcher:
             base = bases[k]
             by_text.setdefault(k, []).append((index, start - base, end - base))
         for k, local in by_text.items():
-            prepared = _prepared(texts[k], folded[k], scans[k], stem_russian=self.stem_russian)
+            prepared = _prepared(texts[k], folded[k], scans[k], self._mode)
             found[k] = self._mentions(prepared, local)
         return found
-
-    def find_in(self, prepared: MatchText) -> list[Mention]:
-        """Return the mentions in an already prepared text (see :func:`match_text`)."""
-        return self._mentions(prepared, self._automaton.find(prepared.text))
 
     def _mentions(
         self, prepared: MatchText, matches: Iterable[tuple[int, int, int]]
@@ -703,18 +742,27 @@ class Matcher:
         candidates: list[tuple[int, int, int, str, bool, int, _Pattern]] = []
         text = prepared.text
         cache = self._pattern_cache
+        edges = self._mode is _Mode.EDGES
         for index, match_start, match_end in matches:
             for pattern in cache.get(index) or self._patterns(index):
                 start, end = match_start, match_end
-                # The key's padding spaces (its word boundaries, which the automaton
-                # has checked) are not part of the mention.
                 boundary = pattern.boundary
-                if boundary is _Boundary.WORD or boundary is _Boundary.STEM:
-                    start, end = match_start + 1, match_end - 1
-                elif boundary is _Boundary.ARABIC:
-                    end = match_end - 1
-                    if not _clitics_allow(text[prepared.word_start(start) : start], pattern):
+                if edges or boundary is _Boundary.STEM:
+                    # The key's padding spaces (its word edges, which the automaton has
+                    # checked) are not part of the mention.
+                    if boundary is _Boundary.WORD or boundary is _Boundary.STEM:
+                        start, end = match_start + 1, match_end - 1
+                    elif boundary is _Boundary.ARABIC:
+                        end = match_end - 1
+                elif boundary is _Boundary.WORD:
+                    if text[start - 1].isalnum() or (end < len(text) and text[end].isalnum()):
                         continue
+                elif boundary is _Boundary.ARABIC and end < len(text) and text[end].isalnum():
+                    continue
+                if boundary is _Boundary.ARABIC and not _clitics_allow(
+                    text[prepared.word_start(start) : start], pattern
+                ):
+                    continue
                 seen = prepared.seen(start, end)
                 agreement = pattern.agrees
                 if agreement is None:
