@@ -237,3 +237,43 @@ def test_backends_agree_on_a_long_text() -> None:
 def test_status_of_forbidden_and_feminine() -> None:
     [m] = Matcher(GLOSSARY, "ar").find("نائب الأمين العام الدائم")
     assert m.status is FormStatus.FORBIDDEN
+
+
+# Texts for find_many: punctuation around names, names inside longer words, NUL, empty.
+MANY = {
+    "vi": [
+        "(Nguyễn Tiến Dũng), Phó Bí thư Thường trực Tỉnh ủy, phát biểu.",
+        "“Tỉnh ủy” họp; ông NGUYEN TIEN DUNG dự.",
+        "Tân Tỉnh ủyx không phải là tên.",
+        "",
+        "Tỉnh ủy\x00Tỉnh ủy",
+    ],
+    "en": ["Nguyen Tien Dung, of the Provincial Party Committee.", "xNguyen Tien Dung", ""],
+    "ru": ["Нгуен Тиен Зунга (ЦК) поддержал.", "ЦК\x00ЦК", ""],
+    "ar": ["وبحضور نغوين تيان دونغ، للجنة المركزية.", "نغوين تيان دونغي", ""],
+    "zh": ["阮进勇出席省委会议。", "省委省委", ""],
+}
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+@pytest.mark.parametrize("lang", sorted(MANY))
+def test_find_many_equals_find_one_by_one(backend: str, lang: str) -> None:
+    matcher = Matcher(GLOSSARY, lang, backend=backend)
+    texts = MANY[lang]
+    assert matcher.find_many(texts) == [matcher.find(text) for text in texts]
+    assert matcher.find_many(texts * 40) == [matcher.find(text) for text in texts * 40]
+    assert matcher.find_many([]) == []
+
+
+def test_word_edges_in_vietnamese_text() -> None:
+    # Vietnamese is matched with word edges in the automaton (punctuation is a space):
+    # names next to brackets, quotes and commas are found, a name inside a word is not.
+    matcher = Matcher(GLOSSARY, "vi")
+    found = [(m.entry, m.text) for m in matcher.find("(Nguyễn Tiến Dũng), “Tỉnh ủy”.")]
+    assert found == [
+        ("person/nguyen-tien-dung", "Nguyễn Tiến Dũng"),
+        ("org/provincial-party-committee", "Tỉnh ủy"),
+    ]
+    assert matcher.find("Tân Tỉnh ủyx; aNguyễn Tiến Dũng") == []
+    unmarked = matcher.find("NGUYEN TIEN DUNG.")
+    assert [(m.entry, m.exact) for m in unmarked] == [("person/nguyen-tien-dung", False)]

@@ -318,17 +318,17 @@ def _match_texts(folded: Sequence[str], mode: _Mode) -> list[str]:
         ]
     if not folded:
         return []
-    joined = f" {_TEXT_SEPARATOR} ".join(folded)
+    # NUL separates the texts: one inside a text is a word edge like any other.
+    joined = f" {_TEXT_SEPARATOR} ".join(
+        [f.replace(_TEXT_SEPARATOR, " ") if _TEXT_SEPARATOR in f else f for f in folded]
+    )
     if mode is _Mode.STEM:
         scanned = " ".join(map(_ru_key, _STEM_TOKEN.findall(joined)))
     elif _STRIPPABLE.search(joined) is not None:
         scanned = _words_through(_SCAN_WORD, joined)
     else:
         scanned = _NOT_LETTER_OR_DIGIT_OR_SPACE.sub(" ", joined).replace("_", " ")
-    pieces = f" {scanned} ".split(_TEXT_SEPARATOR)
-    if len(pieces) != len(folded):  # a text holding NUL itself: one at a time
-        return [_match_texts([f], mode)[0] for f in folded]
-    return pieces
+    return f" {scanned} ".split(_TEXT_SEPARATOR)
 
 
 def _prepared(text: str, folded: str, scan: str, mode: _Mode) -> MatchText:
