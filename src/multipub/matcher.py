@@ -342,8 +342,13 @@ def _mode_of(lang: str, exacts: Sequence[str] = ()) -> _Mode:
     the automaton where most forms carry Latin diacritics."""
     if primary_subtag(lang) in _STEMMED:
         return _Mode.STEM
-    marked = sum(1 for exact in exacts if _STRIPPABLE.search(exact) is not None)
-    return _Mode.EDGES if exacts and 2 * marked >= len(exacts) else _Mode.PLAIN
+    # The first forms tell: a language's forms are written alike.
+    sample = exacts[:_MODE_SAMPLE]
+    marked = sum(1 for exact in sample if _STRIPPABLE.search(exact) is not None)
+    return _Mode.EDGES if sample and 2 * marked >= len(sample) else _Mode.PLAIN
+
+
+_MODE_SAMPLE = 2000
 
 
 _STEMMED = frozenset({"ru", "uk", "be", "bg"})
@@ -524,7 +529,11 @@ def _keys_of(exacts: list[str], mode: _Mode) -> tuple[list[str], list[str]]:
     # whole for the memo.
     memo = _SCAN_WORD if mode is _Mode.EDGES else _STRIPPED_WORD
     spaced = f" {_FORM_SEPARATOR} "
-    cores = _words_through(memo, spaced.join(exacts)).split(spaced) if exacts else []
+    joined = spaced.join(exacts)
+    if mode is _Mode.PLAIN and _STRIPPABLE.search(joined) is None:
+        cores = list(exacts)  # nothing to strip (Arabic, Chinese, English...)
+    else:
+        cores = _words_through(memo, joined).split(spaced) if exacts else []
     if len(cores) != len(exacts):  # a form holding the separator itself
         cores = [_words_through(memo, exact) for exact in exacts]
     if mode is _Mode.EDGES:
@@ -605,7 +614,9 @@ class Matcher:
         self._entry_starts, self._entry_ids = entry_starts, entry_ids
         self._disagreeing = disagreeing
         self._exacts = _exact_keys(forms)
-        self._mode = _mode_of(lang, self._exacts)
+        # Decided by the language's own forms, not the Vietnamese spellings added above.
+        own = [e for i, e in enumerate(self._exacts[:_MODE_SAMPLE]) if i not in disagreeing]
+        self._mode = _mode_of(lang, own)
         keys = self._match_keys(self._exacts)
         # Key -> index; per key its first form (index * 2, + 1 when the Arabic article
         # was dropped after "ل"), further forms of the same key in ``_more``.
