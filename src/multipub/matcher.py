@@ -520,8 +520,10 @@ def _keys_of(exacts: list[str], mode: _Mode) -> tuple[list[str], list[str]]:
     """Return the automaton key of each exact form, and for each Arabic form with the
     article its key without it (else ""), computed over all the forms joined."""
     if mode is _Mode.STEM:
-        # Word stems, padded: the match text is " stem stem ... ".
-        stems = [" ".join(map(_ru_key, _WORD.findall(exact))) for exact in exacts]
+        # Word stems, padded: the match text is " stem stem ... ". One pass over all the
+        # forms, as for texts (a NUL token between two forms).
+        pieces = _match_texts(exacts, _Mode.STEM)
+        stems = [piece.strip(" ") for piece in pieces]
         return [f" {stem} " if stem else "" for stem in stems], [""] * len(exacts)
     # As the match text has them (see _Mode): without Latin diacritics ("Nguyen" finds
     # "Nguyễn"; whether the diacritics agree is decided per match, so "ban" never
