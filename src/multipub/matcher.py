@@ -455,6 +455,12 @@ class _Pattern(NamedTuple):
     needs_lam: bool  # Arabic form whose article was dropped after "ل" ("للجنة")
     agrees: bool | None  # False: a spelling whose diacritics differ from the form's
     rank: int = 0  # order among forms found at one span: preferred first
+    # How a match of the key becomes a mention: padding characters to drop at each end,
+    # and which word edges are still to be tested (0 none, 1 both, 2 the end only).
+    lead: int = 0
+    trail: int = 0
+    edge_test: int = 0
+    marked: bool = False  # the form has Latin diacritics
 
 
 _SCRIPT_OF_FORM = re.compile(f"({_CONTINUOUS.pattern})|({_ARABIC.pattern})")
@@ -663,6 +669,15 @@ class Matcher:
         boundary = _Boundary.STEM if self.stem_russian else _boundary_of(exact)
         agrees = False if index in self._disagreeing else None
         entry_id = self._entry_ids[bisect.bisect_right(self._entry_starts, index) - 1]
+        lead = trail = edge_test = 0
+        if boundary is _Boundary.STEM or (self._mode is _Mode.EDGES and boundary is _Boundary.WORD):
+            lead = trail = 1  # the key's padding spaces
+        elif self._mode is _Mode.EDGES and boundary is _Boundary.ARABIC:
+            trail = 1
+        elif boundary is _Boundary.WORD:
+            edge_test = 1
+        elif boundary is _Boundary.ARABIC:
+            edge_test = 2
         return _Pattern(
             entry_id,
             self._forms[index],
@@ -672,6 +687,10 @@ class Matcher:
             bool(needs_lam),
             agrees,
             _STATUS_RANK[status],
+            lead,
+            trail,
+            edge_test,
+            _STRIPPABLE.search(exact) is not None,
         )
 
     def __len__(self) -> int:
@@ -754,34 +773,35 @@ class Matcher:
         """Return the acceptable matches, with the spans of the forms themselves."""
         candidates: list[tuple[int, int, int, str, bool, int, _Pattern]] = []
         text = prepared.text
+        size = len(text)
         cache = self._pattern_cache
-        edges = self._mode is _Mode.EDGES
+        # Plain texts: what the text has at a span is a slice of the folded text (position
+        # k of the match text is k - 1 there), without a method call per match.
+        folded = prepared.folded if isinstance(prepared, _PlainText) else None
         for index, match_start, match_end in matches:
             for pattern in cache.get(index) or self._patterns(index):
-                start, end = match_start, match_end
-                boundary = pattern.boundary
-                if edges or boundary is _Boundary.STEM:
-                    # The key's padding spaces (its word edges, which the automaton has
-                    # checked) are not part of the mention.
-                    if boundary is _Boundary.WORD or boundary is _Boundary.STEM:
-                        start, end = match_start + 1, match_end - 1
-                    elif boundary is _Boundary.ARABIC:
-                        end = match_end - 1
-                elif boundary is _Boundary.WORD:
-                    if text[start - 1].isalnum() or (end < len(text) and text[end].isalnum()):
-                        continue
-                elif boundary is _Boundary.ARABIC and end < len(text) and text[end].isalnum():
+                start, end = match_start + pattern.lead, match_end - pattern.trail
+                edge_test = pattern.edge_test
+                if edge_test and (
+                    (end < size and text[end].isalnum())
+                    or (edge_test == 1 and text[start - 1].isalnum())
+                ):
                     continue
-                if boundary is _Boundary.ARABIC and not _clitics_allow(
+                if pattern.boundary is _Boundary.ARABIC and not _clitics_allow(
                     text[prepared.word_start(start) : start], pattern
                 ):
                     continue
-                seen = prepared.seen(start, end)
+                seen = (
+                    folded[start - 1 : end - 1] if folded is not None else prepared.seen(start, end)
+                )
                 agreement = pattern.agrees
                 if agreement is None:
-                    agreement = _diacritics(seen, pattern.exact_key)
-                    if agreement is None:
-                        continue
+                    if seen == pattern.exact_key:
+                        agreement = True
+                    else:
+                        agreement = _diacritics(seen, pattern.marked)
+                        if agreement is None:
+                            continue
                 rank = pattern.rank if agreement else pattern.rank + 10
                 if seen != pattern.exact_key:
                     # Stems let заведующий and заведующая share a span: the form written
@@ -809,13 +829,11 @@ def _clitics_allow(prefix: str, pattern: _Pattern) -> bool:
     return not (prefix.endswith("ال") and pattern.exact_key.startswith("ال"))
 
 
-def _diacritics(seen: str, form: str) -> bool | None:
-    """Return True when text and form agree in diacritics, False when one of them has none
-    (an ASCII rendering of the other), None when they are different words."""
-    if seen == form:
-        return True
-    seen_marked = strip_marks(seen) != seen
-    form_marked = strip_marks(form) != form
+def _diacritics(seen: str, form_marked: bool) -> bool | None:
+    """Return, for a text that differs from the form it matched without diacritics, True
+    when neither has diacritics (they agree), False when one of them has none (an ASCII
+    rendering of the other), None when both do: different words ("bán" is not "bạn")."""
+    seen_marked = _STRIPPABLE.search(seen) is not None
     if not seen_marked and not form_marked:
         # Nothing to disagree on: a Russian ending, an Arabic clitic, Chinese.
         return True
