@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any, NamedTuple, Protocol
 
 from multipub.config import primary_subtag
@@ -709,33 +710,36 @@ class Matcher:
         found: list[list[Mention]] = [[] for _ in texts]
         if not scans:
             return found
-        matches = self._automaton.find(_TEXT_SEPARATOR.join(scans))
+        matches = list(self._automaton.find(_TEXT_SEPARATOR.join(scans)))
         if not matches:
             return found
         if len(texts) == 1:
             prepared = _prepared(texts[0], folded[0], scans[0], self._mode)
-            return [self._mentions(prepared, matches)]
+            return [self._mentions(prepared, matches, 0)]
+        # The automaton reports matches in the order they end, so those of one text come
+        # together: each text gets its run of them (no key holds the separator).
+        matches.sort(key=_END)  # already sorted: a linear check
         # Text k's match text starts at bases[k] in the joined text (+1: the separator).
         bases = [0, *accumulate(len(scan) + 1 for scan in scans)]
-        by_text: dict[int, list[tuple[int, int, int]]] = {}
-        for index, start, end in matches:
-            k = bisect.bisect_right(bases, start) - 1
-            base = bases[k]
-            by_text.setdefault(k, []).append((index, start - base, end - base))
-        for k, local in by_text.items():
+        first = 0
+        while first < len(matches):
+            k = bisect.bisect_right(bases, matches[first][1]) - 1
+            last = bisect.bisect_left(matches, bases[k + 1], first, key=_END)
             prepared = _prepared(texts[k], folded[k], scans[k], self._mode)
-            found[k] = self._mentions(prepared, local)
+            found[k] = self._mentions(prepared, matches[first:last], bases[k])
+            first = last
         return found
 
     def _mentions(
-        self, prepared: MatchText, matches: Iterable[tuple[int, int, int]]
+        self, prepared: MatchText, matches: Iterable[tuple[int, int, int]], base: int
     ) -> list[Mention]:
-        """Return the mentions that the automaton's ``matches`` in ``prepared`` make."""
+        """Return the mentions that the automaton's ``matches`` make in ``prepared``,
+        whose match text starts at ``base`` in the text the automaton scanned."""
         # (start, -end, rank, entry, diacritics, count, pattern), sorted as they are: leftmost,
         # then longest, then the form written (stems and stripped diacritics let
         # заведующий/заведующая share a span), then by status. diacritics: True agree,
         # False one side has none.
-        candidates = self._candidates(prepared, matches)
+        candidates = self._candidates(prepared, matches, base)
         if not candidates:
             return []
         if len(candidates) > 1:
@@ -768,7 +772,7 @@ class Matcher:
         return mentions
 
     def _candidates(
-        self, prepared: MatchText, matches: Iterable[tuple[int, int, int]]
+        self, prepared: MatchText, matches: Iterable[tuple[int, int, int]], base: int
     ) -> list[tuple[int, int, int, str, bool, int, _Pattern]]:
         """Return the acceptable matches, with the spans of the forms themselves."""
         candidates: list[tuple[int, int, int, str, bool, int, _Pattern]] = []
@@ -780,7 +784,8 @@ class Matcher:
         folded = prepared.folded if isinstance(prepared, _PlainText) else None
         for index, match_start, match_end in matches:
             for pattern in cache.get(index) or self._patterns(index):
-                start, end = match_start + pattern.lead, match_end - pattern.trail
+                start = match_start - base + pattern.lead
+                end = match_end - base - pattern.trail
                 edge_test = pattern.edge_test
                 if edge_test and (
                     (end < size and text[end].isalnum())
@@ -813,6 +818,8 @@ class Matcher:
                 )
         return candidates
 
+
+_END = itemgetter(2)
 
 # Below this many texts, find_many folds them one by one through fold()'s cache (the
 # checks have folded an article's blocks already); above, in one pass.
