@@ -215,30 +215,31 @@ class _StemmedText:
     text: str
     folded: str
     original: str
-    _word_starts: list[int] | None = None
     _folded_spans: list[tuple[int, int]] | None = None
     _fold_map: OffsetMap | None = None
     _identity: bool | None = None
 
-    def _words(self) -> tuple[list[int], list[tuple[int, int]]]:
-        if self._word_starts is None or self._folded_spans is None:
-            spans = [m.span() for m in _WORD.finditer(self.folded)]
-            starts, position = [], 1
-            for stem in self.text[1:-1].split(" ") if spans else ():
-                starts.append(position)
-                position += len(stem) + 1
-            self._word_starts, self._folded_spans = starts, spans
-        return self._word_starts, self._folded_spans
+    def _spans(self) -> list[tuple[int, int]]:
+        """Return each word's span in the folded text (word k is stem k)."""
+        if self._folded_spans is None:
+            self._folded_spans = [m.span() for m in _WORD.finditer(self.folded)]
+        return self._folded_spans
 
     def _word_at(self, pos: int) -> int:
-        return bisect.bisect_right(self._words()[0], pos) - 1
+        # " s0 s1 s2 ": a position in stem k has k + 1 spaces at or before it.
+        return self.text.count(" ", 0, pos + 1) - 1
+
+    def _span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """Return the first and last word of match-text ``[start, end)``, and the folded
+        span from the match's start to the end of its last word (the ending included)."""
+        spans = self._spans()
+        first, last = self._word_at(start), self._word_at(end - 1)
+        stem_start = self.text.rfind(" ", 0, start + 1) + 1
+        return first, last, spans[first][0] + (start - stem_start), spans[last][1]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         # A match ends at the end of a stem; the span takes the whole word, ending included.
-        starts, spans = self._words()
-        first, last = self._word_at(start), self._word_at(end - 1)
-        folded_start = spans[first][0] + (start - starts[first])
-        folded_end = spans[last][1]
+        _, _, folded_start, folded_end = self._span(start, end)
         if self._identity is None:
             text = self.original
             self._identity = len(self.folded) == len(text) and unicodedata.is_normalized(
@@ -251,12 +252,14 @@ class _StemmedText:
         return self._fold_map.to_original(folded_start, folded_end)
 
     def seen(self, start: int, end: int) -> str:
-        spans = self._words()[1]
-        first, last = self._word_at(start), self._word_at(end - 1)
-        return " ".join(self.folded[a:b] for a, b in spans[first : last + 1])
+        first, last, _, _ = self._span(start, end)
+        spans, folded = self._spans(), self.folded
+        if first == last:
+            return folded[spans[first][0] : spans[first][1]]
+        return " ".join([folded[a:b] for a, b in spans[first : last + 1]])
 
     def word_start(self, pos: int) -> int:
-        return self._words()[0][self._word_at(pos)]
+        return self.text.rfind(" ", 0, pos + 1) + 1
 
 
 def _ru_word_key(word: str) -> str:
