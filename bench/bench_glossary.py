@@ -2,16 +2,18 @@
 
 Builds a synthetic glossary of 100,000 entries (Vietnamese-looking names, titles and
 organizations of 2 to 6 syllables, with forms in vi, ar and ru) and 1,000 paragraphs per
-language of about 150 characters that mention some of them, then prints for each backend
-(pyahocorasick, ahocorasick-rs) and language:
+language of about 150 characters that mention some of them, at two densities ("news":
+about one mention a paragraph; "dense": about three and a half), then prints for each
+backend (pyahocorasick, ahocorasick-rs) and language, each in a process of its own:
 
-* build: seconds to build the matcher (normalizing every form and the automaton);
-* match: MB of UTF-8 text per second through ``Matcher.find`` (spans and all), one
-  paragraph per call, and mentions found; "sparse": the same on paragraphs with a fifth
-  of the mentions; "batch": ``Matcher.find_many`` over all 1,000 paragraphs at once;
-* peak: the largest resident memory of the process so far, in MB.
+* build: seconds to build the matcher (folding every form, the automaton), fastest and
+  slowest of three builds;
+* matching: MB of UTF-8 text per second, spans and all, through ``Matcher.find`` one
+  paragraph at a time and through ``Matcher.find_many`` over all 1,000 at once (the
+  fastest of three runs, with fold's cache emptied before each);
+* peak: the largest resident memory of the process, in MB.
 
-Usage: python bench/bench_glossary.py [--entries N] [--paragraphs N]
+Usage: python bench/bench_glossary.py [--entries N] [--paragraphs N] [--backend B] [--lang L]
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import subprocess
 import sys
 import time
 import unicodedata
+from collections.abc import Callable
 
 from multipub.glossary import Entry, EntryKind, Glossary, TermForms
 from multipub.matcher import BACKENDS, Matcher
@@ -228,55 +232,97 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _best_of(runs: int, work: Callable[[], int]) -> tuple[float, int]:
+    """Return the fastest of ``runs`` runs of ``work`` (fold's cache emptied before each,
+    so that every text is folded as if for the first time) and what it returned."""
+    best, result = float("inf"), 0
+    for _ in range(runs):
+        fold.cache_clear()
+        started = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def run_one(backend: str, lang: str, entries: int, paragraphs: int) -> None:
+    """Build one matcher, match, print one line. The peak memory is read after the first
+    build and the matching (later builds only time the build: a process's high-water
+    mark never goes down, and rebuilding leaves the allocator's arenas fragmented)."""
+    glossary = build_glossary(entries)
+    texts = {
+        density: build_paragraphs(glossary, lang, paragraphs, density=share)
+        for density, share in DENSITIES.items()
+    }
+    started = time.perf_counter()
+    matcher: Matcher | None = Matcher(glossary, lang, backend=backend)
+    builds = [time.perf_counter() - started]
+    assert matcher is not None
+    patterns = len(matcher)
+    parts = []
+    for density, batch in texts.items():
+        size_mb = sum(len(p.encode("utf-8")) for p in batch) / 1e6
+
+        def one_by_one(m: Matcher = matcher, batch: list[str] = batch) -> int:
+            return sum(len(m.find(p)) for p in batch)
+
+        def all_at_once(m: Matcher = matcher, batch: list[str] = batch) -> int:
+            return sum(map(len, m.find_many(batch)))
+
+        one, found = _best_of(3, one_by_one)
+        many, found_many = _best_of(3, all_at_once)
+        assert found == found_many, (found, found_many)
+        parts.append(
+            f"{density} ({found / len(batch):.1f} mentions/paragraph): "
+            f"{size_mb / one:5.1f} MB/s one by one, {size_mb / many:5.1f} MB/s batch"
+        )
+    peak = _peak_mb()
+    for _ in range(2):
+        matcher = None  # the last one is freed before the next is built
+        started = time.perf_counter()
+        matcher = Matcher(glossary, lang, backend=backend)
+        builds.append(time.perf_counter() - started)
+    print(
+        f"{backend:<15} {lang}: build {min(builds):.2f}-{max(builds):.2f} s "
+        f"({patterns} patterns); " + "; ".join(parts) + f"; peak {peak:.0f} MB",
+        flush=True,
+    )
+
+
+# Shares of the words that are glossary forms: "news" gives about one mention per
+# 150-character paragraph (twice what the shipped glossary finds in the example
+# articles), "dense" about three and a half, a stress case.
+DENSITIES = {"news": 0.03, "dense": 0.15}
+
+
 def main() -> int:
-    """Build, match, print one line per backend and language; return 0."""
+    """Build, match, print one line per backend and language; return 0.
+
+    Each backend and language runs in a process of its own, so that the peak memory
+    printed is its own (a process's high-water mark never goes down).
+    """
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--paragraphs", type=int, default=1_000)
+    parser.add_argument("--backend", choices=sorted(BACKENDS), help="run this backend only")
+    parser.add_argument("--lang", choices=("vi", "ar", "ru"), help="run this language only")
     args = parser.parse_args()
+    if args.backend and args.lang:
+        run_one(args.backend, args.lang, args.entries, args.paragraphs)
+        return 0
     started = time.perf_counter()
-    glossary = build_glossary(args.entries)
+    build_glossary(args.entries)
     print(
-        f"glossary: {args.entries} entries made in {time.perf_counter() - started:.1f} s; peak {_peak_mb():.0f} MB"
+        f"glossary: {args.entries} entries made in {time.perf_counter() - started:.1f} s; "
+        f"peak {_peak_mb():.0f} MB (each line below runs in a fresh process)",
+        flush=True,
     )
-    texts = {lang: build_paragraphs(glossary, lang, args.paragraphs) for lang in ("vi", "ar", "ru")}
-    sparse = {
-        lang: build_paragraphs(glossary, lang, args.paragraphs, density=0.03)
-        for lang in ("vi", "ar", "ru")
-    }
-    for backend in BACKENDS:
-        for lang, paragraphs in texts.items():
-            started = time.perf_counter()
-            matcher = Matcher(glossary, lang, backend=backend)
-            build = time.perf_counter() - started
-            size_mb = sum(len(p.encode("utf-8")) for p in paragraphs) / 1e6
-            best = float("inf")
-            for _ in range(3):
-                fold.cache_clear()  # each text is folded as if for the first time
-                started = time.perf_counter()
-                found = sum(len(matcher.find(p)) for p in paragraphs)
-                best = min(best, time.perf_counter() - started)
-            sparse_mb = sum(len(p.encode("utf-8")) for p in sparse[lang]) / 1e6
-            sparse_best = float("inf")
-            for _ in range(3):
-                fold.cache_clear()
-                started = time.perf_counter()
-                sparse_found = sum(len(matcher.find(p)) for p in sparse[lang])
-                sparse_best = min(sparse_best, time.perf_counter() - started)
-            batch_best = float("inf")
-            for _ in range(3):
-                fold.cache_clear()
-                started = time.perf_counter()
-                batch_found = sum(len(m) for m in matcher.find_many(paragraphs))
-                batch_best = min(batch_best, time.perf_counter() - started)
-            assert batch_found == found, (batch_found, found)
-            print(
-                f"{backend:<15} {lang}: build {build:5.2f} s ({len(matcher)} patterns), "
-                f"match {size_mb / best:6.1f} MB/s ({found} mentions in {size_mb:.2f} MB), "
-                f"sparse {sparse_mb / sparse_best:6.1f} MB/s ({sparse_found} mentions), "
-                f"batch {size_mb / batch_best:6.1f} MB/s, peak {_peak_mb():.0f} MB"
-            )
-            del matcher
+    for backend in [args.backend] if args.backend else list(BACKENDS):
+        for lang in [args.lang] if args.lang else ["vi", "ar", "ru"]:
+            subprocess.run(
+                [sys.executable, __file__, "--backend", backend, "--lang", lang,
+                 "--entries", str(args.entries), "--paragraphs", str(args.paragraphs)],
+                check=True,
+            )  # fmt: skip
     return 0
 
 
