@@ -702,7 +702,12 @@ class Matcher:
 
     def find(self, text: str) -> list[Mention]:
         """Return the mentions in ``text``, leftmost-longest, in text order."""
-        return self.find_many([text])[0]
+        folded = fold(text)
+        scan = _match_texts([folded], self._mode)[0]
+        matches = self._automaton.find(scan)
+        if not matches:
+            return []
+        return self._mentions(_prepared(text, folded, scan, self._mode), matches, 0)
 
     def find_many(self, texts: Sequence[str]) -> list[list[Mention]]:
         """Return the mentions in each of ``texts`` (as :meth:`find` would), with one pass
