@@ -275,11 +275,8 @@ _TEXT_SEPARATOR = "\x00"
 _STEM_TOKEN = re.compile(r"[\w\x00]+")  # NUL stands between spaces: a token of its own
 
 
-# Not a letter or digit (the complement of str.isalnum), except the NUL between texts;
-# the second form leaves spaces (nothing to replace) and "_" (replaced apart), for one
-# character class is a fast scan and an alternation is not.
+# Not a letter or digit (the complement of str.isalnum), except the NUL between texts.
 _NOT_LETTER_OR_DIGIT = re.compile(r"[^\w\x00]|_")
-_NOT_LETTER_OR_DIGIT_OR_SPACE = re.compile(r"[^\w\x00 ]")
 
 
 class _Mode(StrEnum):
@@ -323,16 +320,20 @@ def _match_texts(folded: Sequence[str], mode: _Mode) -> list[str]:
     if not folded:
         return []
     # NUL separates the texts: one inside a text is a word edge like any other.
-    joined = f" {_TEXT_SEPARATOR} ".join(
-        [f.replace(_TEXT_SEPARATOR, " ") if _TEXT_SEPARATOR in f else f for f in folded]
+    joined = (
+        folded[0]
+        if len(folded) == 1 and _TEXT_SEPARATOR not in folded[0]
+        else f" {_TEXT_SEPARATOR} ".join(
+            [f.replace(_TEXT_SEPARATOR, " ") if _TEXT_SEPARATOR in f else f for f in folded]
+        )
     )
     if mode is _Mode.STEM:
         scanned = " ".join(map(_ru_key, _STEM_TOKEN.findall(joined)))
-    elif _STRIPPABLE.search(joined) is not None:
-        scanned = _words_through(_SCAN_WORD, joined)
     else:
-        scanned = _NOT_LETTER_OR_DIGIT_OR_SPACE.sub(" ", joined).replace("_", " ")
-    return f" {scanned} ".split(_TEXT_SEPARATOR)
+        # Texts of a language written with diacritics: through the memo, which strips
+        # them and turns punctuation into spaces in one lookup per word.
+        scanned = _words_through(_SCAN_WORD, joined)
+    return [f" {scanned} "] if len(folded) == 1 else f" {scanned} ".split(_TEXT_SEPARATOR)
 
 
 def _prepared(text: str, folded: str, scan: str, mode: _Mode) -> MatchText:
