@@ -28,7 +28,7 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate
 from operator import itemgetter
 from typing import Any, NamedTuple, Protocol
@@ -754,30 +754,26 @@ class Matcher:
         if len(candidates) > 1:
             candidates.sort()
         mentions: list[Mention] = []
-        taken: tuple[int, int] = (-1, -1)
-        entries_at_taken: set[str] = set()
+        taken_start = taken_end = -1
+        entries_at_taken: list[str] = []
+        original = prepared.original
         for start, negative_end, _, _, agreement, _, pattern in candidates:
             end = -negative_end
+            same_span = start == taken_start and end == taken_end
             # A later candidate with the very span of the winner is the same form listed by
             # another entry: keep it too, the text is ambiguous between them.
-            if start < taken[1] and ((start, end) != taken or pattern.entry in entries_at_taken):
+            if start < taken_end and (not same_span or pattern.entry in entries_at_taken):
                 continue
-            if (start, end) != taken:
-                entries_at_taken = set()
+            if not same_span:
+                entries_at_taken = []
             a, b = prepared.to_original(start, end)
             mentions.append(
-                Mention(
-                    pattern.entry,
-                    pattern.form,
-                    pattern.status,
-                    a,
-                    b,
-                    prepared.original[a:b],
-                    agreement,
+                _new_mention(
+                    (pattern.entry, pattern.form, pattern.status, a, b, original[a:b], agreement)
                 )
             )
-            taken = (start, end)
-            entries_at_taken.add(pattern.entry)
+            taken_start, taken_end = start, end
+            entries_at_taken.append(pattern.entry)
         return mentions
 
     def _candidates(
@@ -829,6 +825,8 @@ class Matcher:
 
 
 _END = itemgetter(2)
+# A Mention made straight from a tuple (the named tuple's own constructor is Python code).
+_new_mention = partial(tuple.__new__, Mention)
 
 # Below this many texts, find_many folds them one by one through fold()'s cache (the
 # checks have folded an article's blocks already); above, in one pass.
