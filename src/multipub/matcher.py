@@ -1,22 +1,30 @@
 """Finding every glossary form in a text at once: one Aho-Corasick automaton per language.
 
 The automaton scans the :func:`~multipub.text.fold`-ed text (NFC, case, Arabic letter
-variants, digits, tone placement): no other pass over every character, which is what
-keeps matching fast. The language rules are applied to each match instead:
+variants, digits, tone placement) without Latin diacritics. The language rules are
+applied to each match:
 
 * word boundaries: the characters around a match must not be letters or digits, except
-  for Chinese, Japanese and Thai forms (no spaces between words);
+  for Chinese, Japanese and Thai forms (no spaces between words). In a language written
+  with diacritics (Vietnamese), whose texts are rewritten word by word anyway, the
+  automaton itself checks them: punctuation becomes a space in the text and the keys are
+  padded with spaces, which spares the matches of a name inside a longer one;
 * Arabic: the attached clitics و ف ب ل ك and the article ال may stand before a form in
   the same word ("وبحضور", and "للجنة" for ل + اللجنة);
 * Latin script: each form is also looked for without its diacritics ("Nguyen" finds
   "Nguyễn"), and in Latin-script languages a person's or place's Vietnamese spelling is
   looked for too; such mentions say that the diacritics do not agree;
 * Russian-like languages: words are cut to a stem first, so "Нгуен Фу Чонга" and
-  "премьер-министра" match their nominative forms (the one path that does walk words).
+  "премьер-министра" match their nominative forms.
 
 Overlapping matches are all collected, filtered by those rules, and then the
 leftmost-longest win: "Phó Bí thư Thường trực Tỉnh ủy" hides the "Tỉnh ủy" inside it.
-Every match is reported as a span of the original text.
+Every match is reported as a span of the original text. :meth:`Matcher.find_many` runs
+the automaton once over many texts (a variant's blocks, a batch of articles).
+
+Building a matcher for 100,000 entries takes well under a second: the forms are folded
+in one pass over all of them, the automaton stores integers, and the details a match
+needs about its form are made the first time the form is found.
 """
 
 from __future__ import annotations
