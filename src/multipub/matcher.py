@@ -48,11 +48,8 @@ from multipub.text import OffsetMap, fold, fold_many, fold_with_offsets
 __all__ = [
     "FormStatus",
     "GlossaryIndex",
-    "MatchText",
     "Matcher",
     "Mention",
-    "match_key",
-    "match_text",
     "strip_marks",
 ]
 
@@ -365,23 +362,6 @@ _MODE_SAMPLE = 2000
 
 
 _STEMMED = frozenset({"ru", "uk", "be", "bg"})
-
-
-def match_text(text: str, *, stem_russian: bool = False) -> MatchText:
-    """Return ``text`` prepared for matching forms without diacritics (see the module
-    docstring; ``stem_russian``: as for Russian-like languages)."""
-    folded = fold(text)
-    mode = _Mode.STEM if stem_russian else _Mode.PLAIN
-    return _prepared(text, folded, _match_texts([folded], mode)[0], mode)
-
-
-def match_key(form: str, *, stem_russian: bool = False) -> str:
-    """Return the automaton key of a glossary form as :func:`match_text` texts are matched:
-    folded, white space collapsed, without Latin diacritics (Russian-like languages: word
-    stems, padded with spaces)."""
-    exact = " ".join(fold(form).split())
-    mode = _Mode.STEM if stem_russian else _Mode.PLAIN
-    return _keys_of([exact], mode)[0][0] if exact else ""
 
 
 # --- automaton backends -------------------------------------------------------------------
