@@ -118,10 +118,16 @@ class _WordMemo(dict[str, str]):
         self._limit = limit
 
     def __missing__(self, word: str) -> str:
+        if len(word) > _LONGEST_REMEMBERED:
+            return self._function(word)  # a clause of Chinese, a URL: rarely seen twice
         if len(self) >= self._limit:
             self.clear()
         value = self[word] = self._function(word)
         return value
+
+
+# Longer tokens are not kept, so that a memo's size stays bounded in characters too.
+_LONGEST_REMEMBERED = 64
 
 
 # Russian inflectional endings, longest first; a stem keeps at least two letters so that
@@ -137,7 +143,6 @@ _RU_ENDINGS = sorted(
 )
 
 
-@lru_cache(maxsize=65536)
 def _ru_stem(word: str) -> str:
     if not _CYRILLIC.search(word):
         return word
@@ -176,10 +181,9 @@ class MatchText(Protocol):
 @dataclass(slots=True)
 class _PlainText:
     """Match text for most languages: " T ", where T is the folded text without Latin
-    diacritics and with every character that is not a letter or digit as a space (one
-    character for one: position k is the folded text's k - 1). Keys of forms bounded by
-    word edges are padded with spaces alike, so the automaton only finds whole words.
-    The map back to the original text is computed on the first match only."""
+    diacritics, one character for one (position k is the folded text's k - 1); in the
+    EDGES layout (see :class:`_Mode`) every character that is not a letter or digit is a
+    space too. The map back to the original text is computed on the first match only."""
 
     text: str
     folded: str
@@ -573,7 +577,6 @@ class Matcher:
     def __init__(self, glossary: Glossary, lang: str, *, backend: str = DEFAULT_BACKEND) -> None:
         self.lang = lang
         primary = primary_subtag(lang)
-        self.stem_russian = primary in _STEMMED
         self.backend = backend
         # Every form, with its entry and status, in glossary order; a Latin-script
         # language also looks for a name's Vietnamese spelling (its diacritics disagree).
@@ -659,7 +662,7 @@ class Matcher:
         index, needs_lam = divmod(code, 2)
         exact = self._exacts[index]
         status = self._statuses[index]
-        boundary = _Boundary.STEM if self.stem_russian else _boundary_of(exact)
+        boundary = _Boundary.STEM if self._mode is _Mode.STEM else _boundary_of(exact)
         agrees = False if index in self._disagreeing else None
         entry_id = self._entry_ids[bisect.bisect_right(self._entry_starts, index) - 1]
         lead = trail = edge_test = 0

@@ -26,6 +26,7 @@ from functools import lru_cache
 __all__ = [
     "VIETNAMESE_LETTER",
     "OffsetMap",
+    "clear_fold_cache",
     "dedup_key",
     "fold",
     "fold_digits",
@@ -166,14 +167,24 @@ def _nfc(text: str) -> str:
 _FOLD_REPLACEMENTS: dict[str, str] = {chr(code): out for code, out in _FOLD_TABLE.items()}
 
 
-@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Return the folded form of ``text`` used for every comparison and match.
 
-    Cached: the checks of one article fold each of its blocks several times (dedup keys,
-    glossary matching, language tests), and a string's hash is computed once.
+    Remembered for texts of up to 4,096 characters (a block, a title): the checks of one
+    article fold each of its blocks several times (dedup keys, glossary matching,
+    language tests). Longer texts are folded each time, so that the cache stays small.
     """
+    return _fold_remembered(text) if len(text) <= 4096 else _fold(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_remembered(text: str) -> str:
     return _fold(text)
+
+
+def clear_fold_cache() -> None:
+    """Forget the folded texts :func:`fold` remembers (benchmarks time cold folding)."""
+    _fold_remembered.cache_clear()
 
 
 _SEPARATOR = "\x00"
