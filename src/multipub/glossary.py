@@ -186,7 +186,7 @@ class Glossary:
     def fingerprint(self) -> str:
         """Return a short hash of the glossary's content (it goes into report signatures).
 
-        Remembered for the last few glossaries (by identity; a glossary is immutable):
+        Remembered for the last two glossaries (by identity; a glossary is immutable):
         hashing 10,000 entries takes 0.2 s, and every run over the same glossary asks.
         """
         remembered = _FINGERPRINTS.get(id(self))
@@ -198,7 +198,7 @@ class Glossary:
             sort_keys=True,
         )
         digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
-        if len(_FINGERPRINTS) >= 8:
+        if len(_FINGERPRINTS) >= 2:
             _FINGERPRINTS.pop(next(iter(_FINGERPRINTS)))
         # The glossary is kept with its hash, so that its id cannot be reused meanwhile.
         _FINGERPRINTS[id(self)] = (self, digest)

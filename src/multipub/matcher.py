@@ -112,7 +112,7 @@ class _WordMemo(dict[str, str]):
     third of what an ``lru_cache`` call costs, which matters at a few hundred words per
     block). Cleared whole when it grows past ``limit``: a vocabulary is not kept for ever."""
 
-    def __init__(self, function: Callable[[str], str], limit: int = 200_000) -> None:
+    def __init__(self, function: Callable[[str], str], limit: int = 100_000) -> None:
         super().__init__()
         self._function = function
         self._limit = limit
