@@ -39,13 +39,16 @@ _ANCHOR_CLASH = 0.8
 _ANCHOR = re.compile(r"\d+(?:[.,/-]\d+)*(?:-[A-Za-z]+(?:/[A-Za-z]+)*)?")
 
 
+_NO_ANCHORS: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=8192)
 def anchors(text: str) -> frozenset[str]:
     """Return the numbers and codes of ``text`` with separators removed ("1.250" -> "1250")."""
-    found = set()
-    for match in _ANCHOR.finditer(fold_digits(text)):
-        found.add(re.sub(r"[.,]", "", match.group()).upper())
-    return frozenset(found)
+    found = _ANCHOR.findall(fold_digits(text))
+    if not found:
+        return _NO_ANCHORS
+    return frozenset(a.replace(".", "").replace(",", "").upper() for a in found)
 
 
 @dataclass(frozen=True, slots=True)

@@ -304,14 +304,34 @@ def near_duplicate_block(ctx: VariantContext) -> Iterator[Problem]:
         )
 
 
+def _source_by_key(ctx: VariantContext, source_lang: str | None) -> dict[str, TextUnit]:
+    """Return the source's units by dedup key (the first of each), made once per article."""
+    memo_key = ("source-by-key", "", "", None)
+    remembered = ctx.shared.memo.get(memo_key)
+    if isinstance(remembered, dict):
+        return remembered
+    found: dict[str, TextUnit] = {}
+    if source_lang is not None:
+        for unit, key in zip(
+            ctx.shared.units(source_lang), ctx.shared.keys(source_lang), strict=True
+        ):
+            if unit.field != "byline":
+                found.setdefault(key, unit)
+    ctx.shared.memo[memo_key] = found
+    return found
+
+
 def _is_substantial(key: str, min_words: int) -> bool:
     """Return True when ``key`` is prose, not a name, code or number that may stay as is."""
-    words = key.split()
-    if len(words) == 1 and letter_count(key) >= 8 and not key.isascii():
+    if not key:
+        return False
+    # A key's words are separated by single spaces (see dedup_key): counted in C.
+    words = key.count(" ") + 1
+    if words == 1 and letter_count(key) >= 8 and not key.isascii():
         # No spaces and many letters: scriptio continua (Chinese, Japanese, Thai).
         return True
     # The first 40 characters of prose hold 15 letters: counting them settles most keys.
-    return len(words) >= min_words and (letter_count(key[:40]) >= 15 or letter_count(key) >= 15)
+    return words >= min_words and (letter_count(key[:40]) >= 15 or letter_count(key) >= 15)
 
 
 @register(
@@ -334,16 +354,10 @@ def _is_substantial(key: str, min_words: int) -> bool:
 def untranslated_block(ctx: VariantContext) -> Iterator[Problem]:
     """Yield one problem per target text that is a copy of a source text."""
     source_lang = ctx.source_lang
-    source_by_key: dict[str, TextUnit] = {}
-    if source_lang is not None:
-        for unit, key in zip(
-            ctx.shared.units(source_lang), ctx.shared.keys(source_lang), strict=True
-        ):
-            if unit.field != "byline":
-                source_by_key.setdefault(key, unit)
     source = primary_subtag(ctx.article.source_lang)
     if ctx.is_source or primary_subtag(ctx.lang) == source:
         return
+    source_by_key = _source_by_key(ctx, source_lang)
     min_words = ctx.config.untranslated_min_words
     for unit, key in zip(ctx.units(), ctx.keys(), strict=True):
         if unit.field == "byline" or not _is_substantial(key, min_words):
