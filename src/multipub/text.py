@@ -172,20 +172,25 @@ def fold(text: str) -> str:
 
     Remembered for texts of up to 1,024 characters (a paragraph, a title): the checks of
     one article fold each of its blocks several times (dedup keys, glossary matching,
-    language tests). Longer texts are folded each time: the cache holds at most 4,096
-    texts of that size, some 30 MB in the worst case, whatever the archive.
+    language tests). At most 4,096 texts are kept (some 30 MB in the worst case,
+    whatever the archive); longer texts are folded each time.
     """
-    return _fold_remembered(text) if len(text) <= 1024 else _fold(text)
+    found = _FOLDED.get(text)
+    if found is None:
+        found = _fold(text)
+        if len(text) <= 1024:
+            if len(_FOLDED) >= 4096:
+                _FOLDED.clear()  # the article being checked folds its texts again, once
+            _FOLDED[text] = found
+    return found
 
 
-@lru_cache(maxsize=4096)
-def _fold_remembered(text: str) -> str:
-    return _fold(text)
+_FOLDED: dict[str, str] = {}
 
 
 def clear_fold_cache() -> None:
     """Forget the folded texts :func:`fold` remembers (benchmarks time cold folding)."""
-    _fold_remembered.cache_clear()
+    _FOLDED.clear()
 
 
 _SEPARATOR = "\x00"

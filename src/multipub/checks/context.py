@@ -63,10 +63,13 @@ class ArticleContext:
                 pairs.append((s, t))
         s_blocks = [i for i, u in enumerate(source) if u.field == "blocks"]
         t_blocks = [i for i, u in enumerate(target) if u.field == "blocks"]
-        for pair in align_blocks(
-            [source[i].text for i in s_blocks], [target[j].text for j in t_blocks]
-        ):
-            pairs.append(([s_blocks[i] for i in pair.source], [t_blocks[j] for j in pair.target]))
+        s_index, t_index = s_blocks.__getitem__, t_blocks.__getitem__
+        pairs.extend(
+            (list(map(s_index, pair.source)), list(map(t_index, pair.target)))
+            for pair in align_blocks(
+                [source[i].text for i in s_blocks], [target[j].text for j in t_blocks]
+            )
+        )
         return pairs
 
     def mentions(self, lang: str) -> list[list[Mention]]:
