@@ -1,30 +1,32 @@
 """Finding every glossary form in a text at once: one Aho-Corasick automaton per language.
 
-The automaton scans the :func:`~multipub.text.fold`-ed text (NFC, case, Arabic letter
-variants, digits, tone placement) without Latin diacritics. The language rules are
-applied to each match:
+Texts and forms are compared :func:`~multipub.text.fold`-ed (NFC, case, Arabic letter
+variants, digits, tone placement). Each language is scanned in one of three layouts
+(:class:`_Mode`):
 
-* word boundaries: the characters around a match must not be letters or digits, except
-  for Chinese, Japanese and Thai forms (no spaces between words). In a language written
-  with diacritics (Vietnamese), whose texts are rewritten word by word anyway, the
-  automaton itself checks them: punctuation becomes a space in the text and the keys are
-  padded with spaces, which spares the matches of a name inside a longer one;
-* Arabic: the attached clitics و ف ب ل ك and the article ال may stand before a form in
-  the same word ("وبحضور", and "للجنة" for ل + اللجنة);
-* Latin script: each form is also looked for without its diacritics ("Nguyen" finds
-  "Nguyễn"), and in Latin-script languages a person's or place's Vietnamese spelling is
-  looked for too; such mentions say that the diacritics do not agree;
-* Russian-like languages: words are cut to a stem first, so "Нгуен Фу Чонга" and
-  "премьер-министра" match their nominative forms.
+* plain (Arabic, Chinese, English and most languages): the automaton scans the folded
+  text without Latin diacritics, and the language rules are applied to each match: word
+  boundaries (the characters around a match must not be letters or digits), except for
+  Chinese, Japanese and Thai forms (no spaces between words); Arabic attached clitics
+  (و ف ب ل ك and the article ال may stand before a form in the same word: "وبحضور",
+  and "للجنة" for ل + اللجنة); and diacritics, which decide after matching: "Nguyen"
+  finds "Nguyễn" in an English text, flagged as not exact. In Latin-script languages a
+  person's or place's Vietnamese spelling is looked for too;
+* words (Vietnamese): the automaton scans a string of word codes, one per word and one
+  per gap between words (see :class:`_WordCoder`), so a match is whole words by
+  construction. A form is keyed twice, as written and without its diacritics: "Tỉnh ủy"
+  finds itself, and "Tinh uy" as not exact, but never "tình ủy" (another word);
+* stems (Russian-like languages): word codes too, of each word cut to a stem, so
+  "Нгуен Фу Чонга" and "премьер-министра" match their nominative forms.
 
-Overlapping matches are all collected, filtered by those rules, and then the
-leftmost-longest win: "Phó Bí thư Thường trực Tỉnh ủy" hides the "Tỉnh ủy" inside it.
-Every match is reported as a span of the original text. :meth:`Matcher.find_many` runs
-the automaton once over many texts (a variant's blocks, a batch of articles).
+Among overlapping matches the leftmost-longest win: "Phó Bí thư Thường trực Tỉnh ủy"
+hides the "Tỉnh ủy" inside it. Every match is reported as a span of the original text.
+:meth:`Matcher.find_many` runs the automaton once over many texts (a variant's blocks, a
+batch of articles).
 
 Building a matcher for 100,000 entries takes well under a second: the forms are folded
-in one pass over all of them, the automaton stores integers, and the details a match
-needs about its form are made the first time the form is found.
+and coded in one pass over all of them, the automaton stores integers, and the details a
+match needs about its form are made the first time the form is found.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, islice, product
 from operator import itemgetter
 from typing import Any, NamedTuple, Protocol
 
@@ -76,9 +78,8 @@ class Mention(NamedTuple):
     exact: bool  # False when only the letters agree, not the diacritics ("Nguyen"/"Nguyễn")
 
 
-# --- match text ---------------------------------------------------------------------------
+# --- folded text ----------------------------------------------------------------------------
 
-_WORD = re.compile(r"\w+")
 _CONTINUOUS = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     "\uac00-\ud7af]"
@@ -112,15 +113,15 @@ class _WordMemo(dict[str, str]):
     third of what an ``lru_cache`` call costs, which matters at a few hundred words per
     block). Cleared whole when it grows past ``limit``: a vocabulary is not kept for ever."""
 
-    def __init__(self, function: Callable[[str], str], limit: int = 100_000) -> None:
+    def __init__(self, function: Callable[[str], str], limit: int = 0) -> None:
         super().__init__()
         self._function = function
-        self._limit = limit
+        self.limit = limit or _MEMO_LIMIT
 
     def __missing__(self, word: str) -> str:
         if len(word) > _LONGEST_REMEMBERED:
             return self._function(word)  # a clause of Chinese, a URL: rarely seen twice
-        if len(self) >= self._limit:
+        if len(self) >= self.limit:
             self.clear()
         value = self[word] = self._function(word)
         return value
@@ -128,6 +129,7 @@ class _WordMemo(dict[str, str]):
 
 # Longer tokens are not kept, so that a memo's size stays bounded in characters too.
 _LONGEST_REMEMBERED = 64
+_MEMO_LIMIT = 100_000
 
 
 # Russian inflectional endings, longest first; a stem keeps at least two letters so that
@@ -152,47 +154,26 @@ def _ru_stem(word: str) -> str:
     return word
 
 
-class MatchText(Protocol):
-    """A text as the automaton sees it (``text``), with the way back to the original."""
+def _ru_word_key(word: str) -> str:
+    return _ru_stem(strip_marks(word))
 
-    @property
-    def text(self) -> str:
-        """Return the text the automaton scans."""
-        ...
 
-    @property
-    def original(self) -> str:
-        """Return the text as written."""
-        ...
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Return the original span of match-text ``[start, end)``."""
-        ...
-
-    def seen(self, start: int, end: int) -> str:
-        """Return the folded words of match-text ``[start, end)`` with their diacritics."""
-        ...
-
-    def word_start(self, pos: int) -> int:
-        """Return where the word holding match-text position ``pos`` starts."""
-        ...
+_ru_key = _WordMemo(_ru_word_key).__getitem__
 
 
 @dataclass(slots=True)
-class _PlainText:
-    """Match text for most languages: " T ", where T is the folded text without Latin
-    diacritics, one character for one (position k is the folded text's k - 1); in the
-    EDGES layout (see :class:`_Mode`) every character that is not a letter or digit is a
-    space too. The map back to the original text is computed on the first match only."""
+class _Origin:
+    """The way back from a span of a text's folded form to the text as written. Whether
+    folding kept every character in place is found out on the first match; the full map
+    is made only where it did not."""
 
-    text: str
-    folded: str
     original: str
+    folded: str
     _identity: bool | None = None
-    _fold_map: OffsetMap | None = None
+    _map: OffsetMap | None = None
 
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        start, end = start - 1, end - 1
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Return the original span of folded ``[start, end)``."""
         if self._identity is None:
             text = self.original
             # Same length and no NFC change: every folding step was one character for one.
@@ -201,189 +182,268 @@ class _PlainText:
             )
         if self._identity:
             return start, end
-        if self._fold_map is None:
-            self._fold_map = fold_with_offsets(self.original)[1]
-        return self._fold_map.to_original(start, end)
+        if self._map is None:
+            self._map = fold_with_offsets(self.original)[1]
+        return self._map.to_original(start, end)
 
-    def seen(self, start: int, end: int) -> str:
-        return self.folded[start - 1 : end - 1]
+
+@dataclass(slots=True)
+class _PlainText:
+    """A text as the plain layout scans it: ``text`` is " T ", where T is the folded text
+    without Latin diacritics, one character for one (position k is the folded text's
+    k - 1)."""
+
+    text: str
+    folded: str
+    origin: _Origin
 
     def word_start(self, pos: int) -> int:
+        """Return where the word holding match-text position ``pos`` starts."""
         text = self.text
         while pos > 0 and text[pos - 1].isalnum():
             pos -= 1
         return pos
 
 
-@dataclass(slots=True)
-class _StemmedText:
-    """Match text for Russian-like languages: " stem stem ... ", one per word of the
-    folded text. Where each word starts, in both texts, is worked out on the first match
-    only: most blocks have none, and the stems alone are a third of the cost."""
-
-    text: str
-    folded: str
-    original: str
-    _folded_spans: list[tuple[int, int]] | None = None
-    _fold_map: OffsetMap | None = None
-    _identity: bool | None = None
-
-    def _spans(self) -> list[tuple[int, int]]:
-        """Return each word's span in the folded text (word k is stem k)."""
-        if self._folded_spans is None:
-            self._folded_spans = [m.span() for m in _WORD.finditer(self.folded)]
-        return self._folded_spans
-
-    def _word_at(self, pos: int) -> int:
-        # " s0 s1 s2 ": a position in stem k has k + 1 spaces at or before it.
-        return self.text.count(" ", 0, pos + 1) - 1
-
-    def _span(self, start: int, end: int) -> tuple[int, int, int, int]:
-        """Return the first and last word of match-text ``[start, end)``, and the folded
-        span from the match's start to the end of its last word (the ending included)."""
-        spans = self._spans()
-        first, last = self._word_at(start), self._word_at(end - 1)
-        stem_start = self.text.rfind(" ", 0, start + 1) + 1
-        return first, last, spans[first][0] + (start - stem_start), spans[last][1]
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        # A match ends at the end of a stem; the span takes the whole word, ending included.
-        _, _, folded_start, folded_end = self._span(start, end)
-        if self._identity is None:
-            text = self.original
-            self._identity = len(self.folded) == len(text) and unicodedata.is_normalized(
-                "NFC", text
-            )
-        if self._identity:
-            return folded_start, folded_end
-        if self._fold_map is None:
-            self._fold_map = fold_with_offsets(self.original)[1]
-        return self._fold_map.to_original(folded_start, folded_end)
-
-    def seen(self, start: int, end: int) -> str:
-        first, last, _, _ = self._span(start, end)
-        spans, folded = self._spans(), self.folded
-        if first == last:
-            return folded[spans[first][0] : spans[first][1]]
-        return " ".join([folded[a:b] for a, b in spans[first : last + 1]])
-
-    def word_start(self, pos: int) -> int:
-        return self.text.rfind(" ", 0, pos + 1) + 1
+_STRIPPED_WORD = _WordMemo(strip_marks)
 
 
-def _ru_word_key(word: str) -> str:
-    return _ru_stem(strip_marks(word))
+def _words_through(memo: _WordMemo, text: str) -> str:
+    # Token by token through a memo: a vocabulary is small, while translate() over every
+    # character of every block is not cheap.
+    return " ".join(map(memo.__getitem__, text.split(" ")))
 
 
-_ru_key = _WordMemo(_ru_word_key).__getitem__
+def _plain_texts(folded: Sequence[str]) -> list[str]:
+    """Return the plain match text of each folded text: only texts with diacritics are
+    rewritten (stripped word by word)."""
+    return [
+        f" {_words_through(_STRIPPED_WORD, f) if _STRIPPABLE.search(f) else f} " for f in folded
+    ]
 
 
 # Texts matched together are joined with NUL: no key holds it, and it is no letter or
 # digit, so it bounds words like the edge of a text.
 _TEXT_SEPARATOR = "\x00"
-_STEM_TOKEN = re.compile(r"[\w\x00]+")  # NUL stands between spaces: a token of its own
-
-
-# Not a letter or digit (the complement of str.isalnum), except the NUL between texts.
-_NOT_LETTER_OR_DIGIT = re.compile(r"[^\w\x00]|_")
+# In the word layouts the NUL stands between spaces, a word of its own.
+_TEXT_JOINER = f" {_TEXT_SEPARATOR} "
 
 
 class _Mode(StrEnum):
     """How a language's texts and keys are laid out for the automaton."""
 
-    # Word edges in the automaton: punctuation is a space in the match text and keys of
-    # forms bounded by word edges are padded with spaces. For languages written with
-    # diacritics (Vietnamese), whose texts go through the word memo anyway: that costs
-    # nothing there and spares a third of the matches (a name inside a longer one).
-    EDGES = "edges"
-    # Word edges tested per match: texts without diacritics are not rewritten at all.
-    PLAIN = "plain"
-    STEM = "stem"  # Russian-like languages: word stems, padded
+    PLAIN = "plain"  # folded text without diacritics, rules tested per match
+    WORDS = "words"  # word codes, each form keyed as written and without diacritics
+    STEM = "stem"  # word codes of stems (Russian-like languages)
+
+
+# Languages whose words nearly all carry diacritics: a form written without them there is
+# another word ("Long An" is not "Long Án"), or an ASCII rendering, which the form's
+# stripped key finds.
+_WRITTEN_WITH_MARKS = frozenset({"vi"})
+_STEMMED = frozenset({"ru", "uk", "be", "bg"})
+_SCRIPT_OF_FORM = re.compile(f"({_CONTINUOUS.pattern})|({_ARABIC.pattern})")
+
+
+def _mode_of(lang: str, exacts: Sequence[str]) -> _Mode:
+    """Return the layout for ``lang``: stems for Russian-like languages; word codes for
+    Vietnamese unless some form is written in a script without spaces or with clitics
+    (those need the per-match rules of the plain layout)."""
+    primary = primary_subtag(lang)
+    if primary in _STEMMED:
+        return _Mode.STEM
+    if primary in _WRITTEN_WITH_MARKS and _SCRIPT_OF_FORM.search("".join(exacts)) is None:
+        return _Mode.WORDS
+    return _Mode.PLAIN
+
+
+# --- word codes -------------------------------------------------------------------------------
+
+# pyahocorasick looks a letter up among a node's children one by one, and at every letter
+# of the text it walks the chain of shorter matches: text that is mostly glossary
+# syllables (Vietnamese, where a large glossary knows nearly every syllable) keeps it
+# deep in the trie. So the word layouts scan codes, not letters: each word of the forms
+# gets a code of a few characters from small alphabets, a word no form has is one
+# repeated character that the automaton looks up first and leaves at once, and a match
+# can only start where a word does (codes start with a lead character, used nowhere
+# else), so it is whole words by construction.
+_LEADS = [chr(0xE000 + n) for n in range(64)]
+_TAILS = [chr(0xE040 + n) for n in range(64)]
+_FILLER = "\ue080"  # the rest of a word longer than its code
+_UNKNOWN = "\x01"  # a word no form has
+_BETWEEN_TEXTS = "\x02"  # the NUL between two texts
+
+
+def _codes_of_width(width: int) -> int:
+    return int(len(_LEADS) * len(_TAILS) ** (width - 1))
+
+
+def _code_width(lengths: Iterable[int]) -> int:
+    """Return the fewest characters that give each word of these lengths a code of its
+    own, words shorter than that being written as they are."""
+    lengths = sorted(lengths)
+    width = 1
+    while _codes_of_width(width) < len(lengths) - bisect.bisect_left(lengths, width):
+        width += 1
+    return width
+
+
+def _word_codes(count: int, width: int) -> list[str]:
+    """Return ``count`` different codes of ``width`` characters."""
+    return list(islice(map("".join, product(_LEADS, *[_TAILS] * (width - 1))), count))
 
 
 def _scan_word(token: str) -> str:
-    """Return a space-free token of folded text as EDGES match text has it: without
-    Latin diacritics, what is not a letter or digit as a space (one character for one)."""
+    """Return a space-free token of folded text without Latin diacritics, what is not a
+    letter or digit as a space (one character for one)."""
     return _NOT_LETTER_OR_DIGIT.sub(" ", strip_marks(token))
 
 
+# Not a letter or digit (the complement of str.isalnum), except the NUL between texts.
+_NOT_LETTER_OR_DIGIT = re.compile(r"[^\w\x00]|_")
 _SCAN_WORD = _WordMemo(_scan_word)
-_STRIPPED_WORD = _WordMemo(strip_marks)
 
 
-def _words_through(memo: _WordMemo, text: str) -> str:
-    # Token by token through a memo: a vocabulary is small, while a regex or translate()
-    # over every character of every block is not cheap.
-    return " ".join(map(memo.__getitem__, text.split(" ")))
+class _AlignedCoder:
+    """Texts and forms of the words layout (Vietnamese) coded character for character.
 
+    A text is folded, stripped of Latin diacritics (as its forms are: whether the
+    diacritics agree is decided per match), and each word replaced by a code exactly as
+    long as the word: a lead character, tail characters, then fillers (a word shorter
+    than a code is kept as it is, and unknown words are ``_UNKNOWN`` repeated). What is
+    not a letter or digit is a space, so "TP.HCM" matches "TP HCM" but "Hà Nội, Huế"
+    holds no "Nội Huế". Positions in the code are positions in the folded text.
+    """
 
-def _match_texts(folded: Sequence[str], mode: _Mode) -> list[str]:
-    """Return the match text of each folded text (see :class:`_PlainText` and
-    :class:`_StemmedText`), made in one pass over all of them: NUL tokens between them
-    keep a key from running across two texts."""
-    if mode is _Mode.PLAIN:
-        # Only the texts with diacritics are rewritten (stripped word by word).
-        return [
-            f" {_words_through(_STRIPPED_WORD, f) if _STRIPPABLE.search(f) else f} " for f in folded
-        ]
-    if not folded:
-        return []
-    # NUL separates the texts: one inside a text is a word edge like any other.
-    joined = (
-        folded[0]
-        if len(folded) == 1 and _TEXT_SEPARATOR not in folded[0]
-        else f" {_TEXT_SEPARATOR} ".join(
-            [f.replace(_TEXT_SEPARATOR, " ") if _TEXT_SEPARATOR in f else f for f in folded]
+    def __init__(self, exacts: Sequence[str]) -> None:
+        joined = _TEXT_JOINER.join(
+            [e.replace(_TEXT_SEPARATOR, " ") if _TEXT_SEPARATOR in e else e for e in exacts]
         )
-    )
-    if mode is _Mode.STEM:
-        scanned = " ".join(map(_ru_key, _STEM_TOKEN.findall(joined)))
-    else:
-        # Texts of a language written with diacritics: through the memo, which strips
-        # them and turns punctuation into spaces in one lookup per word.
-        scanned = _words_through(_SCAN_WORD, joined)
-    return [f" {scanned} "] if len(folded) == 1 else f" {scanned} ".split(_TEXT_SEPARATOR)
+        words = dict.fromkeys(" ".join(map(_SCAN_WORD.__getitem__, joined.split(" "))).split(" "))
+        words.pop("", None)
+        words.pop(_TEXT_SEPARATOR, None)
+        width = _code_width(map(len, words))
+        long_words = [word for word in words if len(word) >= width]
+        self._codes = {
+            word: code + _FILLER * (len(word) - width)
+            for word, code in zip(long_words, _word_codes(len(long_words), width), strict=True)
+        }
+        self._codes.update({word: word for word in words if len(word) < width})
+        self._codes[_TEXT_SEPARATOR] = _BETWEEN_TEXTS
+        self._codes[""] = ""
+        # The forms' own tokens stay remembered, with room for as many of the texts'.
+        self._tokens = _WordMemo(self._code_token, limit=2**62)
+        pieces = self.code(joined).split(f" {_BETWEEN_TEXTS} ")
+        self._tokens.limit = len(self._tokens) + _MEMO_LIMIT
+        if len(pieces) != len(exacts):
+            raise AssertionError("a form's code holds the separator")  # cannot happen
+        self.keys = [piece.strip(" ") for piece in pieces]
+        self.common = _UNKNOWN + " " + _FILLER + _BETWEEN_TEXTS
+
+    def _code_token(self, token: str) -> str:
+        scanned = _SCAN_WORD[token]
+        codes = self._codes
+        if " " not in scanned:
+            found = codes.get(scanned)
+            return _UNKNOWN * len(scanned) if found is None else found
+        return " ".join(
+            [
+                _UNKNOWN * len(word) if (found := codes.get(word)) is None else found
+                for word in scanned.split(" ")
+            ]
+        )
+
+    def code(self, text: str) -> str:
+        """Return the code of a folded text (or of texts joined by ``_TEXT_JOINER``)."""
+        return " ".join(map(self._tokens.__getitem__, text.split(" ")))
 
 
-def _prepared(text: str, folded: str, scan: str, mode: _Mode) -> MatchText:
-    if mode is _Mode.STEM:
-        return _StemmedText(scan, folded, text)
-    return _PlainText(scan, folded, text)
+# The stem layout: a text cut into gaps and words, [gap, word, gap, word, ..., gap]. A
+# word is a run of \w (letters, digits, "_"), or the NUL between texts.
+_STEMS_SPLIT = re.compile(r"([\w\x00]+)").split
+_ANY_GAP = " "
 
 
-def _mode_of(lang: str, exacts: Sequence[str] = ()) -> _Mode:
-    """Return the layout for ``lang``: stems for Russian-like languages, word edges in
-    the automaton where most forms carry Latin diacritics."""
-    if primary_subtag(lang) in _STEMMED:
-        return _Mode.STEM
-    # The first forms tell: a language's forms are written alike.
-    sample = exacts[:_MODE_SAMPLE]
-    marked = sum(1 for exact in sample if _STRIPPABLE.search(exact) is not None)
-    return _Mode.EDGES if sample and 2 * marked >= len(sample) else _Mode.PLAIN
+class _StemCoder:
+    """Texts and forms of the stem layout (Russian) as strings of word codes.
 
+    Each stem of the forms' words gets a code of ``width`` characters; a word whose stem
+    no form has is ``_UNKNOWN`` repeated. A text is coded gap, word, gap, word, ..., gap,
+    each gap one space whatever it holds (a stemmer ignores punctuation), so word ``i``
+    starts at code position ``i * period + 1``: a word's code cannot be as long as the
+    word, whose ending the stem leaves out.
+    """
 
-_MODE_SAMPLE = 2000
+    def __init__(self, exacts: Sequence[str]) -> None:
+        joined = _TEXT_JOINER.join(
+            [e.replace(_TEXT_SEPARATOR, " ") if _TEXT_SEPARATOR in e else e for e in exacts]
+        )
+        parts = _STEMS_SPLIT(joined)
+        tokens = dict.fromkeys(parts[1::2])
+        tokens.pop(_TEXT_SEPARATOR, None)
+        stems = dict(zip(tokens, map(_ru_key, tokens), strict=True))
+        vocabulary = dict.fromkeys(stems.values())
+        # Every stem gets a code of the same width (the alignment of words needs it).
+        self.width = 1
+        while _codes_of_width(self.width) < len(vocabulary):
+            self.width += 1
+        self.period = self.width + 1
+        self._between = _BETWEEN_TEXTS * self.width
+        self._unknown = _UNKNOWN * self.width
+        codes = dict(zip(vocabulary, _word_codes(len(vocabulary), self.width), strict=True))
+        self._codes = codes
+        # The forms' own tokens stay remembered, with room for as many of the texts'.
+        self._pieces = _WordMemo(self._code_of, limit=2**62)
+        self._pieces.update({token: codes[stem] for token, stem in stems.items()})
+        self._pieces[_TEXT_SEPARATOR] = self._between
+        pieces = "".join(map(self._pieces.__getitem__, parts)).split(self._between)
+        self._pieces.limit = len(self._pieces) + _MEMO_LIMIT
+        if len(pieces) != len(exacts):
+            raise AssertionError("a form's code holds the separator")  # cannot happen
+        self.keys = [piece[1:-1] for piece in pieces]
+        self.common = _UNKNOWN + _ANY_GAP + _BETWEEN_TEXTS
 
+    def _code_of(self, piece: str) -> str:
+        """Return the code of one piece of a text: a gap, a word or the NUL."""
+        if not piece or not (piece[0].isalnum() or piece[0] == "_"):
+            return _ANY_GAP if piece != _TEXT_SEPARATOR else self._between
+        found = self._codes.get(_ru_key(piece))
+        return self._unknown if found is None else found
 
-_STEMMED = frozenset({"ru", "uk", "be", "bg"})
+    def code(self, text: str) -> tuple[list[str], str]:
+        """Return a folded text (or texts joined by ``_TEXT_JOINER``) cut into gaps and
+        words, and its code."""
+        parts = _STEMS_SPLIT(text)
+        return parts, "".join(map(self._pieces.__getitem__, parts))
 
 
 # --- automaton backends -------------------------------------------------------------------
 
 
 class _Automaton(Protocol):
-    def find(self, haystack: str) -> Iterable[tuple[int, int, int]]:
-        """Yield (pattern index, start, end) for every match, overlapping ones included."""
+    def find(self, haystack: str) -> list[tuple[int, int, int]]:
+        """Return (pattern index, start, end) for every match, overlapping ones included,
+        in the order they end."""
+        ...
+
+    def spans(self, haystack: str) -> list[tuple[int, int, int]]:
+        """Return (start, -end, pattern index) for every match, overlapping ones
+        included, sorted: leftmost first, then longest."""
         ...
 
 
 class _PyAhoCorasick:
-    def __init__(self, patterns: Sequence[str]) -> None:
+    def __init__(self, patterns: Sequence[str], common: str = "") -> None:
         import ahocorasick
 
         # Integer values (the pattern's index): a tuple per pattern made adding 100,000
         # patterns four times slower. Lengths are kept beside the automaton.
         self._automaton: Any = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        # A node looks a letter up among its children one by one, in the order they were
+        # added: the letters the haystacks hold most are added first, as keys that end in
+        # a letter no haystack holds (so they are never found).
+        for number, letter in enumerate(common, start=len(patterns)):
+            self._automaton.add_word(letter + _NEVER_SCANNED, number)
         for index, pattern in enumerate(patterns):
             self._automaton.add_word(pattern, index)
         self._lengths = array("I", map(len, patterns))
@@ -391,16 +451,25 @@ class _PyAhoCorasick:
             self._automaton.make_automaton()
         self._empty = not patterns
 
-    def find(self, haystack: str) -> Iterable[tuple[int, int, int]]:
+    def find(self, haystack: str) -> list[tuple[int, int, int]]:
         if self._empty:
             return []
         lengths = self._lengths
         # One comprehension over the C iterator: a generator here cost a third of the time.
         return [(i, end + 1 - lengths[i], end + 1) for end, i in self._automaton.iter(haystack)]
 
+    def spans(self, haystack: str) -> list[tuple[int, int, int]]:
+        if self._empty:
+            return []
+        lengths = self._lengths
+        found = [(end + 1 - lengths[i], -1 - end, i) for end, i in self._automaton.iter(haystack)]
+        found.sort()
+        return found
+
 
 class _AhoCorasickRs:
-    def __init__(self, patterns: Sequence[str]) -> None:
+    def __init__(self, patterns: Sequence[str], common: str = "") -> None:
+        # ``common`` does not matter here: the automaton's nodes look letters up in tables.
         import ahocorasick_rs
 
         self._empty = not patterns
@@ -409,16 +478,25 @@ class _AhoCorasickRs:
                 list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard
             )
 
-    def find(self, haystack: str) -> Iterable[tuple[int, int, int]]:
+    def find(self, haystack: str) -> list[tuple[int, int, int]]:
         if self._empty:
             return []
-        result: Iterable[tuple[int, int, int]] = self._automaton.find_matches_as_indexes(
+        result: list[tuple[int, int, int]] = self._automaton.find_matches_as_indexes(
             haystack, overlapping=True
         )
         return result
 
+    def spans(self, haystack: str) -> list[tuple[int, int, int]]:
+        found = [(start, -end, i) for i, start, end in self.find(haystack)]
+        found.sort()
+        return found
 
-BACKENDS: dict[str, Callable[[Sequence[str]], _Automaton]] = {
+
+# ``common``: the letters that the haystacks hold most; only coded haystacks (which never
+# hold this one) name any.
+_NEVER_SCANNED = "\x03"
+
+BACKENDS: dict[str, Callable[[Sequence[str], str], _Automaton]] = {
     "pyahocorasick": _PyAhoCorasick,
     "ahocorasick-rs": _AhoCorasickRs,
 }
@@ -439,7 +517,7 @@ class _Boundary(StrEnum):
     WORD = "word"  # not inside a word on either side
     ARABIC = "arabic"  # clitics may stand before it inside the word
     NONE = "none"  # scripts without spaces between words
-    STEM = "stem"  # padded stems (Russian): the padding is the boundary
+    CODED = "coded"  # word codes (words and stem layouts): whole words by construction
 
 
 class _Pattern(NamedTuple):
@@ -450,17 +528,12 @@ class _Pattern(NamedTuple):
     exact_key: str  # the folded form as the glossary writes it, to compare diacritics
     boundary: _Boundary
     needs_lam: bool  # Arabic form whose article was dropped after "ل" ("للجنة")
-    agrees: bool | None  # False: a spelling whose diacritics differ from the form's
+    # True or False: whether the diacritics of a match agree with the form's is known
+    # from the key (words layout; a Vietnamese spelling in a Latin-script language
+    # never agrees); None: decided per match.
+    agrees: bool | None
     rank: int = 0  # order among forms found at one span: preferred first
-    # How a match of the key becomes a mention: padding characters to drop at each end,
-    # and which word edges are still to be tested (0 none, 1 both, 2 the end only).
-    lead: int = 0
-    trail: int = 0
-    edge_test: int = 0
     marked: bool = False  # the form has Latin diacritics
-
-
-_SCRIPT_OF_FORM = re.compile(f"({_CONTINUOUS.pattern})|({_ARABIC.pattern})")
 
 
 @lru_cache(maxsize=4096)
@@ -519,51 +592,25 @@ def _exact_keys(forms: list[str]) -> list[str]:
     return joined.split(_FORM_SEPARATOR) if forms else []
 
 
-def _keys_of(exacts: list[str], mode: _Mode) -> tuple[list[str], list[str]]:
-    """Return the automaton key of each exact form, and for each Arabic form with the
-    article its key without it (else ""), computed over all the forms joined."""
-    if mode is _Mode.STEM:
-        # Word stems, padded: the match text is " stem stem ... ". One pass over all the
-        # forms, as for texts (a NUL token between two forms).
-        pieces = _match_texts(exacts, _Mode.STEM)
-        stems = [piece.strip(" ") for piece in pieces]
-        return [f" {stem} " if stem else "" for stem in stems], [""] * len(exacts)
-    # As the match text has them (see _Mode): without Latin diacritics ("Nguyen" finds
-    # "Nguyễn"; whether the diacritics agree is decided per match, so "ban" never
-    # stands for "bán"). The separator stands alone between spaces so that words stay
-    # whole for the memo.
-    memo = _SCAN_WORD if mode is _Mode.EDGES else _STRIPPED_WORD
+def _plain_keys(exacts: list[str]) -> tuple[list[str], list[str]]:
+    """Return the plain layout's key of each exact form, and for each Arabic form with
+    the article its key without it (else ""), computed over all the forms joined."""
+    # As the match text has them: without Latin diacritics ("Nguyen" finds "Nguyễn";
+    # whether the diacritics agree is decided per match, so "ban" never stands for
+    # "bán"). The separator stands alone between spaces so that words stay whole.
     spaced = f" {_FORM_SEPARATOR} "
     joined = spaced.join(exacts)
-    if mode is _Mode.PLAIN and _STRIPPABLE.search(joined) is None:
-        cores = list(exacts)  # nothing to strip (Arabic, Chinese, English...)
+    if _STRIPPABLE.search(joined) is None:
+        keys = list(exacts)  # nothing to strip (Arabic, Chinese, English...)
     else:
-        cores = _words_through(memo, joined).split(spaced) if exacts else []
-    if len(cores) != len(exacts):  # a form holding the separator itself
-        cores = [_words_through(memo, exact) for exact in exacts]
-    if mode is _Mode.EDGES:
-        keys = [_padded(core, exact) for core, exact in zip(cores, exacts, strict=True)]
-    else:
-        keys = cores
+        keys = _words_through(_STRIPPED_WORD, joined).split(spaced) if exacts else []
+    if len(keys) != len(exacts):  # a form holding the separator itself
+        keys = [_words_through(_STRIPPED_WORD, exact) for exact in exacts]
     lam = [""] * len(exacts)
     for index, exact in enumerate(exacts):
         if exact.startswith("ال") and len(exact) > 3:
-            lam[index] = cores[index][2:] + (" " if mode is _Mode.EDGES else "")
+            lam[index] = keys[index][2:]
     return keys, lam
-
-
-def _padded(core: str, exact: str) -> str:
-    """Return a key with the spaces its boundaries need: on both sides where the form is
-    bounded by word edges, after it only in Arabic (clitics may stand before it, checked
-    per match), none in scripts without spaces between words."""
-    if not core.strip(" "):
-        return ""
-    boundary = _boundary_of(exact)
-    if boundary is _Boundary.WORD:
-        return f" {core} "
-    if boundary is _Boundary.ARABIC:
-        return f"{core} "
-    return core
 
 
 class Matcher:
@@ -618,12 +665,20 @@ class Matcher:
         self._entry_starts, self._entry_ids = entry_starts, entry_ids
         self._disagreeing = disagreeing
         self._exacts = _exact_keys(forms)
-        # Decided by the language's own forms, not the Vietnamese spellings added above.
-        own = [e for i, e in enumerate(self._exacts[:_MODE_SAMPLE]) if i not in disagreeing]
-        self._mode = _mode_of(lang, own)
-        keys = self._match_keys(self._exacts)
-        # Key -> index; per key its first form (index * 2, + 1 when the Arabic article
-        # was dropped after "ل"), further forms of the same key in ``_more``.
+        self._mode = _mode_of(lang, self._exacts)
+        self._coder: _AlignedCoder | _StemCoder | None = None
+        # Index 2k is form k's key; 2k + 1 its key without the Arabic article or "" (so
+        # a key's code says which form and how: "للجنة").
+        if self._mode is _Mode.PLAIN:
+            first_keys, second_keys = _plain_keys(self._exacts)
+        else:
+            self._coder = (_AlignedCoder if self._mode is _Mode.WORDS else _StemCoder)(self._exacts)
+            first_keys, second_keys = self._coder.keys, [""] * len(self._exacts)
+        keys: list[str] = [""] * (2 * len(first_keys))
+        keys[0::2] = first_keys
+        keys[1::2] = second_keys
+        # Key -> index; per key its first form code, further codes of the same key in
+        # ``_more``.
         key_ids: dict[str, int] = {}
         first: list[int] = []
         more: dict[int, list[int]] = {}
@@ -638,17 +693,8 @@ class Matcher:
         self._first, self._more = first, more
         self._size = len(key_ids)
         self._pattern_cache: dict[int, list[_Pattern]] = {}
-        self._automaton: _Automaton = BACKENDS[backend](list(key_ids))
-
-    def _match_keys(self, exacts: list[str]) -> list[str]:
-        """Return the automaton key of each form, then of each Arabic form whose article
-        may be dropped after "ل" ("للجنة"): index ``2k`` is form k's key, ``2k + 1`` its
-        article-less key or "" (so a key's code says which form and how)."""
-        plain, lam = _keys_of(exacts, self._mode)
-        keys: list[str] = [""] * (2 * len(plain))
-        keys[0::2] = plain
-        keys[1::2] = lam
-        return keys
+        common = self._coder.common if self._coder is not None else ""
+        self._automaton: _Automaton = BACKENDS[backend](list(key_ids), common)
 
     def _patterns(self, key_id: int) -> list[_Pattern]:
         """Return the forms found under automaton key ``key_id``, made on first use."""
@@ -659,33 +705,19 @@ class Matcher:
         return found
 
     def _pattern(self, code: int) -> _Pattern:
-        index, needs_lam = divmod(code, 2)
+        index, second = divmod(code, 2)
         exact = self._exacts[index]
         status = self._statuses[index]
-        boundary = _Boundary.STEM if self._mode is _Mode.STEM else _boundary_of(exact)
-        agrees = False if index in self._disagreeing else None
-        entry_id = self._entry_ids[bisect.bisect_right(self._entry_starts, index) - 1]
-        lead = trail = edge_test = 0
-        if boundary is _Boundary.STEM or (self._mode is _Mode.EDGES and boundary is _Boundary.WORD):
-            lead = trail = 1  # the key's padding spaces
-        elif self._mode is _Mode.EDGES and boundary is _Boundary.ARABIC:
-            trail = 1
-        elif boundary is _Boundary.WORD:
-            edge_test = 1
-        elif boundary is _Boundary.ARABIC:
-            edge_test = 2
+        boundary = _boundary_of(exact) if self._mode is _Mode.PLAIN else _Boundary.CODED
         return _Pattern(
-            entry_id,
+            self._entry_ids[bisect.bisect_right(self._entry_starts, index) - 1],
             self._forms[index],
             status,
             exact,
             boundary,
-            bool(needs_lam),
-            agrees,
+            bool(second),
+            False if index in self._disagreeing else None,
             _STATUS_RANK[status],
-            lead,
-            trail,
-            edge_test,
             _STRIPPABLE.search(exact) is not None,
         )
 
@@ -695,27 +727,28 @@ class Matcher:
     def find(self, text: str) -> list[Mention]:
         """Return the mentions in ``text``, leftmost-longest, in text order."""
         folded = fold(text)
-        scan = _match_texts([folded], self._mode)[0]
+        if self._coder is not None:
+            return self._find_coded([text], [folded])[0]
+        scan = _plain_texts([folded])[0]
         matches = self._automaton.find(scan)
         if not matches:
             return []
-        return self._mentions(_prepared(text, folded, scan, self._mode), matches, 0)
+        return self._mentions(_PlainText(scan, folded, _Origin(text, folded)), matches, 0)
 
     def find_many(self, texts: Sequence[str]) -> list[list[Mention]]:
         """Return the mentions in each of ``texts`` (as :meth:`find` would), with one pass
         of the automaton over all of them: the blocks of a variant, a batch of articles.
         Large batches are folded in one pass too (:func:`~multipub.text.fold_many`)."""
         folded = fold_many(texts) if len(texts) > _FOLD_ONE_BY_ONE else [fold(t) for t in texts]
-        scans = _match_texts(folded, self._mode)
+        if self._coder is not None:
+            return self._find_coded(texts, folded)
         found: list[list[Mention]] = [[] for _ in texts]
-        if not scans:
+        if not texts:
             return found
-        matches = list(self._automaton.find(_TEXT_SEPARATOR.join(scans)))
+        scans = _plain_texts(folded)
+        matches = self._automaton.find(_TEXT_SEPARATOR.join(scans))
         if not matches:
             return found
-        if len(texts) == 1:
-            prepared = _prepared(texts[0], folded[0], scans[0], self._mode)
-            return [self._mentions(prepared, matches, 0)]
         # The automaton reports matches in the order they end, so those of one text come
         # together: each text gets its run of them (no key holds the separator).
         matches.sort(key=_END)  # already sorted: a linear check
@@ -725,20 +758,109 @@ class Matcher:
         while first < len(matches):
             k = bisect.bisect_right(bases, matches[first][1]) - 1
             last = bisect.bisect_left(matches, bases[k + 1], first, key=_END)
-            prepared = _prepared(texts[k], folded[k], scans[k], self._mode)
+            prepared = _PlainText(scans[k], folded[k], _Origin(texts[k], folded[k]))
             found[k] = self._mentions(prepared, matches[first:last], bases[k])
             first = last
         return found
 
+    # --- word codes: the words and stem layouts ---
+
+    def _find_coded(self, texts: Sequence[str], folded: Sequence[str]) -> list[list[Mention]]:
+        """Return the mentions in each of ``texts`` (folded: ``folded``), found in one
+        pass over the code of all of them, leftmost-longest."""
+        coder = self._coder
+        assert coder is not None
+        found: list[list[Mention]] = [[] for _ in texts]
+        if not texts:
+            return found
+        if len(folded) == 1 and _TEXT_SEPARATOR not in folded[0]:
+            joined = folded[0]
+        else:
+            joined = _TEXT_JOINER.join(
+                [f.replace(_TEXT_SEPARATOR, " ") if _TEXT_SEPARATOR in f else f for f in folded]
+            )
+        if isinstance(coder, _AlignedCoder):
+            parts: list[str] = []
+            spans = self._automaton.spans(coder.code(joined))
+            at: list[int] = []
+            period = 0  # positions in the code are positions in the joined text
+        else:
+            parts, code = coder.code(joined)
+            spans = self._automaton.spans(code)
+            # Piece p of the joined text is [at[p], at[p + 1]); word i is piece 2i + 1
+            # and starts at code position i * period + 1.
+            at = [0, *accumulate(map(len, parts))] if spans else []
+            period = coder.period
+        if not spans:
+            return found
+        # Text k starts at bases[k] in the joined text.
+        bases = [*accumulate((len(f) + len(_TEXT_JOINER) for f in folded), initial=0)]
+        cache = self._pattern_cache
+        k, next_base, base = -1, 0, 0
+        origin = _Origin("", "")
+        mentions: list[Mention] = []
+        taken_end = -1
+        # Leftmost first, then longest: each match that starts after the last one taken
+        # is taken, unless the diacritics disagree with all its forms.
+        for start, negative_end, key in spans:
+            if start < taken_end:
+                continue
+            end = -negative_end
+            if period:
+                first_word, last_word = start // period, end // period - 1
+                folded_start, folded_end = at[2 * first_word + 1], at[2 * last_word + 2]
+                # The words as written, endings and all (the stems matched).
+                seen = (
+                    parts[2 * first_word + 1]
+                    if first_word == last_word
+                    else " ".join(parts[2 * first_word + 1 : 2 * last_word + 2 : 2])
+                )
+            else:
+                folded_start, folded_end = start, end
+                seen = joined[start:end]
+            patterns = cache.get(key) or self._patterns(key)
+            if len(patterns) == 1:
+                pattern = patterns[0]
+                if seen == pattern.exact_key:
+                    agreement = True
+                else:
+                    found_agreement = _diacritics(seen, pattern.marked)
+                    if found_agreement is None:
+                        continue
+                    agreement = found_agreement
+                chosen: Sequence[tuple[_Pattern, bool]] = ((pattern, agreement),)
+            else:
+                chosen = _ranked(patterns, seen)
+                if not chosen:
+                    continue
+            taken_end = end
+            if folded_start >= next_base:
+                while folded_start >= next_base:
+                    k += 1
+                    next_base = bases[k + 1]
+                base = bases[k]
+                origin = _Origin(texts[k], folded[k])
+                mentions = found[k]
+            a, b = origin.span(folded_start - base, folded_end - base)
+            written = origin.original[a:b]
+            for pattern, agreement in chosen:
+                mentions.append(
+                    _new_mention(
+                        (pattern.entry, pattern.form, pattern.status, a, b, written, agreement)
+                    )
+                )
+        return found
+
+    # --- the plain layout ---
+
     def _mentions(
-        self, prepared: MatchText, matches: Iterable[tuple[int, int, int]], base: int
+        self, prepared: _PlainText, matches: Iterable[tuple[int, int, int]], base: int
     ) -> list[Mention]:
         """Return the mentions that the automaton's ``matches`` make in ``prepared``,
         whose match text starts at ``base`` in the text the automaton scanned."""
-        # (start, -end, rank, entry, diacritics, count, pattern), sorted as they are: leftmost,
-        # then longest, then the form written (stems and stripped diacritics let
-        # заведующий/заведующая share a span), then by status. diacritics: True agree,
-        # False one side has none.
+        # (start, -end, rank, entry, diacritics, count, pattern), sorted as they are:
+        # leftmost, then longest, then by rank (the form written, then by status), then by
+        # entry. diacritics: True agree, False one side has none.
         candidates = self._candidates(prepared, matches, base)
         if not candidates:
             return []
@@ -747,7 +869,8 @@ class Matcher:
         mentions: list[Mention] = []
         taken_start = taken_end = -1
         entries_at_taken: list[str] = []
-        original = prepared.original
+        origin = prepared.origin
+        original = origin.original
         for start, negative_end, _, _, agreement, _, pattern in candidates:
             end = -negative_end
             same_span = start == taken_start and end == taken_end
@@ -757,7 +880,7 @@ class Matcher:
                 continue
             if not same_span:
                 entries_at_taken = []
-            a, b = prepared.to_original(start, end)
+            a, b = origin.span(start - 1, end - 1)
             mentions.append(
                 _new_mention(
                     (pattern.entry, pattern.form, pattern.status, a, b, original[a:b], agreement)
@@ -768,33 +891,30 @@ class Matcher:
         return mentions
 
     def _candidates(
-        self, prepared: MatchText, matches: Iterable[tuple[int, int, int]], base: int
+        self, prepared: _PlainText, matches: Iterable[tuple[int, int, int]], base: int
     ) -> list[tuple[int, int, int, str, bool, int, _Pattern]]:
         """Return the acceptable matches, with the spans of the forms themselves."""
         candidates: list[tuple[int, int, int, str, bool, int, _Pattern]] = []
         text = prepared.text
         size = len(text)
         cache = self._pattern_cache
-        # Plain texts: what the text has at a span is a slice of the folded text (position
-        # k of the match text is k - 1 there), without a method call per match.
-        folded = prepared.folded if isinstance(prepared, _PlainText) else None
+        # What the text has at a span is a slice of the folded text (position k of the
+        # match text is k - 1 there), without a method call per match.
+        folded = prepared.folded
         for index, match_start, match_end in matches:
             for pattern in cache.get(index) or self._patterns(index):
-                start = match_start - base + pattern.lead
-                end = match_end - base - pattern.trail
-                edge_test = pattern.edge_test
-                if edge_test and (
+                start = match_start - base
+                end = match_end - base
+                boundary = pattern.boundary
+                if boundary is _Boundary.WORD:
+                    if text[start - 1].isalnum() or (end < size and text[end].isalnum()):
+                        continue
+                elif boundary is _Boundary.ARABIC and (
                     (end < size and text[end].isalnum())
-                    or (edge_test == 1 and text[start - 1].isalnum())
+                    or not _clitics_allow(text[prepared.word_start(start) : start], pattern)
                 ):
                     continue
-                if pattern.boundary is _Boundary.ARABIC and not _clitics_allow(
-                    text[prepared.word_start(start) : start], pattern
-                ):
-                    continue
-                seen = (
-                    folded[start - 1 : end - 1] if folded is not None else prepared.seen(start, end)
-                )
+                seen = folded[start - 1 : end - 1]
                 agreement = pattern.agrees
                 if agreement is None:
                     if seen == pattern.exact_key:
@@ -805,8 +925,6 @@ class Matcher:
                             continue
                 rank = pattern.rank if agreement else pattern.rank + 10
                 if seen != pattern.exact_key:
-                    # Stems let заведующий and заведующая share a span: the form written
-                    # as the text has it wins.
                     rank += 5
                 # The running count keeps the sort from ever comparing two patterns.
                 candidates.append(
@@ -822,6 +940,33 @@ _new_mention = partial(tuple.__new__, Mention)
 # Below this many texts, find_many folds them one by one through fold()'s cache (the
 # checks have folded an article's blocks already); above, in one pass.
 _FOLD_ONE_BY_ONE = 64
+
+
+def _ranked(patterns: Sequence[_Pattern], seen: str) -> list[tuple[_Pattern, bool]]:
+    """Return the forms that the words ``seen`` (as folded) stand for, with whether their
+    diacritics agree: best first (the form as written, agreeing, by status, by entry),
+    one per entry; none when the diacritics disagree with every form."""
+    ranked: list[tuple[int, str, bool, int, _Pattern]] = []
+    for count, pattern in enumerate(patterns):
+        agreement = pattern.agrees
+        if agreement is None:
+            agreement = True if seen == pattern.exact_key else _diacritics(seen, pattern.marked)
+            if agreement is None:
+                continue
+        rank = pattern.rank if agreement else pattern.rank + 10
+        if seen != pattern.exact_key:
+            # Stems let заведующий and заведующая share a span: the form written as the
+            # text has it wins.
+            rank += 5
+        ranked.append((rank, pattern.entry, agreement, count, pattern))
+    ranked.sort()
+    chosen: list[tuple[_Pattern, bool]] = []
+    entries: set[str] = set()
+    for _, entry, agreement, _, pattern in ranked:
+        if entry not in entries:
+            entries.add(entry)
+            chosen.append((pattern, agreement))
+    return chosen
 
 
 def _clitics_allow(prefix: str, pattern: _Pattern) -> bool:
