@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import random
+import re
 import unicodedata
+from collections.abc import Callable
 
 import pytest
 
-from multipub.glossary import glossary_from_data
-from multipub.matcher import BACKENDS, FormStatus, Matcher
+from multipub.glossary import Entry, EntryKind, Glossary, TermForms, glossary_from_data
+from multipub.matcher import BACKENDS, FormStatus, Matcher, _AlignedCoder, _ru_key, strip_marks
+from multipub.text import fold
 
 GLOSSARY = glossary_from_data(
     {
@@ -277,3 +281,251 @@ def test_word_edges_in_vietnamese_text() -> None:
     assert matcher.find("Tân Tỉnh ủyx; aNguyễn Tiến Dũng") == []
     unmarked = matcher.find("NGUYEN TIEN DUNG.")
     assert [(m.entry, m.exact) for m in unmarked] == [("person/nguyen-tien-dung", False)]
+
+
+# --- large glossaries, against a brute-force reference ----------------------------------
+#
+# A glossary of thousands of entries gives the word layouts codes of two and three
+# characters (and shorter words codes of their own length), and many forms share words:
+# the matcher must find exactly what a plain search of every form finds.
+
+_ONSETS = ["", "b", "ch", "đ", "h", "kh", "l", "m", "ng", "nh", "ph", "t", "th", "tr", "v", "x"]
+_RHYMES = ["a", "ai", "an", "anh", "ăn", "âm", "ê", "inh", "o", "ông", "ơn", "u", "ương", "y"]
+_TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
+_RU_WORDS = ["Нгуен", "Чан", "Фам", "Минь", "Тхань", "Хоа", "Бинь", "комитет", "партии", "То"]
+_RU_ENDINGS = ["", "а", "у", "ом", "ы", "е"]
+
+
+def _syllable(rng: random.Random) -> str:
+    onset, rhyme = rng.choice(_ONSETS), rng.choice(_RHYMES)
+    syllable = onset + rhyme[0] + rng.choice(_TONES) + rhyme[1:]
+    return unicodedata.normalize("NFC", syllable).capitalize()
+
+
+def _large_glossary(entries: int, numbered: float, seed: int = 5) -> Glossary:
+    """Return a glossary of Vietnamese-like names (some with a number, so that the
+    vocabulary grows past one code character) and Russian forms of a few stems."""
+    rng = random.Random(seed)
+    out = []
+    for n in range(entries):
+        words = [_syllable(rng) for _ in range(rng.randint(1, 4))]
+        if rng.random() < numbered:
+            words.append(str(rng.randint(10, 99_999)))
+        vi = " ".join(words)
+        accepted = (vi.replace(" ", "-", 1),) if rng.random() < 0.1 else ()
+        ru = " ".join(rng.choice(_RU_WORDS) for _ in range(rng.randint(1, 3)))
+        # Built as models, not validated as a file: entries may share a form here (the
+        # matcher reports both), which a glossary file may not.
+        out.append(
+            Entry(
+                id=f"org/e{n}",
+                kind=EntryKind.ORGANIZATION,
+                terms={
+                    "vi": TermForms(preferred=vi, accepted=accepted),
+                    "ru": TermForms(preferred=ru),
+                },
+            )
+        )
+    return Glossary(name="large", entries=tuple(out))
+
+
+def _vi_texts(glossary: Glossary, count: int, seed: int = 9) -> list[str]:
+    """Return texts of filler syllables and glossary forms: some written without their
+    diacritics, some with other tones, next to punctuation, or run into other words."""
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        words: list[str] = []
+        for _ in range(rng.randint(0, 14)):
+            roll = rng.random()
+            if roll < 0.3:
+                form = rng.choice(glossary.entries).terms["vi"].preferred
+                if rng.random() < 0.2:
+                    form = strip_marks(form)
+                words.append(form)
+            elif roll < 0.4:
+                words.append(rng.choice([",", ".", "(", "-", "TP.HCM", "Tinh-uy"]))
+            else:
+                words.append(_syllable(rng) if rng.random() < 0.8 else str(rng.randint(0, 999)))
+        sep = rng.choice([" ", " ", ", "])
+        texts.append(sep.join(words).replace(" ,", ","))
+    return texts
+
+
+def _forms(glossary: Glossary, lang: str) -> list[tuple[str, str, FormStatus]]:
+    out = []
+    for entry in glossary.entries:
+        terms = entry.terms[lang]
+        out.append((entry.id, terms.preferred, FormStatus.PREFERRED))
+        out.extend((entry.id, form, FormStatus.ACCEPTED) for form in terms.accepted)
+    return out
+
+
+def _agreement(seen: str, exact: str) -> bool | None:
+    if seen == exact:
+        return True
+    seen_marked, form_marked = strip_marks(seen) != seen, strip_marks(exact) != exact
+    return None if seen_marked and form_marked else not (seen_marked or form_marked)
+
+
+_RANK = {FormStatus.PREFERRED: 0, FormStatus.ACCEPTED: 2}
+
+
+def _leftmost_longest(
+    candidates: list[tuple[int, int, int, str, bool, int, str, FormStatus]],
+) -> list[tuple[str, str, FormStatus, int, int, bool]]:
+    candidates.sort()
+    out: list[tuple[str, str, FormStatus, int, int, bool]] = []
+    taken: tuple[int, int] = (-1, -1)
+    entries: list[str] = []
+    for start, negative_end, _, entry, agreement, _, form, status in candidates:
+        end = -negative_end
+        same = (start, end) == taken
+        if start < taken[1] and (not same or entry in entries):
+            continue
+        if not same:
+            entries = []
+        out.append((entry, form, status, start, end, agreement))
+        taken = (start, end)
+        entries.append(entry)
+    return out
+
+
+def _prepared_forms(
+    forms: list[tuple[str, str, FormStatus]], key_of: Callable[[str], str]
+) -> dict[str, list[tuple[str, str, FormStatus, str, str]]]:
+    """Return (entry, form, status, exact, key) per form, under the key's first word."""
+    by_first: dict[str, list[tuple[str, str, FormStatus, str, str]]] = {}
+    for entry, form, status in forms:
+        exact = " ".join(fold(form).split())
+        key = key_of(exact)
+        if key:
+            by_first.setdefault(key.split(" ")[0], []).append((entry, form, status, exact, key))
+    return by_first
+
+
+def _vi_key(folded: str) -> str:
+    return re.sub(r"\W|_", " ", strip_marks(folded)).strip(" ")
+
+
+def _reference_vi(
+    forms: dict[str, list[tuple[str, str, FormStatus, str, str]]], text: str
+) -> list[tuple[str, str, FormStatus, int, int, bool]]:
+    """Every form searched for on its own: stripped of diacritics, punctuation as
+    spaces, whole words; then the diacritics rule and leftmost-longest."""
+    folded = fold(text)
+    assert len(folded) == len(text)  # the test's texts fold in place
+    scan = re.sub(r"\W|_", " ", strip_marks(folded))
+    candidates: list[tuple[int, int, int, str, bool, int, str, FormStatus]] = []
+    for word in set(scan.split()):
+        for entry, form, status, exact, key in forms.get(word, []):
+            start = scan.find(key)
+            while start >= 0:
+                end = start + len(key)
+                whole = (start == 0 or scan[start - 1] == " ") and (
+                    end == len(scan) or scan[end] == " "
+                )
+                seen = folded[start:end]
+                agreement = _agreement(seen, exact)
+                if whole and agreement is not None:
+                    rank = _RANK[status] + (0 if agreement else 10) + (0 if seen == exact else 5)
+                    candidates.append(
+                        (start, -end, rank, entry, agreement, len(candidates), form, status)
+                    )
+                start = scan.find(key, start + 1)
+    return _leftmost_longest(candidates)
+
+
+def _ru_key_of(folded: str) -> str:
+    return " ".join(_ru_key(word) for word in re.findall(r"\w+", folded))
+
+
+def _reference_ru(
+    forms: dict[str, list[tuple[str, str, FormStatus, str, str]]], text: str
+) -> list[tuple[str, str, FormStatus, int, int, bool]]:
+    """Every form searched for on its own, word stem by word stem."""
+    folded = fold(text)
+    words = list(re.finditer(r"\w+", folded))
+    stems = [_ru_key(w.group()) for w in words]
+    candidates: list[tuple[int, int, int, str, bool, int, str, FormStatus]] = []
+    for first, stem in enumerate(stems):
+        for entry, form, status, exact, key in forms.get(stem, []):
+            size = key.count(" ") + 1
+            if " ".join(stems[first : first + size]) != key:
+                continue
+            matched = words[first : first + size]
+            seen = " ".join(w.group() for w in matched)
+            agreement = _agreement(seen, exact)
+            if agreement is None:
+                continue
+            rank = _RANK[status] + (0 if agreement else 10) + (0 if seen == exact else 5)
+            start, end = matched[0].start(), matched[-1].end()
+            candidates.append((start, -end, rank, entry, agreement, len(candidates), form, status))
+    return _leftmost_longest(candidates)
+
+
+def _ru_texts(glossary: Glossary, count: int, seed: int = 13) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        words = []
+        for _ in range(rng.randint(0, 12)):
+            if rng.random() < 0.4:
+                form = rng.choice(glossary.entries).terms["ru"].preferred
+                words.extend(word + rng.choice(_RU_ENDINGS) for word in form.split())
+            else:
+                words.append(rng.choice(["и", "на", "заседание", "—", "(ЦК)", "Нгуенам,"]))
+        texts.append(" ".join(words))
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("entries", "numbered", "width"),
+    [(15, 0.0, 1), (3_000, 0.3, 2), (6_000, 0.9, 3)],
+)
+def test_vietnamese_matches_equal_a_plain_search(entries: int, numbered: float, width: int) -> None:
+    glossary = _large_glossary(entries, numbered)
+    matcher = Matcher(glossary, "vi")
+    # The glossary is large enough for codes of this many characters.
+    assert isinstance(matcher._coder, _AlignedCoder)
+    assert matcher._coder.width == width
+    forms = _prepared_forms(_forms(glossary, "vi"), _vi_key)
+    texts = _vi_texts(glossary, 150)
+    found = matcher.find_many(texts)
+    expected = [_reference_vi(forms, text) for text in texts]
+    assert [[(m.entry, m.form, m.status, m.start, m.end, m.exact) for m in ms] for ms in found] == (
+        expected
+    )
+    assert sum(map(len, expected)) > 100  # the texts do hold mentions
+
+
+def test_russian_matches_equal_a_plain_search() -> None:
+    glossary = _large_glossary(2_000, 0.0)
+    matcher = Matcher(glossary, "ru")
+    forms = _prepared_forms(_forms(glossary, "ru"), _ru_key_of)
+    texts = _ru_texts(glossary, 150)
+    found = matcher.find_many(texts)
+    expected = [_reference_ru(forms, text) for text in texts]
+    assert [[(m.entry, m.form, m.status, m.start, m.end, m.exact) for m in ms] for ms in found] == (
+        expected
+    )
+    assert sum(map(len, expected)) > 100
+
+
+def test_too_many_short_words_fall_back_to_the_plain_layout() -> None:
+    # 5,000 words of two letters and as many longer ones: codes of three characters,
+    # and more two-letter words than their codes can tell apart.
+    letters = [chr(c) for c in [*range(0x61, 0x7B), *range(0x3B1, 0x3CA), *range(0x430, 0x450)]]
+    pairs = [a + b for a in letters for b in letters][:5_000]
+    entries = tuple(
+        Entry(
+            id=f"org/e{n}",
+            kind=EntryKind.ORGANIZATION,
+            terms={"vi": TermForms(preferred=f"{pair} Tỉnh {10_000 + n}")},
+        )
+        for n, pair in enumerate(pairs)
+    )
+    matcher = Matcher(Glossary(name="short", entries=entries), "vi")
+    assert matcher._coder is None
+    [mention] = matcher.find(f"Hội nghị {pairs[7]} Tỉnh 10007, hôm nay")
+    assert (mention.entry, mention.exact) == ("org/e7", True)

@@ -270,6 +270,13 @@ def _mode_of(lang: str, exacts: Sequence[str]) -> _Mode:
 _LEADS = [chr(0xE000 + n) for n in range(64)]
 _TAILS = [chr(0xE040 + n) for n in range(64)]
 _FILLER = "\ue080"  # the rest of a word longer than its code
+# In the words layout a word shorter than the code width gets a code as long as itself,
+# whose lead says that length (so no code is ever found inside another): one character
+# from 1,024 for a word of one letter, leads of their own for two letters and more.
+_SHORT_LEADS = {
+    1: [chr(0xE400 + n) for n in range(1024)],
+    **{n: [chr(0xE100 + 64 * (n - 2) + k) for k in range(64)] for n in range(2, 8)},
+}
 _UNKNOWN = "\x01"  # a word no form has
 _BETWEEN_TEXTS = "\x02"  # the NUL between two texts
 
@@ -288,9 +295,13 @@ def _code_width(lengths: Iterable[int]) -> int:
     return width
 
 
-def _word_codes(count: int, width: int) -> list[str]:
-    """Return ``count`` different codes of ``width`` characters."""
-    return list(islice(map("".join, product(_LEADS, *[_TAILS] * (width - 1))), count))
+def _word_codes(count: int, width: int, leads: Sequence[str] = _LEADS) -> list[str]:
+    """Return ``count`` different codes of ``width`` characters, the first from ``leads``."""
+    return list(islice(map("".join, product(leads, *[_TAILS] * (width - 1))), count))
+
+
+class _CannotAlign(Exception):
+    """The forms' words are too many for the words layout's short codes."""
 
 
 def _scan_word(token: str) -> str:
@@ -310,7 +321,8 @@ class _AlignedCoder:
     A text is folded, stripped of Latin diacritics (as its forms are: whether the
     diacritics agree is decided per match), and each word replaced by a code exactly as
     long as the word: a lead character, tail characters, then fillers (a word shorter
-    than a code is kept as it is, and unknown words are ``_UNKNOWN`` repeated). What is
+    than a code has a code of its own length, see ``_SHORT_LEADS``; unknown words are
+    ``_UNKNOWN`` repeated). What is
     not a letter or digit is a space, so "TP.HCM" matches "TP HCM" but "Hà Nội, Huế"
     holds no "Nội Huế". Positions in the code are positions in the folded text.
     """
@@ -322,13 +334,23 @@ class _AlignedCoder:
         words = dict.fromkeys(" ".join(map(_SCAN_WORD.__getitem__, joined.split(" "))).split(" "))
         words.pop("", None)
         words.pop(_TEXT_SEPARATOR, None)
-        width = _code_width(map(len, words))
-        long_words = [word for word in words if len(word) >= width]
-        self._codes = {
-            word: code + _FILLER * (len(word) - width)
-            for word, code in zip(long_words, _word_codes(len(long_words), width), strict=True)
-        }
-        self._codes.update({word: word for word in words if len(word) < width})
+        self.width = width = _code_width(map(len, words))
+        by_length: dict[int, list[str]] = {}
+        for word in words:
+            by_length.setdefault(min(len(word), width), []).append(word)
+        self._codes: dict[str, str] = {}
+        for length, group in sorted(by_length.items()):
+            if length == width:
+                codes = _word_codes(len(group), width)
+                self._codes.update(
+                    (word, code + _FILLER * (len(word) - width))
+                    for word, code in zip(group, codes, strict=True)
+                )
+                continue
+            leads = _SHORT_LEADS.get(length, [])
+            if len(group) > len(leads) * len(_TAILS) ** (length - 1):
+                raise _CannotAlign(f"{len(group)} words of {length} letters")
+            self._codes.update(zip(group, _word_codes(len(group), length, leads), strict=True))
         self._codes[_TEXT_SEPARATOR] = _BETWEEN_TEXTS
         self._codes[""] = ""
         # The forms' own tokens stay remembered, with room for as many of the texts'.
@@ -669,10 +691,16 @@ class Matcher:
         self._coder: _AlignedCoder | _StemCoder | None = None
         # Index 2k is form k's key; 2k + 1 its key without the Arabic article or "" (so
         # a key's code says which form and how: "للجنة").
-        if self._mode is _Mode.PLAIN:
+        if self._mode is _Mode.WORDS:
+            try:
+                self._coder = _AlignedCoder(self._exacts)
+            except _CannotAlign:
+                self._mode = _Mode.PLAIN
+        elif self._mode is _Mode.STEM:
+            self._coder = _StemCoder(self._exacts)
+        if self._coder is None:
             first_keys, second_keys = _plain_keys(self._exacts)
         else:
-            self._coder = (_AlignedCoder if self._mode is _Mode.WORDS else _StemCoder)(self._exacts)
             first_keys, second_keys = self._coder.keys, [""] * len(self._exacts)
         keys: list[str] = [""] * (2 * len(first_keys))
         keys[0::2] = first_keys
