@@ -113,15 +113,15 @@ class _WordMemo(dict[str, str]):
     third of what an ``lru_cache`` call costs, which matters at a few hundred words per
     block). Cleared whole when it grows past ``limit``: a vocabulary is not kept for ever."""
 
-    def __init__(self, function: Callable[[str], str], limit: int = 0) -> None:
+    def __init__(self, function: Callable[[str], str], limit: int = 100_000) -> None:
         super().__init__()
         self._function = function
-        self.limit = limit or _MEMO_LIMIT
+        self._limit = limit
 
     def __missing__(self, word: str) -> str:
         if len(word) > _LONGEST_REMEMBERED:
             return self._function(word)  # a clause of Chinese, a URL: rarely seen twice
-        if len(self) >= self.limit:
+        if len(self) >= self._limit:
             self.clear()
         value = self[word] = self._function(word)
         return value
@@ -129,7 +129,6 @@ class _WordMemo(dict[str, str]):
 
 # Longer tokens are not kept, so that a memo's size stays bounded in characters too.
 _LONGEST_REMEMBERED = 64
-_MEMO_LIMIT = 100_000
 
 
 # Russian inflectional endings, longest first; a stem keeps at least two letters so that
@@ -155,6 +154,8 @@ def _ru_stem(word: str) -> str:
 
 
 def _ru_word_key(word: str) -> str:
+    if word.isascii():
+        return word  # a number, a Latin word: nothing to strip or stem
     return _ru_stem(strip_marks(word))
 
 
@@ -353,10 +354,11 @@ class _AlignedCoder:
             self._codes.update(zip(group, _word_codes(len(group), length, leads), strict=True))
         self._codes[_TEXT_SEPARATOR] = _BETWEEN_TEXTS
         self._codes[""] = ""
-        # The forms' own tokens stay remembered, with room for as many of the texts'.
-        self._tokens = _WordMemo(self._code_token, limit=2**62)
-        pieces = self.code(joined).split(f" {_BETWEEN_TEXTS} ")
-        self._tokens.limit = len(self._tokens) + _MEMO_LIMIT
+        # The forms' tokens through a memo of their own (never cleared: there are fewer
+        # tokens than characters); the texts' are remembered afresh as they come.
+        forms = _WordMemo(self._code_token, limit=len(joined) + 1)
+        pieces = " ".join(map(forms.__getitem__, joined.split(" "))).split(f" {_BETWEEN_TEXTS} ")
+        self._tokens = _WordMemo(self._code_token)
         if len(pieces) != len(exacts):
             raise AssertionError("a form's code holds the separator")  # cannot happen
         self.keys = [piece.strip(" ") for piece in pieces]
@@ -383,6 +385,8 @@ class _AlignedCoder:
 # The stem layout: a text cut into gaps and words, [gap, word, gap, word, ..., gap]. A
 # word is a run of \w (letters, digits, "_"), or the NUL between texts.
 _STEMS_SPLIT = re.compile(r"([\w\x00]+)").split
+_STEM_TOKENS = re.compile(r"[\w\x00]+").findall
+_FORMS_AT_ONCE = 10_000
 _ANY_GAP = " "
 
 
@@ -397,11 +401,8 @@ class _StemCoder:
     """
 
     def __init__(self, exacts: Sequence[str]) -> None:
-        joined = _TEXT_JOINER.join(
-            [e.replace(_TEXT_SEPARATOR, " ") if _TEXT_SEPARATOR in e else e for e in exacts]
-        )
-        parts = _STEMS_SPLIT(joined)
-        tokens = dict.fromkeys(parts[1::2])
+        exacts = [e.replace(_TEXT_SEPARATOR, " ") if _TEXT_SEPARATOR in e else e for e in exacts]
+        tokens = dict.fromkeys(_STEM_TOKENS(_TEXT_JOINER.join(exacts)))
         tokens.pop(_TEXT_SEPARATOR, None)
         stems = dict(zip(tokens, map(_ru_key, tokens), strict=True))
         vocabulary = dict.fromkeys(stems.values())
@@ -414,15 +415,21 @@ class _StemCoder:
         self._unknown = _UNKNOWN * self.width
         codes = dict(zip(vocabulary, _word_codes(len(vocabulary), self.width), strict=True))
         self._codes = codes
-        # The forms' own tokens stay remembered, with room for as many of the texts'.
-        self._pieces = _WordMemo(self._code_of, limit=2**62)
-        self._pieces.update({token: codes[stem] for token, stem in stems.items()})
-        self._pieces[_TEXT_SEPARATOR] = self._between
-        pieces = "".join(map(self._pieces.__getitem__, parts)).split(self._between)
-        self._pieces.limit = len(self._pieces) + _MEMO_LIMIT
-        if len(pieces) != len(exacts):
+        table = {token: codes[stem] for token, stem in stems.items()}
+        table[_TEXT_SEPARATOR] = self._between
+        del tokens, stems, vocabulary
+        # The forms a slice at a time: the pieces of 100,000 forms at once would take
+        # a million strings.
+        self.keys = []
+        for first in range(0, len(exacts), _FORMS_AT_ONCE):
+            parts = _STEMS_SPLIT(_TEXT_JOINER.join(exacts[first : first + _FORMS_AT_ONCE]))
+            table.update((gap, _ANY_GAP) for gap in dict.fromkeys(parts[0::2]))
+            pieces = "".join(map(table.__getitem__, parts)).split(self._between)
+            self.keys.extend([piece[1:-1] for piece in pieces])
+        if len(self.keys) != len(exacts):
             raise AssertionError("a form's code holds the separator")  # cannot happen
-        self.keys = [piece[1:-1] for piece in pieces]
+        # The texts' tokens are remembered as they come.
+        self._pieces = _WordMemo(self._code_of)
         self.common = _UNKNOWN + _ANY_GAP + _BETWEEN_TEXTS
 
     def _code_of(self, piece: str) -> str:
@@ -701,7 +708,9 @@ class Matcher:
         if self._coder is None:
             first_keys, second_keys = _plain_keys(self._exacts)
         else:
-            first_keys, second_keys = self._coder.keys, [""] * len(self._exacts)
+            # Taken from the coder, which needs them no more.
+            first_keys, self._coder.keys = self._coder.keys, []
+            second_keys = [""] * len(self._exacts)
         keys: list[str] = [""] * (2 * len(first_keys))
         keys[0::2] = first_keys
         keys[1::2] = second_keys
@@ -822,10 +831,15 @@ class Matcher:
         if not spans:
             return found
         # Text k starts at bases[k] in the joined text.
-        bases = [*accumulate((len(f) + len(_TEXT_JOINER) for f in folded), initial=0)]
+        if len(folded) == 1:
+            bases = [0, len(joined) + len(_TEXT_JOINER)]
+        else:
+            bases = [*accumulate((len(f) + len(_TEXT_JOINER) for f in folded), initial=0)]
         cache = self._pattern_cache
         k, next_base, base = -1, 0, 0
         origin = _Origin("", "")
+        original = ""
+        identity = True
         mentions: list[Mention] = []
         taken_end = -1
         # Leftmost first, then longest: each match that starts after the last one taken
@@ -837,18 +851,28 @@ class Matcher:
             if period:
                 first_word, last_word = start // period, end // period - 1
                 folded_start, folded_end = at[2 * first_word + 1], at[2 * last_word + 2]
-                # The words as written, endings and all (the stems matched).
-                seen = (
-                    parts[2 * first_word + 1]
-                    if first_word == last_word
-                    else " ".join(parts[2 * first_word + 1 : 2 * last_word + 2 : 2])
-                )
             else:
                 folded_start, folded_end = start, end
-                seen = joined[start:end]
             patterns = cache.get(key) or self._patterns(key)
-            if len(patterns) == 1:
-                pattern = patterns[0]
+            pattern = patterns[0]
+            chosen: list[tuple[_Pattern, bool]] | None = None
+            if len(patterns) > 1 or (period and pattern.marked):
+                # The words as written; in the stem layout with single spaces, endings
+                # and all (the stems matched).
+                if not period:
+                    seen = joined[start:end]
+                elif first_word == last_word:
+                    seen = parts[2 * first_word + 1]
+                else:
+                    seen = " ".join(parts[2 * first_word + 1 : 2 * last_word + 2 : 2])
+                chosen = _ranked(patterns, seen)
+                if not chosen:
+                    continue
+            elif period:
+                # A form without diacritics agrees with words that have none.
+                agreement = _STRIPPABLE.search(joined, folded_start, folded_end) is None
+            else:
+                seen = joined[start:end]
                 if seen == pattern.exact_key:
                     agreement = True
                 else:
@@ -856,21 +880,41 @@ class Matcher:
                     if found_agreement is None:
                         continue
                     agreement = found_agreement
-                chosen: Sequence[tuple[_Pattern, bool]] = ((pattern, agreement),)
-            else:
-                chosen = _ranked(patterns, seen)
-                if not chosen:
-                    continue
             taken_end = end
             if folded_start >= next_base:
                 while folded_start >= next_base:
                     k += 1
                     next_base = bases[k + 1]
                 base = bases[k]
-                origin = _Origin(texts[k], folded[k])
+                original = texts[k]
+                # Same length and no NFC change: every folding step was one character
+                # for one, and spans carry over as they are.
+                identity = len(folded[k]) == len(original) and unicodedata.is_normalized(
+                    "NFC", original
+                )
+                if not identity:
+                    origin = _Origin(original, folded[k])
                 mentions = found[k]
-            a, b = origin.span(folded_start - base, folded_end - base)
-            written = origin.original[a:b]
+            if identity:
+                a, b = folded_start - base, folded_end - base
+            else:
+                a, b = origin.span(folded_start - base, folded_end - base)
+            if chosen is None:
+                mentions.append(
+                    _new_mention(
+                        (
+                            pattern.entry,
+                            pattern.form,
+                            pattern.status,
+                            a,
+                            b,
+                            original[a:b],
+                            agreement,
+                        )
+                    )
+                )
+                continue
+            written = original[a:b]
             for pattern, agreement in chosen:
                 mentions.append(
                     _new_mention(
