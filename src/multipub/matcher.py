@@ -765,7 +765,13 @@ class Matcher:
         """Return the mentions in ``text``, leftmost-longest, in text order."""
         folded = fold(text)
         if self._coder is not None:
-            return self._find_coded([text], [folded])[0]
+            if _TEXT_SEPARATOR in folded:
+                return self._find_coded([text], [folded])[0]
+            # Most texts hold no mention: they cost the scan alone.
+            spans, parts = self._scan_coded(folded)
+            if not spans:
+                return []
+            return self._select_coded([text], [folded], folded, spans, parts)[0]
         scan = _plain_texts([folded])[0]
         matches = self._automaton.find(scan)
         if not matches:
@@ -805,31 +811,47 @@ class Matcher:
     def _find_coded(self, texts: Sequence[str], folded: Sequence[str]) -> list[list[Mention]]:
         """Return the mentions in each of ``texts`` (folded: ``folded``), found in one
         pass over the code of all of them, leftmost-longest."""
-        coder = self._coder
-        assert coder is not None
-        found: list[list[Mention]] = [[] for _ in texts]
         if not texts:
-            return found
+            return []
         if len(folded) == 1 and _TEXT_SEPARATOR not in folded[0]:
             joined = folded[0]
         else:
             joined = _TEXT_JOINER.join(
                 [f.replace(_TEXT_SEPARATOR, " ") if _TEXT_SEPARATOR in f else f for f in folded]
             )
+        spans, parts = self._scan_coded(joined)
+        if not spans:
+            return [[] for _ in texts]
+        return self._select_coded(texts, folded, joined, spans, parts)
+
+    def _scan_coded(self, joined: str) -> tuple[list[tuple[int, int, int]], list[str]]:
+        """Return the matches in the code of ``joined`` as (start, -end, key), sorted,
+        and (stem layout) its pieces: gap, word, gap, word... (else [])."""
+        coder = self._coder
         if isinstance(coder, _AlignedCoder):
-            parts: list[str] = []
-            spans = self._automaton.spans(coder.code(joined))
-            at: list[int] = []
-            period = 0  # positions in the code are positions in the joined text
-        else:
-            parts, code = coder.code(joined)
-            spans = self._automaton.spans(code)
+            return self._automaton.spans(coder.code(joined)), []
+        assert coder is not None
+        parts, code = coder.code(joined)
+        return self._automaton.spans(code), parts
+
+    def _select_coded(
+        self,
+        texts: Sequence[str],
+        folded: Sequence[str],
+        joined: str,
+        spans: list[tuple[int, int, int]],
+        parts: list[str],
+    ) -> list[list[Mention]]:
+        """Return the mentions of each text that the matches ``spans`` in the code of
+        ``joined`` (the folded texts joined) make, leftmost-longest."""
+        found: list[list[Mention]] = [[] for _ in texts]
+        if isinstance(self._coder, _StemCoder):
             # Piece p of the joined text is [at[p], at[p + 1]); word i is piece 2i + 1
             # and starts at code position i * period + 1.
-            at = [0, *accumulate(map(len, parts))] if spans else []
-            period = coder.period
-        if not spans:
-            return found
+            at = [0, *accumulate(map(len, parts))]
+            period = self._coder.period
+        else:
+            at, period = [], 0  # positions in the code are positions in the joined text
         # Text k starts at bases[k] in the joined text.
         if len(folded) == 1:
             bases = [0, len(joined) + len(_TEXT_JOINER)]
