@@ -265,12 +265,15 @@ def _mode_of(lang: str, exacts: Sequence[str]) -> _Mode:
 # syllables (Vietnamese, where a large glossary knows nearly every syllable) keeps it
 # deep in the trie. So the word layouts scan codes, not letters: each word of the forms
 # gets a code of a few characters from small alphabets, a word no form has is one
-# repeated character that the automaton looks up first and leaves at once, and a match
-# can only start where a word does (codes start with a lead character, used nowhere
-# else), so it is whole words by construction.
+# character that the automaton looks up first and leaves at once, and a match can only
+# start where a word does (codes start with a lead character, used nowhere else), so it
+# is whole words by construction.
 _LEADS = [chr(0xE000 + n) for n in range(64)]
 _TAILS = [chr(0xE040 + n) for n in range(64)]
-_FILLER = "\ue080"  # the rest of a word longer than its code
+# The rest of a word longer than its code: a tab, which pyahocorasick can skip as white
+# space (so it sees two or three characters a word, where the code keeps the length).
+_FILLER = "\t"
+_GAP = "\x05"  # a space or punctuation character between words
 # In the words layout a word shorter than the code width gets a code as long as itself,
 # whose lead says that length (so no code is ever found inside another): one character
 # from 1,024 for a word of one letter, leads of their own for two letters and more.
@@ -323,17 +326,16 @@ class _AlignedCoder:
     diacritics agree is decided per match), and each word replaced by a code exactly as
     long as the word: a lead character, tail characters, then fillers (a word shorter
     than a code has a code of its own length, see ``_SHORT_LEADS``; unknown words are
-    ``_UNKNOWN`` repeated). What is
-    not a letter or digit is a space, so "TP.HCM" matches "TP HCM" but "Hà Nội, Huế"
-    holds no "Nội Huế". Positions in the code are positions in the folded text.
+    ``_UNKNOWN`` then fillers). What is not a letter or digit is a ``_GAP``, so "TP.HCM"
+    matches "TP HCM" but "Hà Nội, Huế" holds no "Nội Huế". Positions in the code are
+    positions in the folded text.
     """
 
     def __init__(self, exacts: Sequence[str]) -> None:
         joined = _TEXT_JOINER.join(
             [e.replace(_TEXT_SEPARATOR, " ") if _TEXT_SEPARATOR in e else e for e in exacts]
         )
-        words = dict.fromkeys(" ".join(map(_SCAN_WORD.__getitem__, joined.split(" "))).split(" "))
-        words.pop("", None)
+        words = dict.fromkeys(" ".join(map(_SCAN_WORD.__getitem__, joined.split(" "))).split())
         words.pop(_TEXT_SEPARATOR, None)
         self.width = width = _code_width(map(len, words))
         by_length: dict[int, list[str]] = {}
@@ -357,29 +359,35 @@ class _AlignedCoder:
         # The forms' tokens through a memo of their own (never cleared: there are fewer
         # tokens than characters); the texts' are remembered afresh as they come.
         forms = _WordMemo(self._code_token, limit=len(joined) + 1)
-        pieces = " ".join(map(forms.__getitem__, joined.split(" "))).split(f" {_BETWEEN_TEXTS} ")
+        coded = _GAP.join(map(forms.__getitem__, joined.split(" ")))
+        pieces = coded.split(f"{_GAP}{_BETWEEN_TEXTS}{_GAP}")
         self._tokens = _WordMemo(self._code_token)
         if len(pieces) != len(exacts):
             raise AssertionError("a form's code holds the separator")  # cannot happen
-        self.keys = [piece.strip(" ") for piece in pieces]
-        self.common = _UNKNOWN + " " + _FILLER + _BETWEEN_TEXTS
+        self.keys = [piece.strip(_GAP) for piece in pieces]
+        self.common = _UNKNOWN + _GAP + _BETWEEN_TEXTS
+        self.skip = _FILLER
 
     def _code_token(self, token: str) -> str:
         scanned = _SCAN_WORD[token]
         codes = self._codes
         if " " not in scanned:
             found = codes.get(scanned)
-            return _UNKNOWN * len(scanned) if found is None else found
-        return " ".join(
+            return _unknown_word(scanned) if found is None else found
+        return _GAP.join(
             [
-                _UNKNOWN * len(word) if (found := codes.get(word)) is None else found
+                _unknown_word(word) if (found := codes.get(word)) is None else found
                 for word in scanned.split(" ")
             ]
         )
 
     def code(self, text: str) -> str:
         """Return the code of a folded text (or of texts joined by ``_TEXT_JOINER``)."""
-        return " ".join(map(self._tokens.__getitem__, text.split(" ")))
+        return _GAP.join(map(self._tokens.__getitem__, text.split(" ")))
+
+
+def _unknown_word(word: str) -> str:
+    return _UNKNOWN + _FILLER * (len(word) - 1) if word else ""
 
 
 # The stem layout: a text cut into gaps and words, [gap, word, gap, word, ..., gap]. A
@@ -462,7 +470,7 @@ class _Automaton(Protocol):
 
 
 class _PyAhoCorasick:
-    def __init__(self, patterns: Sequence[str], common: str = "") -> None:
+    def __init__(self, patterns: Sequence[str], common: str = "", skip: str = "") -> None:
         import ahocorasick
 
         # Integer values (the pattern's index): a tuple per pattern made adding 100,000
@@ -473,9 +481,20 @@ class _PyAhoCorasick:
         # a letter no haystack holds (so they are never found).
         for number, letter in enumerate(common, start=len(patterns)):
             self._automaton.add_word(letter + _NEVER_SCANNED, number)
+        self._skip = bool(skip)
+        if skip:
+            # The automaton skips the white space ``skip`` in haystacks: keys leave it
+            # out, and a match's span is worked out from what its key left out at the
+            # end (the last word's fillers) and in all.
+            self._tails = array("I", [len(p) - len(p.rstrip(skip)) for p in patterns])
+            self._lengths = array(
+                "I", [len(p) - tail for p, tail in zip(patterns, self._tails, strict=True)]
+            )
+            patterns = [p.replace(skip, "") for p in patterns]
+        else:
+            self._lengths = array("I", map(len, patterns))
         for index, pattern in enumerate(patterns):
             self._automaton.add_word(pattern, index)
-        self._lengths = array("I", map(len, patterns))
         if patterns:
             self._automaton.make_automaton()
         self._empty = not patterns
@@ -491,14 +510,24 @@ class _PyAhoCorasick:
         if self._empty:
             return []
         lengths = self._lengths
-        found = [(end + 1 - lengths[i], -1 - end, i) for end, i in self._automaton.iter(haystack)]
+        if self._skip:
+            tails = self._tails
+            found = [
+                (end + 1 - lengths[i], -1 - end - tails[i], i)
+                for end, i in self._automaton.iter(haystack, 0, len(haystack), True)
+            ]
+        else:
+            found = [
+                (end + 1 - lengths[i], -1 - end, i) for end, i in self._automaton.iter(haystack)
+            ]
         found.sort()
         return found
 
 
 class _AhoCorasickRs:
-    def __init__(self, patterns: Sequence[str], common: str = "") -> None:
-        # ``common`` does not matter here: the automaton's nodes look letters up in tables.
+    def __init__(self, patterns: Sequence[str], common: str = "", skip: str = "") -> None:
+        # Neither matters here: the automaton's nodes look letters up in tables, and it
+        # scans every character.
         import ahocorasick_rs
 
         self._empty = not patterns
@@ -522,10 +551,11 @@ class _AhoCorasickRs:
 
 
 # ``common``: the letters that the haystacks hold most; only coded haystacks (which never
-# hold this one) name any.
+# hold this one) name any. ``skip``: white space in coded haystacks that the automaton
+# may skip (never in a key but as a word's fillers).
 _NEVER_SCANNED = "\x03"
 
-BACKENDS: dict[str, Callable[[Sequence[str], str], _Automaton]] = {
+BACKENDS: dict[str, Callable[[Sequence[str], str, str], _Automaton]] = {
     "pyahocorasick": _PyAhoCorasick,
     "ahocorasick-rs": _AhoCorasickRs,
 }
@@ -731,7 +761,8 @@ class Matcher:
         self._size = len(key_ids)
         self._pattern_cache: dict[int, list[_Pattern]] = {}
         common = self._coder.common if self._coder is not None else ""
-        self._automaton: _Automaton = BACKENDS[backend](list(key_ids), common)
+        skip = self._coder.skip if isinstance(self._coder, _AlignedCoder) else ""
+        self._automaton: _Automaton = BACKENDS[backend](list(key_ids), common, skip)
 
     def _patterns(self, key_id: int) -> list[_Pattern]:
         """Return the forms found under automaton key ``key_id``, made on first use."""
