@@ -12,15 +12,17 @@ variants, digits, tone placement). Each language is scanned in one of three layo
   and "للجنة" for ل + اللجنة); and diacritics, which decide after matching: "Nguyen"
   finds "Nguyễn" in an English text, flagged as not exact. In Latin-script languages a
   person's or place's Vietnamese spelling is looked for too;
-* words (Vietnamese): the automaton scans a string of word codes, one per word and one
-  per gap between words (see :class:`_WordCoder`), so a match is whole words by
-  construction. A form is keyed twice, as written and without its diacritics: "Tỉnh ủy"
-  finds itself, and "Tinh uy" as not exact, but never "tình ủy" (another word);
-* stems (Russian-like languages): word codes too, of each word cut to a stem, so
+* words (Vietnamese): the automaton scans the text coded character for character, each
+  word as a code of its own length (see :class:`_AlignedCoder`), so a match is whole
+  words by construction; diacritics decide after matching, as in the plain layout:
+  "Tinh uy" finds "Tỉnh ủy" as not exact, "tình ủy" (another word) not at all;
+* stems (Russian-like languages): one code per word stem (see :class:`_StemCoder`), so
   "Нгуен Фу Чонга" and "премьер-министра" match their nominative forms.
 
 Among overlapping matches the leftmost-longest win: "Phó Bí thư Thường trực Tỉnh ủy"
-hides the "Tỉnh ủy" inside it. Every match is reported as a span of the original text.
+hides the "Tỉnh ủy" inside it. In the word layouts the matches are sorted and taken
+before any per-match work, which a match inside one already taken is spared. Every
+match is reported as a span of the original text.
 :meth:`Matcher.find_many` runs the automaton once over many texts (a variant's blocks, a
 batch of articles).
 
@@ -587,9 +589,8 @@ class _Pattern(NamedTuple):
     exact_key: str  # the folded form as the glossary writes it, to compare diacritics
     boundary: _Boundary
     needs_lam: bool  # Arabic form whose article was dropped after "ل" ("للجنة")
-    # True or False: whether the diacritics of a match agree with the form's is known
-    # from the key (words layout; a Vietnamese spelling in a Latin-script language
-    # never agrees); None: decided per match.
+    # False: a Vietnamese spelling looked for in a Latin-script language, whose
+    # diacritics never agree with the house form; None: decided per match.
     agrees: bool | None
     rank: int = 0  # order among forms found at one span: preferred first
     marked: bool = False  # the form has Latin diacritics
