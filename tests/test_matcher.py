@@ -6,6 +6,7 @@ import random
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 
@@ -490,26 +491,28 @@ def test_vietnamese_matches_equal_a_plain_search(entries: int, numbered: float, 
     assert isinstance(matcher._coder, _AlignedCoder)
     assert matcher._coder.width == width
     forms = _prepared_forms(_forms(glossary, "vi"), _vi_key)
-    texts = _vi_texts(glossary, 150)
-    found = matcher.find_many(texts)
-    expected = [_reference_vi(forms, text) for text in texts]
-    assert [[(m.entry, m.form, m.status, m.start, m.end, m.exact) for m in ms] for ms in found] == (
-        expected
-    )
-    assert sum(map(len, expected)) > 100  # the texts do hold mentions
+    _assert_as_reference(matcher, _vi_texts(glossary, 150), partial(_reference_vi, forms))
 
 
 def test_russian_matches_equal_a_plain_search() -> None:
     glossary = _large_glossary(2_000, 0.0)
     matcher = Matcher(glossary, "ru")
     forms = _prepared_forms(_forms(glossary, "ru"), _ru_key_of)
-    texts = _ru_texts(glossary, 150)
+    _assert_as_reference(matcher, _ru_texts(glossary, 150), partial(_reference_ru, forms))
+
+
+def _assert_as_reference(
+    matcher: Matcher,
+    texts: list[str],
+    reference: Callable[[str], list[tuple[str, str, FormStatus, int, int, bool]]],
+) -> None:
     found = matcher.find_many(texts)
-    expected = [_reference_ru(forms, text) for text in texts]
+    expected = [reference(text) for text in texts]
     assert [[(m.entry, m.form, m.status, m.start, m.end, m.exact) for m in ms] for ms in found] == (
         expected
     )
-    assert sum(map(len, expected)) > 100
+    assert [matcher.find(text) for text in texts] == found
+    assert sum(map(len, expected)) > 100  # the texts do hold mentions
 
 
 def test_too_many_short_words_fall_back_to_the_plain_layout() -> None:

@@ -926,14 +926,10 @@ class Matcher:
                 # A form without diacritics agrees with words that have none.
                 agreement = _STRIPPABLE.search(joined, folded_start, folded_end) is None
             else:
-                seen = joined[start:end]
-                if seen == pattern.exact_key:
-                    agreement = True
-                else:
-                    found_agreement = _diacritics(seen, pattern.marked)
-                    if found_agreement is None:
-                        continue
-                    agreement = found_agreement
+                found_agreement = _agreement(joined[start:end], pattern)
+                if found_agreement is None:
+                    continue
+                agreement = found_agreement
             taken_end = end
             if folded_start >= next_base:
                 while folded_start >= next_base:
@@ -1041,14 +1037,9 @@ class Matcher:
                 ):
                     continue
                 seen = folded[start - 1 : end - 1]
-                agreement = pattern.agrees
+                agreement = _agreement(seen, pattern)
                 if agreement is None:
-                    if seen == pattern.exact_key:
-                        agreement = True
-                    else:
-                        agreement = _diacritics(seen, pattern.marked)
-                        if agreement is None:
-                            continue
+                    continue
                 rank = pattern.rank if agreement else pattern.rank + 10
                 if seen != pattern.exact_key:
                     rank += 5
@@ -1074,11 +1065,9 @@ def _ranked(patterns: Sequence[_Pattern], seen: str) -> list[tuple[_Pattern, boo
     one per entry; none when the diacritics disagree with every form."""
     ranked: list[tuple[int, str, bool, int, _Pattern]] = []
     for count, pattern in enumerate(patterns):
-        agreement = pattern.agrees
+        agreement = _agreement(seen, pattern)
         if agreement is None:
-            agreement = True if seen == pattern.exact_key else _diacritics(seen, pattern.marked)
-            if agreement is None:
-                continue
+            continue
         rank = pattern.rank if agreement else pattern.rank + 10
         if seen != pattern.exact_key:
             # Stems let заведующий and заведующая share a span: the form written as the
@@ -1103,6 +1092,17 @@ def _clitics_allow(prefix: str, pattern: _Pattern) -> bool:
         return prefix.endswith("ل")
     # "الجسر" is the article and "جسر"; a form with its own article takes no second one.
     return not (prefix.endswith("ال") and pattern.exact_key.startswith("ال"))
+
+
+def _agreement(seen: str, pattern: _Pattern) -> bool | None:
+    """Return whether the diacritics of ``seen`` (the folded text a key matched) agree
+    with ``pattern``'s form: True, False (one side has none), or None when they are
+    different words."""
+    if pattern.agrees is not None:
+        return pattern.agrees
+    if seen == pattern.exact_key:
+        return True
+    return _diacritics(seen, pattern.marked)
 
 
 def _diacritics(seen: str, form_marked: bool) -> bool | None:
