@@ -1036,13 +1036,10 @@ class Matcher:
                     or not _clitics_allow(text[prepared.word_start(start) : start], pattern)
                 ):
                     continue
-                seen = folded[start - 1 : end - 1]
-                agreement = _agreement(seen, pattern)
-                if agreement is None:
+                judged = _judged(folded[start - 1 : end - 1], pattern)
+                if judged is None:
                     continue
-                rank = pattern.rank if agreement else pattern.rank + 10
-                if seen != pattern.exact_key:
-                    rank += 5
+                rank, agreement = judged
                 # The running count keeps the sort from ever comparing two patterns.
                 candidates.append(
                     (start, -end, rank, pattern.entry, agreement, len(candidates), pattern)
@@ -1065,15 +1062,9 @@ def _ranked(patterns: Sequence[_Pattern], seen: str) -> list[tuple[_Pattern, boo
     one per entry; none when the diacritics disagree with every form."""
     ranked: list[tuple[int, str, bool, int, _Pattern]] = []
     for count, pattern in enumerate(patterns):
-        agreement = _agreement(seen, pattern)
-        if agreement is None:
-            continue
-        rank = pattern.rank if agreement else pattern.rank + 10
-        if seen != pattern.exact_key:
-            # Stems let заведующий and заведующая share a span: the form written as the
-            # text has it wins.
-            rank += 5
-        ranked.append((rank, pattern.entry, agreement, count, pattern))
+        judged = _judged(seen, pattern)
+        if judged is not None:
+            ranked.append((judged[0], pattern.entry, judged[1], count, pattern))
     ranked.sort()
     chosen: list[tuple[_Pattern, bool]] = []
     entries: set[str] = set()
@@ -1092,6 +1083,21 @@ def _clitics_allow(prefix: str, pattern: _Pattern) -> bool:
         return prefix.endswith("ل")
     # "الجسر" is the article and "جسر"; a form with its own article takes no second one.
     return not (prefix.endswith("ال") and pattern.exact_key.startswith("ال"))
+
+
+def _judged(seen: str, pattern: _Pattern) -> tuple[int, bool] | None:
+    """Return the rank of ``pattern``'s form among those found at one span (lower first:
+    by status, diacritics agreeing, the form as the text writes it) and whether its
+    diacritics agree with ``seen``; None when they are different words."""
+    agreement = _agreement(seen, pattern)
+    if agreement is None:
+        return None
+    rank = pattern.rank if agreement else pattern.rank + 10
+    if seen != pattern.exact_key:
+        # Stems let заведующий and заведующая share a span: the form written as the text
+        # has it wins.
+        rank += 5
+    return rank, agreement
 
 
 def _agreement(seen: str, pattern: _Pattern) -> bool | None:
