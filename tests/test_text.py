@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from multipub.text import dedup_key, fold, fold_digits, fold_with_offsets, letter_count
+from multipub.text import (
+    dedup_key,
+    fold,
+    fold_digits,
+    fold_with_offsets,
+    folds_in_place,
+    letter_count,
+)
 
 
 @pytest.mark.parametrize(
@@ -162,3 +169,29 @@ def test_fold_many_equals_fold_of_each() -> None:
     assert fold_many(texts) == [fold(t) for t in texts]
     assert fold_many(texts[:-1]) == [fold(t) for t in texts[:-1]]
     assert fold_many([]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "in_place"),
+    [
+        ("Hà Nội, ngày 28/9", True),
+        ("Москва и　北京", True),  # spaces become U+0020 one for one
+        ("مؤتمر ٢٠٢٣", True),  # letter variants and digits, one for one
+        ("ß Hà Nội​", False),  # "ss" and a removed character: the same length
+        ("ﬁ Hà Nội­", False),
+        ("Hà Nội", False),  # decomposed
+        ("نُقطة", False),  # a removed haraka
+    ],
+)
+def test_folds_in_place(text: str, in_place: bool) -> None:
+    folded, offsets = fold_with_offsets(text)
+    assert folds_in_place(text, folded) is in_place
+    if in_place:
+        assert offsets.starts == tuple(range(len(text)))
+
+
+@given(st.text(alphabet=st.sampled_from("aßﬁİ\u200b\u00adHànộiنُ \u00a0١")))
+def test_folds_in_place_only_where_every_character_stays(text: str) -> None:
+    folded, offsets = fold_with_offsets(text)
+    if folds_in_place(text, folded):
+        assert offsets.starts == tuple(range(len(text)))

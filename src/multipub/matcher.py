@@ -47,7 +47,7 @@ from typing import Any, NamedTuple, Protocol
 
 from multipub.config import primary_subtag
 from multipub.glossary import Glossary
-from multipub.text import OffsetMap, fold, fold_many, fold_with_offsets
+from multipub.text import OffsetMap, fold, fold_many, fold_with_offsets, folds_in_place
 
 __all__ = [
     "FormStatus",
@@ -178,11 +178,7 @@ class _Origin:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Return the original span of folded ``[start, end)``."""
         if self._identity is None:
-            text = self.original
-            # Same length and no NFC change: every folding step was one character for one.
-            self._identity = len(self.folded) == len(text) and unicodedata.is_normalized(
-                "NFC", text
-            )
+            self._identity = folds_in_place(self.original, self.folded)
         if self._identity:
             return start, end
         if self._map is None:
@@ -937,11 +933,9 @@ class Matcher:
                     next_base = bases[k + 1]
                 base = bases[k]
                 original = texts[k]
-                # Same length and no NFC change: every folding step was one character
-                # for one, and spans carry over as they are.
-                identity = len(folded[k]) == len(original) and unicodedata.is_normalized(
-                    "NFC", original
-                )
+                # Spans carry over as they are where every folding step was one character
+                # for one.
+                identity = folds_in_place(original, folded[k])
                 if not identity:
                     origin = _Origin(original, folded[k])
                 mentions = found[k]

@@ -32,6 +32,7 @@ __all__ = [
     "fold_digits",
     "fold_many",
     "fold_with_offsets",
+    "folds_in_place",
     "letter_count",
 ]
 
@@ -79,6 +80,7 @@ _FOLD_TABLE: dict[int, str] = {
     **{ord(c): " " for c in _SPACES},
 }
 _DIGIT_TABLE: dict[int, str] = {ord(k): v for k, v in _DIGITS.items()}
+_REMOVED = re.compile("[" + re.escape(_INVISIBLE + _ARABIC_MARKS) + "]")
 # str.translate walks a dict per character on non-ASCII text (~60 ns each); a regex scan
 # for the few characters that change is ~10x cheaper, and most blocks contain none.
 _FOLD_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD_TABLE)) + "]")
@@ -194,6 +196,21 @@ def clear_fold_cache() -> None:
 
 
 _SEPARATOR = "\x00"
+
+
+def folds_in_place(text: str, folded: str) -> bool:
+    """Return True when ``folded`` (``fold(text)``) has every character of ``text`` at
+    its own position, so that spans carry over unchanged.
+
+    The same length is not enough: "ß" folds to two letters and a zero-width space to
+    none, and the two cancel out. Without NFC changes and removed characters, each
+    character folds to one or more, so the same length means one each.
+    """
+    return (
+        len(folded) == len(text)
+        and unicodedata.is_normalized("NFC", text)
+        and _REMOVED.search(text) is None
+    )
 
 
 def fold_many(texts: Sequence[str]) -> list[str]:
