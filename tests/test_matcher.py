@@ -279,6 +279,31 @@ def test_find_many_equals_find_one_by_one(backend: str, lang: str) -> None:
     assert matcher.find_many([]) == []
 
 
+def test_other_punctuation_between_the_words_of_a_vietnamese_form() -> None:
+    glossary = glossary_from_data(
+        {
+            "name": "t",
+            "entries": [
+                {
+                    "id": "place/ba-ria-vung-tau",
+                    "kind": "place",
+                    "terms": {"vi": "Bà Rịa-Vũng Tàu"},
+                },
+                {"id": "place/ha-noi", "kind": "place", "terms": {"vi": "Hà Nội"}},
+            ],
+        },
+        "t.yaml",
+    )
+    matcher = Matcher(glossary, "vi")
+    # One separator stands for another: the words and their diacritics agree.
+    for text in ("Bà Rịa Vũng Tàu", "Bà Rịa–Vũng Tàu", "Hà-Nội", "Hà.Nội"):
+        [m] = matcher.find(f"tỉnh {text} mới")
+        assert (m.text, m.exact) == (text, True)
+    [m] = matcher.find("Ha-Noi")
+    assert not m.exact
+    assert matcher.find("Hà-Nồi") == []  # another word
+
+
 def test_word_edges_in_vietnamese_text() -> None:
     # Vietnamese is matched with word edges in the automaton (punctuation is a space):
     # names next to brackets, quotes and commas are found, a name inside a word is not.
@@ -372,8 +397,9 @@ def _forms(glossary: Glossary, lang: str) -> list[tuple[str, str, FormStatus]]:
 
 
 def _agreement(seen: str, exact: str) -> bool | None:
-    if seen == exact:
-        return True
+    words = re.compile(r"[\W_]+")
+    if words.sub(" ", seen) == words.sub(" ", exact):
+        return True  # the same words, perhaps with other punctuation between them
     seen_marked, form_marked = strip_marks(seen) != seen, strip_marks(exact) != exact
     return None if seen_marked and form_marked else not (seen_marked or form_marked)
 

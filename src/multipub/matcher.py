@@ -1102,7 +1102,17 @@ def _agreement(seen: str, pattern: _Pattern) -> bool | None:
         return pattern.agrees
     if seen == pattern.exact_key:
         return True
-    return _diacritics(seen, pattern.marked)
+    agreement = _diacritics(seen, pattern.marked)
+    if agreement is None and _words(seen) == _words(pattern.exact_key):
+        return True  # the same words, other punctuation between them ("Hà-Nội")
+    return agreement
+
+
+def _words(folded: str) -> str:
+    return _NOT_A_WORD.sub(" ", folded)
+
+
+_NOT_A_WORD = re.compile(r"[\W_]+")
 
 
 def _diacritics(seen: str, form_marked: bool) -> bool | None:
