@@ -238,6 +238,11 @@ def test_spans_when_folding_changes_cancel_out() -> None:
     assert (m.start, m.end, m.text) == (2, 10, "Hòa Bình")
 
 
+def test_russian_stress_marks() -> None:
+    [m] = Matcher(GLOSSARY, "ru").find("в Хоаби\u0301не")
+    assert (m.entry, m.text, m.exact) == ("place/hoa-binh", "Хоаби\u0301не", True)
+
+
 def test_backends_agree_on_a_long_text() -> None:
     text = " ".join(
         ["Nguyễn Tiến Dũng, Phó Bí thư Thường trực Tỉnh ủy, dự hội nghị tại điểm cầu Hòa Bình."]

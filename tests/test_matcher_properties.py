@@ -227,10 +227,12 @@ _SEPARATORS = [
 ]
 # Characters that folding removes, expands or composes: invisible characters, a soft
 # hyphen, ß and a ligature (one letter, two folded), İ (a letter and a combining mark),
-# lone combining marks, and Arabic tashkeel (and any character at all, beside them).
+# lone combining marks, Arabic tashkeel and Russian stress marks (and any character at
+# all, beside them).
 _LENGTH_CHANGING = [
     *("\u200b", "\u00ad", "\ufeff", "\u200e", "\u2060", "ß", "ẞ", "ﬁ", "İ"),
     *("\u0301", "\u0323", "\u0309", "e\u0301", "Ha\u0300 No\u0302\u0323i", "\u064e"),
+    *("Хано\u0301й", "Ха\u0301\u0300ной", "е\u0301"),
 ]
 
 
@@ -258,7 +260,7 @@ _RU_ENDINGS = ["", "", "а", "у", "ом", "ы", "е", "ой", "ами", "ь", "
 _RU_WORDS = (
     "и на заседание — (ЦК) Нгуенам, То Ле Ву ЦКБ Тиен Зунга Тиен-Зунг мосту партии комитета "
     "Nguyên Nguyễn nguyen NGUYỄN Tấn Dũng Dung 19 G 7 ё й Щекино Хоа Бинь Хоабиня Ханое "
-    "Хано\u0301й е\u0301 пунктов подключений провинциального город Хошимине Дананге КПВ "
+    "пунктов подключений провинциального город Хошимине Дананге КПВ "
     "under_score ＣＫ ２０２４"
 ).split()
 

@@ -195,3 +195,13 @@ def test_folds_in_place_only_where_every_character_stays(text: str) -> None:
     folded, offsets = fold_with_offsets(text)
     if folds_in_place(text, folded):
         assert offsets.starts == tuple(range(len(text)))
+
+
+def test_stress_marks_on_cyrillic_vowels_are_dropped() -> None:
+    # No precomposed letter absorbs them, and they would cut the word in two.
+    assert fold("Ха\u0301ной, Москва\u0300") == "ханой, москва"
+    assert fold("cafe\u0301") == "café"  # a Latin letter composes as before
+    folded, offsets = fold_with_offsets("в Хано\u0301й")
+    assert folded == "в ханой"
+    assert offsets.to_original(2, 7) == (2, 8)  # the vowel's span takes in its mark
+    assert not folds_in_place("Хано\u0301й", fold("Хано\u0301й"))

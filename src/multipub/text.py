@@ -10,9 +10,10 @@ Folding applies, in order: Unicode NFC, full case folding, removal of invisible 
 characters (zero-width and bidi controls), Arabic folding (tashkeel, tatweel, alef/hamza
 variants, alef maqsura, teh marbuta, Persian yeh/kaf), digit folding (Arabic-Indic, Eastern
 Arabic-Indic and full-width digits to ASCII), space folding (every Unicode space to U+0020),
-and Vietnamese tone-mark placement (the new style "hoà", "thuý", "khoẻ" to the old style
-"hòa", "thúy", "khỏe"). Every step but NFC maps one character to a fixed string, which is
-what lets the offset map be exact.
+removal of stress marks on Cyrillic vowels ("Ха́ной"), and Vietnamese tone-mark placement
+(the new style "hoà", "thuý", "khoẻ" to the old style "hòa", "thúy", "khỏe"). Every step
+but NFC and the stress marks maps one character to a fixed string; the offset map follows
+those two, so it is exact.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ _FOLD_TABLE: dict[int, str] = {
     **{ord(c): " " for c in _SPACES},
 }
 _DIGIT_TABLE: dict[int, str] = {ord(k): v for k, v in _DIGITS.items()}
-_REMOVED = re.compile("[" + re.escape(_INVISIBLE + _ARABIC_MARKS) + "]")
+_REMOVED = re.compile("[" + re.escape(_INVISIBLE + _ARABIC_MARKS) + "\u0300\u0301]")
 # str.translate walks a dict per character on non-ASCII text (~60 ns each); a regex scan
 # for the few characters that change is ~10x cheaper, and most blocks contain none.
 _FOLD_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD_TABLE)) + "]")
@@ -236,7 +237,15 @@ def _fold(text: str) -> str:
         # replaced, so the order does not matter.
         for char in set(_FOLD_CHARS.findall(folded)):
             folded = folded.replace(char, _FOLD_REPLACEMENTS[char])
+    if "\u0301" in folded or "\u0300" in folded:
+        folded = _CYRILLIC_STRESS.sub("", folded)
     return _place_tones(folded)
+
+
+# A stress mark on a Cyrillic vowel ("Ха́ной", dictionaries and some names): no
+# precomposed letter absorbs it, and it would cut the word in two.
+_STRESS_MARKS = "\u0300\u0301"
+_CYRILLIC_STRESS = re.compile(f"(?<=[\u0400-\u04ff])[{_STRESS_MARKS}]+")
 
 
 # Letters that only Vietnamese writes (ơ, ư, đ and the tone-marked vowels no other Latin
@@ -358,5 +367,24 @@ def fold_with_offsets(text: str) -> tuple[str, OffsetMap]:
                     base + offset,
                     base + offset + len(piece),
                 )
-    folded = _place_tones("".join(pieces))
-    return folded, OffsetMap(tuple(starts), tuple(ends), len(text))
+    folded = "".join(pieces)
+    if "\u0301" in folded or "\u0300" in folded:
+        folded = _drop_stress_marks(folded, starts, ends)
+    return _place_tones(folded), OffsetMap(tuple(starts), tuple(ends), len(text))
+
+
+def _drop_stress_marks(folded: str, starts: list[int], ends: list[int]) -> str:
+    """Return ``folded`` without the stress marks on Cyrillic vowels, as :func:`fold`
+    drops them; ``starts`` and ``ends`` lose their places too, and the vowel's span takes
+    in its marks."""
+    kept: list[str] = []
+    done = 0
+    for match in _CYRILLIC_STRESS.finditer(folded):
+        kept.append(folded[done : match.start()])
+        done = match.end()
+    kept.append(folded[done:])
+    for match in reversed(list(_CYRILLIC_STRESS.finditer(folded))):
+        ends[match.start() - 1] = ends[match.end() - 1]
+        del starts[match.start() : match.end()]
+        del ends[match.start() : match.end()]
+    return "".join(kept)
