@@ -509,7 +509,7 @@ def _ru_texts(glossary: Glossary, count: int, seed: int = 13) -> list[str]:
     rng = random.Random(seed)
     texts = []
     for _ in range(count):
-        words = []
+        words: list[str] = []
         for _ in range(rng.randint(0, 12)):
             if rng.random() < 0.4:
                 form = rng.choice(glossary.entries).terms["ru"].preferred
