@@ -922,10 +922,14 @@ class Matcher:
                 # A form without diacritics agrees with words that have none.
                 agreement = _STRIPPABLE.search(joined, folded_start, folded_end) is None
             else:
-                found_agreement = _agreement(joined[start:end], pattern)
-                if found_agreement is None:
-                    continue
-                agreement = found_agreement
+                seen = joined[start:end]
+                if seen == pattern.exact_key:
+                    agreement = True  # most matches: not worth a call
+                else:
+                    found_agreement = _agreement(seen, pattern)
+                    if found_agreement is None:
+                        continue
+                    agreement = found_agreement
             taken_end = end
             if folded_start >= next_base:
                 while folded_start >= next_base:
