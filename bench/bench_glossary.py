@@ -11,7 +11,7 @@ language, each in a process of its own:
   fastest and slowest of three builds;
 * matching: MB of UTF-8 text per second, spans and all, through ``Matcher.find`` one
   paragraph at a time and through ``Matcher.find_many`` over all 1,000 at once (the
-  fastest of five runs, taken in rounds, with fold's cache emptied before each);
+  fastest of nine runs, taken in rounds, with fold's cache emptied before each);
 * peak: the largest resident memory of the process, in MB;
 * whether the line meets issue 3's targets: the fastest build under 1 s, at least 10 MB/s
   at news density (all at once, as the checks match a variant's blocks), peak under
@@ -257,7 +257,7 @@ def _timed(work: Callable[[], int]) -> tuple[float, int]:
 # Each timing is the fastest of this many runs, taken in rounds over every density and
 # way of matching: this machine kind slows down by up to a half for seconds at a time,
 # and rounds spread each timing's runs over the whole process.
-ROUNDS = 5
+ROUNDS = 9
 
 
 def run_one(backend: str, lang: str, entries: int, paragraphs: int) -> None:
