@@ -271,7 +271,9 @@ _TAILS = [chr(0xE040 + n) for n in range(64)]
 # The rest of a word longer than its code: a tab, which pyahocorasick can skip as white
 # space (so it sees two or three characters a word, where the code keeps the length).
 _FILLER = "\t"
-_GAP = "\x05"  # a space or punctuation character between words
+# A space or punctuation character between words: white space too, so the automaton
+# sees one word after another (a match's gaps are checked against its form's after).
+_GAP = "\x0b"
 # In the words layout a word shorter than the code width gets a code as long as itself,
 # whose lead says that length (so no code is ever found inside another): one character
 # from 1,024 for a word of one letter, leads of their own for two letters and more.
@@ -363,8 +365,8 @@ class _AlignedCoder:
         if len(pieces) != len(exacts):
             raise AssertionError("a form's code holds the separator")  # cannot happen
         self.keys = [piece.strip(_GAP) for piece in pieces]
-        self.common = _UNKNOWN + _GAP + _BETWEEN_TEXTS
-        self.skip = _FILLER
+        self.common = _UNKNOWN + _BETWEEN_TEXTS
+        self.skip = _FILLER + _GAP
 
     def _code_token(self, token: str) -> str:
         scanned = _SCAN_WORD[token]
@@ -480,19 +482,32 @@ class _PyAhoCorasick:
         for number, letter in enumerate(common, start=len(patterns)):
             self._automaton.add_word(letter + _NEVER_SCANNED, number)
         self._skip = bool(skip)
+        self._siblings: dict[int, list[int]] = {}
         if skip:
             # The automaton skips the white space ``skip`` in haystacks: keys leave it
             # out, and a match's span is worked out from what its key left out at the
-            # end (the last word's fillers) and in all.
+            # end (the last word's fillers) and in all, as if the haystack had it where
+            # the key does (the caller checks that).
             self._tails = array("I", [len(p) - len(p.rstrip(skip)) for p in patterns])
             self._lengths = array(
                 "I", [len(p) - tail for p, tail in zip(patterns, self._tails, strict=True)]
             )
-            patterns = [p.replace(skip, "") for p in patterns]
+            table = dict.fromkeys(map(ord, skip))
+            scanned = [p.translate(table) for p in patterns]
+            # Keys that differ only in what is skipped (the same words, other gaps) are
+            # one key to the automaton: it holds the first, the others are reported
+            # with it.
+            first = dict(zip(reversed(scanned), range(len(scanned) - 1, -1, -1), strict=True))
+            if len(first) < len(scanned):
+                for index, key in enumerate(scanned):
+                    if first[key] != index:
+                        self._siblings.setdefault(first[key], []).append(index)
+            for key, index in first.items():
+                self._automaton.add_word(key, index)
         else:
             self._lengths = array("I", map(len, patterns))
-        for index, pattern in enumerate(patterns):
-            self._automaton.add_word(pattern, index)
+            for index, pattern in enumerate(patterns):
+                self._automaton.add_word(pattern, index)
         if patterns:
             self._automaton.make_automaton()
         self._empty = not patterns
@@ -514,6 +529,14 @@ class _PyAhoCorasick:
                 (end + 1 - lengths[i], -1 - end - tails[i], i)
                 for end, i in self._automaton.iter(haystack, 0, len(haystack), True)
             ]
+            if self._siblings:
+                siblings = self._siblings
+                found += [
+                    (-negative_end - tails[j] - lengths[j], negative_end, j)
+                    for _, negative_end, i in found
+                    if i in siblings
+                    for j in siblings[i]
+                ]
         else:
             found = [
                 (end + 1 - lengths[i], -1 - end, i) for end, i in self._automaton.iter(haystack)
@@ -590,6 +613,7 @@ class _Pattern(NamedTuple):
     agrees: bool | None
     rank: int = 0  # order among forms found at one span: preferred first
     marked: bool = False  # the form has Latin diacritics
+    scan_key: str = ""  # words layout: the form as scanned (no diacritics, gaps as spaces)
 
 
 @lru_cache(maxsize=4096)
@@ -784,6 +808,7 @@ class Matcher:
             False if index in self._disagreeing else None,
             _STATUS_RANK[status],
             _STRIPPABLE.search(exact) is not None,
+            _scanned(exact) if self._mode is _Mode.WORDS else "",
         )
 
     def __len__(self) -> int:
@@ -906,30 +931,40 @@ class Matcher:
             patterns = cache.get(key) or self._patterns(key)
             pattern = patterns[0]
             chosen: list[tuple[_Pattern, bool]] | None = None
-            if len(patterns) > 1 or (period and pattern.marked):
-                # The words as written; in the stem layout with single spaces, endings
-                # and all (the stems matched).
-                if not period:
-                    seen = joined[start:end]
-                elif first_word == last_word:
-                    seen = parts[2 * first_word + 1]
+            if period:
+                if len(patterns) > 1 or pattern.marked:
+                    # The words as written, with single spaces, endings and all (the
+                    # stems matched).
+                    seen = (
+                        parts[2 * first_word + 1]
+                        if first_word == last_word
+                        else " ".join(parts[2 * first_word + 1 : 2 * last_word + 2 : 2])
+                    )
+                    chosen = _ranked(patterns, seen)
+                    if not chosen:
+                        continue
                 else:
-                    seen = " ".join(parts[2 * first_word + 1 : 2 * last_word + 2 : 2])
-                chosen = _ranked(patterns, seen)
-                if not chosen:
-                    continue
-            elif period:
-                # A form without diacritics agrees with words that have none.
-                agreement = _STRIPPABLE.search(joined, folded_start, folded_end) is None
+                    # A form without diacritics agrees with words that have none.
+                    agreement = _STRIPPABLE.search(joined, folded_start, folded_end) is None
             else:
                 seen = joined[start:end]
-                if seen == pattern.exact_key:
+                if len(patterns) == 1 and seen == pattern.exact_key:
                     agreement = True  # most matches: not worth a call
                 else:
-                    found_agreement = _agreement(seen, pattern)
-                    if found_agreement is None:
+                    if len(patterns) > 1:
+                        chosen = _ranked(patterns, seen)
+                        accepted = bool(chosen)
+                    else:
+                        found_agreement = _agreement(seen, pattern)
+                        accepted = found_agreement is not None
+                        agreement = bool(found_agreement)
+                    # The automaton saw the words alone, and the span assumed the gaps of
+                    # the form: where the text does not write the form as it is, its gaps
+                    # must be as many.
+                    if not accepted or (
+                        seen != pattern.exact_key and _scanned(seen) != pattern.scan_key
+                    ):
                         continue
-                    agreement = found_agreement
             taken_end = end
             if folded_start >= next_base:
                 while folded_start >= next_base:
@@ -1110,6 +1145,12 @@ def _agreement(seen: str, pattern: _Pattern) -> bool | None:
     if agreement is None and _words(seen) == _words(pattern.exact_key):
         return True  # the same words, other punctuation between them ("Hà-Nội")
     return agreement
+
+
+def _scanned(folded: str) -> str:
+    """Return folded text as the words layout scans it: without Latin diacritics, what is
+    not a letter or digit as a space."""
+    return " ".join(map(_SCAN_WORD.__getitem__, folded.split(" ")))
 
 
 def _words(folded: str) -> str:
