@@ -309,6 +309,38 @@ def test_other_punctuation_between_the_words_of_a_vietnamese_form() -> None:
     assert matcher.find("Hà-Nồi") == []  # another word
 
 
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+def test_forms_that_differ_only_in_their_gaps(backend: str) -> None:
+    # The automaton sees the words alone, so these two forms are one key to it; each
+    # text still finds the form whose gaps it has, and a comma stops a name.
+    glossary = glossary_from_data(
+        {
+            "name": "t",
+            "entries": [
+                {
+                    "id": "place/ba-ria-vung-tau",
+                    "kind": "place",
+                    "terms": {
+                        "vi": {"preferred": "Bà Rịa-Vũng Tàu", "accepted": ["Bà Rịa - Vũng Tàu"]}
+                    },
+                },
+                {"id": "place/ha-noi", "kind": "place", "terms": {"vi": "Hà Nội"}},
+                {"id": "place/noi-hue", "kind": "place", "terms": {"vi": "Nội Huế"}},
+            ],
+        },
+        "t.yaml",
+    )
+    matcher = Matcher(glossary, "vi", backend=backend)
+    texts = ["Bà Rịa - Vũng Tàu", "Bà Rịa–Vũng Tàu", "Bà Rịa  Vũng Tàu", "Hà Nội, Huế"]
+    found = [[(m.status.value, m.text) for m in ms] for ms in matcher.find_many(texts)]
+    assert found == [
+        [("accepted", "Bà Rịa - Vũng Tàu")],
+        [("preferred", "Bà Rịa–Vũng Tàu")],
+        [],  # two separators: neither form has them
+        [("preferred", "Hà Nội")],
+    ]
+
+
 def test_word_edges_in_vietnamese_text() -> None:
     # Vietnamese is matched with word edges in the automaton (punctuation is a space):
     # names next to brackets, quotes and commas are found, a name inside a word is not.
