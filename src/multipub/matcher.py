@@ -1069,10 +1069,14 @@ class Matcher:
                     or not _clitics_allow(text[prepared.word_start(start) : start], pattern)
                 ):
                     continue
-                judged = _judged(folded[start - 1 : end - 1], pattern)
-                if judged is None:
-                    continue
-                rank, agreement = judged
+                seen = folded[start - 1 : end - 1]
+                if seen == pattern.exact_key and pattern.agrees is None:
+                    rank, agreement = pattern.rank, True  # most matches: not worth a call
+                else:
+                    judged = _judged(seen, pattern)
+                    if judged is None:
+                        continue
+                    rank, agreement = judged
                 # The running count keeps the sort from ever comparing two patterns.
                 candidates.append(
                     (start, -end, rank, pattern.entry, agreement, len(candidates), pattern)
