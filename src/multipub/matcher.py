@@ -265,8 +265,9 @@ def _mode_of(lang: str, exacts: Sequence[str]) -> _Mode:
 # gets a code of a few characters from small alphabets, a word no form has is one
 # character that the automaton looks up first and leaves at once (``common``), and a
 # match can only start where a word does (codes start with a lead character, used
-# nowhere else), so it is whole words by construction. Measured on 1,000 Vietnamese
-# paragraphs and 100,000 entries: a third less time than scanning the letters.
+# nowhere else), so it is whole words by construction. Matching 1,000 Vietnamese
+# paragraphs against 100,000 entries, all told, took a quarter less time than with the
+# letters scanned.
 _LEADS = [chr(0xE000 + n) for n in range(64)]
 _TAILS = [chr(0xE040 + n) for n in range(64)]
 # The rest of a word longer than its code: a tab, which pyahocorasick can skip as white
