@@ -331,7 +331,7 @@ def test_forms_that_differ_only_in_their_gaps(backend: str) -> None:
         "t.yaml",
     )
     matcher = Matcher(glossary, "vi", backend=backend)
-    texts = ["Bà Rịa - Vũng Tàu", "Bà Rịa–Vũng Tàu", "Bà Rịa  Vũng Tàu", "Hà Nội, Huế"]
+    texts = ["Bà Rịa - Vũng Tàu", "Bà Rịa–Vũng Tàu", "Bà Rịa, Vũng Tàu", "Hà Nội, Huế"]
     found = [[(m.status.value, m.text) for m in ms] for ms in matcher.find_many(texts)]
     assert found == [
         [("accepted", "Bà Rịa - Vũng Tàu")],
@@ -339,6 +339,23 @@ def test_forms_that_differ_only_in_their_gaps(backend: str) -> None:
         [],  # two separators: neither form has them
         [("preferred", "Hà Nội")],
     ]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en", "ar", "ru", "zh"])
+def test_a_run_of_white_space_is_one_space(lang: str) -> None:
+    # A double space, a no-break space beside a space, a line break: the term is there.
+    glossary_forms = {
+        "vi": "Phó Bí thư Thường trực Tỉnh ủy",
+        "en": "Permanent Deputy Secretary of the Provincial Party Committee",
+        "ar": "نائب الأمين الدائم للجنة الحزبية الإقليمية",
+        "ru": "постоянный заместитель секретаря провинциального комитета партии",
+        "zh": "省委常务副书记",
+    }
+    form = glossary_forms[lang]
+    spaced = form.replace(" ", "  ", 1).replace(" ", "\u00a0 ", 1) if " " in form else form
+    text = f"— {spaced}\n\n"
+    [m] = Matcher(GLOSSARY, lang).find(text)
+    assert (m.entry, m.text, m.exact) == ("title/permanent-deputy-secretary", spaced, True)
 
 
 def test_word_edges_in_vietnamese_text() -> None:

@@ -9,11 +9,11 @@ Two entry points share one definition of folding:
 Folding applies, in order: Unicode NFC, full case folding, removal of invisible format
 characters (zero-width and bidi controls), Arabic folding (tashkeel, tatweel, alef/hamza
 variants, alef maqsura, teh marbuta, Persian yeh/kaf), digit folding (Arabic-Indic, Eastern
-Arabic-Indic and full-width digits to ASCII), space folding (every Unicode space to U+0020),
-removal of stress marks on Cyrillic vowels ("Ха́ной"), and Vietnamese tone-mark placement
-(the new style "hoà", "thuý", "khoẻ" to the old style "hòa", "thúy", "khỏe"). Every step
-but NFC and the stress marks maps one character to a fixed string; the offset map follows
-those two, so it is exact.
+Arabic-Indic and full-width digits to ASCII), space folding (every Unicode space to U+0020,
+and a run of them to one), removal of stress marks on Cyrillic vowels ("Ха́ной"), and
+Vietnamese tone-mark placement (the new style "hoà", "thuý", "khoẻ" to the old style "hòa",
+"thúy", "khỏe"). Every step but NFC, space runs and stress marks maps one character to a
+fixed string; the offset map follows those three too, so it is exact.
 """
 
 from __future__ import annotations
@@ -211,7 +211,11 @@ def folds_in_place(text: str, folded: str) -> bool:
         len(folded) == len(text)
         and unicodedata.is_normalized("NFC", text)
         and _REMOVED.search(text) is None
+        and _WHITE_SPACE_RUN.search(text) is None
     )
+
+
+_WHITE_SPACE_RUN = re.compile(r"\s\s")
 
 
 def fold_many(texts: Sequence[str]) -> list[str]:
@@ -237,9 +241,16 @@ def _fold(text: str) -> str:
         # replaced, so the order does not matter.
         for char in set(_FOLD_CHARS.findall(folded)):
             folded = folded.replace(char, _FOLD_REPLACEMENTS[char])
+    if "  " in folded:
+        folded = _SPACE_RUN.sub(" ", folded)
     if "\u0301" in folded or "\u0300" in folded:
         folded = _CYRILLIC_STRESS.sub("", folded)
     return _place_tones(folded)
+
+
+# Runs of white space are one space: a double space (or a no-break space beside a space)
+# must not hide a name or a term.
+_SPACE_RUN = re.compile("  +")
 
 
 # A stress mark on a Cyrillic vowel ("Ха́ной", dictionaries and some names): no
@@ -368,23 +379,31 @@ def fold_with_offsets(text: str) -> tuple[str, OffsetMap]:
                     base + offset + len(piece),
                 )
     folded = "".join(pieces)
+    if "  " in folded:
+        # A run of spaces is its first, spanning the whole run.
+        folded = _drop(folded, _SPACE_RUN, 1, starts, ends)
     if "\u0301" in folded or "\u0300" in folded:
-        folded = _drop_stress_marks(folded, starts, ends)
+        # The vowel's span takes in its stress marks.
+        folded = _drop(folded, _CYRILLIC_STRESS, 0, starts, ends)
     return _place_tones(folded), OffsetMap(tuple(starts), tuple(ends), len(text))
 
 
-def _drop_stress_marks(folded: str, starts: list[int], ends: list[int]) -> str:
-    """Return ``folded`` without the stress marks on Cyrillic vowels, as :func:`fold`
-    drops them; ``starts`` and ``ends`` lose their places too, and the vowel's span takes
-    in its marks."""
+def _drop(
+    folded: str, pattern: re.Pattern[str], keep: int, starts: list[int], ends: list[int]
+) -> str:
+    """Return ``folded`` with what ``pattern`` matches dropped but its first ``keep``
+    characters, as :func:`fold` drops it; ``starts`` and ``ends`` lose the same places,
+    and the character before what is dropped spans it."""
+    matches = list(pattern.finditer(folded))
     kept: list[str] = []
     done = 0
-    for match in _CYRILLIC_STRESS.finditer(folded):
-        kept.append(folded[done : match.start()])
+    for match in matches:
+        kept.append(folded[done : match.start() + keep])
         done = match.end()
     kept.append(folded[done:])
-    for match in reversed(list(_CYRILLIC_STRESS.finditer(folded))):
-        ends[match.start() - 1] = ends[match.end() - 1]
-        del starts[match.start() : match.end()]
-        del ends[match.start() : match.end()]
+    for match in reversed(matches):
+        first = match.start() + keep
+        ends[first - 1] = ends[match.end() - 1]
+        del starts[first : match.end()]
+        del ends[first : match.end()]
     return "".join(kept)

@@ -849,6 +849,23 @@ def test_mp101_clean(lang: str, block_2: str) -> None:
     assert run(_meeting(lang, block_2), "MP101") == []
 
 
+@pytest.mark.parametrize("lang", sorted(MEETING))
+def test_mp101_clean_with_a_run_of_white_space_inside_the_term(lang: str) -> None:
+    # A double space or a no-break space beside a space (pasted from a CMS) inside the
+    # rendering: the term is there, nothing is missing.
+    def spaced(text: str) -> str:
+        form = EXPECTED_OCC[lang]
+        wide = form.replace(" ", "  ", 1).replace(" ", "\u00a0 ", 1) if " " in form else form
+        return text.replace(form, wide)
+
+    target = dict(MEETING[lang])
+    target["blocks"] = [spaced(block) for block in target["blocks"]]
+    assert target["blocks"] != MEETING[lang]["blocks"] or " " not in EXPECTED_OCC[lang]
+    assert run(make_article({"vi": VI_MEETING, lang: target}), "MP101") == run(
+        _meeting(lang), "MP101"
+    )
+
+
 def test_mp101_counts_mentions() -> None:
     # both mentions of the organization dropped: two findings, each on its own block
     blocks = list(MEETING["en"]["blocks"])
