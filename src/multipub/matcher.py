@@ -1148,7 +1148,11 @@ def _agreement(seen: str, pattern: _Pattern) -> bool | None:
     if seen == pattern.exact_key:
         return True
     agreement = _diacritics(seen, pattern.marked)
-    if agreement is None and _words(seen) == _words(pattern.exact_key):
+    if (
+        agreement is None
+        and (_HAS_PUNCTUATION(seen) or _HAS_PUNCTUATION(pattern.exact_key))
+        and _words(seen) == _words(pattern.exact_key)
+    ):
         return True  # the same words, other punctuation between them ("Hà-Nội")
     return agreement
 
@@ -1164,6 +1168,8 @@ def _words(folded: str) -> str:
 
 
 _NOT_A_WORD = re.compile(r"[\W_]+")
+# Anything but letters, digits and spaces (most mismatches, other tones, have none).
+_HAS_PUNCTUATION = re.compile(r"[^\w ]|_").search
 
 
 def _diacritics(seen: str, form_marked: bool) -> bool | None:
