@@ -209,3 +209,21 @@ def test_stress_marks_on_cyrillic_vowels_are_dropped() -> None:
     assert folded == "в ханой"
     assert offsets.to_original(2, 7) == (2, 8)  # the vowel's span takes in its mark
     assert not folds_in_place("Хано\u0301й", fold("Хано\u0301й"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ß\u0301",  # case folding writes "ss": the mark now composes with the second s
+        "ß\u0323 Nội",
+        "e\u200b\u0301",  # the removed character stood between the letter and its mark
+        "o\u00e1\u0301",  # the tone moves onto a vowel that bears another mark
+    ],
+)
+def test_fold_is_idempotent_where_folding_makes_a_sequence_compose(text: str) -> None:
+    folded, offsets = fold_with_offsets(text)
+    assert folded == fold(text)
+    assert unicodedata.is_normalized("NFC", folded)
+    assert fold(folded) == folded
+    assert not folds_in_place(text, folded)
+    assert offsets.to_original(0, len(folded)) == (0, len(text))

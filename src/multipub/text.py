@@ -86,7 +86,11 @@ _DIGIT_TABLE: dict[int, str] = {ord(k): v for k, v in _DIGITS.items()}
 # looking for runs, and a text with such a space then takes the offset map, which is
 # always right).
 _NOT_IN_PLACE = re.compile(
-    "[" + re.escape(_INVISIBLE + _ARABIC_MARKS + _SPACES.replace(" ", "")) + "\u0300\u0301]"
+    "["
+    + re.escape(_INVISIBLE + _ARABIC_MARKS + _SPACES.replace(" ", ""))
+    # Combining marks: in NFC text they follow a letter they could not compose with,
+    # and may compose with what case folding makes of it ("ß" + ◌̣ is "sṣ").
+    + "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 )
 # str.translate walks a dict per character on non-ASCII text (~60 ns each); a regex scan
 # for the few characters that change is ~10x cheaper, and most blocks contain none.
@@ -248,7 +252,14 @@ def _fold(text: str) -> str:
         folded = _SPACE_RUN.sub(" ", folded)
     if "\u0301" in folded or "\u0300" in folded:
         folded = _CYRILLIC_STRESS.sub("", folded)
-    return _place_tones(folded)
+    if not unicodedata.is_normalized("NFC", folded):
+        # Case folding ("ß" + ◌́ is "ss" + ◌́) or a removed character between a letter and
+        # its mark can leave a sequence that composes: folding twice must not change it.
+        folded = unicodedata.normalize("NFC", folded)
+    toned = _place_tones(folded)
+    if toned is not folded and not unicodedata.is_normalized("NFC", toned):
+        toned = unicodedata.normalize("NFC", toned)  # a tone moved onto a marked vowel
+    return toned
 
 
 # Runs of white space are one space: a double space (or a no-break space beside a space)
@@ -388,7 +399,35 @@ def fold_with_offsets(text: str) -> tuple[str, OffsetMap]:
     if "\u0301" in folded or "\u0300" in folded:
         # The vowel's span takes in its stress marks.
         folded = _drop(folded, _CYRILLIC_STRESS, 0, starts, ends)
-    return _place_tones(folded), OffsetMap(tuple(starts), tuple(ends), len(text))
+    if not unicodedata.is_normalized("NFC", folded):
+        folded = _recompose(folded, starts, ends)
+    toned = _place_tones(folded)
+    if toned is not folded and not unicodedata.is_normalized("NFC", toned):
+        toned = _recompose(toned, starts, ends)
+    return toned, OffsetMap(tuple(starts), tuple(ends), len(text))
+
+
+def _recompose(folded: str, starts: list[int], ends: list[int]) -> str:
+    """Return ``folded`` in NFC, as :func:`fold` makes it; ``starts`` and ``ends`` follow,
+    each composed character spanning what it was made of."""
+    cuts = [i for i, c in enumerate(folded) if i == 0 or unicodedata.combining(c) == 0]
+    bounds = list(zip(cuts, [*cuts[1:], len(folded)], strict=True))
+    normalized = [unicodedata.normalize("NFC", folded[a:b]) for a, b in bounds]
+    whole = unicodedata.normalize("NFC", folded)
+    if "".join(normalized) != whole:  # composition across starters (Hangul jamo)
+        bounds, normalized = [(0, len(folded))], [whole]
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    for (a, b), piece in zip(bounds, normalized, strict=True):
+        if piece == folded[a:b]:
+            new_starts.extend(starts[a:b])
+            new_ends.extend(ends[a:b])
+        else:
+            new_starts.extend([min(starts[a:b])] * len(piece))
+            new_ends.extend([max(ends[a:b])] * len(piece))
+    starts[:] = new_starts
+    ends[:] = new_ends
+    return "".join(normalized)
 
 
 def _drop(
