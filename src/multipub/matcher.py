@@ -337,7 +337,7 @@ class _AlignedCoder:
         joined = _TEXT_JOINER.join(
             [e.replace(_TEXT_SEPARATOR, " ") if _TEXT_SEPARATOR in e else e for e in exacts]
         )
-        words = dict.fromkeys(" ".join(map(_SCAN_WORD.__getitem__, joined.split(" "))).split())
+        words = dict.fromkeys(_words_through(_SCAN_WORD, joined).split())
         words.pop(_TEXT_SEPARATOR, None)
         self.width = width = _code_width(map(len, words))
         by_length: dict[int, list[str]] = {}
@@ -810,7 +810,7 @@ class Matcher:
             False if index in self._disagreeing else None,
             _STATUS_RANK[status],
             _STRIPPABLE.search(exact) is not None,
-            _scanned(exact) if self._mode is _Mode.WORDS else "",
+            _words_through(_SCAN_WORD, exact) if self._mode is _Mode.WORDS else "",
         )
 
     def __len__(self) -> int:
@@ -964,7 +964,8 @@ class Matcher:
                     # the form: where the text does not write the form as it is, its gaps
                     # must be as many.
                     if not accepted or (
-                        seen != pattern.exact_key and _scanned(seen) != pattern.scan_key
+                        seen != pattern.exact_key
+                        and _words_through(_SCAN_WORD, seen) != pattern.scan_key
                     ):
                         continue
             taken_end = end
@@ -1155,12 +1156,6 @@ def _agreement(seen: str, pattern: _Pattern) -> bool | None:
     ):
         return True  # the same words, other punctuation between them ("Hà-Nội")
     return agreement
-
-
-def _scanned(folded: str) -> str:
-    """Return folded text as the words layout scans it: without Latin diacritics, what is
-    not a letter or digit as a space."""
-    return " ".join(map(_SCAN_WORD.__getitem__, folded.split(" ")))
 
 
 def _words(folded: str) -> str:
