@@ -29,6 +29,9 @@ from typing import Literal
 
 from unidecode import unidecode
 
+from multipub.lang import ProfileError, writes
+from multipub.lang import profiles as lang_profiles
+
 __all__ = [
     "MAX_FORMS",
     "Syllable",
@@ -409,16 +412,6 @@ def _render(groups: Sequence[Sequence[_Forms]], syllable_join: str, group_join: 
 # Latin script
 # ---------------------------------------------------------------------------------------
 
-# Primary subtags of languages written in Latin script: they get the Vietnamese spelling,
-# with and without diacritics. Other languages need a rule of their own below.
-_LATIN = frozenset(
-    {
-        *("af", "az", "bs", "ca", "cs", "cy", "da", "de", "en", "eo", "es", "et", "eu"),
-        *("fi", "fil", "fr", "ga", "gl", "hr", "hu", "id", "is", "it", "la", "lb", "lt"),
-        *("lv", "mg", "ms", "mt", "nb", "nl", "nn", "no", "oc", "pl", "pt", "ro", "sk"),
-        *("sl", "sq", "sv", "sw", "tl", "tr", "uz", "vi", "wa", "yo", "zu"),
-    }
-)
 _TONE_AND_VOWEL_MARKS = re.compile("[\u0300\u0301\u0303\u0309\u0323\u0306\u031b\u0302]")
 _NON_CIRCUMFLEX_MARKS = re.compile("[\u0300\u0301\u0303\u0309\u0323\u0306\u031b]")
 
@@ -795,59 +788,32 @@ def _chinese(groups: list[list[Syllable]], kind: Kind) -> list[str]:
 # Traditional forms no rule gives
 # ---------------------------------------------------------------------------------------
 
-# (Vietnamese name, kind or None for both, language, forms). Listed before the regular
-# forms: these are what readers of that language know.
-_TRADITIONAL_ENTRIES: tuple[tuple[str, Kind | None, str, tuple[str, ...]], ...] = (
-    ("Hồ Chí Minh", "person", "ru", ("Хо Ши Мин",)),
-    ("Hồ Chí Minh", "place", "ru", ("Хошимин",)),
-    ("Hồ Chí Minh", None, "ar", ("هو تشي منه",)),
-    # The city is spoken "Ban Mê Thuột", which the Russian form follows.
-    ("Buôn Ma Thuột", "place", "ru", ("Буонметхуот",)),
-    ("Sài Gòn", "place", "ru", ("Сайгон",)),
-    ("Sài Gòn", "place", "en", ("Saigon",)),
-    ("Sài Gòn", "place", "fr", ("Saïgon", "Saigon")),
-    ("Sài Gòn", "place", "ar", ("سايغون",)),
-    ("Sài Gòn", "place", "zh", ("西贡",)),
-    ("Hà Nội", "place", "en", ("Hanoi",)),
-    ("Hà Nội", "place", "fr", ("Hanoï", "Hanoi")),
-    ("Hà Nội", "place", "es", ("Hanói", "Hanoi")),
-    ("Hà Nội", "place", "pt", ("Hanói", "Hanoi")),
-    ("Hà Nội", "place", "ar", ("هانوي",)),
-    ("Hải Phòng", "place", "en", ("Haiphong",)),
-    ("Hải Phòng", "place", "fr", ("Haïphong", "Haiphong")),
-    ("Hải Phòng", "place", "ru", ("Хайфон",)),
-    ("Đà Nẵng", "place", "en", ("Da Nang", "Danang")),
-    ("Đà Nẵng", "place", "zh", ("岘港",)),
-    ("Huế", "place", "fr", ("Hué",)),
-    ("Huế", "place", "zh", ("顺化",)),
-    ("Việt Nam", "place", "en", ("Vietnam", "Viet Nam")),
-    ("Việt Nam", "place", "fr", ("Vietnam", "Viêt Nam")),
-    ("Việt Nam", "place", "ar", ("فيتنام",)),
-)
 
-
+@lru_cache(maxsize=1)
 def _traditional_table() -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """Return (name key, kind, language) -> forms, from the profiles' exonyms."""
     table: dict[tuple[str, str, str], tuple[str, ...]] = {}
-    for name, kind, lang, forms in _TRADITIONAL_ENTRIES:
-        key = _name_key(name)
-        if key is None:
-            raise RuntimeError(f"bad traditional-form entry {name!r}")
-        for k in (kind,) if kind else ("person", "place"):
-            table[(key, k, lang)] = forms
+    for tag, found in lang_profiles().items():
+        for exonym in found.exonyms:
+            key = _name_key(exonym.name)
+            if key is None:
+                raise ProfileError(
+                    f"multipub/lang/data/{tag}.yaml: exonym {exonym.name!r} "
+                    "is not a Vietnamese name"
+                )
+            for kind in (exonym.kind,) if exonym.kind else ("person", "place"):
+                table[(key, kind, tag)] = exonym.forms
     return table
-
-
-_TRADITIONAL = _traditional_table()
 
 
 def _traditional(name: str, lang: str, kind: Kind, *, latin: bool) -> tuple[str, ...]:
     key = _name_key(name)
     if key is None:
         return ()
-    found = _TRADITIONAL.get((key, kind, lang))
+    found = _traditional_table().get((key, kind, lang))
     if found is None and latin:
         # Latin-script languages without an entry of their own use the English exonym.
-        found = _TRADITIONAL.get((key, kind, "en"))
+        found = _traditional_table().get((key, kind, "en"))
     return found or ()
 
 
@@ -887,7 +853,7 @@ def transliterate(name: str, lang: str, *, kind: str = "person") -> list[str]:
         return []
     if primary == "vi":
         return [name]
-    latin = primary in _LATIN or "latn" in tags[1:]
+    latin = writes(lang, "latin")
     forms = list(_traditional(name, primary, checked_kind, latin=latin))
     if latin:
         forms += _latin(name, primary)

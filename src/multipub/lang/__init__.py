@@ -1,0 +1,495 @@
+"""What multipub knows about each language, in one place: a profile per language, as data.
+
+Each language is one YAML file, ``multipub/lang/data/<tag>.yaml``, read once and validated
+(:class:`Profile`); writing systems are one table, ``data/scripts.yaml`` (:class:`Script`).
+Every module asks here (which languages write Latin script, the month names of French, the
+furniture labels of Arabic, where Vietnamese letters are) and keeps no list of its own, so
+adding a language is adding one file (``docs/adding-a-language.md``).
+
+Tags are BCP 47: a profile is found by the tag's primary language subtag ("zh-Hans" ->
+the ``zh`` profile), and a script subtag overrides the profile's script ("sr-Latn" is
+written in Latin script). :func:`tag_matches` is RFC 4647 basic filtering ("zh" matches
+"zh-Hans" and "zh-Hant").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+__all__ = [
+    "Exonym",
+    "Furniture",
+    "Gender",
+    "Letters",
+    "Matching",
+    "Numbers",
+    "Profile",
+    "ProfileError",
+    "Script",
+    "languages",
+    "letter_class",
+    "primary_subtag",
+    "profile",
+    "profiles",
+    "script",
+    "script_of",
+    "scripts",
+    "scripts_of",
+    "tag_matches",
+    "words_pattern",
+    "writes",
+]
+
+
+class ProfileError(ValueError):
+    """A language profile or the script table that does not load: names the file and why."""
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Script(_Data):
+    """A writing system: its letters' code point ranges and how text in it is laid out."""
+
+    name: str
+    ranges: tuple[tuple[int, int], ...]
+    spaces: bool = Field(default=True, description="words are separated by spaces")
+    cased: bool = Field(default=False, description="letters have upper and lower case")
+    right_to_left: bool = False
+    weight: int = Field(
+        default=1, description="letters a character stands for when scripts compete"
+    )
+    full_stops: str = Field(default="", description="characters that end a sentence as '.'")
+    sentence_marks: str = Field(default="", description="full stops, '?' and '!' equivalents")
+    default_language: str | None = Field(
+        default=None, description="what a short block in this script is read as, alone"
+    )
+
+    def contains(self, char: str) -> bool:
+        """Return whether ``char`` is in one of the script's ranges (letter or not)."""
+        code = ord(char)
+        return any(low <= code <= high for low, high in self.ranges)
+
+
+class Letters(_Data):
+    """Letters that tell a language from the others of its script."""
+
+    distinctive: str = Field(
+        default="", description="letters only this language writes among the profiles"
+    )
+    shared: str = Field(
+        default="", description="letters it shares with few others (weaker evidence)"
+    )
+    marked: str = Field(
+        default="", description="every letter of its alphabet that carries a diacritic"
+    )
+
+
+class Clitics(_Data):
+    """Words written attached to the next one (Arabic "و", "ب", "ال")."""
+
+    conjunctions: tuple[str, ...] = ()
+    prepositions: tuple[str, ...] = ()
+    article: str = ""
+    # The preposition after which the article loses its first letter: ل + ال -> لل.
+    article_contracts_after: str = ""
+
+    def prefixes(self) -> frozenset[str]:
+        """Return every prefix the clitics can form, the empty one included."""
+        found = set()
+        for conjunction in ("", *self.conjunctions):
+            for preposition in ("", *self.prepositions):
+                for article in ("", self.article) if self.article else ("",):
+                    joined = preposition + article
+                    if article and preposition == self.article_contracts_after:
+                        joined = preposition + article[1:]
+                    found.add(conjunction + joined)
+        return frozenset(found)
+
+
+class Matching(_Data):
+    """How glossary forms are found in text of this language."""
+
+    layout: Literal["plain", "words", "stems"] = Field(
+        default="plain",
+        description="plain: an automaton over folded text; words: word codes (a language "
+        "whose words nearly all carry diacritics); stems: word codes of stems (case endings)",
+    )
+    endings: tuple[str, ...] = Field(default=(), description="case endings, for 'stems'")
+    endings_from: str | None = Field(
+        default=None, description="the profile whose endings this language shares"
+    )
+    min_stem: int = Field(default=2, description="letters a stem keeps at least")
+    clitics: Clitics | None = None
+    # Korean: particles attach to the noun ("서울에서"), so a form needs a word edge on
+    # its left only.
+    suffixes_attach: bool = False
+    # A Latin-script language in which a Vietnamese name may turn up as the source spells
+    # it, diacritics and all.
+    source_names: bool = True
+
+
+class Numbers(_Data):
+    """Dates and numbers as this language writes them."""
+
+    months: tuple[tuple[str, ...], ...] = Field(
+        default=(), description="twelve lists of month names and abbreviations, January first"
+    )
+    scales: dict[str, int] = Field(
+        default_factory=dict,
+        description="scale word -> power of ten ('tỷ': 9); see words_pattern for '*' and '.'",
+    )
+    date_patterns: tuple[str, ...] = Field(
+        default=(), description="dates in words: '{d}' the day, '{m}' the month number"
+    )
+    ordinal_suffixes: tuple[str, ...] = Field(default=(), description="'28th', '1er'")
+    month_prepositions: tuple[str, ...] = Field(default=(), description="'28 de septiembre'")
+    decimal_marks: str = Field(default="", description="decimal marks of its own ('٫')")
+    group_marks: str = Field(default="", description="thousands separators of its own ('٬')")
+
+    @field_validator("months")
+    @classmethod
+    def _twelve(cls, months: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        if months and len(months) != 12:
+            raise ValueError(f"months has {len(months)} lists, not 12")
+        return months
+
+
+class Gender(_Data):
+    """Words that agree in gender with the person they are about."""
+
+    honorifics: tuple[tuple[str, str], ...] = Field(
+        default=(), description="(masculine, feminine) before a name: ('M.', 'Mme')"
+    )
+    verbs: tuple[tuple[str, str], ...] = Field(
+        default=(), description="(masculine, feminine) past-tense verbs"
+    )
+    feminine_suffix: str = Field(
+        default="", description="added to each of verb_stems for the feminine"
+    )
+    verb_stems: tuple[str, ...] = Field(
+        default=(), description="masculine verbs whose feminine adds feminine_suffix"
+    )
+    verb_position: Literal["before", "after"] = Field(
+        default="after", description="where the verb stands: before or after its subject"
+    )
+    clause_words: tuple[str, ...] = Field(
+        default=(), description="words between a verb and a name that open a new clause"
+    )
+
+    def verb_pairs(self) -> tuple[tuple[str, str], ...]:
+        """Return every (masculine, feminine) verb pair, suffixed ones first."""
+        return (*((v, v + self.feminine_suffix) for v in self.verb_stems), *self.verbs)
+
+
+class Furniture(_Data):
+    """Labels of the page around an article, which scrapers paste into it."""
+
+    views: tuple[str, ...] = Field(default=(), description="a view counter's word")
+    comments: tuple[str, ...] = ()
+    source: tuple[str, ...] = Field(default=(), description="'Source:'")
+    share: tuple[str, ...] = ()
+    share_on: tuple[str, ...] = Field(default=(), description="'Share on' Facebook")
+    print: tuple[str, ...] = ()
+    photo_credit: tuple[str, ...] = Field(
+        default=(), description="words of a photo credit in this language: 'ảnh'"
+    )
+
+
+class Names(_Data):
+    """What tells a personal name in this language's text."""
+
+    surnames: tuple[str, ...] = ()
+    not_names: tuple[str, ...] = Field(
+        default=(), description="phrases shaped like a name that are not one (Hà Nội)"
+    )
+
+
+class Exonym(_Data):
+    """The form a language traditionally prints for a Vietnamese name ("Hanoï")."""
+
+    name: str = Field(description="the Vietnamese name, with its diacritics")
+    kind: Literal["person", "place"] | None = Field(
+        default=None, description="whose name: a person's, a place's, or either"
+    )
+    forms: tuple[str, ...] = Field(min_length=1, description="preferred first")
+
+
+class Profile(_Data):
+    """Everything multipub knows about one language."""
+
+    tag: str = Field(description="BCP 47 primary language subtag: the file's name")
+    name: str
+    scripts: tuple[str, ...] = Field(description="scripts it is written in, main one first")
+    spaces: bool | None = Field(
+        default=None,
+        description="words separated by spaces (default: what its main script does)",
+    )
+    site: bool = Field(
+        default=False,
+        description="the site publishes in it: a default candidate of language identification",
+    )
+    model: bool = Field(
+        default=False, description="the language identifiers load a model for it"
+    )
+    letters: Letters = Letters()
+    function_words: tuple[str, ...] = Field(
+        default=(),
+        description="frequent words that settle a block's language without a model",
+    )
+    numbers: Numbers = Numbers()
+    gender: Gender = Gender()
+    furniture: Furniture = Furniture()
+    matching: Matching = Matching()
+    names: Names = Names()
+    conjunctions: tuple[str, ...] = Field(
+        default=(), description="'and' between a name's titles"
+    )
+    abbreviations: tuple[str, ...] = Field(
+        default=(), description="abbreviations whose final dot may end a title ('Co.')"
+    )
+    title_max_chars: int | None = Field(
+        default=None, description="MP503: the longest title, when not the run's default"
+    )
+    bleu_tokenizer: str = Field(default="13a", description="sacrebleu tokenizer for scores")
+    exonyms: tuple[Exonym, ...] = Field(
+        default=(), description="traditional forms of Vietnamese names, before any rule's"
+    )
+
+    @property
+    def separates_words(self) -> bool:
+        """Return whether the language puts spaces between words."""
+        return self.spaces if self.spaces is not None else script(self.scripts[0]).spaces
+
+
+# --------------------------------------------------------------------------------------
+# Loading
+
+
+def _read_yaml(name: str) -> object:
+    text = (resources.files(__package__) / "data" / name).read_text(encoding="utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as error:
+        raise ProfileError(f"multipub/lang/data/{name}: {error}") from None
+
+
+def _problem(name: str, error: ValidationError) -> ProfileError:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return ProfileError(f"multipub/lang/data/{name}: {where}: {first['msg']}")
+
+
+@cache
+def scripts() -> Mapping[str, Script]:
+    """Return the script table, by script name, in file order."""
+    raw = _read_yaml("scripts.yaml")
+    if not isinstance(raw, dict):
+        raise ProfileError("multipub/lang/data/scripts.yaml: not a mapping of scripts")
+    table: dict[str, Script] = {}
+    for name, fields in raw.items():
+        try:
+            table[name] = Script.model_validate({"name": name, **fields})
+        except ValidationError as error:
+            raise _problem("scripts.yaml", error) from None
+    return table
+
+
+def script(name: str) -> Script:
+    """Return the script called ``name`` ("latin", "han"...)."""
+    return scripts()[name]
+
+
+@cache
+def profiles() -> Mapping[str, Profile]:
+    """Return every language profile, by tag, sorted by tag."""
+    table: dict[str, Profile] = {}
+    names = sorted(
+        entry.name
+        for entry in (resources.files(__package__) / "data").iterdir()
+        if entry.name.endswith(".yaml") and entry.name != "scripts.yaml"
+    )
+    known_scripts = scripts()
+    for name in names:
+        raw = _read_yaml(name)
+        try:
+            found = Profile.model_validate(raw)
+        except ValidationError as error:
+            raise _problem(name, error) from None
+        if f"{found.tag}.yaml" != name:
+            raise ProfileError(f"multipub/lang/data/{name}: tag {found.tag!r} is not the name")
+        unknown = [s for s in found.scripts if s not in known_scripts]
+        if unknown or not found.scripts:
+            raise ProfileError(f"multipub/lang/data/{name}: unknown scripts {unknown}")
+        table[found.tag] = found
+    for found in table.values():
+        shared = found.matching.endings_from
+        if shared is not None and shared not in table:
+            raise ProfileError(
+                f"multipub/lang/data/{found.tag}.yaml: matching.endings_from: no profile "
+                f"{shared!r}"
+            )
+    return table
+
+
+# --------------------------------------------------------------------------------------
+# Tags
+
+
+def primary_subtag(tag: str) -> str:
+    """Return the language part of a BCP 47 tag, lower-cased: "zh-Hans" -> "zh"."""
+    found = _PRIMARY.get(tag)
+    if found is None:
+        # Asked hundreds of times per article about a handful of tags: remembered.
+        if len(_PRIMARY) > 4096:
+            _PRIMARY.clear()
+        found = _PRIMARY[tag] = tag.replace("_", "-").split("-", 1)[0].lower()
+    return found
+
+
+_PRIMARY: dict[str, str] = {}
+
+
+def tag_matches(language_range: str, tag: str) -> bool:
+    """Return whether ``tag`` falls in ``language_range`` (RFC 4647 basic filtering, case
+    ignored): "zh" matches "zh-Hans" and "zh-Hant-TW", "zh-Hans" does not match "zh"."""
+    wanted = language_range.replace("_", "-").lower()
+    have = tag.replace("_", "-").lower()
+    return wanted == "*" or have == wanted or have.startswith(wanted + "-")
+
+
+def profile(tag: str) -> Profile | None:
+    """Return the profile of a BCP 47 tag's language, None for a language not profiled."""
+    return profiles().get(primary_subtag(tag))
+
+
+@cache
+def _script_subtags() -> dict[str, str]:
+    # ISO 15924 codes of the scripts in the table, as a tag's script subtag writes them.
+    codes = {
+        "latn": "latin",
+        "arab": "arabic",
+        "cyrl": "cyrillic",
+        "hans": "han",
+        "hant": "han",
+        "hani": "han",
+        "jpan": "kana",
+        "hira": "kana",
+        "kana": "kana",
+        "hang": "hangul",
+        "kore": "hangul",
+        "thai": "thai",
+        "laoo": "lao",
+        "khmr": "khmer",
+        "mymr": "myanmar",
+        "deva": "devanagari",
+        "grek": "greek",
+        "hebr": "hebrew",
+        "geor": "georgian",
+        "armn": "armenian",
+    }
+    return {code: name for code, name in codes.items() if name in scripts()}
+
+
+@cache
+def scripts_of(tag: str) -> tuple[str, ...]:
+    """Return the scripts a variant tagged ``tag`` is written in: the tag's script subtag
+    when it names one ("sr-Latn"), else its profile's, else none."""
+    subtags = tag.replace("_", "-").lower().split("-")[1:]
+    table = _script_subtags()
+    for subtag in subtags:
+        if len(subtag) == 4 and subtag in table:
+            return (table[subtag],)
+    found = profile(tag)
+    return found.scripts if found is not None else ()
+
+
+def writes(tag: str, script_name: str) -> bool:
+    """Return whether the language of ``tag`` is written in ``script_name``."""
+    return script_name in scripts_of(tag)
+
+
+def languages(
+    *, script: str | None = None, site: bool | None = None, model: bool | None = None
+) -> tuple[str, ...]:
+    """Return the profiled languages' tags (sorted) that are written in ``script`` (their
+    main script), published by the site, or modelled by language identification."""
+    return tuple(
+        tag
+        for tag, found in profiles().items()
+        if (script is None or found.scripts[0] == script)
+        and (site is None or found.site == site)
+        and (model is None or found.model == model)
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Patterns built from the data
+
+
+@cache
+def letter_class(script_name: str) -> str:
+    """Return a regex character class of the letters (str.isalpha) of a script."""
+    parts: list[str] = []
+    for low, high in script(script_name).ranges:
+        start: int | None = None
+        for code in range(low, high + 2):
+            is_letter = code <= high and chr(code).isalpha()
+            if is_letter and start is None:
+                start = code
+            elif not is_letter and start is not None:
+                end = code - 1
+                parts.append(
+                    re.escape(chr(start))
+                    if start == end
+                    else f"{re.escape(chr(start))}-{re.escape(chr(end))}"
+                )
+                start = None
+    return "[" + "".join(parts) + "]"
+
+
+@cache
+def _script_by_code() -> tuple[tuple[int, int, str], ...]:
+    return tuple(
+        sorted((low, high, name) for name, s in scripts().items() for low, high in s.ranges)
+    )
+
+
+def script_of(char: str) -> str | None:
+    """Return the name of the script ``char`` belongs to, None when in none of the table's."""
+    code = ord(char)
+    for low, high, name in _script_by_code():
+        if low <= code <= high:
+            return name
+        if low > code:
+            break
+    return None
+
+
+def words_pattern(words: Iterable[str], *, bounded: bool = True) -> str:
+    """Return a regex alternation of profile words, longest first.
+
+    Profile word lists use two marks: a final ``*`` stands for any word ending
+    ("просмотр*": просмотров, просмотры), a final ``.`` for an optional full stop ("млрд.").
+    Spaces match any run of white space. With ``bounded``, a word (not its ending) cannot
+    run on into a longer word.
+    """
+    alternatives = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        body, ending, bound = word, "", r"(?!\w)" if bounded else ""
+        if body.endswith("*"):
+            body, ending, bound = body[:-1], r"\w*", ""
+        elif body.endswith(".") and len(body) > 1:
+            body, ending = body[:-1], r"\.?"
+        pattern = r"\s+".join(re.escape(part) for part in body.split())
+        alternatives.append(pattern + bound + ending)
+    return "(?:" + "|".join(alternatives) + ")" if alternatives else "(?!)"
