@@ -11,7 +11,7 @@ from functools import partial
 import pytest
 
 from multipub.glossary import Entry, EntryKind, Glossary, TermForms, glossary_from_data
-from multipub.matcher import BACKENDS, FormStatus, Matcher, _AlignedCoder, _ru_key, strip_marks
+from multipub.matcher import BACKENDS, FormStatus, Matcher, _AlignedCoder, _stemmer, strip_marks
 from multipub.text import fold
 
 GLOSSARY = glossary_from_data(
@@ -524,6 +524,12 @@ def _reference_vi(
                     )
                 start = scan.find(key, start + 1)
     return _leftmost_longest(candidates)
+
+
+def _ru_key(word: str) -> str:
+    stemmer = _stemmer("ru")
+    assert stemmer is not None
+    return stemmer.key(word)
 
 
 def _ru_key_of(folded: str) -> str:

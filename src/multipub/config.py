@@ -7,22 +7,9 @@ import hashlib
 from pydantic import BaseModel, ConfigDict, Field
 
 from multipub.findings import FailOn
+from multipub.lang import primary_subtag, profile
 
-__all__ = ["Config", "primary_subtag"]
-
-
-def primary_subtag(lang: str) -> str:
-    """Return the language part of a BCP 47 tag, lower-cased: "zh-Hans" -> "zh"."""
-    found = _PRIMARY.get(lang)
-    if found is None:
-        # Asked hundreds of times per article about a handful of tags: remembered.
-        if len(_PRIMARY) > 4096:
-            _PRIMARY.clear()
-        found = _PRIMARY[lang] = lang.split("-", 1)[0].lower()
-    return found
-
-
-_PRIMARY: dict[str, str] = {}
+__all__ = ["Config"]
 
 
 class Config(BaseModel):
@@ -36,9 +23,10 @@ class Config(BaseModel):
     fail_on: FailOn = FailOn.ERROR
 
     title_max_chars: dict[str, int] = Field(
-        default_factory=lambda: {"*": 150, "zh": 60, "ja": 60, "ko": 80},
-        description="MP503: longest title, in characters, per primary language subtag; '*' "
-        "for the rest",
+        default_factory=lambda: {"*": 150},
+        description="MP503: longest title, in characters, per language tag or primary "
+        "subtag; a language not named takes its profile's limit (Chinese and Japanese 60, "
+        "Korean 80), else '*'",
     )
     duplicate_min_chars: int = Field(
         default=20,
@@ -73,7 +61,13 @@ class Config(BaseModel):
     def title_limit(self, lang: str) -> int:
         """Return the MP503 title length limit for variant ``lang``."""
         limits = self.title_max_chars
-        return limits.get(lang, limits.get(primary_subtag(lang), limits.get("*", 150)))
+        found = limits.get(lang, limits.get(primary_subtag(lang)))
+        if found is not None:
+            return found
+        language = profile(lang)
+        if language is not None and language.title_max_chars is not None:
+            return language.title_max_chars
+        return limits.get("*", 150)
 
     def fingerprint(self) -> str:
         """Return a short, stable hash of the settings that change findings."""

@@ -30,8 +30,8 @@ from pydantic import (
 )
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
-from multipub.config import primary_subtag
 from multipub.io import files_below
+from multipub.lang import primary_subtag
 from multipub.models import LangTag
 from multipub.text import fold
 from multipub.yaml_loader import DuplicateKeyError, StrictYamlLoader, yaml_line_of

@@ -17,9 +17,10 @@ import yaml
 from multipub._version import __version__
 from multipub.checks.context import ArticleContext
 from multipub.checks.names import vietnamese_names
-from multipub.config import Config, primary_subtag
+from multipub.config import Config
 from multipub.glossary import Glossary
 from multipub.io import LoadedArticle, iter_articles
+from multipub.lang import primary_subtag
 from multipub.matcher import FormStatus, GlossaryIndex
 from multipub.text import fold
 from multipub.translit import transliterate

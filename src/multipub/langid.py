@@ -48,7 +48,9 @@ from functools import cache, lru_cache
 from importlib import metadata
 from typing import TYPE_CHECKING, Any, Protocol
 
-from multipub.config import primary_subtag
+from multipub.lang import Profile, ProfileError, languages, letter_class, primary_subtag
+from multipub.lang import profile as lang_profile
+from multipub.lang import scripts as lang_scripts
 
 if TYPE_CHECKING:
     from lingua import LanguageDetector
@@ -70,33 +72,15 @@ __all__ = [
     "identify",
 ]
 
-# The languages the site publishes in: the answers a check asks about by default.
-SITE_LANGUAGES: tuple[str, ...] = ("vi", "ar", "ru", "zh", "en", "fr", "es")
+# The languages the site publishes in (their profiles say `site: true`): the answers a
+# check asks about by default.
+SITE_LANGUAGES: tuple[str, ...] = languages(site=True)
 # Languages a model may confuse with a site language (same script, close vocabulary), and
-# languages the script stage names. The backends are built for all of them; a caller who
-# passes them as candidates can be told "Portuguese, not Spanish" or "Persian, not Arabic".
-LOOKALIKES: tuple[str, ...] = (
-    "fa",
-    "ur",
-    "uk",
-    "bg",
-    "be",
-    "mk",
-    "sr",
-    "ja",
-    "ko",
-    "de",
-    "it",
-    "pt",
-    "ca",
-    "ro",
-    "nl",
-    "id",
-    "ms",
-    "tl",
-    "th",
-    "lo",
-    "km",
+# languages the script stage names (profiles with `model: true`). The backends are built for
+# all of them; a caller who passes them as candidates can be told "Portuguese, not Spanish"
+# or "Persian, not Arabic".
+LOOKALIKES: tuple[str, ...] = tuple(
+    tag for tag in languages(model=True) if tag not in SITE_LANGUAGES
 )
 ALL_LANGUAGES: tuple[str, ...] = SITE_LANGUAGES + LOOKALIKES
 
@@ -112,10 +96,11 @@ MIN_LETTERS = 20
 # The dominant script must hold this share of the (weighted) letters, otherwise the block
 # mixes scripts (an Urdu sentence quoting Latin words) and no language is named.
 MIXED_SHARE = 2 / 3
-# Weights of a letter when scripts compete for dominance: a Han character or a Hangul
-# syllable block stands for a syllable or a word, like three Latin letters; a Kana for a
-# mora, like two. Unweighted, "赫希及崔斯（Hershey and Chase）的实验" is 60% Latin.
-_SCRIPT_WEIGHT = {"han": 3, "hangul": 3, "kana": 2}
+# Weights of a letter when scripts compete for dominance (the script table's `weight`): a
+# Han character or a Hangul syllable block stands for a syllable or a word, like three
+# Latin letters; a Kana for a mora, like two. Unweighted, "赫希及崔斯（Hershey and Chase）的实验"
+# is 60% Latin. Scripts weighted so compete as one group: Japanese and Korean mix them.
+_SCRIPT_WEIGHT = {name: s.weight for name, s in lang_scripts().items() if s.weight != 1}
 # Share of Latin letters that must be Vietnamese-specific. In FLORES Vietnamese sentences
 # it is 22% at the median and above 10.7% in 99% of them (the rest, full of foreign names,
 # go to the model, which knows Vietnamese too); French and Portuguese reach 4.5% and
@@ -164,83 +149,24 @@ class LanguageIdentifier(Protocol):
 # ---------------------------------------------------------------------------------------
 # Scripts
 
-# Code point ranges per script group; only the letters among them (str.isalpha) count, so
-# Arabic-Indic digits, Arabic punctuation and combining marks are left out.
-_SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
-    "latin": (
-        (0x0041, 0x005A),
-        (0x0061, 0x007A),
-        (0x00C0, 0x024F),
-        (0x1E00, 0x1EFF),
-        (0x2C60, 0x2C7F),
-        (0xA720, 0xA7FF),
-        (0xFF21, 0xFF3A),
-        (0xFF41, 0xFF5A),
-    ),
-    "arabic": (
-        (0x0600, 0x06FF),
-        (0x0750, 0x077F),
-        (0x0870, 0x08FF),
-        (0xFB50, 0xFDFF),
-        (0xFE70, 0xFEFF),
-    ),
-    "cyrillic": ((0x0400, 0x052F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F)),
-    "han": (
-        (0x2E80, 0x2FDF),
-        (0x3005, 0x3007),
-        (0x3021, 0x3029),
-        (0x3038, 0x303B),
-        (0x3400, 0x4DBF),
-        (0x4E00, 0x9FFF),
-        (0xF900, 0xFAFF),
-        (0x20000, 0x3134F),
-    ),
-    "kana": ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F), (0x1B000, 0x1B16F)),
-    "hangul": (
-        (0x1100, 0x11FF),
-        (0x3130, 0x318F),
-        (0xA960, 0xA97F),
-        (0xAC00, 0xD7FF),
-        (0xFFA0, 0xFFDC),
-    ),
-    "thai": ((0x0E00, 0x0E7F),),
-    "lao": ((0x0E80, 0x0EFF),),
-    "khmer": ((0x1780, 0x17FF), (0x19E0, 0x19FF)),
-    "greek": ((0x0370, 0x03FF), (0x1F00, 0x1FFF)),
-    "hebrew": ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
-    "georgian": ((0x10A0, 0x10FF), (0x1C90, 0x1CBF), (0x2D00, 0x2D2F)),
-    "armenian": ((0x0530, 0x058F), (0xFB13, 0xFB17)),
-}
-# Scripts that name their language outright, whatever the candidates: the answer is a
-# fact about the text ("this block is Thai"), which a check compares with the variant.
-_SCRIPT_LANGUAGE = {
-    "thai": "th",
-    "lao": "lo",
-    "khmer": "km",
-    "greek": "el",
-    "hebrew": "he",
-    "georgian": "ka",
-    "armenian": "hy",
-}
-# Languages written in each script that a model must choose between.
-_SCRIPT_LANGS: dict[str, tuple[str, ...]] = {
-    "arabic": ("ar", "fa", "ur"),
-    "cyrillic": ("ru", "uk", "bg", "be", "mk", "sr"),
-    "latin": tuple(
-        lang
-        for lang in ALL_LANGUAGES
-        if lang not in ("ar", "fa", "ur", "ru", "uk", "bg", "be", "mk", "sr")
-        and lang not in ("zh", "ja", "ko", "th", "lo", "km")
-    ),
-}
-# The language named for a short block of a shared script when no candidate writes that
-# script (a Russian variant's short Arabic counter): the script's most written language.
-_SCRIPT_PRIMARY = {"arabic": "ar", "cyrillic": "ru"}
-# Letters only Vietnamese writes among the site's languages and look-alikes (ơ, ư and the
-# precomposed tone letters), and letters it shares with French, Portuguese, Romanian or
-# Croatian (ă â ê ô đ).
-_VI_STRONG = "ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
-_VI_WEAK = "ăâđêô"
+
+@cache
+def _script_languages() -> dict[str, tuple[str, ...]]:
+    """Return, per script, the modelled languages written mainly in it: the pool a model
+    chooses from."""
+    return {
+        name: tuple(t for t in ALL_LANGUAGES if t in languages(script=name))
+        for name in lang_scripts()
+    }
+
+
+@cache
+def _only_language(script: str) -> str | None:
+    """Return the one profiled language written mainly in ``script`` ("thai": "th"), None
+    when several are (Latin, Arabic, Cyrillic) or none is: the script alone names it."""
+    written = languages(script=script)
+    return written[0] if len(written) == 1 else None
+
 
 # URLs, e-mail addresses and bare domain names: their letters say nothing about the
 # block's language ("vnexpress.net" is not English).
@@ -258,24 +184,11 @@ _URL_HINT = re.compile(
 )
 
 
-def _char_class(ranges: Sequence[tuple[int, int]]) -> str:
-    """Return a regex character class of the letters (str.isalpha) in ``ranges``."""
-    parts: list[str] = []
-    for low, high in ranges:
-        start: int | None = None
-        for code in range(low, high + 2):
-            is_letter = code <= high and chr(code).isalpha()
-            if is_letter and start is None:
-                start = code
-            elif not is_letter and start is not None:
-                end = code - 1
-                parts.append(
-                    re.escape(chr(start))
-                    if start == end
-                    else f"{re.escape(chr(start))}-{re.escape(chr(end))}"
-                )
-                start = None
-    return "[" + "".join(parts) + "]"
+def _vietnamese() -> Profile:
+    found = lang_profile("vi")
+    if found is None:
+        raise ProfileError("multipub/lang/data/vi.yaml: the Vietnamese profile is missing")
+    return found
 
 
 @cache
@@ -284,13 +197,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
     Built on first use, not at import: filtering ~200,000 code points takes milliseconds.
     """
-    groups = "|".join(
-        f"(?P<{name}>{_char_class(ranges)}+)" for name, ranges in _SCRIPT_RANGES.items()
-    )
+    groups = "|".join(f"(?P<{name}>{letter_class(name)}+)" for name in lang_scripts())
     # Any other letter, one at a time so that it cannot swallow a run of a known script.
     scanner = re.compile(groups + r"|(?P<other>[^\W\d_])")
-    strong = re.compile("[" + _VI_STRONG + _VI_STRONG.upper() + "]")
-    weak = re.compile("[" + _VI_WEAK + _VI_WEAK.upper() + "]")
+    letters = _vietnamese().letters
+    strong = re.compile("[" + letters.distinctive + letters.distinctive.upper() + "]")
+    weak = re.compile("[" + letters.shared + letters.shared.upper() + "]")
     return scanner, strong, weak
 
 
@@ -300,7 +212,7 @@ _UNSCANNED = re.compile(r"[\W\d_]+")
 @cache
 def _script_letters() -> dict[str, re.Pattern[str]]:
     """Return, per script group, the pattern of a run of its letters."""
-    return {name: re.compile(_char_class(ranges) + "+") for name, ranges in _SCRIPT_RANGES.items()}
+    return {name: re.compile(letter_class(name) + "+") for name in lang_scripts()}
 
 
 def _letter_counts(text: str) -> dict[str, int]:
@@ -597,23 +509,26 @@ def _identify(
         return Guess(None, 0.0, "script")
     if script == "cjk":
         if counts.get("hangul", 0) >= HANGUL_SHARE * cjk:
-            return Guess("ko", share, "script")
-        # Han without Kana is Chinese; simplified and traditional are not told apart here.
-        kana = counts.get("kana", 0)
-        lang = "ja" if kana >= KANA_SHARE * (kana + counts.get("han", 0)) and kana else "zh"
-        return Guess(lang, share, "script")
-    if script in _SCRIPT_LANGUAGE:
-        return Guess(_SCRIPT_LANGUAGE[script], share, "script")
-    if script == "other":
-        return Guess(None, 0.0, "script")
+            script = "hangul"
+        else:
+            # Han without Kana is Chinese; simplified and traditional are not told apart.
+            kana = counts.get("kana", 0)
+            script = (
+                "kana" if kana >= KANA_SHARE * (kana + counts.get("han", 0)) and kana else "han"
+            )
+    only = _only_language(script)
+    if only is not None:
+        return Guess(only, share, "script")
     if script == "latin" and _looks_vietnamese(text, groups[script]):
         return Guess("vi", share, "script")
-    written = _SCRIPT_LANGS[script]
+    written = _script_languages().get(script, ())
+    if not written:
+        return Guess(None, 0.0, "script")
     pool = tuple(c for c in candidates if c in written)
     if len(pool) == 1:
         return Guess(pool[0], share, "script")
     if letters < min_letters:
-        primary = _SCRIPT_PRIMARY.get(script)
+        primary = lang_scripts()[script].default_language
         if not pool and primary is not None:
             # No candidate writes this script: whatever it is, it is not a candidate, and
             # the script's main language says so without pretending to know which one.

@@ -45,8 +45,9 @@ from itertools import accumulate, islice, product
 from operator import itemgetter
 from typing import Any, NamedTuple, Protocol
 
-from multipub.config import primary_subtag
 from multipub.glossary import Glossary
+from multipub.lang import letter_class, primary_subtag, profile, profiles, script_of, writes
+from multipub.lang import scripts as lang_scripts
 from multipub.text import OffsetMap, fold, fold_many, fold_with_offsets, folds_in_place
 
 __all__ = [
@@ -81,13 +82,6 @@ class Mention(NamedTuple):
 
 
 # --- folded text ----------------------------------------------------------------------------
-
-_CONTINUOUS = re.compile(
-    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\uac00-\ud7af]"
-)
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _build_strip_table() -> dict[int, str]:
@@ -133,35 +127,43 @@ class _WordMemo(dict[str, str]):
 _LONGEST_REMEMBERED = 64
 
 
-# Russian inflectional endings, longest first; a stem keeps at least two letters so that
-# short Vietnamese syllables ("То", "Ле", "Ву") are never cut.
-_RU_ENDINGS = sorted(
-    (
-        *("ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ой", "ей", "ий"),
-        *("ый", "ая", "яя", "ое", "ее", "ую", "юю", "ом", "ем", "ам", "ям", "ах", "ях", "ов"),
-        *("ев", "ью", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й"),
-    ),
-    key=len,
-    reverse=True,
-)
+class _Stemmer:
+    """Cuts the case ending off a word of a language with ``matching.endings`` (Russian):
+    the longest ending that leaves ``min_stem`` letters, so that short Vietnamese syllables
+    ("То", "Ле", "Ву") are never cut. Words of another script are left whole."""
 
+    def __init__(self, endings: Sequence[str], min_stem: int, script_letter: str) -> None:
+        self._endings = sorted(endings, key=len, reverse=True)
+        self._min_stem = min_stem
+        self._own_script = re.compile(script_letter)
+        self.key = _WordMemo(self._word_key).__getitem__
 
-def _ru_stem(word: str) -> str:
-    if not _CYRILLIC.search(word):
+    def _stem(self, word: str) -> str:
+        if not self._own_script.search(word):
+            return word
+        for ending in self._endings:
+            if word.endswith(ending) and len(word) - len(ending) >= self._min_stem:
+                return word[: -len(ending)]
         return word
-    for ending in _RU_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            return word[: -len(ending)]
-    return word
+
+    def _word_key(self, word: str) -> str:
+        if word.isascii():
+            return word  # a number, a Latin word: nothing to strip or stem
+        return self._stem(strip_marks(word))
 
 
-def _ru_word_key(word: str) -> str:
-    if word.isascii():
-        return word  # a number, a Latin word: nothing to strip or stem
-    return _ru_stem(strip_marks(word))
-
-
-_ru_key = _WordMemo(_ru_word_key).__getitem__
+@lru_cache(maxsize=16)
+def _stemmer(tag: str) -> _Stemmer | None:
+    """Return the stemmer of a language whose profile gives case endings, else None."""
+    found = profile(tag)
+    if found is None:
+        return None
+    rules = found.matching
+    source = profile(rules.endings_from) if rules.endings_from else found
+    endings = source.matching.endings if source is not None else ()
+    if not endings:
+        return None
+    return _Stemmer(endings, rules.min_stem, letter_class(found.scripts[0]))
 
 
 @dataclass(slots=True)
@@ -236,22 +238,26 @@ class _Mode(StrEnum):
     STEM = "stem"  # word codes of stems (Russian-like languages)
 
 
-# Languages whose words nearly all carry diacritics: a form written without them there is
-# another word ("Long An" is not "Long Án"), or an ASCII rendering, which the form's
-# stripped key finds.
-_WRITTEN_WITH_MARKS = frozenset({"vi"})
-_STEMMED = frozenset({"ru", "uk", "be", "bg"})
-_SCRIPT_OF_FORM = re.compile(f"({_CONTINUOUS.pattern})|({_ARABIC.pattern})")
+@lru_cache(maxsize=1)
+def _unspaced_or_clitic_letter() -> re.Pattern[str]:
+    """Return the pattern of a letter whose forms need the plain layout's per-match rules:
+    of a script without spaces, or of a script some profile attaches clitics in."""
+    names = [name for name, found in lang_scripts().items() if not found.spaces]
+    names += [p.scripts[0] for p in profiles().values() if p.matching.clitics is not None]
+    return re.compile("|".join(letter_class(name) for name in dict.fromkeys(names)))
 
 
 def _mode_of(lang: str, exacts: Sequence[str]) -> _Mode:
-    """Return the layout for ``lang``: stems for Russian-like languages; word codes for
-    Vietnamese unless some form is written in a script without spaces or with clitics
-    (those need the per-match rules of the plain layout)."""
-    primary = primary_subtag(lang)
-    if primary in _STEMMED:
+    """Return the layout for ``lang``, as its profile's ``matching.layout`` says: stems for
+    languages with case endings (Russian); word codes for a language whose words nearly all
+    carry diacritics (Vietnamese: a form written without them is another word, "Long An"
+    is not "Long Án"), unless some form is written in a script without spaces or with
+    clitics (those need the per-match rules of the plain layout)."""
+    found = profile(lang)
+    layout = found.matching.layout if found is not None else "plain"
+    if layout == "stems" and _stemmer(primary_subtag(lang)) is not None:
         return _Mode.STEM
-    if primary in _WRITTEN_WITH_MARKS and _SCRIPT_OF_FORM.search("".join(exacts)) is None:
+    if layout == "words" and _unspaced_or_clitic_letter().search("".join(exacts)) is None:
         return _Mode.WORDS
     return _Mode.PLAIN
 
@@ -410,11 +416,12 @@ class _StemCoder:
     word, whose ending the stem leaves out.
     """
 
-    def __init__(self, exacts: Sequence[str]) -> None:
+    def __init__(self, exacts: Sequence[str], stemmer: _Stemmer) -> None:
+        self._stem_key = stemmer.key
         exacts = [e.replace(_TEXT_SEPARATOR, " ") if _TEXT_SEPARATOR in e else e for e in exacts]
         tokens = dict.fromkeys(_STEM_TOKENS(_TEXT_JOINER.join(exacts)))
         tokens.pop(_TEXT_SEPARATOR, None)
-        stems = dict(zip(tokens, map(_ru_key, tokens), strict=True))
+        stems = dict(zip(tokens, map(self._stem_key, tokens), strict=True))
         vocabulary = dict.fromkeys(stems.values())
         # Every stem gets a code of the same width (the alignment of words needs it).
         self.width = 1
@@ -446,7 +453,7 @@ class _StemCoder:
         """Return the code of one piece of a text: a gap, a word or the NUL."""
         if not piece or not (piece[0].isalnum() or piece[0] == "_"):
             return _ANY_GAP if piece != _TEXT_SEPARATOR else self._between
-        found = self._codes.get(_ru_key(piece))
+        found = self._codes.get(self._stem_key(piece))
         return self._unknown if found is None else found
 
     def code(self, text: str) -> tuple[list[str], str]:
@@ -587,17 +594,11 @@ DEFAULT_BACKEND = "pyahocorasick"
 
 # --- the matcher --------------------------------------------------------------------------
 
-_ARABIC_PREFIXES = frozenset(
-    (c1 + ("لل" if c2 == "ل" and c3 else c2 + c3))
-    for c1 in ("", "و", "ف")
-    for c2 in ("", "ب", "ل", "ك")
-    for c3 in ("", "ال")
-)
-
 
 class _Boundary(StrEnum):
     WORD = "word"  # not inside a word on either side
     ARABIC = "arabic"  # clitics may stand before it inside the word
+    LEFT = "left"  # a word edge on the left only: particles attach (Korean "서울에서")
     NONE = "none"  # scripts without spaces between words
     CODED = "coded"  # word codes (words and stem layouts): whole words by construction
 
@@ -618,27 +619,53 @@ class _Pattern(NamedTuple):
     scan_key: str = ""  # words layout: the form as scanned (no diacritics, gaps as spaces)
 
 
-@lru_cache(maxsize=4096)
-def _boundary_of_letter(letter: str) -> _Boundary | None:
-    if not letter.isalpha():
-        return None
-    found = _SCRIPT_OF_FORM.match(letter)
-    if found is None:
-        return _Boundary.WORD
-    return _Boundary.NONE if found.group(1) else _Boundary.ARABIC
+class _Edges:
+    """How the edges of a language's forms are checked, from the script of a form's first
+    letter and the language's profile: no word edge in a script without spaces; clitics
+    before an Arabic form in a language that attaches them; a left edge only where
+    particles attach (Korean); whole words otherwise."""
 
+    def __init__(self, lang: str) -> None:
+        found = profile(lang)
+        self.main_script = found.scripts[0] if found is not None else None
+        rules = found.matching if found is not None else None
+        clitics = rules.clitics if rules is not None else None
+        self.prefixes = clitics.prefixes() if clitics is not None else frozenset()
+        self.article = clitics.article if clitics is not None else ""
+        self.contracts_after = clitics.article_contracts_after if clitics is not None else ""
+        self.attached = (
+            _Boundary.ARABIC
+            if clitics is not None
+            else _Boundary.LEFT
+            if rules is not None and rules.suffixes_attach
+            else _Boundary.WORD
+        )
+        self._by_letter: dict[str, _Boundary | None] = {}
 
-def _boundary_of(form: str) -> _Boundary:
-    """Return how a form's edges are checked, from the script of its first letter."""
-    # The first letter decides (a cached lookup): scanning every form of a 100,000-entry
-    # glossary with the script regex was a quarter of the build time.
-    boundary = _boundary_of_letter(form[0])
-    if boundary is not None:
-        return boundary
-    found = _SCRIPT_OF_FORM.search(form)
-    if found is None:
+    def _of_letter(self, letter: str) -> _Boundary | None:
+        found = self._by_letter.get(letter)
+        if found is None and letter not in self._by_letter:
+            found = None
+            if letter.isalpha():
+                name = script_of(letter)
+                if name is not None and not lang_scripts()[name].spaces:
+                    found = _Boundary.NONE
+                elif name is not None and name == self.main_script:
+                    found = self.attached
+                else:
+                    found = _Boundary.WORD
+            self._by_letter[letter] = found
+        return found
+
+    def of(self, form: str) -> _Boundary:
+        """Return how ``form``'s edges are checked."""
+        # The first letter decides (a remembered lookup): scanning every form of a
+        # 100,000-entry glossary with a script regex was a quarter of the build time.
+        for letter in form:
+            boundary = self._of_letter(letter)
+            if boundary is not None:
+                return boundary
         return _Boundary.WORD
-    return _Boundary.NONE if found.group(1) else _Boundary.ARABIC
 
 
 _STATUS_RANK = {
@@ -647,8 +674,6 @@ _STATUS_RANK = {
     FormStatus.ACCEPTED: 2,
     FormStatus.FORBIDDEN: 3,
 }
-# Latin-script languages in which a Vietnamese name may turn up with its diacritics.
-_LATIN_LANGS = frozenset({"en", "fr", "es", "de", "it", "pt", "nl", "id", "ms", "pl", "cs"})
 _NAME_KINDS = frozenset({"person", "place"})
 
 
@@ -674,7 +699,7 @@ def _exact_keys(forms: list[str]) -> list[str]:
     return joined.split(_FORM_SEPARATOR) if forms else []
 
 
-def _plain_keys(exacts: list[str]) -> tuple[list[str], list[str]]:
+def _plain_keys(exacts: list[str], article: str) -> tuple[list[str], list[str]]:
     """Return the plain layout's key of each exact form, and for each Arabic form with
     the article its key without it (else ""), computed over all the forms joined."""
     # As the match text has them: without Latin diacritics ("Nguyen" finds "Nguyễn";
@@ -688,10 +713,12 @@ def _plain_keys(exacts: list[str]) -> tuple[list[str], list[str]]:
         keys = _words_through(_STRIPPED_WORD, joined).split(spaced) if exacts else []
     if len(keys) != len(exacts):  # a form holding the separator itself
         keys = [_words_through(_STRIPPED_WORD, exact) for exact in exacts]
+    # A form with the article, without it: after "ل" the article loses its alef ("للجنة").
     lam = [""] * len(exacts)
-    for index, exact in enumerate(exacts):
-        if exact.startswith("ال") and len(exact) > 3:
-            lam[index] = keys[index][2:]
+    if article:
+        for index, exact in enumerate(exacts):
+            if exact.startswith(article) and len(exact) > len(article) + 1:
+                lam[index] = keys[index][len(article) :]
     return keys, lam
 
 
@@ -716,8 +743,14 @@ class Matcher:
         entry_starts: list[int] = []
         entry_ids: list[str] = []
         disagreeing: set[int] = set()
-        latin_target = primary in _LATIN_LANGS
         source_lang = glossary.source_lang
+        # A Latin-script language also looks for a name's Vietnamese spelling.
+        language = profile(lang)
+        latin_target = (
+            writes(lang, "latin")
+            and primary != primary_subtag(source_lang)
+            and (language is None or language.matching.source_names)
+        )
         preferred, feminine = FormStatus.PREFERRED, FormStatus.FEMININE
         accepted, forbidden = FormStatus.ACCEPTED, FormStatus.FORBIDDEN
         for entry in glossary.entries:
@@ -748,6 +781,7 @@ class Matcher:
         self._disagreeing = disagreeing
         self._exacts = _exact_keys(forms)
         self._mode = _mode_of(lang, self._exacts)
+        self._edges = _Edges(lang)
         self._coder: _AlignedCoder | _StemCoder | None = None
         # Index 2k is form k's key; 2k + 1 its key without the Arabic article or "" (so
         # a key's code says which form and how: "للجنة").
@@ -757,9 +791,11 @@ class Matcher:
             except _CannotAlign:
                 self._mode = _Mode.PLAIN
         elif self._mode is _Mode.STEM:
-            self._coder = _StemCoder(self._exacts)
+            stemmer = _stemmer(primary)
+            assert stemmer is not None  # the mode says so
+            self._coder = _StemCoder(self._exacts, stemmer)
         if self._coder is None:
-            first_keys, second_keys = _plain_keys(self._exacts)
+            first_keys, second_keys = _plain_keys(self._exacts, self._edges.article)
         else:
             # Taken from the coder, which needs them no more.
             first_keys, self._coder.keys = self._coder.keys, []
@@ -787,6 +823,17 @@ class Matcher:
         skip = self._coder.skip if isinstance(self._coder, _AlignedCoder) else ""
         self._automaton: _Automaton = BACKENDS[backend](list(key_ids), common, skip)
 
+    def _clitics_allow(self, prefix: str, pattern: _Pattern) -> bool:
+        """Return True when the letters before a match in its word are clitics."""
+        edges = self._edges
+        if prefix not in edges.prefixes:
+            return False
+        if pattern.needs_lam:
+            return prefix.endswith(edges.contracts_after)
+        # "الجسر" is the article and "جسر"; a form with its own article takes no second.
+        article = edges.article
+        return not (prefix.endswith(article) and pattern.exact_key.startswith(article))
+
     def _patterns(self, key_id: int) -> list[_Pattern]:
         """Return the forms found under automaton key ``key_id``, made on first use."""
         found = self._pattern_cache.get(key_id)
@@ -799,7 +846,7 @@ class Matcher:
         index, second = divmod(code, 2)
         exact = self._exacts[index]
         status = self._statuses[index]
-        boundary = _boundary_of(exact) if self._mode is _Mode.PLAIN else _Boundary.CODED
+        boundary = self._edges.of(exact) if self._mode is _Mode.PLAIN else _Boundary.CODED
         return _Pattern(
             self._entry_ids[bisect.bisect_right(self._entry_starts, index) - 1],
             self._forms[index],
@@ -1067,10 +1114,15 @@ class Matcher:
                 if boundary is _Boundary.WORD:
                     if text[start - 1].isalnum() or (end < size and text[end].isalnum()):
                         continue
-                elif boundary is _Boundary.ARABIC and (
-                    (end < size and text[end].isalnum())
-                    or not _clitics_allow(text[prepared.word_start(start) : start], pattern)
-                ):
+                elif (
+                    boundary is _Boundary.ARABIC
+                    and (
+                        (end < size and text[end].isalnum())
+                        or not self._clitics_allow(
+                            text[prepared.word_start(start) : start], pattern
+                        )
+                    )
+                ) or (boundary is _Boundary.LEFT and text[start - 1].isalnum()):
                     continue
                 seen = folded[start - 1 : end - 1]
                 if seen == pattern.exact_key and pattern.agrees is None:
@@ -1113,16 +1165,6 @@ def _ranked(patterns: Sequence[_Pattern], seen: str) -> list[tuple[_Pattern, boo
             entries.add(entry)
             chosen.append((pattern, agreement))
     return chosen
-
-
-def _clitics_allow(prefix: str, pattern: _Pattern) -> bool:
-    """Return True when the letters before an Arabic match in its word are clitics."""
-    if prefix not in _ARABIC_PREFIXES:
-        return False
-    if pattern.needs_lam:
-        return prefix.endswith("ل")
-    # "الجسر" is the article and "جسر"; a form with its own article takes no second one.
-    return not (prefix.endswith("ال") and pattern.exact_key.startswith("ال"))
 
 
 def _judged(seen: str, pattern: _Pattern) -> tuple[int, bool] | None:

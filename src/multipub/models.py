@@ -101,6 +101,10 @@ class TextUnit:
     text: str
     kind: BlockKind | None = None
 
+    def describe(self) -> str:
+        """Return how a message names this unit: "block 3", "the lead", "the title"."""
+        return f"block {self.block}" if self.field == "blocks" else f"the {self.field}"
+
 
 class Translation(_Frozen):
     """The shape shared by a variant and its ``reference`` translation."""

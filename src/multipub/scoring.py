@@ -31,9 +31,10 @@ from typing import TYPE_CHECKING, Any
 
 from multipub.checks.context import ArticleContext
 from multipub.checks.numbers import number_tokens
-from multipub.config import Config, primary_subtag
+from multipub.config import Config
 from multipub.glossary import Glossary
 from multipub.io import LoadedArticle, iter_articles
+from multipub.lang import primary_subtag
 from multipub.matcher import FormStatus, GlossaryIndex
 from multipub.models import Article
 

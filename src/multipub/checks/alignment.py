@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from multipub.checks.context import Problem, VariantContext
-from multipub.checks.duplicates import describe_unit, text_span
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
+from multipub.text import text_span
 
 __all__: list[str] = []
 
@@ -48,7 +48,7 @@ def unaligned_block(ctx: VariantContext) -> Iterator[Problem]:
                 field=unit.field,
                 block=unit.block,
                 span=text_span(unit.text),
-                message=f"{describe_unit(unit)} has no counterpart in the source ({source_lang})",
+                message=f"{unit.describe()} has no counterpart in the source ({source_lang})",
             )
             continue
         dropped = source_units[s_idx[0]]
@@ -66,7 +66,7 @@ def unaligned_block(ctx: VariantContext) -> Iterator[Problem]:
             field=unit.field,
             block=unit.block,
             span=span,
-            message=f"{describe_unit(dropped)} of the source ({source_lang}) has no "
-            f"counterpart: dropped {where} {describe_unit(unit)}",
+            message=f"{dropped.describe()} of the source ({source_lang}) has no "
+            f"counterpart: dropped {where} {unit.describe()}",
             related=(Related(field=dropped.field, block=dropped.block, lang=source_lang),),
         )

@@ -10,16 +10,17 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from multipub.checks.context import Problem, VariantContext
+from multipub.checks.language import block_language
 from multipub.checks.registry import register
-from multipub.config import primary_subtag
 from multipub.findings import Related, Severity
+from multipub.lang import primary_subtag
 from multipub.models import TextUnit
-from multipub.text import letter_count
+from multipub.text import letter_count, text_span
 
 if TYPE_CHECKING:
     from sacrebleu.metrics.chrf import CHRF
 
-__all__ = ["NearDuplicate", "describe_unit", "near_duplicate_pairs", "text_span"]
+__all__ = ["NearDuplicate", "near_duplicate_pairs"]
 
 # Verbatim and reworded repeats are looked for in the lead and the body; a title or
 # byline that recurs in the body is a different matter (and usually legitimate).
@@ -30,18 +31,6 @@ _PAIRWISE_LIMIT = 64
 # blocks is a stop-word), candidates verified per block.
 _POSTING_CAP = 16
 _INDEX_CANDIDATES = 4
-
-
-def describe_unit(unit: TextUnit) -> str:
-    """Return how a message names a unit: "block 3", "the lead", "the title"."""
-    return f"block {unit.block}" if unit.field == "blocks" else f"the {unit.field}"
-
-
-def text_span(text: str) -> tuple[int, int]:
-    """Return the span of ``text`` without its leading and trailing white space."""
-    start = len(text) - len(text.lstrip())
-    end = len(text.rstrip())
-    return (start, end) if end > start else (0, len(text))
 
 
 def _related(unit: TextUnit, lang: str | None = None) -> Related:
@@ -76,7 +65,7 @@ def duplicate_block(ctx: VariantContext) -> Iterator[Problem]:
                 field=unit.field,
                 block=unit.block,
                 span=text_span(unit.text),
-                message=f"{describe_unit(unit)} repeats {describe_unit(first)} verbatim",
+                message=f"{unit.describe()} repeats {first.describe()} verbatim",
                 related=(_related(first),),
             )
 
@@ -290,16 +279,16 @@ def near_duplicate_block(ctx: VariantContext) -> Iterator[Problem]:
     for pair in near_duplicate_pairs(texts, keys, config.near_duplicate_chrf):
         unit, first = units[pair.later], units[pair.earlier]
         if not pair.contained:
-            how = f"repeats {describe_unit(first)} in other words"
+            how = f"repeats {first.describe()} in other words"
         elif pair.later_is_longer:
-            how = f"repeats {describe_unit(first)} and adds to it"
+            how = f"repeats {first.describe()} and adds to it"
         else:
-            how = f"repeats part of {describe_unit(first)}"
+            how = f"repeats part of {first.describe()}"
         yield Problem(
             field=unit.field,
             block=unit.block,
             span=text_span(unit.text),
-            message=f"{describe_unit(unit)} {how} (chrF {pair.chrf:.1f})",
+            message=f"{unit.describe()} {how} (chrF {pair.chrf:.1f})",
             related=(_related(first),),
         )
 
@@ -368,13 +357,11 @@ def untranslated_block(ctx: VariantContext) -> Iterator[Problem]:
                 field=unit.field,
                 block=unit.block,
                 span=text_span(unit.text),
-                message=f"{describe_unit(unit)} is {describe_unit(original)} of the source "
+                message=f"{unit.describe()} is {original.describe()} of the source "
                 f"({source_lang}) left untranslated",
                 related=(_related(original, source_lang),),
             )
             continue
-        # Imported here: the language checks import this module for its helpers.
-        from multipub.checks.language import block_language
 
         guess = block_language(ctx, unit)
         if guess is not None and guess.lang == source:
@@ -382,6 +369,6 @@ def untranslated_block(ctx: VariantContext) -> Iterator[Problem]:
                 field=unit.field,
                 block=unit.block,
                 span=text_span(unit.text),
-                message=f"{describe_unit(unit)} is in {source}, the source's language, not "
+                message=f"{unit.describe()} is in {source}, the source's language, not "
                 f"{primary_subtag(ctx.lang)} ({guess.method}, {guess.confidence:.2f})",
             )

@@ -1,57 +1,65 @@
 """MP403 page-furniture: counters, labels, widgets and file names pasted into the text.
 
-The patterns are data: :data:`FURNITURE` maps a kind of furniture to one regular
-expression per language group, and a desk adds its CMS's own labels there.
+The labels are data: each language profile's ``furniture`` (``multipub/lang/data/``) lists
+its view counter, comment, source, share and print words, and :func:`furniture_patterns`
+builds one regular expression per kind from every profile, since a scraper pastes the
+page's furniture whatever the variant's language.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from urllib.parse import unquote
 
 from multipub.checks.context import Problem, VariantContext
-from multipub.checks.duplicates import text_span
 from multipub.checks.registry import register
-from multipub.config import primary_subtag
 from multipub.findings import Severity
-from multipub.text import VIETNAMESE_LETTER, fold_digits
+from multipub.lang import letter_pattern, primary_subtag, profiles, words_pattern
+from multipub.text import fold_digits, text_span
 
-__all__ = ["FURNITURE", "furniture_in"]
+__all__ = ["furniture_in", "furniture_patterns"]
 
 _NUMBER = r"[\d.,\s\u00a0\u066b\u066c]*\d"
-# Whole-block patterns (the block is nothing but the furniture), per kind. Each is
-# matched against the block with digits folded to ASCII and case ignored.
-FURNITURE: dict[str, list[str]] = {
-    "view counter": [
-        rf"{_NUMBER}\s*(?:lượt xem|lượt đọc|views?|vues?|visitas|مشاهدة|مشاهدات"
-        r"|просмотр\w*|次浏览|浏览|阅读)",
-        rf"(?:lượt xem|views?|vues?|مشاهدات|просмотр\w*|浏览量|阅读量)\s*:?\s*{_NUMBER}",
-    ],
-    "comment counter": [
-        r"(?:bình luận|comments?|commentaires?|comentarios?|تعليق(?:ات)?|комментари\w*|评论)"
-        rf"\s*[(\[]?\s*(?:{_NUMBER})?\s*[)\]]?",
-    ],
-    "source label": [
-        r"(?:nguồn|source|fuente|مصدر|المصدر|источник|来源|出处)\s*:?",
-    ],
-    "share widget": [
-        r"(?:chia sẻ|share|partager|compartir|مشاركة|شارك|поделиться|分享)"
-        r"(?:\s+(?:on|sur|en|في|в)?\s*\w+)?",
-        r"(?:(?:facebook|twitter|zalo|telegram|whatsapp|email|e-mail|x)\s*[|,]?\s*){2,}",
-        r"(?:in bài|print|imprimer|imprimir|طباعة|печать|打印)",
-    ],
-    "date stamp": [
-        # a weekday, a date and a clock time and nothing else:
-        # "Thứ Năm, 28/09/2023 | 20:00:31", "الخميس 28 سبتمبر 2023 | 20:00:31"
-        r".{0,20}?(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}\s+\S{3,12}\s+\d{4}"
-        r"|\d{4}年\d{1,2}月\d{1,2}日)\s*[|,\-–]?\s*\d{1,2}:\d{2}(?::\d{2})?"
-        r"(?:\s*(?:GMT|UTC)[+\-]?\d*)?",
-    ],
-    "bare link": [
-        r"(?:https?://|www\.)\S+",
-    ],
-}
+# Networks of share widgets ("Facebook | Twitter | Zalo"): names, in no language.
+_NETWORKS = r"(?:facebook|twitter|zalo|telegram|whatsapp|email|e-mail|x)"
+
+
+def _labels(kind: str) -> str:
+    """Return the alternation of every profile's ``furniture.<kind>`` words."""
+    words = [w for found in profiles().values() for w in getattr(found.furniture, kind)]
+    return words_pattern(words, bounded=False)
+
+
+@cache
+def furniture_patterns() -> dict[str, list[str]]:
+    """Return the whole-block patterns (the block is nothing but the furniture), per kind,
+    built from the profiles. Each is matched against the block with digits folded to ASCII
+    and case ignored."""
+    views = _labels("views")
+    return {
+        "view counter": [rf"{_NUMBER}\s*{views}", rf"{views}\s*:?\s*{_NUMBER}"],
+        "comment counter": [rf"{_labels('comments')}\s*[(\[]?\s*(?:{_NUMBER})?\s*[)\]]?"],
+        "source label": [rf"{_labels('source')}\s*:?"],
+        "share widget": [
+            rf"{_labels('share')}(?:\s+{_labels('share_on')}?\s*\w+)?",
+            rf"(?:{_NETWORKS}\s*[|,]?\s*){{2,}}",
+            _labels("print"),
+        ],
+        "date stamp": [
+            # a weekday, a date and a clock time and nothing else:
+            # "Thứ Năm, 28/09/2023 | 20:00:31", "الخميس 28 سبتمبر 2023 | 20:00:31"
+            r".{0,20}?(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}\s+\S{3,12}\s+\d{4}"
+            r"|\d{4}年\d{1,2}月\d{1,2}日)\s*[|,\-–]?\s*\d{1,2}:\d{2}(?::\d{2})?"
+            r"(?:\s*(?:GMT|UTC)[+\-]?\d*)?",
+        ],
+        "bare link": [
+            r"(?:https?://|www\.)\S+",
+        ],
+    }
+
+
 # A media reference inside prose: a file name with a media extension, a cache-busting
 # query ("?_t=1695906553"), or a run of percent-encoded bytes.
 _MEDIA_FILE = re.compile(
@@ -64,24 +72,33 @@ _PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2}){2,}")
 _MEDIA_EXTENSION = re.compile(
     r"\.(?:mp4|m4v|mov|webm|avi|mp3|m4a|wav|jpe?g|png|gif|webp|pdf)(?![A-Za-z])", re.IGNORECASE
 )
-# Photo credits in Vietnamese ("Ảnh: Xuân Phong", "ảnh 1") are furniture in a translation.
-_VI_CREDIT = re.compile(
-    r"(?<!\w)(?:ảnh|video|clip)\s*(?::\s*[^.\n]{1,40}|\d{1,2}\)?)\s*$", re.IGNORECASE
-)
 
-_CREDIT_WORDS = ("ảnh", "video", "clip")
 
-_COMPILED = {
-    kind: [re.compile(rf"^\s*(?:{p})\s*[.:]?\s*$", re.IGNORECASE) for p in patterns]
-    for kind, patterns in FURNITURE.items()
-}
+@cache
+def _credit() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """Return the words of a Vietnamese photo credit ("Ảnh: Xuân Phong", "ảnh 1"), which is
+    furniture in a translation, and the pattern of a whole credit."""
+    words = profiles()["vi"].furniture.photo_credit
+    credit = r"\s*(?::\s*[^.\n]{1,40}|\d{1,2}\)?)\s*$"  # ": Xuân Phong", " 1)"
+    pattern = re.compile(
+        rf"(?<!\w)(?:{words_pattern(words, bounded=False)}){credit}", re.IGNORECASE
+    )
+    return words, pattern
+
+
+@cache
+def _compiled() -> dict[str, list[re.Pattern[str]]]:
+    return {
+        kind: [re.compile(rf"^\s*(?:{p})\s*[.:]?\s*$", re.IGNORECASE) for p in patterns]
+        for kind, patterns in furniture_patterns().items()
+    }
 
 
 def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, what)`` for the page furniture in ``text`` of a ``lang`` variant."""
     if len(text) <= 120:  # a block that is furniture and nothing else is short
         folded = fold_digits(text)
-        for kind, patterns in _COMPILED.items():
+        for kind, patterns in _compiled().items():
             if any(p.match(folded) for p in patterns):
                 yield (*text_span(text), f"a {kind}")
                 return
@@ -89,7 +106,8 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     for match in _MEDIA_FILE.finditer(text) if has_media else ():
         name = unquote(match.group())
         what = "a media file name"
-        if primary_subtag(lang) != "vi" and VIETNAMESE_LETTER.search(name.replace("_", " ")):
+        vietnamese = letter_pattern("vi").search(name.replace("_", " "))
+        if primary_subtag(lang) != "vi" and vietnamese:
             what = "a media file name in Vietnamese"
         yield match.start(), match.end(), f"{what} ({name.split('?')[0]})"
         return
@@ -99,8 +117,9 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     # The credit's word first, by substring: the case-insensitive pattern is slow to try
     # at every position of a block.
     lowered = text.lower()
-    if primary_subtag(lang) != "vi" and any(word in lowered for word in _CREDIT_WORDS):
-        credit = _VI_CREDIT.search(text)
+    credit_words, credit_pattern = _credit()
+    if primary_subtag(lang) != "vi" and any(word in lowered for word in credit_words):
+        credit = credit_pattern.search(text)
         if credit is not None:
             yield credit.start(), credit.end(), "a Vietnamese photo credit"
 
@@ -114,7 +133,7 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     "a clock time, or a bare link (in any of the site's languages); a media file name or "
     "percent-encoded bytes inside a block (with the decoded name's language when it is "
     "Vietnamese in a translation); a Vietnamese photo credit ('Ảnh: ...') in a "
-    "translation. The patterns are data (`multipub.checks.furniture.FURNITURE`).",
+    "translation. The labels are data: each language profile's `furniture`.",
     why="A scraper or a CMS export pastes the page around the article into it, and machine "
     "translation then translates the counter and the 'Comments (0)' link too.",
     bad="ar, blocks 0 and 3:\n\n> 120 مشاهدة\n"

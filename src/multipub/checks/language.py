@@ -5,47 +5,46 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from multipub.checks.context import Problem, VariantContext
-from multipub.checks.duplicates import describe_unit, text_span
 from multipub.checks.registry import register
-from multipub.config import primary_subtag
 from multipub.findings import Severity
+from multipub.lang import letter_class, letter_pattern, primary_subtag, profiles, scripts_of, writes
 from multipub.langid import SITE_LANGUAGES, Guess, identify
 from multipub.models import TextUnit
-from multipub.text import VIETNAMESE_LETTER
+from multipub.text import text_span
 from multipub.translit import parse_syllable
 
 __all__ = ["block_language", "foreign_fragments"]
 
 
-# Function words of the site's Latin-script languages. A block whose words are plainly
-# those of its variant's language needs no model (a model call is ~0.4 ms a block, the
-# rest of all checks together ~0.1 ms): the model is for the blocks this cannot settle.
-_FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "the of and to in is that for on with as by was were it be are from at this an "
-        "which has have had will would its their said".split()
-    ),
-    "fr": frozenset(
-        "le la les des et du de un une est que qui pour dans sur par au aux ne pas il elle "
-        "ont été sont cette ces son sa ses".split()
-    ),
-    "es": frozenset(
-        "el la los las de y que en un una por con para es del al se lo su sus fue ha han "
-        "este esta como".split()
-    ),
-}
 _LOWER_WORD = re.compile(r"[^\W\d_]+")
 
 
+@cache
+def _function_words() -> dict[str, frozenset[str]]:
+    """Return the function words of every profile that lists them, by language."""
+    return {
+        tag: frozenset(found.function_words)
+        for tag, found in profiles().items()
+        if found.function_words
+    }
+
+
 def _plainly_in(text: str, lang: str) -> bool:
-    """Return True when the function words of ``text`` are plainly ``lang``'s."""
-    own = _FUNCTION_WORDS.get(lang)
+    """Return True when the function words of ``text`` are plainly ``lang``'s.
+
+    A block whose words are plainly those of its variant's language needs no model (a model
+    call is ~0.4 ms a block, the rest of all checks together ~0.1 ms): the model is for the
+    blocks this cannot settle.
+    """
+    table = _function_words()
+    own = table.get(lang)
     if own is None:
         return False
     words = _LOWER_WORD.findall(text.lower())
-    counts = {code: sum(map(fw.__contains__, words)) for code, fw in _FUNCTION_WORDS.items()}
+    counts = {code: sum(map(fw.__contains__, words)) for code, fw in table.items()}
     others = max((n for code, n in counts.items() if code != lang), default=0)
     return counts[lang] >= 3 and counts[lang] >= 2 * others + 1
 
@@ -72,7 +71,7 @@ def _block_language(ctx: VariantContext, unit: TextUnit) -> Guess | None:
         return None
     config = ctx.config
     expected = primary_subtag(ctx.lang)
-    if VIETNAMESE_LETTER.search(unit.text) is None and _plainly_in(unit.text, expected):
+    if letter_pattern("vi").search(unit.text) is None and _plainly_in(unit.text, expected):
         return Guess(expected, 1.0, "function words")
     candidates = tuple(
         dict.fromkeys(
@@ -119,17 +118,18 @@ def wrong_language(ctx: VariantContext) -> Iterator[Problem]:
             field=unit.field,
             block=unit.block,
             span=text_span(unit.text),
-            message=f"{describe_unit(unit)} is in {guess.lang}, not {expected} "
+            message=f"{unit.describe()} is in {guess.lang}, not {expected} "
             f"({guess.method}, {guess.confidence:.2f})",
         )
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _THREE_LATIN_WORDS = re.compile(r"[A-Za-z]{2,}\W+[A-Za-z]{2,}\W+[A-Za-z]{2,}")
-_VI_MARKED_LETTERS = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-# Both cases spelt out: a case-insensitive class is several times slower to scan.
-_VI_MARKED = re.compile(f"[{_VI_MARKED_LETTERS}{_VI_MARKED_LETTERS.upper()}]")
-_LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ]+")
+
+
+@cache
+def _latin_word() -> re.Pattern[str]:
+    return re.compile(letter_class("latin") + "+")
 
 
 def foreign_fragments(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
@@ -144,20 +144,27 @@ def foreign_fragments(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     primary = primary_subtag(lang)
     found: list[tuple[int, int, str]] = []
     # Cheap tests first: most blocks have no Vietnamese letter and no run of Latin words.
-    vietnamese = primary != "vi" and _VI_MARKED.search(text) is not None
-    latin = primary in _NON_LATIN and _THREE_LATIN_WORDS.search(text) is not None
+    marked = letter_pattern("vi", "marked")
+    vietnamese = primary != "vi" and marked.search(text) is not None
+    latin = (
+        bool(scripts_of(lang))
+        and not writes(lang, "latin")
+        and _THREE_LATIN_WORDS.search(text) is not None
+    )
     if not vietnamese and not latin:
         return
     words = list(_WORD.finditer(text))
     if vietnamese:
         for run in _runs(text, words, _vietnamese_word):
-            marked = [w for w in run if _VI_MARKED.search(w.group())]
+            with_marks = [w for w in run if marked.search(w.group())]
             has_lowercase = any(w.group()[0].islower() for w in run)
-            strong = any(VIETNAMESE_LETTER.search(w.group()) for w in marked)
-            if len(marked) >= 3 and has_lowercase and strong:
-                found.append((marked[0].start(), marked[-1].end(), "Vietnamese words"))
+            distinctive = letter_pattern("vi")
+            strong = any(distinctive.search(w.group()) for w in with_marks)
+            if len(with_marks) >= 3 and has_lowercase and strong:
+                found.append((with_marks[0].start(), with_marks[-1].end(), "Vietnamese words"))
     if latin:
-        for run in _runs(text, words, lambda w: _LATIN_WORD.fullmatch(w) is not None):
+        latin_word = _latin_word()
+        for run in _runs(text, words, lambda w: latin_word.fullmatch(w) is not None):
             lowercase = sum(1 for w in run if w.group()[0].islower())
             start, end = run[0].start(), run[-1].end()
             overlaps = any(a < end and start < b for a, b, _ in found)
@@ -166,13 +173,10 @@ def foreign_fragments(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     yield from sorted(found)
 
 
-_NON_LATIN = frozenset({"ar", "fa", "ur", "ru", "uk", "bg", "be", "sr", "mk", "zh", "ja", "ko"})
-
-
 def _vietnamese_word(word: str) -> bool:
     # Marked words, and unmarked Vietnamese syllables in lower case ("y", "to", "cho")
     # that a run of marked words carries along.
-    if _VI_MARKED.search(word):
+    if letter_pattern("vi", "marked").search(word):
         return True
     return word.islower() and parse_syllable(word) is not None
 

@@ -10,9 +10,9 @@ from functools import lru_cache
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
-from multipub.config import primary_subtag
 from multipub.findings import Severity
 from multipub.glossary import EntryKind
+from multipub.lang import primary_subtag
 from multipub.matcher import GlossaryIndex, strip_marks
 from multipub.text import fold
 from multipub.translit import name_skeleton, parse_syllable, transliterate

@@ -23,10 +23,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from multipub.checks.context import Problem, VariantContext
-from multipub.checks.duplicates import describe_unit, text_span
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
-from multipub.text import fold_digits
+from multipub.text import fold_digits, text_span
 
 __all__ = ["NumberToken", "number_tokens"]
 
@@ -318,7 +317,7 @@ def number_mismatch(ctx: VariantContext) -> Iterator[Problem]:
                     field=unit.field,
                     block=unit.block,
                     span=(tok.start, tok.end),
-                    message=f"{kind} {_shown(key)} of {describe_unit(first_source)} of the "
+                    message=f"{kind} {_shown(key)} of {first_source.describe()} of the "
                     f"source is {_shown(tok.key)} here",
                     related=related,
                 )
@@ -329,7 +328,7 @@ def number_mismatch(ctx: VariantContext) -> Iterator[Problem]:
                     field=unit.field,
                     block=unit.block,
                     span=text_span(unit.text),
-                    message=f"{kind} {_shown(key)} of {describe_unit(first_source)} of the "
+                    message=f"{kind} {_shown(key)} of {first_source.describe()} of the "
                     "source is missing here",
                     related=related,
                 )

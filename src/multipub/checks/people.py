@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
-from multipub.config import primary_subtag
 from multipub.findings import Severity
 from multipub.glossary import EntryKind, Gender
+from multipub.lang import primary_subtag
 from multipub.matcher import FormStatus, Mention
 from multipub.models import TextUnit
 from multipub.text import fold

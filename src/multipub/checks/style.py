@@ -4,36 +4,51 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache, lru_cache
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Severity
+from multipub.lang import profile, scripts
 
 __all__: list[str] = []
 
-# Full stops of the site's scripts: Latin/Cyrillic/Arabic ".", CJK "。" and its half- and
-# full-width forms, Urdu "۔", Devanagari danda "।".
-_FULL_STOPS = ".。｡．۔।"
 # Closing quotes and brackets that may follow the full stop: «... конференции.»
 _CLOSERS = "\"'”’»›)]）」』】"
-# A title may legitimately end with an abbreviation's dot: "U.S.", "TP.", "Co.", "т.д."
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:\w\.){2,}|\b(?:co|ltd|inc|corp|jr|sr|st|etc|vs|tp|v\.v|т\.д|т\.п|г|гг|др)\.)$",
-    re.IGNORECASE,
-)
 
 
-def _trailing_full_stop(title: str) -> int | None:
-    """Return the index of a sentence-final full stop ending ``title``, or None."""
+@cache
+def _full_stops() -> str:
+    """Return every script's full stops ('.', '。', '۔', '।'...), from the script table."""
+    return "".join(dict.fromkeys("".join(s.full_stops for s in scripts().values())))
+
+
+@lru_cache(maxsize=64)
+def _abbreviation(lang: str) -> re.Pattern[str]:
+    """Return the pattern of a title ending with an abbreviation's dot: initials in any
+    language ("U.S."), and the abbreviations of the title's language ("Co.", "т.д.")."""
+    found = profile(lang)
+    words = sorted(
+        {re.escape(a) for a in (found.abbreviations if found is not None else ())},
+        key=lambda w: (-len(w), w),
+    )
+    listed = rf"|\b(?:{'|'.join(words)})\." if words else ""
+    return re.compile(rf"(?:\b(?:\w\.){{2,}}{listed})$", re.IGNORECASE)
+
+
+def _trailing_full_stop(title: str, lang: str) -> int | None:
+    """Return the index of a sentence-final full stop ending ``title`` (of a ``lang``
+    variant), or None."""
     end = len(title.rstrip())
     while end > 0 and title[end - 1] in _CLOSERS:
         end -= 1
-    if end == 0 or title[end - 1] not in _FULL_STOPS:
+    full_stops = _full_stops()
+    if end == 0 or title[end - 1] not in full_stops:
         return None
     # An ellipsis ("...") is a stylistic device, not a full stop.
-    if end >= 2 and title[end - 2] in _FULL_STOPS:
+    if end >= 2 and title[end - 2] in full_stops:
         return None
-    if title[end - 1] == "." and _ABBREVIATION.search(title[:end]):
+    if title[end - 1] == "." and _abbreviation(lang).search(title[:end]):
         return None
     return end - 1
 
@@ -44,8 +59,9 @@ def _trailing_full_stop(title: str) -> int | None:
     severity=Severity.WARNING,
     summary="House style of titles: a title must not end with a full stop (in any script: "
     "'.', '。', '۔', '।'; an ellipsis or an abbreviation such as 'U.S.' is fine), and must "
-    "not be longer than the language's limit (`title_max_chars`: 150 characters by "
-    "default, 60 for Chinese and Japanese, 80 for Korean).",
+    "not be longer than the language's limit (`title_max_chars` of the configuration, "
+    "else of the language's profile, else 150 characters; `multipub.lang` profiles give "
+    "Chinese, Japanese and Korean shorter limits).",
     why="Machine translation turns a headline into a sentence and adds the full stop; "
     "over-long headlines are cut by the site's templates and by search engines.",
     bad="zh-Hans title:\n\n> 太平省举行2024年招商引资会议。",
@@ -56,7 +72,7 @@ def headline_style(ctx: VariantContext) -> Iterator[Problem]:
     title = ctx.variant.title
     if not title:
         return
-    stop = _trailing_full_stop(title)
+    stop = _trailing_full_stop(title, ctx.lang)
     if stop is not None:
         yield Problem(
             field="title",

@@ -6,11 +6,11 @@ from collections import Counter
 from collections.abc import Iterator
 
 from multipub.checks.context import Problem, VariantContext
-from multipub.checks.duplicates import describe_unit, text_span
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
 from multipub.matcher import FormStatus, Mention
 from multipub.models import TextUnit
+from multipub.text import text_span
 
 __all__: list[str] = []
 
@@ -136,7 +136,7 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
                 block=unit.block,
                 span=(m.start, m.end),
                 message=f"{m.entry} is rendered '{m.text}' here but '{earlier.text}' in "
-                f"{describe_unit(earlier_unit)}",
+                f"{earlier_unit.describe()}",
                 related=(Related(field=earlier_unit.field, block=earlier_unit.block),),
                 entry=m.entry,
             )
@@ -206,7 +206,7 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
                 field=unit.field,
                 block=unit.block,
                 span=text_span(unit.text),
-                message=f"'{source_text}' ({entry}) in {describe_unit(source_unit)} of the "
+                message=f"'{source_text}' ({entry}) in {source_unit.describe()} of the "
                 f"source has no rendering here; expected '{_preferred(ctx, entry)}'"
                 + (f" ({short} missing)" if short > 1 else ""),
                 related=(

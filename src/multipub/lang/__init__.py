@@ -35,6 +35,7 @@ __all__ = [
     "Script",
     "languages",
     "letter_class",
+    "letter_pattern",
     "primary_subtag",
     "profile",
     "profiles",
@@ -237,9 +238,7 @@ class Profile(_Data):
         default=False,
         description="the site publishes in it: a default candidate of language identification",
     )
-    model: bool = Field(
-        default=False, description="the language identifiers load a model for it"
-    )
+    model: bool = Field(default=False, description="the language identifiers load a model for it")
     letters: Letters = Letters()
     function_words: tuple[str, ...] = Field(
         default=(),
@@ -250,9 +249,7 @@ class Profile(_Data):
     furniture: Furniture = Furniture()
     matching: Matching = Matching()
     names: Names = Names()
-    conjunctions: tuple[str, ...] = Field(
-        default=(), description="'and' between a name's titles"
-    )
+    conjunctions: tuple[str, ...] = Field(default=(), description="'and' between a name's titles")
     abbreviations: tuple[str, ...] = Field(
         default=(), description="abbreviations whose final dot may end a title ('Co.')"
     )
@@ -278,7 +275,7 @@ def _read_yaml(name: str) -> object:
     text = (resources.files(__package__) / "data" / name).read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
         raise ProfileError(f"multipub/lang/data/{name}: {error}") from None
 
@@ -335,8 +332,7 @@ def profiles() -> Mapping[str, Profile]:
         shared = found.matching.endings_from
         if shared is not None and shared not in table:
             raise ProfileError(
-                f"multipub/lang/data/{found.tag}.yaml: matching.endings_from: no profile "
-                f"{shared!r}"
+                f"multipub/lang/data/{found.tag}.yaml: matching.endings_from: no profile {shared!r}"
             )
     return table
 
@@ -455,6 +451,18 @@ def letter_class(script_name: str) -> str:
                 )
                 start = None
     return "[" + "".join(parts) + "]"
+
+
+@cache
+def letter_pattern(
+    tag: str, which: Literal["distinctive", "shared", "marked"] = "distinctive"
+) -> re.Pattern[str]:
+    """Return the pattern of one letter of a language's ``letters`` (both cases spelt out:
+    a case-insensitive class is several times slower to scan); never matches when the
+    profile lists none."""
+    found = profile(tag)
+    chars = getattr(found.letters, which) if found is not None else ""
+    return re.compile(f"[{chars}{chars.upper()}]") if chars else re.compile("(?!)")
 
 
 @cache
