@@ -30,13 +30,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from multipub.checks.context import ArticleContext
-from multipub.checks.numbers import number_tokens
 from multipub.config import Config
 from multipub.glossary import Glossary
 from multipub.io import LoadedArticle, iter_articles
 from multipub.lang import primary_subtag
 from multipub.matcher import FormStatus, GlossaryIndex
 from multipub.models import Article
+from multipub.numbers import number_tokens
 
 if TYPE_CHECKING:
     from sacrebleu.metrics.base import Metric
@@ -181,10 +181,10 @@ def _variant_scores(shared: ArticleContext, lang: str) -> dict[str, float | None
         wanted = found = 0
         for s_idx, t_idx in pairs:
             source_keys = Counter(
-                tok.key for i in s_idx for tok in number_tokens(source_units[i].text)
+                tok.key for i in s_idx for tok in number_tokens(source_units[i].text, source_lang)
             )
             target_keys = Counter(
-                tok.key for j in t_idx for tok in number_tokens(target_units[j].text)
+                tok.key for j in t_idx for tok in number_tokens(target_units[j].text, lang)
             )
             wanted += sum(source_keys.values())
             found += sum((source_keys & target_keys).values())

@@ -17,11 +17,18 @@ from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Severity
 from multipub.lang import letter_pattern, primary_subtag, profiles, words_pattern
+from multipub.numbers import number_marks
 from multipub.text import fold_digits, text_span
 
 __all__ = ["furniture_in", "furniture_patterns"]
 
-_NUMBER = r"[\d.,\s\u00a0\u066b\u066c]*\d"
+
+def _number() -> str:
+    """Return the pattern of a count: digits, separators (the profiles' own too)."""
+    decimal, group = number_marks()
+    return rf"[\d.,\s\u00a0{re.escape(decimal + group)}]*\d"
+
+
 # Networks of share widgets ("Facebook | Twitter | Zalo"): names, in no language.
 _NETWORKS = r"(?:facebook|twitter|zalo|telegram|whatsapp|email|e-mail|x)"
 
@@ -38,9 +45,10 @@ def furniture_patterns() -> dict[str, list[str]]:
     built from the profiles. Each is matched against the block with digits folded to ASCII
     and case ignored."""
     views = _labels("views")
+    number = _number()
     return {
-        "view counter": [rf"{_NUMBER}\s*{views}", rf"{views}\s*:?\s*{_NUMBER}"],
-        "comment counter": [rf"{_labels('comments')}\s*[(\[]?\s*(?:{_NUMBER})?\s*[)\]]?"],
+        "view counter": [rf"{number}\s*{views}", rf"{views}\s*:?\s*{number}"],
+        "comment counter": [rf"{_labels('comments')}\s*[(\[]?\s*(?:{number})?\s*[)\]]?"],
         "source label": [rf"{_labels('source')}\s*:?"],
         "share widget": [
             rf"{_labels('share')}(?:\s+{_labels('share_on')}?\s*\w+)?",

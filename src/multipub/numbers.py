@@ -1,0 +1,277 @@
+"""Numbers, dates and document codes of a text, as values that survive translation.
+
+Each aligned pair of source and target blocks is reduced to comparable tokens:
+
+* document codes as written, upper-cased: "50-KL/TW", "45/KH-UBND";
+* dates as day and month: "28/9", "ngày 28 tháng 9", "28 September", "September 28",
+  "28 سبتمبر", "28 сентября", "28 septembre", "9月28日" are all ``date:28-9``;
+* numbers as values, with the scale words of each language: "1.250" = "1,250" = "1 250" =
+  1250; "3,5 tỷ" = "3.5 billion" = "3,5 млрд" = "35亿" = 3,500,000,000; "86,6%" = 86.6.
+  A separator followed by exactly three digits is a thousands separator in every
+  language (news has no 1.126-kilometre roads), any other separator a decimal mark.
+
+Single-digit numbers are left out: translations spell them ("three teams").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache, lru_cache
+
+from multipub.lang import Profile, primary_subtag, profiles, words_pattern
+from multipub.text import fold_digits
+
+__all__ = ["NumberToken", "number_marks", "number_tokens"]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberToken:
+    """A number, date or code of a text: where it is, and the value it is compared by."""
+
+    start: int
+    end: int
+    key: str
+
+
+_CODE = re.compile(r"(?<![0-9A-Za-z/])\d+(?:[-/]\d+)*(?:[-/][A-ZĐ][A-ZĐ0-9]*)+(?![0-9A-Za-zĐđ])")
+
+
+@cache
+def _months() -> dict[str, int]:
+    """Return every profile's month names and abbreviations, lower-cased -> 1..12."""
+    found: dict[str, int] = {}
+    for language in profiles().values():
+        for number, names in enumerate(language.numbers.months, start=1):
+            for name in names:
+                found.setdefault(name.lower(), number)
+    return found
+
+
+def _template(template: str, spaced: bool) -> tuple[re.Pattern[str], str]:
+    """Return the pattern of a profile's date in words ("ngày {d} tháng {m}", "{m}月{d}日")
+    and its order ("dm" or "md"). A space of the template is white space in the text (or
+    none, in a language without spaces); where the template has none, the text may."""
+    pattern = ""
+    previous_was_space = True
+    for piece in re.findall(r"\{[dm]\}|\s+|[^\s{]+|\{", template):
+        if piece.isspace():
+            pattern += r"\s+" if spaced else r"\s*"
+            previous_was_space = True
+            continue
+        if not previous_was_space:
+            pattern += r"\s*"
+        pattern += r"(\d{1,2})" if piece in ("{d}", "{m}") else re.escape(piece)
+        previous_was_space = False
+    order = "dm" if template.index("{d}") < template.index("{m}") else "md"
+    return re.compile(pattern, re.IGNORECASE), order
+
+
+@cache
+def _dates() -> list[tuple[re.Pattern[str], str]]:
+    """Return the date patterns with their order of day and month ("dM": a month name)."""
+    languages = profiles().values()
+    suffixes = {s for p in languages for s in p.numbers.ordinal_suffixes}
+    prepositions = {w for p in languages for w in p.numbers.month_prepositions}
+    month_word = "|".join(sorted((re.escape(m) for m in _months()), key=len, reverse=True))
+    dates = [
+        # 28/9, 28/9/2023, 28.9.2023 (day first, as Vietnamese and most of the site write
+        # it); with dots only when the year follows, or "3.5 billion" would be May the 3rd
+        (re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/]|[.,]\d)"), "dm"),
+        (re.compile(r"(?<![\d/.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.,])"), "dm"),
+    ]
+    dates += [
+        _template(template, p.separates_words)
+        for p in languages
+        for template in p.numbers.date_patterns
+        if "{d}" in template and "{m}" in template
+    ]
+    dates.append(
+        (
+            re.compile(
+                rf"(?<!\d)(\d{{1,2}})(?:{words_pattern(suffixes, bounded=False)})?\s+"
+                rf"(?:{words_pattern(prepositions)}\s+)?({month_word})\.?(?!\w)",
+                re.IGNORECASE,
+            ),
+            "dM",
+        )
+    )
+    return dates
+
+
+@cache
+def _day_after_space() -> re.Pattern[str]:
+    """Return the pattern of a day after a month name ("September 28th")."""
+    suffixes = {s for p in profiles().values() for s in p.numbers.ordinal_suffixes if s != "."}
+    return re.compile(rf"(?<=\s)(\d{{1,2}})(?:{words_pattern(suffixes, bounded=False)})?(?!\d)")
+
+
+_WORD_BEFORE = re.compile(r"(\w+)(\.?)(\s+)$")
+
+
+def _month_day(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """Yield ``(start, end, month, day)`` for each month name followed by a day."""
+    months = _months()
+    for day in _day_after_space().finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, day.start() - 40), day.start())
+        if before is None:
+            continue
+        month = before.group(1)
+        start = before.start(1)
+        if start > 0 and _WORD_CHAR.match(text, start - 1):
+            continue  # the window cut a longer word
+        if month.lower() in months:
+            yield start, day.end(), month, day.group(1)
+
+
+_WORD_CHAR = re.compile(r"\w")
+# Not after Latin letters or digits ("COVID-19" is a name, "A320" a model); Chinese
+# characters may touch a number ("向1250户").
+_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z.,])\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+(?!\d)"
+    r"|(?<![0-9A-Za-z.,])\d+(?:[.,]\d+)?"
+)
+
+
+@lru_cache(maxsize=64)
+def _scales(lang: str) -> tuple[tuple[re.Pattern[str], int], ...]:
+    """Return the scale words after a number ("3,5 tỷ", "45 millones"), one pattern per
+    power of ten, largest first (so "nghìn tỷ" is tried before "nghìn").
+
+    Every profile's words count, since a text quotes other languages; where two languages
+    give one word different values (the English billion is 10^9, the German 10^12), the
+    text's own language decides, then the site's languages.
+    """
+    ordered = sorted(profiles().values(), key=lambda p: (p.site, p.tag == lang))
+    value: dict[str, tuple[int, Profile]] = {}
+    for language in ordered:
+        for word, exponent in language.numbers.scales.items():
+            value[word.lower()] = (exponent, language)
+    by_exponent: dict[int, dict[bool, list[str]]] = {}
+    for word, (exponent, language) in value.items():
+        spaced = by_exponent.setdefault(exponent, {True: [], False: []})
+        spaced[language.separates_words].append(word)
+    patterns = []
+    for exponent in sorted(by_exponent, reverse=True):
+        groups = by_exponent[exponent]
+        # a word of a language without spaces may run on into the next ("35亿元")
+        alternation = "|".join(
+            words_pattern(words, bounded=spaced)
+            for spaced, words in sorted(groups.items(), reverse=True)
+            if words
+        )
+        patterns.append((re.compile(rf"\s*(?:{alternation})", re.IGNORECASE), exponent))
+    return tuple(patterns)
+
+
+@cache
+def number_marks() -> tuple[str, str]:
+    """Return the profiles' own decimal marks and thousands separators ("٫", "٬")."""
+    languages = profiles().values()
+    decimal = "".join(dict.fromkeys(m for p in languages for m in p.numbers.decimal_marks))
+    group = "".join(dict.fromkeys(m for p in languages for m in p.numbers.group_marks))
+    return decimal, group
+
+
+@cache
+def _separators() -> tuple[re.Pattern[str], dict[int, str]]:
+    """Return the pattern of what folding changes (digits of other scripts, the profiles'
+    own separators) and the table that turns the separators into ASCII, one for one."""
+    decimal, group = number_marks()
+    table = {ord(m): "." for m in decimal} | {ord(m): "," for m in group}
+    marks = re.escape(decimal + group)
+    return re.compile(f"[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19{marks}]"), table
+
+
+def _value(text: str) -> Decimal | None:
+    digits = re.sub(r"[ \u00a0\u202f]", "", text)
+    groups = re.split(r"[.,]", digits)
+    if len(groups) == 1:
+        number = digits
+    elif all(len(g) == 3 for g in groups[1:]):
+        number = "".join(groups)
+    elif len(groups) == 2:
+        number = f"{groups[0]}.{groups[1]}"
+    else:
+        return None
+    try:
+        return Decimal(number)
+    except InvalidOperation:
+        return None
+
+
+def _canonical(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def number_tokens(text: str, lang: str | None = None) -> tuple[NumberToken, ...]:
+    """Return the codes, dates and numbers of ``text`` (of a ``lang`` variant, whose scale
+    words decide where languages differ), in text order."""
+    if _HAS_DIGIT.search(text) is None:
+        return ()
+    return _number_tokens(text, primary_subtag(lang) if lang else "")
+
+
+@lru_cache(maxsize=8192)
+def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
+    # Cached: a source block is compared with every translation of it.
+    prepared = text
+    folded_chars, separators = _separators()
+    if folded_chars.search(text) is not None:
+        prepared = fold_digits(text).translate(separators)
+    spans: list[tuple[int, int]] = []
+    tokens: list[NumberToken] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or b <= start for a, b in spans)
+
+    def take(start: int, end: int, key: str) -> None:
+        spans.append((start, end))
+        tokens.append(NumberToken(start, end, key))
+
+    for match in _CODE.finditer(prepared):
+        take(match.start(), match.end(), "code:" + match.group().upper())
+
+    def date(start: int, end: int, day: str, month: str, year: str | None) -> None:
+        if not free(start, end):
+            return
+        month_number = int(month) if month.isdigit() else _months().get(month.lower(), 0)
+        if not 1 <= int(day) <= 31 or not 1 <= month_number <= 12:
+            return
+        take(start, end, f"date:{int(day)}-{month_number}")
+        if year:
+            tokens.append(NumberToken(start, end, year))
+
+    for pattern, order in _dates():
+        for match in pattern.finditer(prepared):
+            first, second = match.group(1), match.group(2)
+            day, month = (first, second) if order in ("dm", "dM") else (second, first)
+            year = match.group(3) if order == "dm" and pattern.groups >= 3 else None
+            date(match.start(), match.end(), day, month, year)
+        if order == "dM":  # the month-day order comes right after, as the pattern did
+            for start, end, month, day in _month_day(prepared):
+                date(start, end, day, month, None)
+    for match in _NUMBER.finditer(prepared):
+        if not free(match.start(), match.end()):
+            continue
+        value = _value(match.group())
+        if value is None:
+            continue
+        end = match.end()
+        for scale, exponent in _scales(lang):
+            found = scale.match(prepared, end)
+            if found:
+                value *= Decimal(10) ** exponent
+                end = found.end()
+                break
+        if value < 10 and value == value.to_integral_value():
+            continue  # small whole numbers are spelled out in translations
+        take(match.start(), end, _canonical(value))
+    tokens.sort(key=lambda t: (t.start, t.end))
+    return tuple(tokens)
