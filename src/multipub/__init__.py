@@ -6,6 +6,8 @@
 []
 """
 
+# Imported for its side effect: it registers the CSV and TBX glossary readers.
+from multipub import glossary_formats as _glossary_formats  # noqa: F401
 from multipub._version import __version__
 from multipub.align import BlockPair, align
 from multipub.checks import Rule, all_rules, get_rule, select_rules

@@ -20,10 +20,10 @@ from multipub.checks import UnknownCodeError, all_rules, get_rule
 from multipub.config import Config
 from multipub.findings import FailOn, Report
 from multipub.glossary import Glossary, GlossaryError, load_glossary
-from multipub.io import locate_lines, write_output
+from multipub.io import write_output
 from multipub.models import Article
 from multipub.render import FORMATS, LINE_FORMATS, render
-from multipub.runner import check_paths
+from multipub.runner import check_paths, locate_lines
 
 __all__ = ["main"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -396,15 +396,27 @@ def discover_glossaries(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Pat
             yield path
 
 
+# Readers of the other glossary formats (CSV, TBX), by suffix. multipub.glossary_formats
+# registers them when it is imported (multipub's package imports it), so that this module,
+# which the formats build on, never imports them back.
+_READERS: dict[str, Callable[[Path], Glossary]] = {}
+
+
+def register_reader(suffix: str, reader: Callable[[Path], Glossary]) -> None:
+    """Read glossary files ending with ``suffix`` (".csv") with ``reader``, which returns
+    the file's glossary without checking references to other files, or raises
+    GlossaryError."""
+    _READERS[suffix.lower()] = reader
+
+
 def _read_one(path: Path) -> Glossary:
     display = path.as_posix()
     if not path.exists():
         raise GlossaryError([GlossaryProblem(display, "no such file or directory")])
     suffix = path.suffix.lower()
-    if suffix in (".csv", ".tbx"):
-        from multipub import glossary_formats
-
-        return glossary_formats.read(path, check_references=False)
+    reader = _READERS.get(suffix)
+    if reader is not None:
+        return reader(path)
     if suffix not in (".yaml", ".yml"):
         raise GlossaryError(
             [GlossaryProblem(display, f"not a glossary file ({', '.join(GLOSSARY_SUFFIXES)})")]

@@ -134,6 +134,7 @@ from multipub.glossary import (
     TermForms,
     glossary_from_data,
     load_glossary,
+    register_reader,
 )
 from multipub.io import write_output
 
@@ -1197,3 +1198,11 @@ def convert(source: Path, target: Path) -> Glossary:
     glossary = read(Path(source))
     write(glossary, Path(target))
     return glossary
+
+
+def _read_without_references(path: Path) -> Glossary:
+    return read(path, check_references=False)
+
+
+for _suffix in (".csv", ".tbx"):
+    register_reader(_suffix, _read_without_references)

@@ -16,18 +16,19 @@ import yaml
 
 from multipub._version import __version__
 from multipub.checks.context import ArticleContext
-from multipub.checks.names import vietnamese_names
 from multipub.config import Config
 from multipub.glossary import Glossary
 from multipub.io import LoadedArticle, iter_articles
-from multipub.lang import primary_subtag
+from multipub.lang import languages, primary_subtag
 from multipub.matcher import FormStatus, GlossaryIndex
+from multipub.names import vietnamese_names
 from multipub.text import fold
 from multipub.translit import transliterate
 
 __all__ = ["SUGGESTION_LANGUAGES", "build_report"]
 
-SUGGESTION_LANGUAGES = ("en", "fr", "ru", "ar", "zh")
+# The site's languages other than the source's: what a suggested entry spells a name in.
+SUGGESTION_LANGUAGES = tuple(tag for tag in languages(site=True) if tag != "vi")
 
 
 def _rendering_kind(status: FormStatus, exact: bool) -> str:

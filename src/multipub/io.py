@@ -11,7 +11,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,6 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from multipub.findings import Finding
 from multipub.models import Article
 from multipub.yaml_loader import DuplicateKeyError, StrictYamlLoader, yaml_line_of
 
@@ -31,8 +30,8 @@ __all__ = [
     "discover",
     "files_below",
     "iter_articles",
+    "line_locator",
     "load_article",
-    "locate_lines",
     "parse_article_text",
     "write_output",
 ]
@@ -463,10 +462,10 @@ def write_output(path: str | os.PathLike[str], content: str) -> None:
 
 
 # ---------------------------------------------------------------------------------------
-# Lines of findings, for formats that show them (SARIF, GitHub, JUnit)
+# Lines of a file's texts, for formats that show them (SARIF, GitHub, JUnit)
 
 
-def _line_locator(path: Path) -> Any:
+def line_locator(path: Path) -> Any:
     """Return a function from a JSON path (tuple) to a 1-based line of ``path``, or None."""
     try:
         text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
@@ -485,25 +484,3 @@ def _line_locator(path: Path) -> Any:
     except (yaml.YAMLError, ValueError, IndexError, RecursionError):
         return None
     return None
-
-
-def locate_lines(findings: Sequence[Finding]) -> list[Finding]:
-    """Return ``findings`` with ``line`` set, where it was unknown, to the line of the
-    finding's text in its input file. Each file is read once; JSONL findings already
-    carry their article's line."""
-    locators: dict[str, Any] = {}
-    located: list[Finding] = []
-    for finding in findings:
-        if finding.line is not None or finding.field is None or finding.lang is None:
-            located.append(finding)
-            continue
-        if finding.path not in locators:
-            locators[finding.path] = _line_locator(Path(finding.path))
-        locator = locators[finding.path]
-        loc: tuple[int | str, ...] = ("variants", finding.lang, finding.field)
-        if finding.block is not None:
-            # The "text" of an object block; a bare-string block falls back to itself.
-            loc = (*loc, finding.block, "text")
-        line = locator(loc) if locator else None
-        located.append(finding.model_copy(update={"line": line}) if line else finding)
-    return located

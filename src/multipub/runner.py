@@ -6,17 +6,19 @@ import os
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import metadata
+from pathlib import Path
+from typing import Any
 
 from multipub._version import __version__
 from multipub.checks import ArticleContext, Rule, select_rules
 from multipub.config import Config
 from multipub.findings import Finding, Report, Severity, Summary, ToolInfo, finding_sort_key
 from multipub.glossary import Glossary
-from multipub.io import InputProblem, LoadedArticle, iter_articles
+from multipub.io import InputProblem, LoadedArticle, iter_articles, line_locator
 from multipub.matcher import GlossaryIndex
 from multipub.models import Article
 
-__all__ = ["check", "check_paths", "input_finding", "signature"]
+__all__ = ["check", "check_paths", "input_finding", "locate_lines", "signature"]
 
 _EXCERPT_CHARS = 120
 
@@ -172,3 +174,25 @@ def check_paths(
         signature=signature(config, rules, glossary),
         files=len(files),
     )
+
+
+def locate_lines(findings: Sequence[Finding]) -> list[Finding]:
+    """Return ``findings`` with ``line`` set, where it was unknown, to the line of the
+    finding's text in its input file. Each file is read once; JSONL findings already
+    carry their article's line."""
+    locators: dict[str, Any] = {}
+    located: list[Finding] = []
+    for finding in findings:
+        if finding.line is not None or finding.field is None or finding.lang is None:
+            located.append(finding)
+            continue
+        if finding.path not in locators:
+            locators[finding.path] = line_locator(Path(finding.path))
+        locator = locators[finding.path]
+        loc: tuple[int | str, ...] = ("variants", finding.lang, finding.field)
+        if finding.block is not None:
+            # The "text" of an object block; a bare-string block falls back to itself.
+            loc = (*loc, finding.block, "text")
+        line = locator(loc) if locator else None
+        located.append(finding.model_copy(update={"line": line}) if line else finding)
+    return located

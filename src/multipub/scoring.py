@@ -33,7 +33,7 @@ from multipub.checks.context import ArticleContext
 from multipub.config import Config
 from multipub.glossary import Glossary
 from multipub.io import LoadedArticle, iter_articles
-from multipub.lang import primary_subtag
+from multipub.lang import profile
 from multipub.matcher import FormStatus, GlossaryIndex
 from multipub.models import Article
 from multipub.numbers import number_tokens
@@ -103,12 +103,9 @@ class VariantScore:
 
 
 def _tokenizer(lang: str) -> str:
-    primary = primary_subtag(lang)
-    if primary == "zh":
-        return "zh"
-    if primary in ("ja", "ko", "th"):
-        return "char"
-    return "13a"
+    """Return the sacrebleu tokenizer of ``lang``'s profile ("13a" without one)."""
+    found = profile(lang)
+    return found.bleu_tokenizer if found is not None else "13a"
 
 
 @lru_cache(maxsize=16)

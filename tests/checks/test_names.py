@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from multipub import Config, check
-from multipub.checks.names import vietnamese_names
 from multipub.glossary import glossary_from_data
+from multipub.names import vietnamese_names
 from tests.conftest import make_article
 
 GLOSSARY = glossary_from_data(

@@ -6,14 +6,14 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.language import block_language
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
-from multipub.lang import primary_subtag
+from multipub.lang import letter_class, primary_subtag, scripts
 from multipub.models import TextUnit
 from multipub.text import letter_count, text_span
 
@@ -106,10 +106,14 @@ def _chrf_both_ways(a: str, b: str) -> float:
         return max(forward_score, backward_score)
 
 
-# Scripts written without spaces between words: their "words" are character bigrams.
-_CONTINUOUS_SCRIPT = re.compile(
-    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-)
+@cache
+def _unspaced_letter() -> re.Pattern[str]:
+    """Return the pattern of a letter of a script written without spaces between words
+    (the script table's ``spaces: false``): such "words" are character bigrams."""
+    classes = [letter_class(name) for name, found in scripts().items() if not found.spaces]
+    return re.compile("[" + "".join(c[1:-1] for c in classes) + "]")
+
+
 # Two blocks that share a long name-and-title phrase but say different things reach chrF
 # 65-76, so chrF alone over-reports. What tells them apart is the share of each block's
 # words missing from the other: at most 0.23 for reworded repeats written for the tests
@@ -125,11 +129,12 @@ _CONTAINED_MIN_WORDS = 8
 def _words(key: str) -> frozenset[str]:
     """Return the words of a dedup key; a word in a script without spaces between words
     (Chinese, Japanese, Thai) counts as its character bigrams."""
-    if _CONTINUOUS_SCRIPT.search(key) is None:  # one scan instead of one per word
+    unspaced = _unspaced_letter()
+    if unspaced.search(key) is None:  # one scan instead of one per word
         return frozenset(key.split())
     words: set[str] = set()
     for word in key.split():
-        if _CONTINUOUS_SCRIPT.search(word):
+        if unspaced.search(word):
             words.update([word[i : i + 2] for i in range(max(1, len(word) - 1))])
         else:
             words.add(word)

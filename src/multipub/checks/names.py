@@ -6,45 +6,30 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Severity
 from multipub.glossary import EntryKind
-from multipub.lang import primary_subtag
+from multipub.lang import primary_subtag, script, scripts_of, writes
 from multipub.matcher import GlossaryIndex, strip_marks
+from multipub.names import capitals, vietnamese_names
 from multipub.text import fold
-from multipub.translit import name_skeleton, parse_syllable, transliterate
+from multipub.translit import name_skeleton, transliterate
 
-__all__ = ["vietnamese_names"]
+__all__: list[str] = []
 
-_LATIN_SCRIPT = frozenset({"vi", "en", "fr", "es", "de", "it", "pt", "nl", "id", "ms", "pl", "cs"})
 _NAME_KINDS = (EntryKind.PERSON, EntryKind.PLACE)
 _WORD = re.compile(r"\w+")
-_CYRILLIC_SCRIPT = frozenset({"ru", "uk", "bg", "be", "sr", "mk"})
-# Two or more capitalized words in a row (Latin or Cyrillic), hyphens inside words allowed.
-_UPPER = "".join(chr(c) for c in (*range(0x41, 0x500), *range(0x1E00, 0x1F00)) if chr(c).isupper())
-_CAPITALIZED_WORD = re.compile(rf"(?<!\w)[{_UPPER}]\w*")
-_CAPITALIZED_RUN = re.compile(rf"(?:[{_UPPER}][\w'’-]*[ \u00a0]+)+[{_UPPER}][\w'’-]*")
 
-# Vietnamese family names: a capitalized run of syllables starting with one of these is
-# a personal name. The common ones only (about nine people in ten); rare surnames that are
-# also ordinary words or place-name syllables (Văn, Giang, La, Y) would misfire.
-_SURNAMES = frozenset(
-    fold(name)
-    for name in (
-        *("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng"),
-        *("Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Vương", "Trương", "Lương", "Đinh"),
-        *("Mai", "Tô", "Lâm", "Đào", "Cao", "Hà", "Tạ", "Đoàn", "Trịnh", "Lưu", "Kiều"),
-        *("Thái", "Chu", "Triệu", "Quách", "Tăng", "Lại", "Châu", "Khúc", "Thân", "Tống"),
-    )
-)
-# Two-syllable place names that start like a family name ("Thái Lan" is Thailand).
-_NOT_NAMES = frozenset(
-    fold(name)
-    for name in ("Thái Lan", "Hà Lan", "Hà Nội", "Hà Tĩnh", "Hà Giang", "Hà Nam", "Lâm Đồng")
-)
+
+@cache
+def _capitalized_run() -> re.Pattern[str]:
+    """Return the pattern of two or more capitalized words in a row (in any script with
+    case), hyphens inside words allowed."""
+    upper = capitals()
+    return re.compile(rf"(?:[{upper}][\w'’-]*[ \u00a0]+)+[{upper}][\w'’-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +92,7 @@ def _name_index(glossary: GlossaryIndex, lang: str) -> _NameIndex:
                 by_skeleton.setdefault(name_skeleton(form, lang), entry.id)
                 first_words.setdefault(_word_skeleton(words[0], lang), set()).add(len(words))
         deletions: dict[str, set[str]] = {}
-        if primary_subtag(lang) in _LATIN_SCRIPT:
+        if writes(lang, "latin"):
             for skeleton in by_skeleton:
                 for variant in _deletions(skeleton):
                     deletions.setdefault(variant, set()).add(skeleton)
@@ -164,8 +149,8 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
     if not index.by_skeleton:
         return
     primary = primary_subtag(ctx.lang)
-    latin = primary in _LATIN_SCRIPT
-    cased = latin or primary in _CYRILLIC_SCRIPT
+    latin = writes(ctx.lang, "latin")
+    cased = any(script(name).cased for name in scripts_of(ctx.lang))
     # Outside Chinese (whose skeleton drops a final 省/市), a span's skeleton is its
     # words' skeletons joined: each word's is computed once per run and language.
     joinable = primary != "zh"
@@ -179,7 +164,7 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
         runs = (
             [
                 [m.span() for m in _WORD.finditer(text, r.start(), r.end())]
-                for r in _CAPITALIZED_RUN.finditer(text)
+                for r in _capitalized_run().finditer(text)
             ]
             if cased
             else [[m.span() for m in _WORD.finditer(text)]]
@@ -239,29 +224,6 @@ def _near_name(index: _NameIndex, skeleton: str, latin: bool) -> str | None:
         index.near.clear()
     index.near[skeleton] = entry_id
     return entry_id
-
-
-def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:
-    """Yield the spans of Vietnamese personal names in Vietnamese text: runs of two to four
-    capitalized syllables whose first is a family name ("Trần Quốc Hưng")."""
-    # Only capitalized words can start a name: the regex skips the others in C.
-    resume = 0
-    for first in _CAPITALIZED_WORD.finditer(text):
-        start = first.start()
-        if start < resume or fold(first.group()) not in _SURNAMES:
-            continue
-        end, syllables = first.end(), 1
-        while syllables < 4 and text.startswith(" ", end):
-            following = _WORD.match(text, end + 1)
-            if following is None:
-                break
-            word = following.group()
-            if not word[0].isupper() or parse_syllable(word) is None:
-                break
-            end, syllables = following.end(), syllables + 1
-        if syllables >= 2 and fold(text[start:end]) not in _NOT_NAMES:
-            yield start, end
-            resume = end
 
 
 @lru_cache(maxsize=4096)
@@ -330,7 +292,7 @@ def unknown_name(ctx: VariantContext) -> Iterator[Problem]:
 def latin_name_form(ctx: VariantContext) -> Iterator[Problem]:
     """Yield one problem per name whose diacritics differ from the glossary form."""
     glossary = ctx.glossary
-    if glossary is None or primary_subtag(ctx.lang) not in _LATIN_SCRIPT:
+    if glossary is None or not writes(ctx.lang, "latin"):
         return
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
         for m in mentions:

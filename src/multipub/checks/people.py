@@ -5,21 +5,36 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Severity
 from multipub.glossary import EntryKind, Gender
-from multipub.lang import primary_subtag
+from multipub.lang import primary_subtag, profile, profiles, scripts, words_pattern
 from multipub.matcher import FormStatus, Mention
 from multipub.models import TextUnit
 from multipub.text import fold
 
 __all__ = ["attached_titles"]
 
-# Between a name and its titles: commas, colons, dashes, white space, and "and".
-_GAP = re.compile(r"^[\s,،;:\-–—()]*(?:(?:và|and|et|и|y)\s+|و)?$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?؟。！？]\s")
+
+@cache
+def _gap() -> re.Pattern[str]:
+    """Return what may stand between a name and its titles: commas, colons, dashes, white
+    space, and a profile's "and" (written attached in Arabic: "و")."""
+    words = [w for p in profiles().values() for w in p.conjunctions if len(w) > 1]
+    attached = [w for p in profiles().values() for w in p.conjunctions if len(w) == 1]
+    alternatives = [rf"{words_pattern(words, bounded=False)}\s+"] if words else []
+    alternatives += [re.escape(w) for w in attached]
+    return re.compile(rf"^[\s,،;:\-–—()]*(?:{'|'.join(alternatives)})?$", re.IGNORECASE)
+
+
+@cache
+def _sentence_end() -> re.Pattern[str]:
+    """Return a sentence's end: any script's sentence mark, then white space."""
+    marks = "".join(dict.fromkeys("".join(s.sentence_marks for s in scripts().values())))
+    return re.compile(f"[{re.escape(marks)}]\\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +63,7 @@ def attached_titles(
     end = person.end
     for following in mentions[index + 1 :]:
         kind = kinds.get(following.entry)
-        if kind is EntryKind.PERSON or not _GAP.match(text[end : following.start]):
+        if kind is EntryKind.PERSON or not _gap().match(text[end : following.start]):
             break
         if kind is EntryKind.TITLE:
             attached.append(following)
@@ -110,38 +125,24 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
             )
 
 
-# Gendered words that agree with the person they refer to, as (masculine, feminine).
-_HONORIFICS: dict[str, tuple[tuple[str, str], ...]] = {
-    "ar": (("الرفيق", "الرفيقة"), ("السيد", "السيدة"), ("الدكتور", "الدكتورة")),
-    "fr": (("M.", "Mme"), ("monsieur", "madame"), ("le camarade", "la camarade")),
-    "ru": (("господин", "госпожа"),),
-    "en": (("Mr", "Ms"), ("Mr.", "Mrs."), ("Mr", "Mrs")),
-}
-# News verbs (past tense) that agree in gender with their subject.
-_AR_VERBS = (
-    "ترأس", "قال", "أكد", "أشار", "حضر", "شارك", "طلب", "أعرب", "استقبل", "زار",
-    "صرح", "أضاف", "شدد", "أوضح", "دعا", "تفقد", "وجه", "اقترح", "قدم", "أعلن",
-)  # fmt: skip
-_RU_VERBS = (
-    "заявил", "отметил", "подчеркнул", "сказал", "выступил", "принял", "вручил", "посетил",
-    "председательствовал", "предложил", "поручил", "призвал", "сообщил",
-)  # fmt: skip
-_VERBS: dict[str, tuple[tuple[str, str], ...]] = {
-    "ar": (*((m, m + "ت") for m in _AR_VERBS), ("ألقى", "ألقت"), ("التقى", "التقت")),
-    "ru": (*((m, m + "а") for m in _RU_VERBS), ("провёл", "провела"), ("провел", "провела")),
-}
-_ARABIC_CLITIC = "(?:[وف]?(?:[بلك])?)"
-
-
 def _word_pattern(word: str, lang: str) -> re.Pattern[str]:
-    if lang != "ar":
+    """Return the pattern of a gendered word, with the clitics the language attaches before
+    it (Arabic: "وقالت", "للرفيقة", where ل + ال loses the article's alef)."""
+    found = profile(lang)
+    clitics = found.matching.clitics if found is not None else None
+    if clitics is None:
         return re.compile(rf"(?<!\w)({re.escape(word)})(?!\w)", re.IGNORECASE)
-    if word.startswith("ال"):
-        # ل + الرفيقة is written للرفيقة: the article's alef drops after the preposition.
+    conjunction = f"[{''.join(clitics.conjunctions)}]?" if clitics.conjunctions else ""
+    others = "".join(p for p in clitics.prepositions if p != clitics.article_contracts_after)
+    preposition = f"[{''.join(clitics.prepositions)}]?" if clitics.prepositions else ""
+    article, contracted = clitics.article, clitics.article_contracts_after
+    if article and contracted and word.startswith(article):
+        before = f"[{others}]?" if others else ""
         return re.compile(
-            rf"(?<!\w)(?:[وف]?[بك]?({re.escape(word)})|[وف]?ل({re.escape(word[1:])}))(?!\w)"
+            rf"(?<!\w)(?:{conjunction}{before}({re.escape(word)})"
+            rf"|{conjunction}{re.escape(contracted)}({re.escape(word[1:])}))(?!\w)"
         )
-    return re.compile(rf"(?<!\w){_ARABIC_CLITIC}({re.escape(word)})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{conjunction}{preposition})({re.escape(word)})(?!\w)")
 
 
 _COMPILED: dict[tuple[str, str], re.Pattern[str]] = {}
@@ -164,14 +165,14 @@ def _find_word(text: str, word: str, lang: str, start: int, end: int) -> list[tu
 # honorific, with no punctuation and no word that opens a new clause ("قالت اللجنة إن
 # الرفيق ...": the committee said).
 _VERB_REACH = re.compile(r"^\s*(?:\w+\s+){0,2}$")
-_CLAUSE_WORDS = frozenset({"إن", "أن", "بأن", "لأن", "الذي", "التي", "الذين", "حيث"})
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    sentence_end = _sentence_end()
+    for m in sentence_end.finditer(text, 0, start):
         left = m.end()
-    right_match = _SENTENCE_END.search(text, end)
+    right_match = sentence_end.search(text, end)
     return left, right_match.start() + 1 if right_match else len(text)
 
 
@@ -183,7 +184,11 @@ def _markers(
     not end the sentence for them); verbs stand in the same sentence."""
     seen: set[tuple[int, int]] = set()
     subject_start = person.start
-    for masculine, feminine in _HONORIFICS.get(lang, ()):
+    found = profile(lang)
+    if found is None:
+        return
+    agreement = found.gender
+    for masculine, feminine in agreement.honorifics:
         for word, gender, other in (
             (masculine, Gender.MALE, feminine),
             (feminine, Gender.FEMALE, masculine),
@@ -193,7 +198,9 @@ def _markers(
                     seen.add((a, b))
                     subject_start = min(subject_start, a)
                     yield a, b, gender, other
-    for masculine, feminine in _VERBS.get(lang, ()):
+    verb_first = agreement.verb_position == "before"
+    clause_words = frozenset(agreement.clause_words)
+    for masculine, feminine in agreement.verb_pairs():
         for word, gender, other in (
             (masculine, Gender.MALE, feminine),
             (feminine, Gender.FEMALE, masculine),
@@ -201,13 +208,13 @@ def _markers(
             # Arabic puts the verb before its subject; Russian after it, and only when the
             # name is the subject (nominative, as the glossary writes it: "с До Ван
             # Кхаем" is not the one who "посетила").
-            if lang != "ar" and " ".join(fold(person.text).split()) != fold(person.form):
+            if not verb_first and " ".join(fold(person.text).split()) != fold(person.form):
                 continue
-            region = (window[0], subject_start) if lang == "ar" else (person.end, window[1])
+            region = (window[0], subject_start) if verb_first else (person.end, window[1])
             for a, b in _find_word(text, word, lang, *region):
                 between = text[b:subject_start]
-                if lang == "ar" and (
-                    not _VERB_REACH.match(between) or _CLAUSE_WORDS.intersection(between.split())
+                if verb_first and (
+                    not _VERB_REACH.match(between) or clause_words.intersection(between.split())
                 ):
                     continue
                 if (a, b) not in seen:
