@@ -138,8 +138,9 @@ def foreign_fragments(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     In a translation that is not Vietnamese: three or more words carrying Vietnamese
     letters (one at least a letter only Vietnamese has), unmarked Vietnamese syllables
     allowed between them, and at least one word in lower case (a name is MP205's matter).
-    In an Arabic, Cyrillic, Chinese or Japanese text: three or more Latin-script words of
-    prose: at least three, and half, in lower case (not a name, a title or "et al.").
+    In a text of a language written in another script (Arabic, Cyrillic, Chinese, Thai...):
+    three or more Latin-script words of prose: at least three, and half, in lower case (not
+    a name, a title or "et al.").
     """
     primary = primary_subtag(lang)
     found: list[tuple[int, int, str]] = []
@@ -206,8 +207,9 @@ def _runs(
     summary="A run of another language or script inside a block: three or more words with "
     "Vietnamese letters in a translation (a title or phrase left untranslated; names, "
     "which are capitalized, are MP205's matter), or three or more Latin-script words of "
-    "prose in an Arabic, Cyrillic, Chinese or Japanese text. Acronyms, codes (50-KL/TW), "
-    "URLs and glossary forms are not runs of words.",
+    "prose in a variant whose language is written in another script (Arabic, Cyrillic, "
+    "Han, Thai...). Acronyms, codes (50-KL/TW), URLs and glossary forms are not runs of "
+    "words.",
     why="Machine translation leaves what it does not know as it is: a Vietnamese title in "
     "the middle of an English sentence, an English clause in a Russian one.",
     bad="en:\n\n> After the meeting, Phó Bí thư Thường trực Tỉnh ủy Tran Quoc Hung spoke.",
