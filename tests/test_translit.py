@@ -17,9 +17,11 @@ from multipub.translit import (
     MAX_FORMS,
     Syllable,
     Tone,
+    matches_chinese,
     name_skeleton,
     parse_name,
     parse_syllable,
+    read_hanviet,
     transliterate,
 )
 
@@ -213,29 +215,32 @@ def test_transliterate_latin(name: str, lang: str, kind: str, expected: list[str
     ("name", "kind", "expected"),
     [
         # Persons: one word per syllable.
-        ("Trần Văn Hùng", "person", ["Чан Ван Хунг"]),
-        ("Đỗ Minh Châu", "person", ["До Минь Тяу", "До Минь Чау"]),
-        ("Lê Văn Chính", "person", ["Ле Ван Тьинь", "Ле Ван Тинь", "Ле Ван Чинь"]),
-        ("Nguyễn Tiến Dũng", "person", ["Нгуен Тьен Зунг"]),
+        # Press variants after the rule's form, ranked as outlets print them: ч before
+        # ть for ch, Тран after Чан, -ие- after -ье-.
+        ("Trần Văn Hùng", "person", ["Чан Ван Хунг", "Тран Ван Хунг"]),
+        ("Đỗ Minh Châu", "person", ["До Минь Чау", "До Минь Тяу"]),
+        ("Lê Văn Chính", "person", ["Ле Ван Чинь", "Ле Ван Тьинь", "Ле Ван Тинь"]),
+        ("Nguyễn Tiến Dũng", "person", ["Нгуен Тьен Зунг", "Нгуен Тиен Зунг"]),
         ("Võ Thị Khánh", "person", ["Во Тхи Кхань"]),
         ("Ngô Quốc Thắng", "person", ["Нго Куок Тханг"]),
         ("phạm xuân phúc", "person", ["Фам Суан Фук"]),
         ("Lê Thị Sương", "person", ["Ле Тхи Шыонг", "Ле Тхи Сыонг"]),
-        ("Hồ Chí Minh", "person", ["Хо Ши Мин", "Хо Тьи Минь", "Хо Ти Минь", "Хо Чи Минь"]),
-        # Places: one word.
-        ("Hòa Giang", "place", ["Хоазянг"]),
-        ("Bắc Cạn", "place", ["Баккан"]),
-        ("Tây Ninh", "place", ["Тэйнинь", "Тайнинь"]),
-        ("Quy Nhơn", "place", ["Куинён"]),
-        ("Yên Bái", "place", ["Йенбай"]),
-        ("Đồng Tháp", "place", ["Донгтхап"]),
-        ("Tuyên Quang", "place", ["Туенкуанг"]),
-        ("Hưng Yên", "place", ["Хынгйен"]),
-        ("Sông Bé", "place", ["Шонгбе", "Сонгбе"]),
+        ("Hồ Chí Minh", "person", ["Хо Ши Мин", "Хо Чи Минь", "Хо Тьи Минь", "Хо Ти Минь"]),
+        # Places: one word, then spaced as machine-translated texts print them.
+        ("Hòa Giang", "place", ["Хоазянг", "Хоа Зянг"]),
+        ("Bắc Cạn", "place", ["Баккан", "Бак Кан"]),
+        ("Tây Ninh", "place", ["Тэйнинь", "Тэй Нинь", "Тай Нинь", "Тайнинь"]),
+        ("Quy Nhơn", "place", ["Куинён", "Куи Нён"]),
+        ("Yên Bái", "place", ["Йенбай", "Йен Бай"]),
+        ("Đồng Tháp", "place", ["Донгтхап", "Донг Тхап"]),
+        ("Tuyên Quang", "place", ["Туенкуанг", "Туен Куанг"]),
+        ("Hưng Yên", "place", ["Хынгйен", "Хынг Йен"]),
+        ("Sông Bé", "place", ["Шонгбе", "Шонг Бе", "Сонг Бе", "Сонгбе"]),
         ("Huế", "place", ["Хюэ", "Хуэ"]),
-        ("Rạch Giá", "place", ["Жатьзя", "Затьзя", "Ратьзя"]),
-        ("Sài Gòn", "place", ["Сайгон", "Шайгон"]),
-        ("Hải Phòng", "place", ["Хайфон", "Хайфонг"]),
+        # r: р as the press prints it, then ж and з of the rules.
+        ("Rạch Giá", "place", ["Ратьзя", "Рать Зя", "Жать Зя", "Жатьзя", "Затьзя"]),
+        ("Sài Gòn", "place", ["Сайгон", "Шайгон", "Шай Гон", "Сай Гон"]),
+        ("Hải Phòng", "place", ["Хайфон", "Хайфонг", "Хай Фонг"]),
     ],
 )
 def test_transliterate_russian(name: str, kind: str, expected: list[str]) -> None:
@@ -245,9 +250,10 @@ def test_transliterate_russian(name: str, kind: str, expected: list[str]) -> Non
 
 def test_russian_variants_differ_from_the_preferred_form_one_choice_at_a_time() -> None:
     forms = transliterate("Bà Rịa-Vũng Tàu", "ru", kind="place")
-    # r is ж by the rules (з, р as variants); ia is ье (иа as a variant); the hyphen stays.
-    assert forms[:3] == ["Бажье-Вунгтау", "Бажиа-Вунгтау", "Базье-Вунгтау"]
-    assert {"Барье-Вунгтау", "Бариа-Вунгтау"} <= set(forms)
+    # r is р as printed (ж, з of the rules as variants); ia is иа as printed (ье of the
+    # rules as a variant); the hyphen stays, and is also spaced.
+    assert forms[:3] == ["Бариа-Вунгтау", "Ба Риа-Вунг Тау", "Ба Рье-Вунг Тау"]
+    assert {"Барье-Вунгтау", "Бажье-Вунгтау", "Бариа - Вунгтау"} <= set(forms)
 
 
 @pytest.mark.parametrize(
@@ -278,19 +284,37 @@ def test_arabic_regional_spelling_comes_second() -> None:
 @pytest.mark.parametrize(
     ("name", "lang", "kind", "expected"),
     [
-        ("Trần Văn Hùng", "zh", "person", ["陈文雄"]),
+        # Plain zh: simplified and traditional, the preferred spelling of each first.
+        ("Trần Văn Hùng", "zh", "person", ["陈文雄", "陳文雄"]),
         ("Lê Thị Hương", "zh-Hans", "person", ["黎氏香"]),
         ("Phạm Quốc Trung", "zh-CN", "person", ["范国忠", "范国中"]),
         ("Hà Minh Đức", "zh", "person", ["何明德", "河明德"]),
-        ("Hà Tĩnh", "zh", "place", ["河静", "何静"]),
-        ("Hoà Bình", "zh", "place", ["和平"]),
-        ("Đà Nẵng", "zh", "place", ["岘港"]),
-        # Any syllable outside the table gives nothing rather than a guess.
-        ("Trần Văn Tèo", "zh", "person", []),
-        ("Bế Văn Đàn", "zh", "person", []),
-        # Simplified characters are wrong in a traditional-character text.
-        ("Trần Văn Hùng", "zh-Hant", "person", []),
-        ("Trần Văn Hùng", "zh-TW", "person", []),
+        # Places: also with the generic word (省, 市, 县 / 縣) after the preferred forms.
+        (
+            "Hà Tĩnh",
+            "zh",
+            "place",
+            [
+                "河静",
+                "河静省",
+                "河静市",
+                "河静县",
+                "河靜省",
+                "河靜市",
+                "河靜縣",
+                "河靜",
+                "何静",
+                "何靜",
+            ],
+        ),
+        ("Hoà Bình", "zh-CN", "place", ["和平", "和平省", "和平市", "和平县"]),
+        ("Đà Nẵng", "zh-Hans", "place", ["岘港", "岘港省", "岘港市", "岘港县"]),
+        # A syllable with no character at all gives nothing rather than a guess.
+        ("Trần Văn Xoài", "zh", "person", []),
+        # Traditional-character texts get traditional characters only; a house-table
+        # character keeps itself where it is also traditional (范, not 範).
+        ("Trần Văn Hùng", "zh-Hant", "person", ["陳文雄"]),
+        ("Phạm Văn Hùng", "zh-TW", "person", ["范文雄", "範文雄"]),
     ],
 )
 def test_transliterate_chinese(name: str, lang: str, kind: str, expected: list[str]) -> None:
@@ -300,9 +324,9 @@ def test_transliterate_chinese(name: str, lang: str, kind: str, expected: list[s
 @pytest.mark.parametrize(
     ("name", "lang"),
     [
-        ("Trần Văn Hùng", "ja"),
-        ("Trần Văn Hùng", "ko"),
         ("Trần Văn Hùng", "th"),
+        ("John Smith", "ja"),
+        ("John Smith", "ko"),
         ("Trần Văn Hùng", ""),
         ("John Smith", "ru"),
         ("John Smith", "ar"),
@@ -338,6 +362,173 @@ def test_tone_placement_and_normalization_do_not_change_renderings() -> None:
         assert expected
         assert transliterate("Thuý Hoà", lang) == expected
         assert transliterate(nfd("THÚY HÒA"), lang) == expected
+
+
+# --- press variants, Highland names, generic words (issue 13) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "kind", "accepted"),
+    [
+        # Russian: -ие- next to -ье-, -уй next to -юи/-уи, Тран next to Чан.
+        ("Hà Ngọc Chiến", "ru", "person", ["Ха Нгок Чиен", "Ха Нгок Тьен"]),
+        ("Kim Liên", "ru", "place", ["Кимльен", "Кимлиен"]),
+        ("Nguyễn Duy Ngọc", "ru", "person", ["Нгуен Зюи Нгок", "Нгуен Зуй Нгок"]),
+        ("Huy", "ru", "person", ["Хюи", "Хуи"]),
+        ("Trần Thanh Mẫn", "ru", "person", ["Чан Тхань Ман", "Тран Тхань Ман"]),
+        # Russian places: joined and spaced.
+        ("Lâm Đồng", "ru", "place", ["Ламдонг", "Лам Донг"]),
+        ("Quảng Ngãi", "ru", "place", ["Куангнгай", "Куанг Нгай"]),
+        # Arabic: places joined too, a dash between provinces, a short i left unwritten.
+        ("Phú Quốc", "ar", "place", ["فو كوك", "فوكوك"]),
+        ("Quảng Nam-Đà Nẵng", "ar", "place", ["كوانغ نام دا نانغ", "كوانغ نام - دا نانغ"]),
+        ("Ba Đình", "ar", "place", ["با دينه", "با دنه"]),
+        # French: the grave accent of a kept, with or without the circumflexes.
+        ("Hà Giang", "fr", "place", ["Ha Giang", "Hà Giang"]),
+        ("Bùi Bằng Đoàn", "fr", "person", ["Bui Bang Doan", "Bui Bang Doàn"]),
+        ("Khánh Hòa", "fr", "place", ["Khanh Hoa", "Khanh Hoà"]),
+        ("Lê Văn Hà", "fr", "person", ["Le Van Ha", "Lê Van Hà", "Le Van Hà"]),
+    ],
+)
+def test_press_variants_are_accepted(name: str, lang: str, kind: str, accepted: list[str]) -> None:
+    forms = transliterate(name, lang, kind=kind)
+    assert forms[0] == accepted[0]
+    assert set(accepted) <= set(forms)
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "first"),
+    [
+        ("Đắk Nông", "ru", "Дакнонг"),
+        ("Đắk Mil", "ru", "Дакмил"),
+        ("Kon Plông", "ru", "Конплонг"),
+        ("Krông Pắc", "ru", "Кронгпак"),
+        ("Kon Tum", "ru", "Контум"),
+        ("Đắk Nông", "ar", "داك نونغ"),
+        ("Cư Jút", "ar", "كو جوت"),
+        ("Kon Tum", "ja", "コントゥム"),
+    ],
+)
+def test_highland_place_names_are_read(name: str, lang: str, first: str) -> None:
+    assert transliterate(name, lang, kind="place")[0] == first
+
+
+@pytest.mark.parametrize("word", ["Đắk", "Kon", "Plông", "Krông", "Jút", "Mil"])
+def test_highland_spellings_stay_outside_parse_syllable(word: str) -> None:
+    # Only name renderings read them: a word check must still reject them.
+    assert parse_syllable(word) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "expected_first", "also"),
+    [
+        # The generic word is translated, not transliterated.
+        ("Thành phố Hồ Chí Minh", "zh", "胡志明市", ["胡志明", "胡志明市"]),
+        ("Thành phố Hồ Chí Minh", "ru", "Хошимин", ["город Хошимин"]),
+        ("Thành phố Hồ Chí Minh", "ar", "مدينة هو تشي منه", ["هو تشي منه"]),
+        ("Tỉnh Quảng Ninh", "zh", "广宁省", ["广宁"]),
+        ("Vịnh Hạ Long", "zh-Hant", "下龍灣", ["下龍"]),
+    ],
+)
+def test_generic_place_words(name: str, lang: str, expected_first: str, also: list[str]) -> None:
+    forms = transliterate(name, lang, kind="place")
+    assert forms[0] == expected_first
+    assert set(also) <= set(forms)
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "kind", "accepted"),
+    [
+        # Syllables outside the house table come from the Unihan reading list.
+        ("Võ Văn Thưởng", "zh", "person", ["武文赏", "武文賞"]),
+        ("Lê Minh Khái", "zh", "person", ["黎明慨"]),
+        # Places: with and without their generic suffix, simplified and traditional.
+        ("Quảng Ninh", "zh", "place", ["广宁", "广宁省", "廣寧省", "广宁市"]),
+        ("Hà Nội", "zh", "place", ["河内", "河内市", "河內市", "河內"]),
+        ("Huế", "zh", "place", ["顺化", "顺化市", "順化市"]),  # exonym, then suffixed
+        ("Hậu Giang", "zh-TW", "place", ["後江", "後江省"]),
+    ],
+)
+def test_chinese_fallback_and_suffixes(
+    name: str, lang: str, kind: str, accepted: list[str]
+) -> None:
+    forms = transliterate(name, lang, kind=kind)
+    assert set(accepted) <= set(forms)
+    assert len(forms) <= MAX_FORMS + 6  # the preferred spelling in each script, suffixed
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("陈", [{"trần"}]),
+        ("陳文雄", [{"trần"}, {"văn"}, {"hùng"}]),
+        ("范", [{"phạm"}]),  # from the house table: Unihan's kVietnamese lacks it
+        ("李", [{"lí"}]),  # a lone y after a consonant is read as i
+        ("a陈!", [{"trần"}]),  # not Han: skipped
+    ],
+)
+def test_read_hanviet(text: str, readings: list[set[str]]) -> None:
+    read = read_hanviet(text)
+    assert len(read) == len(readings)
+    assert all(want <= got for want, got in zip(readings, read, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("Trần Văn Hùng", "越南陈文雄先生", True),
+        ("Trần Văn Hùng", "越南陳文雄先生", True),
+        ("Trần Văn Hùng", "陈文英", False),
+        ("Trần Văn Hùng", "陈雄", False),
+        ("Quảng Ninh", "广宁省的", True),
+        ("Quảng Ninh", "廣寧", True),
+        ("Tỉnh Quảng Ninh", "广宁", True),  # the generic word may be left out
+        ("Lý Văn Hùng", "李文雄", True),
+        ("John Smith", "约翰", False),
+    ],
+)
+def test_matches_chinese(name: str, text: str, expected: bool) -> None:
+    assert matches_chinese(name, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "kind", "expected"),
+    [
+        # Japanese: nakaguro between name parts, place names in one word.
+        ("Nguyễn Phú Trọng", "ja", "person", ["グエン・フー・チョン"]),
+        ("Phạm Minh Chính", "ja", "person", ["ファム・ミン・チン"]),
+        ("Võ Văn Thưởng", "ja", "person", ["ヴォー・ヴァン・トゥオン"]),
+        ("Tô Lâm", "ja-JP", "person", ["トー・ラム"]),
+        ("Hà Nội", "ja", "place", ["ハノイ"]),
+        ("Điện Biên Phủ", "ja", "place", ["ディエンビエンフー"]),
+        # Korean (National Institute of Korean Language): parts spaced, places joined.
+        ("Nguyễn Phú Trọng", "ko", "person", ["응우옌 푸 쫑"]),
+        ("Phạm Minh Chính", "ko", "person", ["팜 민 찐"]),
+        ("Nguyễn Xuân Phúc", "ko-KR", "person", ["응우옌 쑤언 푹"]),
+        ("Võ Văn Thưởng", "ko", "person", ["보 반 트엉"]),
+        ("Hà Nội", "ko", "place", ["하노이"]),
+        ("Hải Phòng", "ko", "place", ["하이퐁"]),
+        ("Quảng Nam", "ko", "place", ["꽝남"]),
+        ("Khánh Hòa", "ko", "place", ["카인호아"]),
+    ],
+)
+def test_transliterate_japanese_and_korean(
+    name: str, lang: str, kind: str, expected: list[str]
+) -> None:
+    assert transliterate(name, lang, kind=kind) == expected
+
+
+def test_hanviet_table_loads_lazily() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, multipub, multipub.translit as t; "
+        "assert t._hanviet.cache_info().currsize == 0; "
+        "t.transliterate('Võ Văn Thưởng', 'zh'); "
+        "assert t._hanviet.cache_info().currsize == 1"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 # --- name_skeleton --------------------------------------------------------------------------

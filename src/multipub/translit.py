@@ -7,8 +7,12 @@ Three entry points:
   or tone placement style ("hoà" or "hòa");
 * :func:`transliterate` gives the renderings of a Vietnamese name that a translation into a
   given language is expected to use, preferred first: Latin forms with and without
-  diacritics, the Soviet practical transcription into Russian (ЦНИИГАиК, 1973), the Arabic
-  spellings seen in outlets, and Sino-Vietnamese characters for Chinese;
+  diacritics (and the French outlets' accents), the Soviet practical transcription into
+  Russian (ЦНИИГАиК, 1973) with the press's variants, the Arabic spellings seen in
+  outlets, Sino-Vietnamese characters for Chinese (simplified and traditional, from a
+  house table and Unihan's readings, package data), katakana and hangul;
+* :func:`read_hanviet` / :func:`matches_chinese` read Chinese characters back to
+  Sino-Vietnamese syllables, so that a text settles which characters it used;
 * :func:`name_skeleton` folds the spellings of one name in one language to a coarse key,
   so that a misspelled or variant name can be recognised.
 
@@ -25,6 +29,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Literal
 
 from unidecode import unidecode
@@ -36,9 +41,11 @@ __all__ = [
     "MAX_FORMS",
     "Syllable",
     "Tone",
+    "matches_chinese",
     "name_skeleton",
     "parse_name",
     "parse_syllable",
+    "read_hanviet",
     "transliterate",
 ]
 
@@ -342,24 +349,67 @@ def parse_name(text: str) -> list[Syllable] | None:
 
 _HYPHEN = re.compile(r"\s*[\-\u2010\u2011\u2012\u2013]\s*")
 
+# Names of the Central Highlands (Ede, Jarai, Bahnar, Mnong...) are written with letters
+# and clusters that Vietnamese words never have: a final k or l (Đắk Lắk, Pắc, Đắk Mil),
+# k before a, o, u (Kon Tum, Bắc Kạn), a consonant and l or r (Kon Plông, Krông Pắc), j
+# (Cư Jút). They are read as syllables only where a name is expected (transliterate), never
+# by parse_syllable, which must keep rejecting words such as "Smith".
+_LOOSE_ONSETS = ("bl", "br", "dr", "gl", "gr", "kl", "kr", "pl", "pr", "tl", "tr", "j", "k")
+# Rhymes the orthography does not have but names do: "ơc" (Hồ Đức Phớc).
+_LOOSE_RHYMES = {"ơc": ("", "ơ", "c")}
+
+
+def _parse_loose(text: str) -> Syllable | None:
+    """Return the syllable of a name word, accepting the Highland spellings above."""
+    strict = parse_syllable(text)
+    if strict is not None:
+        return strict
+    split = _split_tone(text.strip())
+    if split is None:
+        return None
+    base, tone = split
+    if not base or any(ch not in _LETTERS and ch != "j" for ch in base):
+        return None
+    for onset in _LOOSE_ONSETS + _ONSETS:
+        if onset in ("qu", "gi") or not base.startswith(onset):
+            continue
+        rest = base[len(onset) :]
+        if not rest or (onset == "" and rest[0] not in _VOWELS):
+            continue
+        final = rest[-1]
+        probe = rest[:-1] + {"k": "c", "l": "n"}.get(final, final)
+        found = _RHYMES.get(probe) or _LOOSE_RHYMES.get(probe)
+        if found is None:
+            continue
+        glide, nucleus, coda = found
+        if final in ("k", "l"):
+            coda = final  # any tone: "Đăk" is written with and without the acute
+        elif coda in _STOPS and tone not in ("acute", "dot"):
+            continue
+        return Syllable(onset, glide, nucleus, coda, tone)
+    return None
+
 
 def _groups(text: str) -> list[list[Syllable]] | None:
     """Return the name as hyphen-separated groups of space-separated syllables."""
     groups: list[list[Syllable]] = []
     for part in _HYPHEN.split(text):
-        syllables = parse_name(part)
-        if syllables is None:
+        words = [p for p in _NAME_SEPARATORS.split(part) if p]
+        syllables = [_parse_loose(w) for w in words]
+        if not syllables or any(s is None for s in syllables):
             return None
-        groups.append(syllables)
+        groups.append([s for s in syllables if s is not None])
     return groups
 
 
 def _name_key(text: str) -> str | None:
-    """Return a tone-style-independent key of a Vietnamese name, for the tables below."""
-    syllables = parse_name(text)
-    if syllables is None:
+    """Return a tone-style-independent key of a Vietnamese name, for the tables below
+    (Highland names such as "Đắk Lắk" included, see _parse_loose)."""
+    words = [p for p in _NAME_SEPARATORS.split(text) if p]
+    syllables = [_parse_loose(w) for w in words]
+    if not syllables or any(s is None for s in syllables):
         return None
-    return " ".join(s.spell() for s in syllables)
+    return " ".join(s.spell() for s in syllables if s is not None)
 
 
 # ---------------------------------------------------------------------------------------
@@ -421,12 +471,41 @@ def _strip(text: str, marks: re.Pattern[str]) -> str:
     return unicodedata.normalize("NFC", decomposed).replace("đ", "d").replace("Đ", "D")
 
 
+def _keep_grave_a(text: str, marks: re.Pattern[str]) -> str:
+    """Return ``text`` without ``marks``, except the grave accent of a plain a (Hà, Đoàn)."""
+    decomposed = unicodedata.normalize("NFD", _new_style(text))
+    kept = re.sub("(?<=[aA])\u0300", "\ue000", decomposed)  # shield à from the stripping
+    return unicodedata.normalize("NFC", _strip(kept, marks).replace("\ue000", "\u0300"))
+
+
+def _new_style(text: str) -> str:
+    """Return ``text`` with "oà", "uỳ"-style tone placement (Hòa -> Hoà), case kept."""
+
+    def respell(match: re.Match[str]) -> str:
+        word = match.group()
+        syllable = parse_syllable(word)
+        if syllable is None or not syllable.glide or syllable.coda:
+            return word
+        spelled = syllable.spell(new_style=True)
+        if word[:1].isupper():
+            spelled = spelled[:1].upper() + spelled[1:]
+        return unicodedata.normalize("NFC", spelled)
+
+    return re.sub(r"\w+", respell, unicodedata.normalize("NFC", text))
+
+
 def _latin(name: str, primary: str) -> list[str]:
     forms = [_strip(name, _TONE_AND_VOWEL_MARKS), name]
     if primary == "fr":
         # French outlets often keep the circumflexes, which French has, and drop the rest:
-        # "Nguyên Phu Trong", "Tô Lâm".
+        # "Nguyên Phu Trong", "Tô Lâm"; many also keep the grave accent of a, which French
+        # has too ("Hà Giang", "Bui Bang Doàn", "Khanh Hoà"), with or without circumflexes.
         forms.append(_strip(name, _NON_CIRCUMFLEX_MARKS))
+        forms.append(_keep_grave_a(name, _NON_CIRCUMFLEX_MARKS))
+        forms.append(_keep_grave_a(name, _TONE_AND_VOWEL_MARKS))
+    if _HYPHEN.search(name):
+        # Two provinces named together: also with a spaced dash ("Ba Ria - Vung Tau").
+        forms.append(_HYPHEN.sub(" - ", forms[0]))
     return forms
 
 
@@ -454,13 +533,26 @@ _RU_ONSET: dict[str, tuple[str, ...]] = {
     "ngh": ("нг",),  # Nghệ An -> Нгеан
     "p": ("п",),
     "ph": ("ф",),
-    "r": ("ж", "з", "р"),  # the rules give ж or з; р is what Cam Ranh -> Камрань shows
+    # The rules give ж or з; the press prints р (Камрань, Ратьзя, Бариа-Вунгтау).
+    "r": ("р", "ж", "з"),
     "s": ("ш", "с"),  # Sơn La -> Шонла; outlets also print с (Trần Sỹ Thanh -> Чан Си Тхань)
     "t": ("т",),
     "th": ("тх",),  # Cần Thơ -> Кантхо
-    "tr": ("ч",),  # Trọng -> Чонг
+    "tr": ("ч", "тр"),  # Trọng -> Чонг; the press also prints Тран for Trần
     "v": ("в",),
     "x": ("с",),
+    # Highland clusters and j (see _parse_loose): letter by letter.
+    "bl": ("бл",),
+    "br": ("бр",),
+    "dr": ("др",),
+    "gl": ("гл",),
+    "gr": ("гр",),
+    "kl": ("кл",),
+    "kr": ("кр",),
+    "pl": ("пл",),
+    "pr": ("пр",),
+    "tl": ("тл",),
+    "j": ("дж",),
 }
 # Vowels as written after a hard consonant. e/ê become э after a vowel or at the start.
 _RU_NUCLEUS: dict[str, str] = {
@@ -494,6 +586,8 @@ _RU_CODA: dict[str, str] = {
     "n": "н",
     "ng": "нг",
     "nh": "нь",  # Vinh -> Винь
+    "k": "к",  # Đắk Lắk -> Даклак
+    "l": "л",  # Đắk Mil -> Дакмил
     "p": "п",
     "t": "т",
     "i": "й",
@@ -514,7 +608,11 @@ def _ru_rhymes(s: Syllable) -> tuple[str, ...]:
         vowel = "е" if s.nucleus == "yê" else "я"  # Nguyễn -> Нгуен, Quyết -> Кует
     else:
         vowel = _RU_NUCLEUS[s.nucleus]
-    vowels = (vowel, "иа") if s.nucleus == "ia" else (vowel,)
+    vowels: tuple[str, ...] = (vowel,)
+    if s.nucleus == "ia":
+        vowels = ("иа", vowel)  # the press writes Бариа, the rules Барье
+    elif s.nucleus in ("iê", "yê") and s.onset and not after_u:
+        vowels = (vowel, "ие")  # the press also writes Тиен, Лиен, Хиен for Тьен, Льен
     glides: tuple[str, ...]
     if s.glide == "o":
         glides = ("о",)  # Hòa -> Хоа, khoẻ -> кхоэ
@@ -527,7 +625,11 @@ def _ru_rhymes(s: Syllable) -> tuple[str, ...]:
     codas: tuple[str, ...] = (_RU_CODA[s.coda],)
     if s.nucleus == "â" and s.coda == "y":
         vowels, codas = ("",), ("эй", "ай")  # ây -> эй (Tây Ninh -> Тэйнинь); ай elsewhere
-    return tuple(g + v + c for g in glides for v in vowels for c in codas)
+    rhymes = tuple(g + v + c for g in glides for v in vowels for c in codas)
+    if s.glide == "u" and s.nucleus == "y" and not s.coda and s.onset not in ("", "h"):
+        # The press writes -uy as -уй (Зуй, Дуй); never after х, where it makes a swear word.
+        rhymes += ("уй",)
+    return rhymes
 
 
 def _soften(consonant: str, rhyme: str, *, sign_before_i: bool, sign_before_y: bool) -> str:
@@ -550,10 +652,11 @@ def _ru_syllable(s: Syllable) -> _Forms:
     rhymes = _ru_rhymes(s)
     forms: list[str] = []
     if s.onset == "ch":
-        # ть is the rule (Châu -> Тяу); for Chính outlets print Тьинь, Тинь and Чинь.
+        # ть is the rule (Châu -> Тяу), but the press mostly prints ч (Фам Минь Чинь),
+        # then Тьинь and Тинь.
+        forms += ["ч" + ("и" + r[1:] if r.startswith("ь") else r) for r in rhymes]
         forms += [_soften("т", r, sign_before_i=True, sign_before_y=True) for r in rhymes]
         forms += [_soften("т", r, sign_before_i=False, sign_before_y=True) for r in rhymes]
-        forms += ["ч" + r for r in rhymes]
     elif s.onset == "nh":
         forms += [_soften("н", r, sign_before_i=True, sign_before_y=True) for r in rhymes]
         forms += [_soften("н", r, sign_before_i=False, sign_before_y=True) for r in rhymes]
@@ -578,8 +681,16 @@ def _russian(groups: list[list[Syllable]], kind: Kind) -> list[str]:
     forms = [[_ru_syllable(s) for s in group] for group in groups]
     # Geographic names are written as one word (Điện Biên Phủ -> Дьенбьенфу); personal
     # names keep one word per syllable (Нгуен Фу Чонг).
-    forms_joined = _render(forms, "" if kind == "place" else " ", "-")
-    return [_capitalize_words(f) for f in forms_joined]
+    rendered = _render(forms, "" if kind == "place" else " ", "-")
+    if kind == "place" and any(len(g) > 1 for g in groups):
+        # Machine-translated and agency texts also space them (Лам Донг): the spaced
+        # form of the two preferred spellings, after the joined preferred one.
+        spaced = _render(forms, " ", "-")[:2]
+        rendered = _dedup([rendered[0], *spaced, *rendered[1:]])
+    if len(groups) > 1:
+        # Two provinces named together: also with a spaced dash (Бариа - Вунгтау).
+        rendered.append(rendered[0].replace("-", " - "))
+    return [_capitalize_words(f) for f in rendered]
 
 
 def _capitalize_words(text: str) -> str:
@@ -622,9 +733,21 @@ _AR_ONSET: dict[str, tuple[tuple[str, ...], bool]] = {
     "s": (("س",), False),
     "t": (("ت",), False),
     "th": (("ث", "ت"), False),
-    "tr": (("تر",), False),
+    "tr": (("تر", "تش"), False),  # تشونغ for Trọng, as for ch
     "v": (("ف",), False),
     "x": (("س", "ش"), False),
+    # Highland clusters and j (see _parse_loose): letter by letter.
+    "bl": (("بل",), False),
+    "br": (("بر",), False),
+    "dr": (("در",), False),
+    "gl": (("غل",), False),
+    "gr": (("غر",), False),
+    "kl": (("كل",), False),
+    "kr": (("كر",), False),
+    "pl": (("بل",), False),
+    "pr": (("بر",), False),
+    "tl": (("تل",), False),
+    "j": (("ج",), False),
 }
 # Vowels: Arabic writes long vowels only, so the eleven Vietnamese vowels fall on three
 # letters: a ă â -> ا; e ê i y -> ي; o ô ơ u ư -> و. Diphthongs: iê/yê -> ي (or يا, the
@@ -649,7 +772,7 @@ _AR_NUCLEUS: dict[str, tuple[str, ...]] = {
     "ya": ("يا",),
     "uô": ("و",),
     "ua": ("وا",),
-    "ươ": ("و",),  # Vương -> فونغ, Trương -> ترونغ
+    "ươ": ("و", "يو"),  # Vương -> فونغ, Trương -> ترونغ; also ثيونغ for Thưởng
     "ưa": ("وا",),
 }
 # Codas: c ك, ch ك (a final ch sounds close to k), m م, n ن, ng نغ|نج, nh نه (مينه),
@@ -661,7 +784,9 @@ _AR_CODA: dict[str, tuple[tuple[str, ...], bool]] = {
     "m": (("م",), False),
     "n": (("ن",), False),
     "ng": (("نغ", "نج"), True),
-    "nh": (("نه",), False),
+    "nh": (("نه", "ن"), False),  # also خان for Khánh, بين for Bình
+    "k": (("ك",), False),
+    "l": (("ل",), False),
     "p": (("ب",), False),
     "t": (("ت",), False),
     "i": (("ي",), False),
@@ -685,6 +810,10 @@ def _ar_syllable(s: Syllable) -> _Forms:
     onsets, onset_regional = _AR_ONSET[s.onset]
     # After a glide only the plain vowel: Nguyễn is نغوين, never نغويان.
     nuclei = _AR_NUCLEUS[s.nucleus][:1] if s.glide else _AR_NUCLEUS[s.nucleus]
+    if s.nucleus in ("i", "e", "ê") and s.onset and s.coda and s.coda not in "iyou":
+        # A short i or e before a final consonant is often left unwritten, as Arabic
+        # leaves its own short vowels: منه (Minh), دنه (Đình), بن (Bến).
+        nuclei = (*nuclei, "")
     codas, coda_regional = _AR_CODA[s.coda]
     glide = "و" if s.glide else ""
 
@@ -715,8 +844,23 @@ def _ar_tidy(text: str) -> str:
     return _AR_DOUBLED.sub(lambda m: m.group(1) or m.group(2), text)
 
 
-def _arabic(groups: list[list[Syllable]]) -> list[str]:
-    return _render([[_ar_syllable(s) for s in group] for group in groups], " ", " ")
+def _arabic(groups: list[list[Syllable]], kind: Kind) -> list[str]:
+    forms = [[_ar_syllable(s) for s in group] for group in groups]
+    rendered = _render(forms, " ", " ")
+    extra: list[str] = []
+    if kind == "place" and any(len(g) > 1 for g in groups):
+        # Place names are also written as one word (هانوي, فوكوك, دالات): the joined
+        # forms of the preferred spellings.
+        extra += [_ar_join(f) for f in _render(forms, "", " ")[:3]]
+    if len(groups) > 1:
+        # Two provinces named together: also with a dash (با ريا - فونج تاو).
+        extra += _render(forms, " ", " - ")[:2]
+    return _dedup([*(rendered[: MAX_FORMS - 2] if extra else rendered), *extra[:4]])
+
+
+def _ar_join(text: str) -> str:
+    """Return syllables joined into one word: a vowel inside a word needs no hamza seat."""
+    return re.sub(r"(?<=\S)[آأإ]", "ا", text).replace("ىا", "يا")
 
 
 # ---------------------------------------------------------------------------------------
@@ -738,7 +882,7 @@ văn 文; thị 氏; minh 明; thanh 清青; thành 成城; quốc 国; đức �
 phú 富; trọng 仲重; quang 光; chính 政正; hòa 和; hóa 化; bình 平; hải 海; nam 南
 sơn 山; nội 内; an 安; yên 安; anh 英; dũng 勇; tuấn 俊; long 龙隆; hưng 兴; thắng 胜
 phúc 福; phước 福; lộc 禄; thọ 寿; tài 才; trung 忠中; hoa 花华; hồng 红鸿; lan 兰
-hương 香; cúc 菊; hiếu 孝; nghĩa 义; trí 智; tín 信; nhân 仁人; nghệ 义艺; đại 大; cẩm 锦
+hương 香; cúc 菊; hiếu 孝; nghĩa 义; trí 智; tín 信; nhân 仁人; nghệ 义艺乂; đại 大; cẩm 锦
 tú 秀绣; cường 强; mẫn 敏; đình 廷庭; huệ 惠; sinh 生; triết 哲; mạnh 孟; khải 凯启
 kiệt 杰; tấn 晋; dung 蓉容; phương 芳方; ngọc 玉; bảo 宝保; thu 秋; đông 东; tây 西
 bắc 北; việt 越; tiến 进; thiện 善; vinh 荣; vĩnh 永; khánh 庆; tâm 心; thiên 天
@@ -748,9 +892,11 @@ phòng 防; quảng 广; điện 奠; biên 边; phủ 府; lai 莱; gia 嘉家;
 hạnh 幸; thảo 草; hoài 怀; nhật 日; liên 莲; quyết 决; thuận 顺; lợi 利; vân 云; tùng 松
 bách 柏; khang 康; kiến 建; tân 新; chiến 战; thế 世; lệ 丽; thúy 翠; hằng 恒; mỹ 美
 ngân 银; đồng 同; nai 奈; lạng 谅; tuyết 雪; đạt 达; hiệp 协; phong 丰峰; tiên 仙
+bằng 平朋; cát 吉; đảo 岛; phả 普; dĩ 以; đàn 坛; trì 池; đồn 屯; bái 沛拜; tử 子; hạ 下
+xá 社; côn 昆; nha 芽牙; trang 庄; khắc 克; cảnh 景; duy 维; nga 娥; thánh 圣; duẩn 笋
 """
 # In place names some syllables take another character than in family names.
-_ZH_PLACE_FIRST = {"hà": "河", "dương": "阳", "châu": "州", "thái": "太"}
+_ZH_PLACE_FIRST = {"hà": "河", "dương": "阳", "châu": "州", "thái": "太", "nguyên": "原"}
 
 
 def _zh_table() -> dict[str, tuple[str, ...]]:
@@ -770,18 +916,355 @@ _ZH = _zh_table()
 _ZH_PLACE = {_name_key(k) or k: v for k, v in _ZH_PLACE_FIRST.items()}
 
 
-def _chinese(groups: list[list[Syllable]], kind: Kind) -> list[str]:
-    forms: list[_Forms] = []
-    for syllable in (s for group in groups for s in group):
-        key = syllable.spell()
-        chars = _ZH.get(key)
-        if chars is None:
-            return []
-        preferred = _ZH_PLACE.get(key) if kind == "place" else None
-        if preferred is not None:
-            chars = (preferred, *(c for c in chars if c != preferred))
-        forms.append(_Forms(chars, chars[0]))
-    return _render([forms], "", "")
+# Above the house table, every Hán-Việt reading in Unihan (kVietnamese), ranked by how
+# common the character is in modern Chinese: package data built at development time by
+# tools/build_hanviet.py, read on first use. kVietnamese lacks many name characters (范,
+# 潘, 胡...) and mixes in Nôm readings, so the house table above stays first.
+_HANVIET_FILE = "data/hanviet.tsv"
+# Characters tried per syllable outside the house table, from the Unihan list.
+_ZH_PER_SYLLABLE = 3
+# Surname characters that traditional-character text keeps, though Unihan's more frequent
+# traditional form differs (範 is "model"; the surname is 范 in Taiwan and Hong Kong too).
+_ZH_KEEP_TRADITIONAL = frozenset("范")
+# Generic words written after a Chinese place name (河内市, 广宁省, 南坛县), in simplified
+# and traditional characters.
+_ZH_SUFFIXES = (("省", "省"), ("市", "市"), ("县", "縣"))
+_ZH_ALL_SUFFIXES = frozenset("省市县縣区區岛島湾灣")
+
+
+@dataclass(frozen=True, slots=True)
+class _HanViet:
+    """The Unihan Hán-Việt table: syllable -> characters, and back."""
+
+    simplified: dict[str, tuple[str, ...]]
+    traditional: dict[str, tuple[str, ...]]
+    to_traditional: dict[str, tuple[str, ...]]
+    readings: dict[str, frozenset[str]]
+    traditional_only: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _hanviet() -> _HanViet:
+    """Return the Hán-Việt table from the package data, with the house table merged in."""
+    text = resources.files("multipub.lang").joinpath(_HANVIET_FILE).read_text(encoding="utf-8")
+    simplified: dict[str, tuple[str, ...]] = {}
+    traditional: dict[str, tuple[str, ...]] = {}
+    to_traditional: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        key, simp, trad = line.split("\t")
+        if key == "=":
+            to_traditional[simp] = tuple(trad.split(","))
+        else:
+            simplified[key] = tuple(c for c in simp.split(",") if c)
+            traditional[key] = tuple(c for c in trad.split(",") if c)
+    readings: dict[str, set[str]] = {}
+    for table in (simplified, traditional):
+        for key, chars in table.items():
+            for char in chars:
+                readings.setdefault(char, set()).add(key)
+    for spelled, chars in _ZH.items():
+        key = _zh_key_of(spelled)
+        for char in chars:
+            for form in (char, *to_traditional.get(char, ())):
+                readings.setdefault(form, set()).add(key)
+    simple_chars = {c for chars in simplified.values() for c in chars} | set(to_traditional)
+    traditional_only = {c for forms in to_traditional.values() for c in forms} - simple_chars
+    return _HanViet(
+        simplified,
+        traditional,
+        to_traditional,
+        {char: frozenset(keys) for char, keys in readings.items()},
+        frozenset(traditional_only),
+    )
+
+
+def _zh_key_of(spelled: str) -> str:
+    """Return the Unihan table's key of a syllable spelled by Syllable.spell ("lý" -> "lí")."""
+    syllable = parse_syllable(spelled)
+    if syllable is None:
+        return spelled
+    return _zh_key(syllable)
+
+
+def _zh_key(s: Syllable) -> str:
+    if s.nucleus == "y" and not s.glide and s.onset not in ("", "qu"):
+        s = Syllable(s.onset, "", "i", s.coda, s.tone)  # the lone y after a consonant is i
+    return s.spell()
+
+
+def _zh_chars(s: Syllable, kind: Kind) -> tuple[str, ...]:
+    """Return the simplified characters of a syllable: the house table's if it has the
+    syllable (it is the authority on names), else Unihan's most common few."""
+    spelled = s.spell()
+    house = _ZH.get(spelled, ())
+    preferred = _ZH_PLACE.get(spelled) if kind == "place" else None
+    if preferred is not None:
+        house = (preferred, *(c for c in house if c != preferred))
+    if house:
+        return house
+    return _hanviet().simplified.get(_zh_key(s), ())[:_ZH_PER_SYLLABLE]
+
+
+def _zh_traditional(chars: Sequence[str]) -> tuple[str, ...]:
+    """Return the traditional forms of simplified characters, the most frequent first.
+
+    广 -> 廣, 后 -> 後, 后; the surname 范 stays 范 (範 second).
+    """
+    table = _hanviet().to_traditional
+    forms: list[str] = []
+    for char in chars:
+        found = table.get(char, (char,))
+        if char in _ZH_KEEP_TRADITIONAL:
+            found = (char, *found)
+        forms += found
+    return tuple(_dedup(forms))
+
+
+def _zh_to_traditional(text: str) -> str:
+    """Return ``text`` with each simplified character in its preferred traditional form."""
+    return "".join(_zh_traditional(ch)[0] if _is_han(ch) else ch for ch in text)
+
+
+def _zh_scripts(tags: Sequence[str]) -> tuple[bool, bool]:
+    """Return (simplified, traditional) for a Chinese tag: both unless the tag says one."""
+    rest = set(tags[1:])
+    if rest & {"hant", "tw", "hk", "mo"}:
+        return False, True
+    if rest & {"hans", "cn", "sg", "my"}:
+        return True, False
+    return True, True
+
+
+def _chinese(
+    groups: list[list[Syllable]], kind: Kind, *, simplified: bool, traditional: bool
+) -> list[str]:
+    syllables = [s for group in groups for s in group]
+    chars = [_zh_chars(s, kind) for s in syllables]
+    if not all(chars):
+        return []  # a syllable with no character at all: a wrong guess is worse than none
+    simp = _render([[_Forms(c, c[0]) for c in chars]], "", "") if simplified else []
+    trad_chars = [_zh_traditional(c) for c in chars]
+    trad = _render([[_Forms(c, c[0]) for c in trad_chars]], "", "") if traditional else []
+    # The preferred spelling in each script first, then the variants, alternating.
+    merged = _dedup(f for pair in itertools.zip_longest(simp, trad) for f in pair if f)
+    return merged[:MAX_FORMS]
+
+
+def _zh_forms(
+    fixed: Sequence[str], generated: Sequence[str], kind: Kind, tags: Sequence[str]
+) -> list[str]:
+    """Return the Chinese forms: fixed ones (exonyms) in both scripts, then the generated;
+    for a place, the preferred spelling in each script also with each generic suffix."""
+    simplified, traditional = _zh_scripts(tags)
+    fixed_forms: list[str] = []
+    for form in fixed:
+        converted = _zh_to_traditional(form)
+        if simplified:
+            fixed_forms.append(form)
+        if traditional:
+            fixed_forms.append(converted)
+    forms = _dedup([*fixed_forms, *generated])
+    if kind != "place" or not forms:
+        return forms
+    # Place names in running text carry their generic word (河内市, 广宁省, 南坛县) and
+    # drop it in lists: the preferred spelling in each script with each suffix.
+    first = forms[0]
+    simp = [first] if simplified else []
+    trad = [_zh_to_traditional(first)] if traditional else []
+    suffixed = [base + s_ for base in simp for s_, _t in _ZH_SUFFIXES]
+    suffixed += [base + t for base in trad for _s, t in _ZH_SUFFIXES]
+    return _dedup([*forms[:1], *suffixed, *forms[1:]])
+
+
+def read_hanviet(text: str) -> list[frozenset[str]]:
+    """Return the Hán-Việt readings of each Han character of ``text``, in order.
+
+    A character's readings are the syllables (lowercase, NFC, tone marks in the old
+    style, lone y after a consonant spelled i: "lí", "hòa") that the house table or
+    Unihan's kVietnamese give it, in simplified or traditional form: 阮 -> {"nguyễn"},
+    陳 -> {"trần"}. Characters that are not Han are skipped; a Han character with no
+    known reading gives an empty set.
+    """
+    readings = _hanviet().readings
+    return [readings.get(ch, frozenset()) for ch in text if _is_han(ch)]
+
+
+def _is_han(char: str) -> bool:
+    return "CJK UNIFIED IDEOGRAPH" in unicodedata.name(char, "") or char in "〇"
+
+
+def matches_chinese(name: str, text: str) -> bool:
+    """Return whether ``text`` writes the Vietnamese ``name`` in Chinese characters.
+
+    The characters are read back to Hán-Việt syllables (:func:`read_hanviet`): ``text``
+    matches when some run of consecutive Han characters reads as the name's syllables in
+    order, whichever characters, simplified or traditional, the writer chose (陈文雄 and
+    陳文雄 both match Trần Văn Hùng; 陈文熊 matches too, 陈文英 does not). A generic word
+    before the name ("Tỉnh", "Thành phố") may be written after it (省, 市) or left out.
+    """
+    groups = _groups(" ".join(unicodedata.normalize("NFC", name).split()))
+    if not groups:
+        return False
+    wanted = [_zh_key(s) for group in groups for s in group]
+    _generic, rest = _split_generic(wanted)
+    candidates = [wanted] if rest is None else [wanted, rest]
+    read = read_hanviet(text)
+    return any(
+        any(
+            all(syllable in r for syllable, r in zip(want, read[i : i + len(want)], strict=True))
+            for i in range(len(read) - len(want) + 1)
+        )
+        for want in candidates
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Japanese (katakana) and Korean (hangul)
+# ---------------------------------------------------------------------------------------
+
+# Japanese: the katakana of the Japanese press and the Ministry of Foreign Affairs, name
+# parts separated by a nakaguro (グエン・フー・チョン, ファム・ミン・チン), place names in
+# one word (ハイフォン). Each syllable is onset + vowels + final: the first vowel is written
+# with the onset (チョ), the others alone (グ + エ), an open syllable on one long vowel takes
+# the long mark (フー, トー, レー), a final n, ng, nh is ン, m ム, a stop ッ + its kana.
+_JA_ONSET: dict[str, str] = {
+    "": "", "b": "b", "c": "k", "k": "k", "qu": "k", "ch": "ch", "tr": "ch", "d": "z",
+    "gi": "z", "đ": "d", "g": "g", "gh": "g", "h": "h", "kh": "k", "l": "r", "r": "r",
+    "m": "m", "n": "n", "ng": "g", "ngh": "g", "nh": "ny", "p": "p", "ph": "f", "s": "s",
+    "x": "s", "t": "t", "th": "t", "v": "v", "j": "j",
+}  # fmt: skip
+_JA_VOWEL = {
+    "a": "a", "ă": "a", "â": "a", "e": "e", "ê": "e", "i": "i", "y": "i", "o": "o",
+    "ô": "o", "ơ": "o", "oo": "o", "u": "u", "ư": "u",
+}  # fmt: skip
+_JA_KANA = """
+ a ア i イ u ウ e エ o オ ka カ ki キ ku ク ke ケ ko コ ga ガ gi ギ gu グ ge ゲ go ゴ
+ sa サ si シ su ス se セ so ソ za ザ zi ジ zu ズ ze ゼ zo ゾ ta タ ti ティ tu トゥ te テ
+ to ト da ダ di ディ du ドゥ de デ do ド na ナ ni ニ nu ヌ ne ネ no ノ ha ハ hi ヒ hu フ
+ he ヘ ho ホ ba バ bi ビ bu ブ be ベ bo ボ pa パ pi ピ pu プ pe ペ po ポ ma マ mi ミ mu ム
+ me メ mo モ ra ラ ri リ ru ル re レ ro ロ fa ファ fi フィ fu フ fe フェ fo フォ va ヴァ
+ vi ヴィ vu ヴ ve ヴェ vo ヴォ cha チャ chi チ chu チュ che チェ cho チョ nya ニャ nyi ニ
+ nyu ニュ nye ニェ nyo ニョ ja ジャ ji ジ ju ジュ je ジェ jo ジョ
+"""
+_JA = dict(zip(_JA_KANA.split()[::2], _JA_KANA.split()[1::2], strict=True))
+_JA_CODA = {
+    "": "", "n": "ン", "ng": "ン", "nh": "ン", "m": "ム", "c": "ック", "ch": "ック",
+    "k": "ック", "t": "ット", "p": "ップ", "i": "イ", "y": "イ", "o": "オ", "u": "ウ",
+    "l": "ル",
+}  # fmt: skip
+
+
+def _vowels(s: Syllable) -> list[str]:
+    """Return the vowels of a syllable's rhyme as a, e, i, o, u (glide first)."""
+    glide = ["u"] if s.glide or s.onset == "qu" else []
+    if s.nucleus in ("iê", "yê", "ia", "ya"):
+        second = "e" if s.nucleus in ("iê", "yê") else "a"
+        return [*glide, second] if glide else ["i", second]
+    if s.nucleus in ("uô", "ua", "ươ", "ưa"):
+        return [*glide, "u", "o" if s.nucleus in ("uô", "ươ") else "a"]
+    vowel = _JA_VOWEL[s.nucleus]
+    if s.glide == "o":
+        return ["o", vowel]
+    return [*glide, vowel]
+
+
+def _ja_syllable(s: Syllable) -> str:
+    onset = _JA_ONSET.get(s.onset)
+    if onset is None:
+        return ""
+    vowels = _vowels(s)
+    first = _JA.get(onset + vowels[0], "")
+    text = first + "".join(_JA[v] for v in vowels[1:])
+    if not s.coda and len(vowels) == 1 and s.nucleus not in ("a", "ă", "â", "i", "y"):
+        return text + "ー"  # Phú -> フー, Tô -> トー, Lê -> レー
+    return text + _JA_CODA[s.coda]
+
+
+def _japanese(groups: list[list[Syllable]], kind: Kind) -> list[str]:
+    parts = [[_ja_syllable(s) for s in group] for group in groups]
+    if any(not p for group in parts for p in group):
+        return []
+    if kind == "place":
+        return ["・".join("".join(group) for group in parts)]
+    return ["・".join(p for group in parts for p in group)]
+
+
+# Korean: the National Institute of Korean Language's rules for Vietnamese (외래어 표기법,
+# 베트남어): b ㅂ, c k q ㄲ, ch tr ㅉ, d gi ㅈ, đ ㄷ, g ㄱ, h ㅎ, kh ㅋ, l r ㄹ, m ㅁ, n ㄴ,
+# ng 응 before the vowel (응우옌), nh ㄴ + y-vowel, p ㅃ, ph ㅍ, s ㅅ, t ㄸ, th ㅌ, v ㅂ,
+# x ㅆ; finals c ch ㄱ, m ㅁ, n ㄴ, ng ㅇ, nh ㄴ (anh 아인, ach 아익), p ㅂ, t ㅅ. Name parts
+# are spaced (응우옌 푸 쫑), place names written in one word (하노이).
+_KO_INITIAL = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_KO_MEDIAL = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_KO_FINAL = {"": 0, "ㄱ": 1, "ㄴ": 4, "ㄹ": 8, "ㅁ": 16, "ㅂ": 17, "ㅅ": 19, "ㅇ": 21}
+_KO_ONSET: dict[str, str] = {
+    "": "ㅇ", "b": "ㅂ", "c": "ㄲ", "k": "ㄲ", "qu": "ㄲ", "ch": "ㅉ", "tr": "ㅉ",
+    "d": "ㅈ", "gi": "ㅈ", "đ": "ㄷ", "g": "ㄱ", "gh": "ㄱ", "h": "ㅎ", "kh": "ㅋ",
+    "l": "ㄹ", "r": "ㄹ", "m": "ㅁ", "n": "ㄴ", "ng": "ㅇ", "ngh": "ㅇ", "nh": "ㄴ",
+    "p": "ㅃ", "ph": "ㅍ", "s": "ㅅ", "x": "ㅆ", "t": "ㄸ", "th": "ㅌ", "v": "ㅂ",
+    "j": "ㅈ", "kr": "ㄲ", "pl": "ㅃ",
+}  # fmt: skip
+_KO_VOWEL = {
+    "a": "ㅏ", "ă": "ㅏ", "â": "ㅓ", "e": "ㅐ", "ê": "ㅔ", "i": "ㅣ", "y": "ㅣ", "o": "ㅗ",
+    "ô": "ㅗ", "ơ": "ㅓ", "oo": "ㅗ", "u": "ㅜ", "ư": "ㅡ",
+}  # fmt: skip
+_KO_Y = {"ㅏ": "ㅑ", "ㅓ": "ㅕ", "ㅗ": "ㅛ", "ㅜ": "ㅠ", "ㅔ": "ㅖ", "ㅐ": "ㅒ"}
+_KO_WITH_W = {"ㅏ": "ㅘ", "ㅐ": "ㅙ", "ㅓ": "ㅝ", "ㅔ": "ㅞ", "ㅣ": "ㅟ"}
+_KO_CODA = {
+    "": "", "c": "ㄱ", "ch": "ㄱ", "k": "ㄱ", "m": "ㅁ", "n": "ㄴ", "ng": "ㅇ", "nh": "ㄴ",
+    "p": "ㅂ", "t": "ㅅ", "l": "ㄹ",
+}  # fmt: skip
+
+
+def _ko_block(initial: str, medial: str, final: str = "") -> str:
+    code = (_KO_INITIAL.index(initial) * 21 + _KO_MEDIAL.index(medial)) * 28
+    return chr(0xAC00 + code + _KO_FINAL[final])
+
+
+def _ko_syllable(s: Syllable) -> str:
+    initial = _KO_ONSET.get(s.onset)
+    if initial is None:
+        return ""
+    prefix = _ko_block("ㅇ", "ㅡ", "ㅇ") if s.onset in ("ng", "ngh") else ""  # 응우옌
+    if s.nucleus in ("iê", "yê", "ia", "ya"):
+        tail = "ㅔ" if s.nucleus in ("iê", "yê") else "ㅓ"
+        medials = ["ㅜ", _KO_Y[tail]] if s.glide else ["ㅣ", tail]  # 우옌, 디엔
+    elif s.nucleus in ("uô", "ua"):
+        medials = ["ㅜ", "ㅗ" if s.nucleus == "uô" else "ㅏ"]
+    elif s.nucleus in ("ươ", "ưa"):
+        medials = ["ㅡ", "ㅓ" if s.nucleus == "ươ" else "ㅏ"]
+    else:
+        vowel = _KO_VOWEL[s.nucleus]
+        if s.onset == "qu" and vowel in _KO_WITH_W:
+            medials = [_KO_WITH_W[vowel]]  # Quảng -> 꽝
+        elif s.glide:
+            medials = ["ㅗ" if s.glide == "o" else "ㅜ", vowel]  # Hòa -> 호아
+        else:
+            medials = [vowel]
+    if s.onset == "nh" and medials[0] in _KO_Y:
+        medials[0] = _KO_Y[medials[0]]  # Nha Trang -> 냐짱
+    blocks = [[initial, medials[0], ""]] + [["ㅇ", m, ""] for m in medials[1:]]
+    extra = ""
+    if s.coda in ("i", "y"):
+        extra = _ko_block("ㅇ", "ㅣ")  # Hải -> 하이
+    elif s.coda in ("o", "u"):
+        extra = _ko_block("ㅇ", "ㅗ" if s.coda == "o" else "ㅜ")
+    elif s.coda in ("nh", "ch") and blocks[-1][1] == "ㅏ":
+        extra = _ko_block("ㅇ", "ㅣ", _KO_CODA[s.coda])  # Thanh -> 타인, Bạch -> 바익
+    else:
+        blocks[-1][2] = _KO_CODA[s.coda]
+    return prefix + "".join(_ko_block(*b) for b in blocks) + extra
+
+
+def _korean(groups: list[list[Syllable]], kind: Kind) -> list[str]:
+    parts = [[_ko_syllable(s) for s in group] for group in groups]
+    if any(not p for group in parts for p in group):
+        return []
+    if kind == "place":
+        return ["-".join("".join(group) for group in parts)]
+    return [" ".join(p for group in parts for p in group)]
 
 
 # ---------------------------------------------------------------------------------------
@@ -818,6 +1301,54 @@ def _traditional(name: str, lang: str, kind: Kind, *, latin: bool) -> tuple[str,
 
 
 # ---------------------------------------------------------------------------------------
+# Generic words of place names
+# ---------------------------------------------------------------------------------------
+
+# A generic word opening a Vietnamese place name ("Thành phố Hồ Chí Minh", "Vịnh Hạ Long")
+# is translated, not transliterated: Chinese puts it after the name (胡志明市, 下龙湾),
+# Russian and Arabic put it before (город Хошимин, مدينة هو تشي منه) or leave it out.
+# Per language: the word, and for Chinese the simplified and traditional characters.
+_GENERIC_PLACE: dict[str, dict[str, tuple[str, ...]]] = {
+    "thành phố": {"zh": ("市", "市"), "ru": ("город",), "ar": ("مدينة",)},
+    "thị xã": {"zh": ("市", "市"), "ru": ("город",)},
+    "tỉnh": {"zh": ("省", "省"), "ru": ("провинция",), "ar": ("مقاطعة",)},
+    "huyện": {"zh": ("县", "縣"), "ru": ("уезд",)},
+    "quận": {"zh": ("郡", "郡"), "ru": ("район",)},
+    "vịnh": {"zh": ("湾", "灣"), "ru": ("залив",), "ar": ("خليج",)},
+    "đảo": {"zh": ("岛", "島"), "ru": ("остров",), "ar": ("جزيرة",)},
+}
+
+
+def _split_generic(keys: Sequence[str]) -> tuple[str, list[str] | None]:
+    """Return the generic word opening a place name and the syllables after it."""
+    for size in (2, 1):
+        word = " ".join(keys[:size])
+        if len(keys) > size and word in _GENERIC_PLACE:
+            return word, list(keys[size:])
+    return "", None
+
+
+def _with_generic(word: str, primary: str, rest: list[str], tags: Sequence[str]) -> list[str]:
+    """Return the forms of a place name whose generic ``word`` opens it, from ``rest``'s."""
+    translated = _GENERIC_PLACE[word].get(primary)
+    if not rest or translated is None:
+        return rest
+    if primary == "zh":
+        simp_suffix, trad_suffix = translated
+        tables = _hanviet()
+        bare = [f for f in rest if f[-1] not in _ZH_ALL_SUFFIXES]
+        hant = _zh_scripts(tags) == (False, True)
+        suffixed = [
+            f + (trad_suffix if hant or set(f) & tables.traditional_only else simp_suffix)
+            for f in bare[:2]
+        ]
+        return _dedup([*suffixed, *bare])
+    if primary == "ar":
+        return _dedup([*(f"{translated[0]} {f}" for f in rest[:3]), *rest])
+    return _dedup([*rest, f"{translated[0]} {rest[0]}"])  # ru: Хошимин, город Хошимин
+
+
+# ---------------------------------------------------------------------------------------
 # Public API
 # ---------------------------------------------------------------------------------------
 
@@ -829,13 +1360,16 @@ def _subtags(lang: str) -> list[str]:
 def transliterate(name: str, lang: str, *, kind: str = "person") -> list[str]:
     """Return the expected renderings of a Vietnamese name in ``lang``, preferred first.
 
-    ``lang`` is a BCP 47 tag (only its primary subtag matters, except that Chinese in
-    traditional characters gets nothing); ``kind`` is "person" or "place". The list has
-    no duplicates and is the same on every call: "vi" gives the NFC name; Latin-script
-    languages the name without, then with diacritics ("fr" also keeps circumflexes only);
-    "ru" the practical transcription; "ar" the spellings seen in outlets; "zh" Hán-Việt
-    characters when every syllable is in the table. Other languages, and names that are
-    not Vietnamese where a rule is needed (ru, ar, zh), give [].
+    ``lang`` is a BCP 47 tag (its primary subtag matters, and for Chinese the script or
+    region: Hans/CN/SG simplified only, Hant/TW/HK/MO traditional only, plain "zh" both);
+    ``kind`` is "person" or "place". The list has no duplicates and is the same on every
+    call: "vi" gives the NFC name; Latin-script languages the name without, then with
+    diacritics ("fr" also the circumflexes only and the grave of a, as French outlets
+    print them); "ru" the practical transcription and the press's variants (places joined,
+    then spaced); "ar" the spellings seen in outlets; "zh" Hán-Việt characters, places also
+    with 省/市/县; "ja" katakana; "ko" hangul. Profile exonyms come first. A place name
+    opening with a generic word ("Thành phố", "Tỉnh", "Vịnh"...) has it translated. Other
+    languages, and names that are not Vietnamese where a rule is needed, give [].
     """
     if kind not in ("person", "place"):
         raise ValueError(f"kind must be 'person' or 'place', not {kind!r}")
@@ -847,10 +1381,6 @@ def transliterate(name: str, lang: str, *, kind: str = "person") -> list[str]:
     name = " ".join(unicodedata.normalize("NFC", name).split())
     if not name:
         return []
-    if primary == "zh" and any(t in ("hant", "tw", "hk", "mo") for t in tags[1:]):
-        # The table is in simplified characters; printing them in a traditional-script
-        # text would itself be an error, so Hant, Taiwan, Hong Kong, Macau get nothing.
-        return []
     if primary == "vi":
         return [name]
     latin = writes(lang, "latin")
@@ -861,12 +1391,25 @@ def transliterate(name: str, lang: str, *, kind: str = "person") -> list[str]:
     groups = _groups(name)
     if groups is None:
         return _dedup(forms)
+    if checked_kind == "place" and not forms:
+        word, rest = _split_generic([s.spell() for group in groups for s in group])
+        if rest is not None:
+            words = name.split()
+            size = len(word.split())
+            rest_forms = transliterate(" ".join(words[size:]), lang, kind="place")
+            return _with_generic(word, primary, rest_forms, tags)
     if primary == "ru":
         forms += _russian(groups, checked_kind)
     elif primary == "ar":
-        forms += _arabic(groups)
+        forms += _arabic(groups, checked_kind)
+    elif primary == "ja":
+        forms += _japanese(groups, checked_kind)
+    elif primary == "ko":
+        forms += _korean(groups, checked_kind)
     elif primary == "zh":
-        forms += _chinese(groups, checked_kind)
+        simplified, traditional = _zh_scripts(tags)
+        generated = _chinese(groups, checked_kind, simplified=simplified, traditional=traditional)
+        return _zh_forms(forms, generated, checked_kind, tags)
     return _dedup(forms)
 
 
@@ -906,6 +1449,12 @@ _AR_SKELETON = str.maketrans(
         "\u0670": None,
     }
 )
+# tr is also written تش, as ch is (تشونغ for Trọng): both fold to تر.
+_AR_TSH = re.compile("تش")
+# A short i or e may be left unwritten and a final nh written ن (مينه, منه, من): both fold.
+_AR_SHORT_I = re.compile(r"(?<=\S)ي(?=[^\sاويى])")
+_AR_FINAL_NH = re.compile(r"نه(?!\S)")
+_RU_TR = re.compile("тр")  # Тран for Trần next to Чан (ч folds to т)
 _AR_ARTICLE = re.compile(r"(?<!\S)ال(?=\S{2,})")
 _ZH_SUFFIX = re.compile(r"[省市县縣]$")
 
@@ -923,10 +1472,11 @@ def name_skeleton(text: str, lang: str) -> str:
     primary = tags[0] if tags else ""
     text = unicodedata.normalize("NFC", text)
     if primary == "ar":
-        text = _AR_ARTICLE.sub("", text.translate(_AR_SKELETON))
+        text = _AR_ARTICLE.sub("", _AR_TSH.sub("تر", text).translate(_AR_SKELETON))
+        text = _AR_SHORT_I.sub("", _AR_FINAL_NH.sub("ن", text))
         return "".join(ch for ch in text if ch.isalnum())
     if primary == "ru":
-        text = text.casefold().translate(_RU_SKELETON)
+        text = _RU_TR.sub("т", text.casefold()).translate(_RU_SKELETON)
         return "".join(ch for ch in text if ch.isalnum())
     if primary == "zh":
         text = "".join(ch for ch in text if ch.isalnum())

@@ -1,16 +1,9 @@
 """MP501 number-mismatch: numbers, dates and document codes that must survive translation.
 
-Each aligned pair of source and target blocks is reduced to comparable tokens:
-
-* document codes as written, upper-cased: "50-KL/TW", "45/KH-UBND";
-* dates as day and month: "28/9", "ngày 28 tháng 9", "28 September", "September 28",
-  "28 سبتمبر", "28 сентября", "28 septembre", "9月28日" are all ``date:28-9``;
-* numbers as values, with the scale words of each language: "1.250" = "1,250" = "1 250" =
-  1250; "3,5 tỷ" = "3.5 billion" = "3,5 млрд" = "35亿" = 3,500,000,000; "86,6%" = 86.6.
-  A separator followed by exactly three digits is a thousands separator in every
-  language (news has no 1.126-kilometre roads), any other separator a decimal mark.
-
-Single-digit numbers are left out: translations spell them ("three teams").
+Each aligned pair of source and target blocks is reduced to the tokens of
+:func:`multipub.numbers.number_tokens` (codes as written, dates as day and month, numbers
+as values with each language's scale words), and the source's tokens that the target lacks
+are reported, each with the target token that looks like it changed.
 """
 
 from __future__ import annotations
