@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from multipub._version import __version__
-from multipub.checks.context import ArticleContext
 from multipub.config import Config
+from multipub.context import ArticleContext
 from multipub.glossary import Glossary
 from multipub.io import LoadedArticle, iter_articles
 from multipub.lang import languages, primary_subtag

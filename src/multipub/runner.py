@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from multipub._version import __version__
-from multipub.checks import ArticleContext, Rule, select_rules
+from multipub.checks import ArticleContext, Rule, VariantContext, select_rules
 from multipub.config import Config
 from multipub.findings import Finding, Report, Severity, Summary, ToolInfo, finding_sort_key
 from multipub.glossary import Glossary
@@ -62,7 +62,7 @@ def check(
     shared = ArticleContext(article, config, _index(glossary))
     findings: list[Finding] = []
     for lang in _langs(article, config):
-        ctx = shared.variant_context(lang)
+        ctx = VariantContext(shared, lang)
         variant = ctx.variant
         for rule in rules:
             assert rule.function is not None  # _rules keeps only rules with a function

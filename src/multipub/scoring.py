@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from multipub.checks.context import ArticleContext
 from multipub.config import Config
+from multipub.context import ArticleContext
 from multipub.glossary import Glossary
 from multipub.io import LoadedArticle, iter_articles
 from multipub.lang import profile

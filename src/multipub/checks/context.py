@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from multipub.align import align_blocks
 from multipub.config import Config
+from multipub.context import ArticleContext
 from multipub.findings import Related, Severity
 from multipub.matcher import GlossaryIndex, Mention
 from multipub.models import Article, TextField, TextUnit, Variant
-from multipub.text import dedup_key
 
-__all__ = ["ArticleContext", "Problem", "VariantContext"]
+__all__ = ["ArticleContext", "Problem", "VariantContext"]  # ArticleContext: re-exported
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,78 +24,6 @@ class Problem:
     related: tuple[Related, ...] = ()
     entry: str | None = None
     severity: Severity | None = None  # None: the rule's default
-
-
-@dataclass
-class ArticleContext:
-    """One article under check; caches work that several checks or variants share."""
-
-    article: Article
-    config: Config
-    glossary: GlossaryIndex | None = None
-    _units: dict[str, list[TextUnit]] = field(default_factory=dict)
-    _keys: dict[str, list[str]] = field(default_factory=dict)
-    _mentions: dict[str, list[list[Mention]]] = field(default_factory=dict)
-    _pairs: dict[str, list[tuple[list[int], list[int]]]] = field(default_factory=dict)
-    # Results that several checks ask for the same unit (its language for MP303, MP401,
-    # MP402), keyed by (what, lang, field, block).
-    memo: dict[tuple[str, str, str, int | None], object] = field(default_factory=dict)
-
-    def unit_pairs(self, lang: str) -> list[tuple[list[int], list[int]]]:
-        """Return the links between the source's units and variant ``lang``'s units, as
-        lists of indices into :meth:`units`: title with title, lead with lead, blocks
-        aligned by :func:`~multipub.align.align_blocks` (a side is empty for a block with
-        no counterpart). Bylines are not linked. Empty when the article has no source."""
-        if lang not in self._pairs:
-            self._pairs[lang] = self._link(lang)
-        return self._pairs[lang]
-
-    def _link(self, lang: str) -> list[tuple[list[int], list[int]]]:
-        if self.article.source is None or lang == self.article.source_lang:
-            return []
-        source, target = self.units(self.article.source_lang), self.units(lang)
-        pairs: list[tuple[list[int], list[int]]] = []
-        for name in ("title", "lead"):
-            s = [i for i, u in enumerate(source) if u.field == name]
-            t = [i for i, u in enumerate(target) if u.field == name]
-            if s or t:
-                pairs.append((s, t))
-        s_blocks = [i for i, u in enumerate(source) if u.field == "blocks"]
-        t_blocks = [i for i, u in enumerate(target) if u.field == "blocks"]
-        s_index, t_index = s_blocks.__getitem__, t_blocks.__getitem__
-        pairs.extend(
-            (list(map(s_index, pair.source)), list(map(t_index, pair.target)))
-            for pair in align_blocks(
-                [source[i].text for i in s_blocks], [target[j].text for j in t_blocks]
-            )
-        )
-        return pairs
-
-    def mentions(self, lang: str) -> list[list[Mention]]:
-        """Return the glossary mentions of each of :meth:`units` (empty without a glossary)."""
-        if lang not in self._mentions:
-            if self.glossary is None:
-                self._mentions[lang] = [[] for _ in self.units(lang)]
-            else:
-                matcher = self.glossary.matcher(lang)
-                self._mentions[lang] = matcher.find_many([u.text for u in self.units(lang)])
-        return self._mentions[lang]
-
-    def units(self, lang: str) -> list[TextUnit]:
-        """Return the non-empty texts of variant ``lang`` in reading order (bylines included)."""
-        if lang not in self._units:
-            self._units[lang] = list(self.article.variants[lang].units())
-        return self._units[lang]
-
-    def keys(self, lang: str) -> list[str]:
-        """Return the :func:`~multipub.text.dedup_key` of each of :meth:`units`, same order."""
-        if lang not in self._keys:
-            self._keys[lang] = [dedup_key(u.text) for u in self.units(lang)]
-        return self._keys[lang]
-
-    def variant_context(self, lang: str) -> VariantContext:
-        """Return the context in which checks see variant ``lang``."""
-        return VariantContext(self, lang)
 
 
 @dataclass(frozen=True, slots=True)
