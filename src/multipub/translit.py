@@ -26,7 +26,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -1182,13 +1182,28 @@ def _ja_syllable(s: Syllable) -> str:
     return text + _JA_CODA[s.coda]
 
 
-def _japanese(groups: list[list[Syllable]], kind: Kind) -> list[str]:
-    parts = [[_ja_syllable(s) for s in group] for group in groups]
+def _spelled(
+    groups: list[list[Syllable]],
+    spell: Callable[[Syllable], str],
+    *,
+    between_groups: str,
+    between_syllables: str | None,
+) -> list[str]:
+    """Return the one form of a name whose syllables ``spell`` writes (none when it cannot
+    write one): a place's syllables joined inside each group (``between_syllables`` None),
+    a person's each apart."""
+    parts = [[spell(s) for s in group] for group in groups]
     if any(not p for group in parts for p in group):
         return []
-    if kind == "place":
-        return ["・".join("".join(group) for group in parts)]
-    return ["・".join(p for group in parts for p in group)]
+    if between_syllables is None:
+        return [between_groups.join("".join(group) for group in parts)]
+    return [between_syllables.join(p for group in parts for p in group)]
+
+
+def _japanese(groups: list[list[Syllable]], kind: Kind) -> list[str]:
+    # Katakana with the nakaguro between names: a place's syllables run together.
+    joined = None if kind == "place" else "・"
+    return _spelled(groups, _ja_syllable, between_groups="・", between_syllables=joined)
 
 
 # Korean: the National Institute of Korean Language's rules for Vietnamese (외래어 표기법,
@@ -1259,12 +1274,9 @@ def _ko_syllable(s: Syllable) -> str:
 
 
 def _korean(groups: list[list[Syllable]], kind: Kind) -> list[str]:
-    parts = [[_ko_syllable(s) for s in group] for group in groups]
-    if any(not p for group in parts for p in group):
-        return []
-    if kind == "place":
-        return ["-".join("".join(group) for group in parts)]
-    return [" ".join(p for group in parts for p in group)]
+    # Hangul with a space between a person's syllables; a place's run together.
+    joined = None if kind == "place" else " "
+    return _spelled(groups, _ko_syllable, between_groups="-", between_syllables=joined)
 
 
 # ---------------------------------------------------------------------------------------
