@@ -91,3 +91,25 @@ def test_no_module_keeps_its_own_copy(fact: str) -> None:
         if needle in path.read_text(encoding="utf-8")
     ]
     assert holders == [], f"{fact} written out in {holders}: ask multipub.lang"
+
+
+def test_lang_filter_selects_by_prefix() -> None:
+    import multipub
+
+    article = multipub.Article.model_validate(
+        {
+            "id": "filter",
+            "source_lang": "vi",
+            "variants": {
+                "vi": {"origin": "original", "title": "Hà Nội mở hội chợ."},
+                "zh-Hans": {"title": "河内举办展会。"},
+                "zh-Hant": {"title": "河內舉辦展會。"},
+                "ar": {"title": "هانوي تفتتح معرضا."},
+            },
+        }
+    )
+    config = multipub.Config(select=("MP503",), langs=("zh",))
+    assert sorted({f.lang for f in multipub.check(article, config=config)}) == [
+        "zh-Hans",
+        "zh-Hant",
+    ]

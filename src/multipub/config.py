@@ -19,7 +19,9 @@ class Config(BaseModel):
 
     select: tuple[str, ...] = Field(default=(), description="codes or prefixes to run (empty: all)")
     ignore: tuple[str, ...] = Field(default=(), description="codes or prefixes not to run")
-    langs: tuple[str, ...] = Field(default=(), description="only check these variants (empty: all)")
+    langs: tuple[str, ...] = Field(
+        default=(), description="only check these variants, by BCP 47 prefix: zh is zh-Hans too"
+    )
     fail_on: FailOn = FailOn.ERROR
 
     title_max_chars: dict[str, int] = Field(

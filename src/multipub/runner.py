@@ -15,6 +15,7 @@ from multipub.config import Config
 from multipub.findings import Finding, Report, Severity, Summary, ToolInfo, finding_sort_key
 from multipub.glossary import Glossary
 from multipub.io import InputProblem, LoadedArticle, iter_articles, line_locator
+from multipub.lang import tag_matches
 from multipub.matcher import GlossaryIndex
 from multipub.models import Article
 
@@ -94,8 +95,8 @@ def check(
 def _langs(article: Article, config: Config) -> list[str]:
     langs = sorted(article.variants)
     if config.langs:
-        wanted = {tag.lower() for tag in config.langs}
-        langs = [lang for lang in langs if lang.lower() in wanted]
+        # BCP 47 basic filtering: "zh" selects "zh-Hans" and "zh-Hant", as users expect.
+        langs = [lang for lang in langs if any(tag_matches(t, lang) for t in config.langs)]
     return langs
 
 

@@ -74,11 +74,6 @@ class Script(_Data):
         default=None, description="what a short block in this script is read as, alone"
     )
 
-    def contains(self, char: str) -> bool:
-        """Return whether ``char`` is in one of the script's ranges (letter or not)."""
-        code = ord(char)
-        return any(low <= code <= high for low, high in self.ranges)
-
 
 class Letters(_Data):
     """Letters that tell a language from the others of its script."""
