@@ -51,6 +51,9 @@ def test_title_ending_with_a_full_stop(lang: str, title: str, stop: str) -> None
         ("zh-Hans", "和江省举办商品交易会"),
         ("zh-Hans", "和江省举办商品交易会……"),
         ("en", "1.5"),
+        ("es", "Hoa Giang firma un acuerdo comercial con EE. UU."),
+        ("es", "La provincia apuesta por la I. A."),
+        ("fr", "Hoa Giang signe un accord avec les É.-U."),
     ],
 )
 def test_clean_titles(lang: str, title: str) -> None:
@@ -66,6 +69,23 @@ def test_title_over_the_language_limit() -> None:
     [(span, message)] = _findings("zh-Hans", zh)
     assert span == (60, 63)
     assert _findings("zh-Hans", zh[:60]) == []
+
+
+def test_cjk_limits_count_display_width() -> None:
+    # 50 Han characters and 20 half-width ones are 60 wide: at the limit, not over it.
+    zh = "和江省" * 16 + "举办" + "ASEAN Expo 2024 Fair"
+    assert len(zh) == 70 and _findings("zh-Hans", zh) == []
+    over = "和江省" * 19 + "举" + "ASEAN 2"  # 58 + 3.5 = 61.5 wide
+    [(span, message)] = _findings("zh-Hans", over)
+    assert span is not None and over[span[0] : span[1]] == "N 2"
+    assert message.startswith("the title is 61.5 full-width characters wide")
+    ko = "화장성 " * 27  # Hangul is full width, spaces half: 81 + 13 = 94 wide
+    assert len(_findings("ko", ko.strip())) == 1
+
+
+def test_a_sentence_ending_with_a_short_word_still_ends_with_a_full_stop() -> None:
+    [(span, _)] = _findings("es", "El comercio con Asia crece en el año de la A.")
+    assert span is not None
 
 
 def test_title_limits_are_configurable() -> None:

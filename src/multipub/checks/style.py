@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
@@ -33,7 +34,9 @@ def _abbreviation(lang: str) -> re.Pattern[str]:
         key=lambda w: (-len(w), w),
     )
     listed = rf"|\b(?:{'|'.join(words)})\." if words else ""
-    return re.compile(rf"(?:\b(?:\w\.){{2,}}{listed})$", re.IGNORECASE)
+    # Initials, with or without a space after each dot: "U.S.", "EE. UU.", "I. A.", "É.-U.".
+    spaced = r"\b(?:[^\W\d_]{1,2}\.[\s-]){1,3}[^\W\d_]{1,2}\."
+    return re.compile(rf"(?:\b(?:\w\.){{2,}}|{spaced}{listed})$", re.IGNORECASE)
 
 
 def _trailing_full_stop(title: str, lang: str) -> int | None:
@@ -58,10 +61,12 @@ def _trailing_full_stop(title: str, lang: str) -> int | None:
     name="headline-style",
     severity=Severity.WARNING,
     summary="House style of titles: a title must not end with a full stop (in any script: "
-    "'.', '。', '۔', '।'; an ellipsis or an abbreviation such as 'U.S.' is fine), and must "
-    "not be longer than the language's limit (`title_max_chars` of the configuration, "
-    "else of the language's profile, else 150 characters; `multipub.lang` profiles give "
-    "Chinese, Japanese and Korean shorter limits).",
+    "'.', '。', '۔', '।'; an ellipsis, initials such as 'U.S.' or 'EE. UU.', or an "
+    "abbreviation of the title's language such as 'Co.' is fine), and must not be longer "
+    "than the language's limit (`title_max_chars` of the configuration, else of the "
+    "language's profile, else 150 characters). Chinese, Japanese and Korean titles are "
+    "measured in display width, as their profiles say: a half-width letter or digit counts "
+    "as half a character.",
     why="Machine translation turns a headline into a sentence and adds the full stop; "
     "over-long headlines are cut by the site's templates and by search engines.",
     bad="zh-Hans title:\n\n> 太平省举行2024年招商引资会议。",
@@ -81,12 +86,35 @@ def headline_style(ctx: VariantContext) -> Iterator[Problem]:
             message=f"the title ends with a full stop {title[stop]!r}",
         )
     limit = ctx.config.title_limit(ctx.lang)
-    length = len(title.strip())
-    if length > limit:
-        start = len(title) - len(title.lstrip())
+    start = len(title) - len(title.lstrip())
+    end = len(title.rstrip())
+    language = profile(ctx.lang)
+    if language is not None and language.title_width == "display":
+        widths = [_display_width(c) for c in title[start:end]]
+        width = sum(widths)
+        if width > limit:
+            cut, used = 0, 0.0
+            while used + widths[cut] <= limit:
+                used += widths[cut]
+                cut += 1
+            yield Problem(
+                field="title",
+                block=None,
+                span=(start + cut, end),
+                message=f"the title is {width:g} full-width characters wide (half-width ones "
+                f"count as a half), over the {ctx.lang} limit of {limit}",
+            )
+    elif end - start > limit:
         yield Problem(
             field="title",
             block=None,
-            span=(start + limit, start + length),
-            message=f"the title is {length} characters long, over the {ctx.lang} limit of {limit}",
+            span=(start + limit, end),
+            message=f"the title is {end - start} characters long, over the {ctx.lang} limit "
+            f"of {limit}",
         )
+
+
+def _display_width(char: str) -> float:
+    """Return how wide ``char`` is on screen: 1 for a full-width (East Asian Wide or
+    Fullwidth) character, a half for any other."""
+    return 1.0 if unicodedata.east_asian_width(char) in ("W", "F") else 0.5

@@ -251,6 +251,11 @@ class Profile(_Data):
     title_max_chars: int | None = Field(
         default=None, description="MP503: the longest title, when not the run's default"
     )
+    title_width: Literal["characters", "display"] = Field(
+        default="characters",
+        description="MP503: how a title's length counts: characters, or display width "
+        "(a full-width character 1, a half-width one a half: Chinese, Japanese, Korean)",
+    )
     bleu_tokenizer: str = Field(default="13a", description="sacrebleu tokenizer for scores")
     exonyms: tuple[Exonym, ...] = Field(
         default=(), description="traditional forms of Vietnamese names, before any rule's"
