@@ -46,6 +46,13 @@ from tests.conftest import make_article
             "Ảnh: Minh Châu",
         ),
         ("es", "Los delegados en la ceremonia (ảnh 2)", "a Vietnamese photo credit", "ảnh 2)"),
+        ("zh-Hans", "阅读 1234", "a view counter", "阅读 1234"),
+        ("zh-Hans", "1234 阅读", "a view counter", "1234 阅读"),
+        ("zh-Hans", "浏览 86", "a view counter", "浏览 86"),
+        ("ar", "افتتح المؤتمر&nbsp;صباح اليوم في المقاطعة.", "leftover markup", "&nbsp;"),
+        ("ru", 'Конференция <g id="3">открылась</g> утром.', "leftover markup", '<g id="3">'),
+        ("vi", "Hội nghị khai mạc sáng nay.</p>", "leftover markup", "</p>"),
+        ("zh-Hans", "会议于今天上午开幕。<br/>", "leftover markup", "<br/>"),
     ],
 )
 def test_furniture(lang: str, text: str, what: str, found: str) -> None:
@@ -67,6 +74,9 @@ def test_furniture(lang: str, text: str, what: str, found: str) -> None:
         ("ru", "Комментарии экспертов были опубликованы в докладе министерства в марте."),
         ("zh-Hans", "评论员认为，该省的经济增长将在2025年加快。"),
         ("fr", "Le rapport de 120 pages a été publié le 28 septembre."),
+        ("en", "Exports rose where costs < 5% and AT&T signed, as 3 < 4 > 2 shows."),
+        ("ru", "Компания «Ростелеком» & партнёры: рост <5%."),
+        ("ar", "ارتفعت الصادرات بنسبة <10% مقارنة بالعام الماضي."),
     ],
 )
 def test_clean_text(lang: str, text: str) -> None:

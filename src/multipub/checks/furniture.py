@@ -74,6 +74,14 @@ _MEDIA_FILE = re.compile(
     r"[\w%.\-]+\.(?:mp4|m4v|mov|webm|avi|mp3|m4a|wav|jpe?g|png|gif|webp|pdf)(?:\?\S*)?",
     re.IGNORECASE,
 )
+# Markup a CMS or a translation tool left in the text: HTML entities ("&nbsp;"), HTML tags
+# and the inline tags of translation formats (XLIFF <g>, <x/>, <bpt>..., TMX <seg>, <ph>).
+_MARKUP = re.compile(
+    r"&(?:nbsp|amp|quot|apos|lt|gt|shy|ndash|mdash|#\d{1,7}|#x[0-9a-f]{1,6});"
+    r"|</?(?:p|div|span|br|b|i|u|em|strong|a|font|img|h[1-6]|li|ul|ol|table|tr|td|sup|sub"
+    r"|g|x|bx|ex|bpt|ept|ph|it|mrk|seg|tu|tuv)(?:\s[^<>]{0,200})?/?>",
+    re.IGNORECASE,
+)
 _PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2}){2,}")
 # The extension alone, to find candidates fast: the file-name pattern backtracks at every
 # position of a block, and almost no block has a media extension at all.
@@ -119,6 +127,11 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
             what = "a media file name in Vietnamese"
         yield match.start(), match.end(), f"{what} ({name.split('?')[0]})"
         return
+    if "&" in text or "<" in text:
+        markup = _MARKUP.search(text)
+        if markup is not None:
+            yield markup.start(), markup.end(), "leftover markup"
+            return
     for match in _PERCENT_RUN.finditer(text) if "%" in text else ():
         yield match.start(), match.end(), "percent-encoded bytes"
         return
@@ -140,7 +153,8 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     "counter, a comment counter, a 'Source' label, share or print widgets, a dateline with "
     "a clock time, or a bare link (in any of the site's languages); a media file name or "
     "percent-encoded bytes inside a block (with the decoded name's language when it is "
-    "Vietnamese in a translation); a Vietnamese photo credit ('Ảnh: ...') in a "
+    "Vietnamese in a translation); leftover markup ('&nbsp;', HTML tags, the inline tags of "
+    "XLIFF and TMX such as <g id=\"1\">); a Vietnamese photo credit ('Ảnh: ...') in a "
     "translation. The labels are data: each language profile's `furniture`.",
     why="A scraper or a CMS export pastes the page around the article into it, and machine "
     "translation then translates the counter and the 'Comments (0)' link too.",
