@@ -97,6 +97,21 @@ def test_short_blocks_and_bylines_are_never_judged() -> None:
             "他表示，the committee will decide soon，并将公布结果。",
             "the committee will decide soon",
         ),
+        (  # a company's name and "&" do not cut a Vietnamese run in two
+            "en",
+            "The firm plans to hợp tác với Procter & Gamble và phát triển thị trường next year.",
+            "hợp tác với Procter & Gamble và phát triển thị trường",
+        ),
+        (  # nor does a foreign place name
+            "es",
+            "El terremoto ocurrió ở phía bắc Sumatra, hòn đảo lớn nhất, según el informe.",
+            "ở phía bắc Sumatra, hòn đảo lớn nhất",
+        ),
+        (  # Latin words are Latin with their accents too
+            "ru",
+            "Он процитировал: été très réussi pour la région, добавив цифры.",
+            "été très réussi pour la région",
+        ),
     ],
 )
 def test_fragments(lang: str, text: str, fragment: str) -> None:
@@ -116,3 +131,30 @@ def test_fragments(lang: str, text: str, fragment: str) -> None:
 )
 def test_no_fragment(lang: str, text: str) -> None:
     assert list(foreign_fragments(text, lang)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # English in quotes, a Spanish sentence around it (the model alone says English
+        # with confidence 0.91 and 0.92).
+        'Presentó "How to Build Strong Teams in the Modern Workplace and Win the Future", '
+        "su nuevo libro.",
+        "Presentó «How to Build Strong Teams in the Modern Workplace and Win the Future», "
+        "su nuevo libro.",
+        'Dijo que "the provincial government will support every investor from the start" en '
+        "la reunión.",
+        # Team names are runs of capitalized words.
+        "Los Golden State Warriors y Los Angeles Lakers jugaron en Manila.",
+    ],
+)
+def test_quotes_and_names_do_not_make_a_block_english(text: str) -> None:
+    assert _codes({"vi": VI[:1], "es": [text]}) == []
+
+
+def test_a_block_in_english_with_a_quote_is_still_english() -> None:
+    text = (
+        'The delegation visited the provincial museum, which the guide called "a gem", and '
+        "then met local business leaders to discuss investment in clean energy."
+    )
+    assert ("MP401", "es", 0) in _codes({"vi": VI[:1], "es": [text]})

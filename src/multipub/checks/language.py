@@ -13,6 +13,7 @@ from multipub.findings import Severity
 from multipub.lang import letter_class, letter_pattern, primary_subtag, profiles, scripts_of, writes
 from multipub.langid import SITE_LANGUAGES, Guess, identify
 from multipub.models import TextUnit
+from multipub.names import capitals
 from multipub.text import text_span
 from multipub.translit import parse_syllable
 
@@ -47,6 +48,29 @@ def _plainly_in(text: str, lang: str) -> bool:
     counts = {code: sum(map(fw.__contains__, words)) for code, fw in table.items()}
     others = max((n for code, n in counts.items() if code != lang), default=0)
     return counts[lang] >= 3 and counts[lang] >= 2 * others + 1
+
+
+# Quoted spans (a book, a song, a speaker's own words) and runs of capitalized words (a
+# team, a company, an organization) are often in another language than the sentence around
+# them: "Presentó «How to Build Strong Teams», su libro" is Spanish. They are blanked
+# before a block's language is judged; what is left must still be long enough to judge.
+_QUOTED = re.compile(
+    r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|„[^“”\n]{1,300}[“”]|「[^」]{1,300}」"
+)
+
+
+@cache
+def _capitalized_run() -> re.Pattern[str]:
+    upper = capitals()
+    return re.compile(rf"(?<!\w)[{upper}][\w'’-]*(?:[ \u00a0]+[{upper}][\w'’-]*)+")
+
+
+def _without_names_and_quotes(text: str) -> str:
+    """Return ``text`` with its quoted spans and runs of two or more capitalized words
+    blanked (as spaces, so that no two words run together)."""
+    if any(q in text for q in '"“«„「'):
+        text = _QUOTED.sub(" ", text)
+    return _capitalized_run().sub(" ", text)
 
 
 def block_language(ctx: VariantContext, unit: TextUnit) -> Guess | None:
@@ -84,6 +108,24 @@ def _block_language(ctx: VariantContext, unit: TextUnit) -> Guess | None:
         backend=config.langid,
         min_letters=config.language_min_letters,
     )
+    if guess.method != "script":
+        # The model judges the block's own words: without its quotes and names, when
+        # enough is left to judge (a block that is all quote is judged whole), and when
+        # they settle it; whole, when they say the same less surely.
+        own_words = _without_names_and_quotes(unit.text)
+        if own_words != unit.text:
+            # Half the letters a whole block needs: what is left around a quote is short
+            # ("Dijo que ... en la reunión"), and it only has to agree or disagree.
+            judged = identify(
+                own_words,
+                candidates=candidates,
+                backend=config.langid,
+                min_letters=max(12, config.language_min_letters // 2),
+            )
+            if judged.lang is not None and judged.confidence >= config.language_confidence:
+                guess = judged
+            elif judged.lang is not None and judged.lang != guess.lang:
+                return None  # the block's own words and the whole disagree: not settled
     if guess.lang is None:
         return None
     if guess.method != "script" and guess.confidence < config.language_confidence:
@@ -124,12 +166,18 @@ def wrong_language(ctx: VariantContext) -> Iterator[Problem]:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_THREE_LATIN_WORDS = re.compile(r"[A-Za-z]{2,}\W+[A-Za-z]{2,}\W+[A-Za-z]{2,}")
 
 
 @cache
 def _latin_word() -> re.Pattern[str]:
     return re.compile(letter_class("latin") + "+")
+
+
+@cache
+def _three_latin_words() -> re.Pattern[str]:
+    """Return the cheap pre-test of a run of Latin-script words (Unicode-aware: "été")."""
+    word = letter_class("latin") + "{2,}"
+    return re.compile(rf"{word}\W+{word}\W+{word}")
 
 
 def foreign_fragments(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
@@ -150,15 +198,16 @@ def foreign_fragments(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     latin = (
         bool(scripts_of(lang))
         and not writes(lang, "latin")
-        and _THREE_LATIN_WORDS.search(text) is not None
+        and _three_latin_words().search(text) is not None
     )
     if not vietnamese and not latin:
         return
     words = list(_WORD.finditer(text))
     if vietnamese:
         for run in _runs(text, words, _vietnamese_word):
-            with_marks = [w for w in run if marked.search(w.group())]
-            has_lowercase = any(w.group()[0].islower() for w in run)
+            with_marks = [w for w in run if marked.search(w.group()) and parse_syllable(w.group())]
+            # Prose, not names: a marked word in lower case (names are MP205's matter).
+            has_lowercase = any(w.group()[0].islower() for w in with_marks)
             distinctive = letter_pattern("vi")
             strong = any(distinctive.search(w.group()) for w in with_marks)
             if len(with_marks) >= 3 and has_lowercase and strong:
@@ -176,9 +225,14 @@ def foreign_fragments(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
 
 def _vietnamese_word(word: str) -> bool:
     # Marked words, and unmarked Vietnamese syllables in lower case ("y", "to", "cho")
-    # that a run of marked words carries along.
-    if letter_pattern("vi", "marked").search(word):
+    # that a run of marked words carries along; a capitalized word too, since a Vietnamese
+    # phrase names companies and places of any language ("với Procter & Gamble và",
+    # "phía bắc Sumatra, hòn đảo"): it carries the run without counting as Vietnamese.
+    if word[0].isupper():
         return True
+    if letter_pattern("vi", "marked").search(word):
+        # A Vietnamese word is one syllable: "ocurrió", "según" share its letters only.
+        return parse_syllable(word) is not None
     return word.islower() and parse_syllable(word) is not None
 
 
@@ -189,7 +243,7 @@ def _runs(
     run: list[re.Match[str]] = []
     for word in words:
         if belongs(word.group()) and (
-            not run or not text[run[-1].end() : word.start()].strip(" ,-–.0123456789")
+            not run or not text[run[-1].end() : word.start()].strip(" ,-–.&0123456789")
         ):
             run.append(word)
             continue
