@@ -106,6 +106,46 @@ def test_numbers_and_structure() -> None:
     assert result.scores.get("terms") is None and result.scores["reference"] is None
 
 
+STRUCTURE_SOURCE = [
+    "Tỉnh Hòa Giang khánh thành cầu mới qua sông Lam vào sáng thứ Hai.",
+    "Cây cầu dài 1.200 mét, giúp rút ngắn thời gian đi lại giữa hai huyện.",
+    "Người dân địa phương bày tỏ vui mừng khi công trình hoàn thành đúng tiến độ.",
+]
+STRUCTURE_TARGETS = {
+    "ar": [
+        "افتتحت مقاطعة هوا جيانغ جسرا جديدا فوق نهر لام صباح يوم الاثنين.",
+        "يبلغ طول الجسر 1200 متر، ويختصر وقت السفر بين المنطقتين.",
+        "أعرب السكان المحليون عن سعادتهم بإنجاز المشروع في موعده.",
+    ],
+    "ru": [
+        "В понедельник утром в провинции Хоазянг открыли новый мост через реку Лам.",
+        "Длина моста 1200 метров, он сокращает время в пути между двумя уездами.",
+        "Местные жители рады, что объект сдан точно в срок.",
+    ],
+    "zh-Hans": [
+        "和江省周一上午为横跨蓝河的新桥举行通车仪式。",
+        "大桥全长1200米，缩短了两县之间的通行时间。",
+        "当地居民对工程按期完工表示高兴。",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STRUCTURE_TARGETS))
+def test_structure_agrees_with_the_checks(lang: str) -> None:
+    def structure(blocks: list[str]) -> float | None:
+        [result] = score(make_article({"vi": STRUCTURE_SOURCE, lang: blocks}))
+        return result.scores["structure"]
+
+    clean = STRUCTURE_TARGETS[lang]
+    assert structure(clean) == 100.0
+    untranslated = [clean[0], clean[1], STRUCTURE_SOURCE[2]]
+    repeated = [*clean, clean[1]]
+    furniture = [*clean, "1.234 lượt xem"]
+    for blocks in (untranslated, repeated, furniture):
+        found = structure(blocks)
+        assert found is not None and found < 100.0, blocks
+
+
 def test_reference_in_the_article_and_summary_by_month() -> None:
     data = {
         "vi": {"blocks": ["Tỉnh hỗ trợ 1.250 hộ dân."]},

@@ -327,7 +327,10 @@ def score_command(
     lines = []
     for result in results:
         shown = ", ".join(
-            f"{name} {value:.1f}" for name, value in result.scores.items() if value is not None
+            # As the JSON output writes them: rounded to two decimals.
+            f"{name} {round(value, 2)}"
+            for name, value in result.scores.items()
+            if value is not None
         )
         lines.append(f"{result.article} {result.lang}: {shown or 'nothing to score'}")
         if result.reference is not None:

@@ -4,14 +4,18 @@ Every sub-score is between 0 and 100, or None when it does not apply:
 
 * ``reference``: where the variant carries a ``reference`` translation, corpus chrF of the
   variant against it (with BLEU and TER beside it), blocks aligned; each number comes
-  with its sacrebleu signature. Tokenization suits the language: ``zh`` for Chinese,
-  ``char`` for Japanese, Korean and Thai, ``13a`` otherwise (nothing downloads a model).
+  with its sacrebleu signature. Tokenization is the language profile's ``bleu_tokenizer``
+  (``zh`` for Chinese, ``char`` for Japanese, Korean, Thai..., ``13a`` otherwise; nothing
+  downloads a model).
 * ``terms``: the share of the source's glossary mentions rendered in the target with a
   preferred, feminine or accepted form (count-aware); needs a glossary.
 * ``names``: the share of the glossary entries mentioned in the variant that are written
   with exactly one spelling there (one form, diacritics agreeing or not); needs a
   glossary. A title rendered two ways lowers it.
-* ``structure``: the share of source blocks aligned one-to-one with a target block.
+* ``structure``: the share of source blocks aligned one-to-one with a target block that the
+  checks do not find untranslated, repeated, in a third language or page furniture
+  (:data:`STRUCTURE_CODES`); such a block outside the one-to-one pairs counts against it
+  too, so a variant with one cannot score 100.
 * ``numbers``: the share of the source's numbers, dates and codes found in the aligned
   target blocks.
 * ``consistency``: the weighted mean of the sub-scores that apply (:data:`WEIGHTS`).
@@ -37,6 +41,7 @@ from multipub.lang import profile
 from multipub.matcher import FormStatus, GlossaryIndex
 from multipub.models import Article
 from multipub.numbers import number_tokens
+from multipub.runner import check
 
 if TYPE_CHECKING:
     from sacrebleu.metrics.base import Metric
@@ -164,6 +169,20 @@ def _share(found: int, wanted: int) -> float | None:
     return None if wanted == 0 else 100.0 * found / wanted
 
 
+# The checks whose findings say a target block is not a translation of a source block.
+STRUCTURE_CODES = ("MP301", "MP302", "MP303", "MP401", "MP403")
+
+
+def _defective_blocks(article: Article, lang: str) -> set[int]:
+    """Return the indices of ``lang``'s blocks that a STRUCTURE_CODES check reports."""
+    config = Config(select=STRUCTURE_CODES, langs=(lang,))
+    return {
+        f.block
+        for f in check(article, config=config)
+        if f.lang == lang and f.field == "blocks" and f.block is not None
+    }
+
+
 def _variant_scores(shared: ArticleContext, lang: str) -> dict[str, float | None]:
     article = shared.article
     source_lang = article.source_lang if article.source is not None else None
@@ -173,8 +192,13 @@ def _variant_scores(shared: ArticleContext, lang: str) -> dict[str, float | None
         pairs = shared.unit_pairs(lang)
         blocks = [p for p in pairs if all(source_units[i].field == "blocks" for i in p[0])]
         source_blocks = sum(len(s) for s, _ in blocks)
-        one_to_one = sum(1 for s, t in blocks if len(s) == 1 and len(t) == 1)
-        scores["structure"] = _share(one_to_one, source_blocks)
+        # A block the checks find untranslated, repeated, in a third language or page
+        # furniture is no translation of its source block: the score agrees with them.
+        defective = _defective_blocks(article, lang)
+        one_to_one = [t[0] for s, t in blocks if len(s) == 1 and len(t) == 1]
+        translated = sum(1 for j in one_to_one if target_units[j].block not in defective)
+        extra = len(defective - {target_units[j].block for j in one_to_one})
+        scores["structure"] = _share(translated, source_blocks + extra)
         wanted = found = 0
         for s_idx, t_idx in pairs:
             source_keys = Counter(
