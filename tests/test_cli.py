@@ -97,7 +97,7 @@ def test_examples_json_report_matches_the_contract() -> None:
     assert set(report["summary"]) == {"articles", "variants", "errors", "warnings", "infos"}
     assert report["summary"]["articles"] == 5
     assert report["signature"].startswith(
-        "multipub:0.1.0|codes:MP000,MP101,MP102,MP103,MP104,MP201,MP202,MP203,MP204,MP205,"
+        "multipub:0.1.0|codes:MP000,MP001,MP101,MP102,MP103,MP104,MP201,MP202,MP203,MP204,MP205,"
         "MP301,MP302,MP303,MP401,MP402,MP403,MP501,MP502,MP503|cfg:"
     )
     assert "|glossary:none|" in report["signature"]
@@ -217,7 +217,7 @@ def test_rules_and_rule() -> None:
     listing = run("rules").output
     assert "MP302  near-duplicate-block" in listing
     rules = json.loads(run("rules", "--format", "json").output)["rules"]
-    assert [r["code"] for r in rules][:2] == ["MP000", "MP101"]
+    assert [r["code"] for r in rules][:3] == ["MP000", "MP001", "MP101"]
     assert len(rules) == len({r["code"] for r in rules})
     doc = run("rule", "MP302").output
     assert doc.startswith("# MP302 near-duplicate-block")

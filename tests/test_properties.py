@@ -54,6 +54,8 @@ _article = st.builds(
 
 def _assert_spans_inside(article: Article, config: Config | None = None) -> None:
     for finding in check(article, config=config):
+        if finding.code == "MP001":  # about the article, not a place in its text
+            continue
         variant = article.variants[finding.lang or ""]
         text = variant.text_of(finding.field or "title", finding.block)
         assert finding.span is not None

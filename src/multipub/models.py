@@ -158,16 +158,6 @@ class Article(_Frozen):
     url: str | None = None
     variants: dict[LangTag, Variant] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _source_is_a_variant(self) -> Article:
-        # A file may carry a lone translated variant; then source checks are skipped.
-        if self.source_lang not in self.variants and len(self.variants) > 1:
-            raise ValueError(
-                f"source_lang {self.source_lang!r} names no variant "
-                f"(variants: {', '.join(sorted(self.variants))})"
-            )
-        return self
-
     @property
     def source(self) -> Variant | None:
         """Return the source-language variant, or None when the file holds only a translation."""

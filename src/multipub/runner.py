@@ -88,8 +88,36 @@ def check(
                         ),
                     )
                 )
+    if article.source is None:
+        missing = _source_missing(article, config, path, line)
+        if missing is not None:
+            findings.append(missing)
     findings.sort(key=finding_sort_key)
     return findings
+
+
+def _source_missing(
+    article: Article, config: Config, path: str, line: int | None
+) -> Finding | None:
+    """Return the MP001 finding of an article checked without its source variant, naming
+    the selected checks that need the source; None when none does or MP001 is off."""
+    chosen = select_rules(config.select, config.ignore)
+    if not any(rule.code == "MP001" for rule in chosen):
+        return None
+    skipped = [rule.code for rule in chosen if rule.needs_source and rule.function is not None]
+    if not skipped:
+        return None
+    return Finding(
+        code="MP001",
+        name="source-missing",
+        severity=Severity.INFO,
+        path=path,
+        article=article.id,
+        message=f"no {article.source_lang!r} variant, the declared source (variants: "
+        f"{', '.join(sorted(article.variants))}): {', '.join(skipped)} compare with the "
+        "source and did not run; MP303 judged the language only",
+        line=line,
+    )
 
 
 def _langs(article: Article, config: Config) -> list[str]:

@@ -26,6 +26,7 @@ __all__: list[str] = []
     "caption printed twice; by index, every block after the first difference looks wrong.",
     bad="vi has 8 blocks; ar has blocks for vi 0-3 and 5-7: vi block 4 was dropped.",
     good="ar translates every block of vi, in order.",
+    needs_source=True,
 )
 def unaligned_block(ctx: VariantContext) -> Iterator[Problem]:
     """Yield one problem per block linked to nothing on the other side."""

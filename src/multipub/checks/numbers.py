@@ -67,6 +67,7 @@ def _shown(key: str) -> str:
     "50-KL/TƯ, publishes a wrong fact that no reader of the edition can check.",
     bad="vi: 'hỗ trợ 1.250 hộ dân'; zh-Hans:\n\n> 向1520户居民提供援助",
     good="zh-Hans:\n\n> 向1250户居民提供援助",
+    needs_source=True,
 )
 def number_mismatch(ctx: VariantContext) -> Iterator[Problem]:
     """Yield one problem per source number, date or code the aligned target lacks."""

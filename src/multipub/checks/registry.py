@@ -32,8 +32,8 @@ _NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
 @dataclass(frozen=True)
 class Rule:
-    """A check's identity and documentation; ``function`` is None for MP000, which the
-    loader reports rather than a check."""
+    """A check's identity and documentation; ``function`` is None for MP000 and MP001,
+    which the loader and the runner report rather than a check."""
 
     code: str
     name: str
@@ -43,6 +43,8 @@ class Rule:
     bad: str
     good: str
     function: CheckFunction | None = None
+    # The check compares a translation with its source, and cannot run without one.
+    needs_source: bool = False
 
     def doc(self) -> str:
         """Return the rule's documentation as Markdown (what, why, bad and good examples)."""
@@ -60,12 +62,21 @@ _REGISTRY: dict[str, Rule] = {}
 
 
 def register(
-    *, code: str, name: str, severity: Severity, summary: str, why: str, bad: str, good: str
+    *,
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    why: str,
+    bad: str,
+    good: str,
+    needs_source: bool = False,
 ) -> Callable[[CheckFunction], CheckFunction]:
-    """Return a decorator that registers a check function under ``code``."""
+    """Return a decorator that registers a check function under ``code``; ``needs_source``
+    says that it compares a translation with its source and cannot run without one."""
 
     def decorate(function: CheckFunction) -> CheckFunction:
-        _add(Rule(code, name, severity, summary, why, bad, good, function))
+        _add(Rule(code, name, severity, summary, why, bad, good, function, needs_source))
         return function
 
     return decorate
@@ -95,6 +106,24 @@ _add(
         "(duplicate key 'title')",
         good='```json\n{"id": "hanoi-flood", "source_lang": "vi", "variants": '
         '{"vi": {"title": "Mưa lớn ở Hà Nội"}}}\n```',
+    )
+)
+_add(
+    Rule(
+        code="MP001",
+        name="source-missing",
+        severity=Severity.INFO,
+        summary="An article checked without its source: the variant that `source_lang` "
+        "names is not in the file (a desk checking what its Arabic site published, or a "
+        "`source_lang` that names no variant). Every check that needs no source still runs "
+        "(glossary, names, gender, duplicates, furniture, language, style); this one finding "
+        "per article names the checks that compare with the source and did not run.",
+        why="A check that silently does nothing looks like a check that passed: the desk "
+        "must know that numbers, missing terms and dropped blocks were not compared.",
+        bad='```json\n{"id": "fair", "source_lang": "vi", "variants": {"ar": {"blocks": '
+        '["افتتح المعرض التجاري صباح اليوم."]}}}\n```\n'
+        "(info: no 'vi' variant: MP101, MP501, MP502 need it and did not run)",
+        good="Check the translation together with its source variant, or accept the info.",
     )
 )
 

@@ -162,6 +162,7 @@ def _rendering(m: Mention) -> str:
     "> Tran Quoc Hung, deputy secretary, chaired the meeting.",
     good="en block 2:\n\n> Tran Quoc Hung, Permanent Deputy Secretary of the Provincial "
     "Party Committee, chaired the meeting.",
+    needs_source=True,
 )
 def missing_term(ctx: VariantContext) -> Iterator[Problem]:
     """Yield one problem per source mention that has no rendering in the target."""
