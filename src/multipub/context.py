@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from multipub.align import align_blocks
 from multipub.config import Config
+from multipub.lang import profile
 from multipub.matcher import GlossaryIndex, Mention
 from multipub.models import Article, TextUnit
 from multipub.text import dedup_key
@@ -67,7 +68,11 @@ class ArticleContext:
                 self._mentions[lang] = [[] for _ in self.units(lang)]
             else:
                 matcher = self.glossary.matcher(lang)
-                self._mentions[lang] = matcher.find_many([u.text for u in self.units(lang)])
+                found = matcher.find_many([u.text for u in self.units(lang)])
+                language = profile(lang)
+                if language is not None and language.matching.case_marks_names:
+                    found = [[m for m in ms if _case_agrees(m)] for ms in found]
+                self._mentions[lang] = found
         return self._mentions[lang]
 
     def units(self, lang: str) -> list[TextUnit]:
@@ -81,3 +86,12 @@ class ArticleContext:
         if lang not in self._keys:
             self._keys[lang] = [dedup_key(u.text) for u in self.units(lang)]
         return self._keys[lang]
+
+
+def _case_agrees(mention: Mention) -> bool:
+    """Return False when a word the form capitalizes is in lower case in the text
+    ("Hòa Bình" the province is not "Hòa bình", peace, at a sentence's start)."""
+    return not any(
+        want[:1].isupper() and have[:1].islower()
+        for want, have in zip(mention.form.split(), mention.text.split(), strict=False)
+    )

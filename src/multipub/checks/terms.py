@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
+from multipub.lang import primary_subtag, profile
 from multipub.matcher import FormStatus, Mention
 from multipub.models import TextUnit
 from multipub.text import text_span
+from multipub.translit import parse_syllable
 
 __all__: list[str] = []
 
@@ -147,6 +150,32 @@ def _rendering(m: Mention) -> str:
     return "\0preferred" if m.status in (FormStatus.PREFERRED, FormStatus.FEMININE) else m.form
 
 
+_NEXT_WORD = re.compile(r"[ \u00a0]+(\w+(?:[ \u00a0]+\w+){0,2})")
+
+
+def _names_a_foreign_one(text: str, mention: Mention, lang: str) -> bool:
+    """Return True when a source mention of an institution or a title is another country's:
+    the words right after it name a country of the source profile's list ("Quốc hội Mỹ",
+    "Chính phủ Pháp") or, in Vietnamese, a person or place no Vietnamese syllables spell
+    ("Thủ tướng Stephen Harper", "Thủ tướng Singapore"). The glossary's rendering is the
+    house's own institution's: another country's is translated as that country says."""
+    following = _NEXT_WORD.match(text, mention.end)
+    if following is None:
+        return False
+    words = following.group(1).split()
+    language = profile(lang)
+    countries = language.names.countries if language is not None else ()
+    if any(" ".join(words[:size]) in countries for size in (1, 2, 3)):
+        return True
+    first = words[0]
+    return (
+        primary_subtag(lang) == "vi"
+        and first[:1].isupper()
+        and not first.isupper()  # an acronym ("UBND") is no name
+        and parse_syllable(first) is None
+    )
+
+
 @register(
     code="MP101",
     name="missing-term",
@@ -172,6 +201,10 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
     source_units = ctx.shared.units(source_lang)
     source_mentions = ctx.shared.mentions(source_lang)
     target_units, target_mentions = ctx.units(), ctx.mentions()
+    source_mentions = [
+        [m for m in mentions if not _names_a_foreign_one(unit.text, m, source_lang)]
+        for unit, mentions in zip(source_units, source_mentions, strict=True)
+    ]
     wanted: Counter[str] = Counter(
         m.entry
         for unit, mentions in zip(source_units, source_mentions, strict=True)

@@ -131,6 +131,10 @@ class Matching(_Data):
     # A Latin-script language in which a Vietnamese name may turn up as the source spells
     # it, diacritics and all.
     source_names: bool = True
+    # Capitals mark proper names by rule (Vietnamese: "Chính phủ" is the Government,
+    # "chính phủ" any government; "Hòa Bình" the province, "hòa bình" peace): a glossary
+    # form that starts with a capital matches only text that does.
+    case_marks_names: bool = False
 
 
 class Numbers(_Data):
@@ -206,6 +210,11 @@ class Names(_Data):
     surnames: tuple[str, ...] = ()
     not_names: tuple[str, ...] = Field(
         default=(), description="phrases shaped like a name that are not one (Hà Nội)"
+    )
+    countries: tuple[str, ...] = Field(
+        default=(),
+        description="other countries' names, which make an institution or title foreign "
+        "('Quốc hội Mỹ', 'Thủ tướng Anh')",
     )
 
 

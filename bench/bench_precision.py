@@ -1,0 +1,247 @@
+"""Benchmark: false findings on real professional translations, and recall on planted defects.
+
+FLORES-200 devtest is rebuilt into articles: its metadata gives each sentence's source
+document, so the sentences of one document, in order, are one article's blocks. Vietnamese
+is the source; Arabic, English, French, Russian, Chinese and Spanish are six professional
+translations of it. Every check runs, with the shipped glossary.
+
+* Precision: the findings on these published translations, by code, and per target variant
+  (the bar is 0.02: one false or misplaced alarm in fifty variants). They are printed, one
+  line each with ``--show``, to be read against the source.
+* Recall: the bench plants one defect of a class in a copy of each article (a repeated
+  block, a Vietnamese block left untranslated, a block in a third language, a view counter,
+  a changed number, a dropped block, a title ending with a full stop) and counts the
+  articles where the planted block gets a finding of the class's code.
+
+The data is found through the ``MULTIPUB_FLORES200`` environment variable (a directory
+holding ``devtest/`` and ``metadata_devtest.tsv``), ``../shared/data/flores200`` beside the
+repository by default. Prints numbers; asserts nothing.
+
+Usage: python bench/bench_precision.py [--show] [--no-glossary]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from multipub import Article, Config, check
+from multipub.glossary import load_glossary
+from multipub.matcher import GlossaryIndex
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_FLORES = ROOT.parent / "shared" / "data" / "flores200"
+SOURCE = ("vi", "vie_Latn")
+TARGETS = {
+    "ar": "arb_Arab",
+    "en": "eng_Latn",
+    "fr": "fra_Latn",
+    "ru": "rus_Cyrl",
+    "zh-Hans": "zho_Hans",
+    "es": "spa_Latn",
+}
+THIRD_LANGUAGE = "deu_Latn"  # a block in German is in none of the article's languages
+# A view counter as each language's pages print it (written for this bench).
+COUNTERS = {
+    "ar": "1204 مشاهدة",
+    "en": "1,204 views",
+    "fr": "1 204 vues",
+    "ru": "Просмотров: 1204",
+    "zh-Hans": "阅读 1204",
+    "es": "1.204 visitas",
+}
+
+
+def flores_dir() -> Path:
+    """Return the FLORES-200 directory: MULTIPUB_FLORES200, else ../shared/data/flores200."""
+    return Path(os.environ.get("MULTIPUB_FLORES200", DEFAULT_FLORES))
+
+
+def build_articles(flores: Path) -> list[dict[str, Any]]:
+    """Return one article per FLORES source document, as article data (JSON-shaped)."""
+    urls = [
+        line.split("\t", 1)[0]
+        for line in (flores / "metadata_devtest.tsv").read_text("utf-8").splitlines()[1:]
+    ]
+    texts = {
+        lang: (flores / "devtest" / f"{name}.devtest").read_text("utf-8").splitlines()
+        for lang, name in [SOURCE, *TARGETS.items(), ("de", THIRD_LANGUAGE)]
+    }
+    groups: list[list[int]] = []
+    for index, url in enumerate(urls):
+        if groups and urls[groups[-1][-1]] == url:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    articles = []
+    for number, lines in enumerate(groups):
+        variants: dict[str, Any] = {
+            lang: {
+                "origin": "original" if lang == "vi" else "human",
+                "blocks": [texts[lang][i] for i in lines],
+            }
+            for lang in ("vi", *TARGETS)
+        }
+        articles.append(
+            {
+                "id": f"flores-{number}",
+                "source_lang": "vi",
+                "variants": variants,
+                "_german": [texts["de"][i] for i in lines],
+            }
+        )
+    return articles
+
+
+def _article(data: dict[str, Any]) -> Article:
+    return Article.model_validate({k: v for k, v in data.items() if not k.startswith("_")})
+
+
+_NUMBER = re.compile(r"(?<![\d.,])(\d{2,4})(?![\d.,])")
+
+
+def _plant_number(data: dict[str, Any], lang: str) -> int | None:
+    """Change one number of ``lang`` that the source writes too; return its block."""
+    source = data["variants"]["vi"]["blocks"]
+    blocks = data["variants"][lang]["blocks"]
+    for index, text in enumerate(blocks):
+        if index >= len(source):
+            break
+        for match in _NUMBER.finditer(text):
+            value = match.group(1)
+            if value in source[index] and not value.startswith("0"):
+                changed = str(int(value) + 7)
+                blocks[index] = text[: match.start(1)] + changed + text[match.end(1) :]
+                return index
+    return None
+
+
+def plant(data: dict[str, Any], lang: str, kind: str) -> tuple[str, int | None, str] | None:
+    """Plant one defect of ``kind`` in ``lang``; return (code, block, field) expected, or
+    None when this article cannot take it."""
+    blocks = data["variants"][lang]["blocks"]
+    source = data["variants"]["vi"]["blocks"]
+    if kind == "repeat":
+        if len(blocks) < 2 or len(blocks[0]) < 40:
+            return None
+        blocks.append(blocks[0])
+        return ("MP301", len(blocks) - 1, "blocks")
+    if kind == "untranslated":
+        if len(blocks) < 2 or len(source[1].split()) < 6:
+            return None
+        blocks[1] = source[1]
+        return ("MP303", 1, "blocks")
+    if kind == "third-language":
+        if len(blocks) < 2 or len(data["_german"][1]) < 60:
+            return None
+        blocks[1] = data["_german"][1]
+        return ("MP401", 1, "blocks")
+    if kind == "furniture":
+        blocks.insert(0, COUNTERS[lang])
+        return ("MP403", 0, "blocks")
+    if kind == "number":
+        found = _plant_number(data, lang)
+        return None if found is None else ("MP501", found, "blocks")
+    if kind == "dropped":
+        if len(blocks) < 3:
+            return None
+        del blocks[1]
+        return ("MP502", None, "blocks")
+    if kind == "title-stop":
+        data["variants"][lang]["title"] = "Hội chợ" if lang == "vi" else _title(lang)
+        return ("MP503", None, "title")
+    raise ValueError(kind)
+
+
+def _title(lang: str) -> str:
+    return {
+        "ar": "افتتاح معرض تجاري في المقاطعة.",
+        "en": "Province opens a trade fair.",
+        "fr": "La province ouvre une foire commerciale.",
+        "ru": "В провинции открылась ярмарка.",
+        "zh-Hans": "省贸易博览会开幕。",
+        "es": "La provincia abre una feria comercial.",
+    }[lang]
+
+
+KINDS = ("repeat", "untranslated", "third-language", "furniture", "number", "dropped", "title-stop")
+
+
+def main() -> int:
+    """Run the precision and recall measurements and print them; return 0."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--show", action="store_true", help="print every finding")
+    parser.add_argument("--no-glossary", action="store_true", help="run without the glossary")
+    args = parser.parse_args()
+    flores = flores_dir()
+    if not (flores / "metadata_devtest.tsv").exists():
+        print(f"FLORES-200 not found at {flores} (set MULTIPUB_FLORES200)")
+        return 0
+    glossary = None if args.no_glossary else GlossaryIndex(load_glossary(ROOT / "glossaries"))
+    articles = build_articles(flores)
+    config = Config()
+    started = time.perf_counter()
+    by_code: Counter[str] = Counter()
+    shown: list[str] = []
+    variants = 0
+    for data in articles:
+        article = _article(data)
+        variants += len(TARGETS)
+        for finding in check(article, config=config, glossary=glossary):
+            if finding.severity.value == "info":
+                continue
+            by_code[finding.code] += 1
+            shown.append(
+                f"  {finding.article} {finding.lang} {finding.field}[{finding.block}] "
+                f"{finding.code}: {finding.message[:140]}"
+            )
+    seconds = time.perf_counter() - started
+    total = sum(by_code.values())
+    print(
+        f"precision: {len(articles)} articles, {variants} target variants "
+        f"({'no glossary' if glossary is None else 'shipped glossary'}), {seconds:.1f} s"
+    )
+    print(f"  warnings and errors on published translations: {total}")
+    for code, count in sorted(by_code.items()):
+        print(f"  {code}: {count:4d}  ({count / variants:.4f} per variant)")
+    rate = total / variants
+    verdict = "met" if rate <= 0.02 else "NOT met"
+    print(f"  per variant: {rate:.4f} (target <= 0.02: {verdict})")
+    if args.show:
+        print("\n".join(shown))
+
+    print("recall on planted defects (one per article and language, where it fits):")
+    for kind in KINDS:
+        planted = caught = 0
+        for number, data in enumerate(articles):
+            lang = list(TARGETS)[number % len(TARGETS)]
+            copy_ = copy.deepcopy(data)
+            expected = plant(copy_, lang, kind)
+            if expected is None:
+                continue
+            code, block, field = expected
+            planted += 1
+            found = check(_article(copy_), config=config, glossary=glossary)
+            if any(
+                f.code == code
+                and f.lang == lang
+                and f.field == field
+                and (block is None or f.block == block)
+                for f in found
+            ):
+                caught += 1
+        recall = caught / planted if planted else 0.0
+        verdict = "met" if recall >= 0.95 else "NOT met"
+        print(f"  {kind:15s} {caught:4d}/{planted:<4d} {recall:.3f} (target >= 0.95: {verdict})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""MP101 on real-world text: common words that share a glossary name's letters, longer
+names that contain one, and other countries' institutions are not missing terms, while
+the house's own institutions still are. Uses the shipped glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from multipub import Config, check
+from multipub.glossary import load_glossary
+from multipub.matcher import GlossaryIndex
+from tests.conftest import make_article
+
+GLOSSARY = GlossaryIndex(load_glossary(Path(__file__).resolve().parents[2] / "glossaries"))
+ONLY = Config(select=("MP101",))
+
+
+def _missing(vi: str, target_lang: str, target: str) -> list[str]:
+    article = make_article({"vi": [vi], target_lang: [target]})
+    return [f.entry or "" for f in check(article, config=ONLY, glossary=GLOSSARY)]
+
+
+@pytest.mark.parametrize(
+    ("vi", "lang", "target"),
+    [
+        # "hòa bình" is peace, "Hòa Bình" the province; "chính phủ" any government.
+        (
+            "Hai nước cam kết giữ gìn hòa bình và ổn định trong khu vực.",
+            "en",
+            "The two countries pledged to keep peace and stability in the region.",
+        ),
+        (
+            "Hòa bình là mong muốn của nhân dân hai nước.",
+            "ar",
+            "السلام هو رغبة شعبي البلدين.",
+        ),
+        (
+            "Nhiều chính phủ đã tăng ngân sách cho giáo dục.",
+            "ru",
+            "Многие правительства увеличили бюджет на образование.",
+        ),
+        # "Thái Bình Dương" (the Pacific) holds no "Thái Bình" (the province).
+        (
+            "Cơn bão hình thành trên Thái Bình Dương vào cuối tuần.",
+            "zh-Hans",
+            "台风于周末在太平洋上形成。",
+        ),
+        # Another country's parliament, government or prime minister.
+        ("Quốc hội Mỹ đã thông qua dự luật.", "en", "The US Congress passed the bill."),
+        (
+            "Chính phủ Pháp công bố kế hoạch mới.",
+            "fr",
+            "Le gouvernement français a publié un plan.",
+        ),
+        (
+            "Thủ tướng Stephen Harper phát biểu tại Ottawa.",
+            "ru",
+            "Премьер Стивен Харпер выступил в Оттаве.",
+        ),
+        (
+            "Ông gặp Thủ tướng Singapore tại hội nghị.",
+            "ar",
+            "التقى برئيس وزراء سنغافورة في المؤتمر.",
+        ),
+    ],
+)
+def test_no_missing_term(vi: str, lang: str, target: str) -> None:
+    assert _missing(vi, lang, target) == []
+
+
+@pytest.mark.parametrize(
+    ("vi", "lang", "target", "entry"),
+    [
+        # The house's own institutions are still required.
+        (
+            "Quốc hội thông qua Luật Đất đai sửa đổi.",
+            "en",
+            "Congress passed the amended Land Law.",
+            "org/national-assembly",
+        ),
+        (
+            "Thủ tướng Phạm Minh Chính chủ trì cuộc họp.",
+            "ru",
+            "Глава Фам Минь Тинь провёл заседание.",
+            "title/prime-minister",
+        ),
+        (
+            "Đoàn công tác làm việc tại tỉnh Hòa Bình.",
+            "ar",
+            "عمل الوفد في المقاطعة.",
+            "place/hoa-binh",
+        ),
+    ],
+)
+def test_missing_term_still_found(vi: str, lang: str, target: str, entry: str) -> None:
+    assert entry in _missing(vi, lang, target)
