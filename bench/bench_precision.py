@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import copy
 import os
-import re
 import sys
 import time
 from collections import Counter
@@ -35,6 +34,7 @@ from typing import Any
 from multipub import Article, Config, check
 from multipub.glossary import load_glossary
 from multipub.matcher import GlossaryIndex
+from multipub.numbers import number_tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FLORES = ROOT.parent / "shared" / "data" / "flores200"
@@ -47,7 +47,7 @@ TARGETS = {
     "zh-Hans": "zho_Hans",
     "es": "spa_Latn",
 }
-THIRD_LANGUAGE = "deu_Latn"  # a block in German is in none of the article's languages
+THIRD_LANGUAGE = "deu_Latn"  # with --german: a language the site does not publish in
 # A view counter as each language's pages print it (written for this bench).
 COUNTERS = {
     "ar": "1204 مشاهدة",
@@ -104,21 +104,20 @@ def _article(data: dict[str, Any]) -> Article:
     return Article.model_validate({k: v for k, v in data.items() if not k.startswith("_")})
 
 
-_NUMBER = re.compile(r"(?<![\d.,])(\d{2,4})(?![\d.,])")
-
-
 def _plant_number(data: dict[str, Any], lang: str) -> int | None:
-    """Change one number of ``lang`` that the source writes too; return its block."""
+    """Change one plain number of ``lang`` that its source block holds too (as MP501 reads
+    both); return its block."""
     source = data["variants"]["vi"]["blocks"]
     blocks = data["variants"][lang]["blocks"]
-    for index, text in enumerate(blocks):
-        if index >= len(source):
-            break
-        for match in _NUMBER.finditer(text):
-            value = match.group(1)
-            if value in source[index] and not value.startswith("0"):
-                changed = str(int(value) + 7)
-                blocks[index] = text[: match.start(1)] + changed + text[match.end(1) :]
+    for index, text in enumerate(blocks[: len(source)]):
+        in_source = {t.key for t in number_tokens(source[index], "vi")}
+        for token in number_tokens(text, lang):
+            if token.key in in_source and token.key.isdigit() and int(token.key) >= 10:
+                written = text[token.start : token.end]
+                if not written.isdigit():
+                    continue  # "1.250", "3,5 tỷ": keep the plant simple
+                changed = str(int(written) + 7)
+                blocks[index] = text[: token.start] + changed + text[token.end :]
                 return index
     return None
 
@@ -139,9 +138,14 @@ def plant(data: dict[str, Any], lang: str, kind: str) -> tuple[str, int | None, 
         blocks[1] = source[1]
         return ("MP303", 1, "blocks")
     if kind == "third-language":
-        if len(blocks) < 2 or len(data["_german"][1]) < 60:
+        # Another edition's block filed under this one (the next language of TARGETS),
+        # or with --german a language the site does not publish in.
+        others = list(TARGETS)
+        intruder = others[(others.index(lang) + 1) % len(others)]
+        third = data["_german"] if GERMAN else data["variants"][intruder]["blocks"]
+        if len(blocks) < 2 or len(third[1]) < 60:
             return None
-        blocks[1] = data["_german"][1]
+        blocks[1] = third[1]
         return ("MP401", 1, "blocks")
     if kind == "furniture":
         blocks.insert(0, COUNTERS[lang])
@@ -171,6 +175,7 @@ def _title(lang: str) -> str:
     }[lang]
 
 
+GERMAN = "--german" in sys.argv
 KINDS = ("repeat", "untranslated", "third-language", "furniture", "number", "dropped", "title-stop")
 
 
@@ -179,6 +184,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", action="store_true", help="print every finding")
     parser.add_argument("--no-glossary", action="store_true", help="run without the glossary")
+    parser.add_argument(
+        "--german", action="store_true", help="plant German, not another edition's language"
+    )
     args = parser.parse_args()
     flores = flores_dir()
     if not (flores / "metadata_devtest.tsv").exists():

@@ -130,7 +130,7 @@ _WORD_CHAR = re.compile(r"\w")
 # Not after Latin letters or digits ("COVID-19" is a name, "A320" a model); Chinese
 # characters may touch a number ("向1250户").
 _NUMBER = re.compile(
-    r"(?<![0-9A-Za-z.,])\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+(?!\d)"
+    r"(?<![0-9A-Za-z.,])\d{1,3}(?:(?:[.,]|[ \u00a0\u2009\u202f])\d{3})+(?!\d)"
     r"|(?<![0-9A-Za-z.,])\d+(?:[.,]\d+)?"
 )
 
@@ -166,6 +166,52 @@ def _scales(lang: str) -> tuple[tuple[re.Pattern[str], int], ...]:
     return tuple(patterns)
 
 
+def _scale_after(
+    text: str, end: int, scales: tuple[tuple[re.Pattern[str], int], ...]
+) -> int | None:
+    """Return the power of ten of the scale word right after ``end``, or None."""
+    for scale, exponent in scales:
+        if scale.match(text, end):
+            return exponent
+    return None
+
+
+# Between the two numbers of a range: a dash or a tilde ("1894-1895", "390～420").
+_RANGE = re.compile(r"\s*[-–—~～]\s*")
+
+
+@cache
+def _eras() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """Return each profile's era markers before a year, with the years to subtract."""
+    return tuple(
+        (re.compile(rf"(?:{words_pattern([marker], bounded=False)})\s*$"), offset)
+        for found in profiles().values()
+        for marker, offset in sorted(found.numbers.eras.items())
+    )
+
+
+def _era_offset(
+    text: str,
+    start: int,
+    previous: re.Match[str] | None,
+    eras: tuple[tuple[re.Pattern[str], int], ...],
+) -> int:
+    """Return the years to subtract from the number at ``start``: an era marker stands
+    before it, or before the first year of the range it ends ("พ.ศ. 2437-2438")."""
+    if not eras:
+        return 0
+    before = text[max(0, start - 12) : start]
+    for pattern, offset in eras:
+        if pattern.search(before):
+            return offset
+    if previous is not None and _RANGE.fullmatch(text, previous.end(), start):
+        earlier = text[max(0, previous.start() - 12) : previous.start()]
+        for pattern, offset in eras:
+            if pattern.search(earlier):
+                return offset
+    return 0
+
+
 @cache
 def number_marks() -> tuple[str, str]:
     """Return the profiles' own decimal marks and thousands separators ("٫", "٬")."""
@@ -186,7 +232,7 @@ def _separators() -> tuple[re.Pattern[str], dict[int, str]]:
 
 
 def _value(text: str) -> Decimal | None:
-    digits = re.sub(r"[ \u00a0\u202f]", "", text)
+    digits = re.sub(r"[ \u00a0\u2009\u202f]", "", text)
     groups = re.split(r"[.,]", digits)
     if len(groups) == 1:
         number = digits
@@ -208,6 +254,13 @@ def _canonical(value: Decimal) -> str:
 
 
 _HAS_DIGIT = re.compile(r"\d")
+# Three or more groups of digits, nine digits or more in all: a phone number's shape
+# ("0912 345 678", "+84 24 3825 3536", "024.3825.3536").
+_PHONE = re.compile(r"(?<![\d.,])\+?\(?\d{2,4}\)?(?:[ .\-\u00a0]\(?\d{2,4}\)?){2,}(?![\d,])")
+# A clock time: "14:30", "14:30:05", "22 h 00", "22h00".
+_TIME = re.compile(
+    r"(?<![\d.,:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|\s?h\s?[0-5]\d)(?![\d.,])"
+)
 
 
 def number_tokens(text: str, lang: str | None = None) -> tuple[NumberToken, ...]:
@@ -235,6 +288,17 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
         spans.append((start, end))
         tokens.append(NumberToken(start, end, key))
 
+    # Clock times are read and set aside: a translation may write "22 h 00" for "10:00
+    # đêm", or "1200 GMT" for "12:00 GMT", and their digits are no quantities.
+    for match in _TIME.finditer(prepared) if ":" in prepared or "h" in prepared else ():
+        spans.append((match.start(), match.end()))
+    # Phone numbers are no quantities either: a trunk "0" or a "+" country code, then
+    # groups of digits (in any order: right-to-left text may show them reversed).
+    for match in _PHONE.finditer(prepared) if len(prepared) > 8 else ():
+        written = match.group()
+        trunk_or_country = "+" in written or re.search(r"(?<!\d)0\d", written)
+        if trunk_or_country and sum(c.isdigit() for c in written) >= 9:
+            spans.append((match.start(), match.end()))
     for match in _CODE.finditer(prepared):
         take(match.start(), match.end(), "code:" + match.group().upper())
 
@@ -253,23 +317,35 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
             first, second = match.group(1), match.group(2)
             day, month = (first, second) if order in ("dm", "dM") else (second, first)
             year = match.group(3) if order == "dm" and pattern.groups >= 3 else None
-            date(match.start(), match.end(), day, month, year)
+            # A month name's span ends with the name: an abbreviation's dot or the
+            # sentence's full stop after it is not the date's.
+            end = match.end(2) if order == "dM" else match.end()
+            date(match.start(), end, day, month, year)
         if order == "dM":  # the month-day order comes right after, as the pattern did
             for start, end, month, day in _month_day(prepared):
                 date(start, end, day, month, None)
-    for match in _NUMBER.finditer(prepared):
-        if not free(match.start(), match.end()):
-            continue
+    numbers = [m for m in _NUMBER.finditer(prepared) if free(m.start(), m.end())]
+    scales = _scales(lang)
+    eras = _eras()
+    for index, match in enumerate(numbers):
         value = _value(match.group())
         if value is None:
             continue
         end = match.end()
-        for scale, exponent in _scales(lang):
-            found = scale.match(prepared, end)
-            if found:
-                value *= Decimal(10) ** exponent
+        exponent = _scale_after(prepared, end, scales)
+        if exponent is None and index + 1 < len(numbers):
+            # A range shares its scale word: "4,2-3,9 triệu", "390～420万".
+            following = numbers[index + 1]
+            if _RANGE.fullmatch(prepared, end, following.start()):
+                exponent = _scale_after(prepared, following.end(), scales)
+        if exponent is not None:
+            found = next(s for s, e in scales if e == exponent).match(prepared, end)
+            if found is not None:
                 end = found.end()
-                break
+            value *= Decimal(10) ** exponent
+        offset = _era_offset(prepared, match.start(), numbers[index - 1] if index else None, eras)
+        if offset:
+            value -= offset  # a Buddhist-era year (พ.ศ. 2438) is the year 1895
         if value < 10 and value == value.to_integral_value():
             continue  # small whole numbers are spelled out in translations
         take(match.start(), end, _canonical(value))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from multipub import Config, check
-from multipub.checks.numbers import number_tokens
+from multipub.numbers import number_tokens
 from tests.conftest import make_article
 
 
@@ -95,3 +95,58 @@ def test_a_dropped_code_is_reported_a_rephrased_number_is_not() -> None:
 )
 def test_clean_translations_with_ranges(lang: str, target: str) -> None:
     assert _mp501("Từ ngày 9 đến 12/10, tỉnh hỗ trợ 1.250 hộ dân.", lang, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target", "changed"),
+    [
+        # A number changed by place, however unlike it looks.
+        ("Nhà máy được xây dựng năm 1994.", "en", "The plant was built in 2004.", "2004"),
+        (
+            "Kế hoạch giai đoạn 2019-2025 đã được duyệt.",
+            "ar",
+            "تمت الموافقة على خطة 2022-2025.",
+            "2022",
+        ),
+        ("Ông Lê Văn Tâm, 29 tuổi, bị thương.", "fr", "M. Le Van Tam, 36 ans, a été blessé.", "36"),
+        ("Sự kiện diễn ra ngày 21 vừa qua.", "ru", "Событие прошло 28 января.", "28 января"),
+        # A conversion that does not hold: 250 miles are 402 km, not 240.
+        ("Tuyến đường dài 250 dặm.", "en", "The road is 240 km long.", "240"),
+    ],
+)
+def test_changed_numbers_by_place(source: str, lang: str, target: str, changed: str) -> None:
+    [(_, excerpt)] = _mp501(source, lang, target)
+    assert excerpt == changed
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target"),
+    [
+        # Units converted (within 3%): miles/km, pounds/kg, inches/cm, mph, °F/°C.
+        ("Tuyến đường dài 250 dặm.", "en", "The road is 402 km long."),
+        ("Con cá nặng 20 pound.", "ru", "Рыба весила 9 кг."),
+        ("Mưa lớn tới 12 inch.", "fr", "Des pluies jusqu'à 30 cm."),
+        ("Gió giật 75 dặm/giờ.", "es", "Ráfagas de 121 km/h."),
+        ("Nhiệt độ lên tới 95 °F.", "zh-Hans", "气温高达35摄氏度。"),
+        ("Nhiệt độ tăng thêm 18 °F.", "ar", "ارتفعت الحرارة 10 درجة مئوية."),
+        ("Chiếc xe đỗ cách đó 500 feet.", "ko", "차는 150미터 떨어진 곳에 있었다."),
+        # Phone numbers are no quantities, in either group order.
+        ("Đường dây nóng: 0912 345 678.", "ar", "الخط الساخن: 678 345 0912."),
+        ("Liên hệ +84 24 3825 3536.", "en", "Call +84 24 3825 3536."),
+        # Clock times: 24-hour, "h", or "1200 GMT" for 12:00.
+        ("Xe được kéo đi lúc 12:00 giờ GMT.", "en", "The car was towed at 1200 GMT."),
+        ("Đám cháy từ 10:00 đến 11:00 đêm.", "fr", "L'incendie a duré de 22 h 00 à 23 h 00."),
+        # A day written alone is the day of the target's date.
+        ("Sự kiện diễn ra ngày 21 vừa qua.", "ru", "Событие прошло 21 января."),
+        # Thin spaces group thousands in French.
+        ("Hơn 800.000 binh sĩ đã tham gia.", "fr", "Plus de 800\u2009000 soldats y ont pris part."),
+        # A range shares its scale word; a Thai year may count from the Buddha (พ.ศ.).
+        ("Hóa thạch có niên đại 4,2-3,9 triệu năm.", "ja", "化石は390～420万年前のものだ。"),
+        ("Hiệp ước được ký năm 1895.", "th", "สนธิสัญญาลงนามในปี พ.ศ. 2438"),
+        ("Chiến tranh kéo dài (1894-1895).", "th", "สงครามกินเวลา (พ.ศ. 2437-2438)"),
+        # The 1960s are "los años 60"; a number of another length is no change.
+        ("Phong trào nổi lên vào thập niên 1960.", "es", "El movimiento surgió en los años 60."),
+    ],
+)
+def test_numbers_that_agree(source: str, lang: str, target: str) -> None:
+    assert _mp501(source, lang, target) == []

@@ -8,12 +8,15 @@ are reported, each with the target token that looks like it changed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
+from multipub.lang import primary_subtag, profile, words_pattern
 from multipub.numbers import number_tokens
 from multipub.text import text_span
 
@@ -40,6 +43,73 @@ def _looks_changed(source: str, target: str) -> bool:
     )
 
 
+def _digits(key: str) -> int:
+    return sum(c.isdigit() for c in key)
+
+
+def _day(key: str) -> int:
+    """Return the digits of a date's day ("date:21-1": 2), 0 for any other key."""
+    return len(key[5:].split("-")[0]) if key.startswith("date:") else 0
+
+
+def _kind(key: str) -> str:
+    return key.split(":")[0] if ":" in key else "number"
+
+
+# Units a translation converts, as (unit, unit, factor from the first to the second); the
+# words that name them are each language profile's ``numbers.units``.
+_CONVERSIONS = {
+    ("mi", "km"): 1.609344,
+    ("mph", "kmh"): 1.609344,
+    ("lb", "kg"): 0.45359237,
+    ("in", "cm"): 2.54,
+    ("ft", "m"): 0.3048,
+    ("yd", "m"): 0.9144,
+}
+# Converted values are rounded ("250 miles, about 400 km"): 3% either way, or half a unit.
+_TOLERANCE = 0.03
+
+
+@lru_cache(maxsize=64)
+def _unit_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Return (unit, pattern of its words right after a number) for ``lang``'s profile."""
+    found = profile(lang)
+    if found is None:
+        return ()
+    bounded = found.separates_words
+    return tuple(
+        (unit, re.compile(rf"\s*(?:{words_pattern(words, bounded=bounded)})", re.IGNORECASE))
+        for unit, words in sorted(found.numbers.units.items())
+    )
+
+
+def _unit_after(text: str, end: int, lang: str) -> str | None:
+    """Return the unit named right after the number ending at ``end``, or None."""
+    for unit, pattern in _unit_patterns(primary_subtag(lang)):
+        if pattern.match(text, end):
+            return unit
+    return None
+
+
+def _close(value: float, expected: float) -> bool:
+    return abs(value - expected) <= _TOLERANCE * abs(expected) + 0.5
+
+
+def _converted(a: float, unit_a: str | None, b: float, unit_b: str | None) -> bool:
+    """Return True when ``a`` ``unit_a`` and ``b`` ``unit_b`` are one quantity in two units
+    (a temperature or a difference of temperatures, in Fahrenheit and Celsius, too)."""
+    if unit_a is None or unit_b is None or unit_a == unit_b:
+        return False
+    if {unit_a, unit_b} == {"F", "C"}:
+        f, c = (a, b) if unit_a == "F" else (b, a)
+        return _close(c, (f - 32) * 5 / 9) or _close(c, f * 5 / 9)
+    factor = _CONVERSIONS.get((unit_a, unit_b))
+    if factor is not None:
+        return _close(b, a * factor)
+    factor = _CONVERSIONS.get((unit_b, unit_a))
+    return factor is not None and _close(a, b * factor)
+
+
 def _unlikeness(a: str, b: str) -> tuple[int, int]:
     """Return how unlike two keys look, to pair a changed number with its new value:
     the same digits in another order (1250 -> 1520) are likelier than another length."""
@@ -60,9 +130,12 @@ def _shown(key: str) -> str:
     summary="A number, date or document code of a source block missing or changed in its "
     "aligned target block, after locale normalization (Vietnamese '1.250' and '86,6%', "
     "Arabic-Indic digits, '28/9' = '28 September' = '28 سبتمبر' = '28 сентября' = '9月28日', "
-    "scale words: '3,5 tỷ' = '3.5 billion' = '35亿'). A changed number is reported on the "
-    "target's number with the source's in the message; a dropped one on the target block. "
-    "Whole numbers below 10 are not compared (translations spell them out).",
+    "scale words: '3,5 tỷ' = '3.5 billion' = '35亿', a range sharing one: '4,2-3,9 triệu', "
+    "Buddhist-era years in Thai). A changed number is paired by place with the target's "
+    "number of as many digits (1994 -> 2004) and reported on it; a dropped code on the "
+    "target block. Units converted within 3% (miles/km, pounds/kg, inches/cm, feet/m, "
+    "mph/km/h, Fahrenheit/Celsius, as the profiles name them), phone numbers and clock "
+    "times are not compared; whole numbers below 10 neither (translations spell them).",
     why="A machine translation that turns 1,250 households into 1,520, or 50-KL/TW into "
     "50-KL/TƯ, publishes a wrong fact that no reader of the edition can check.",
     bad="vi: 'hỗ trợ 1.250 hộ dân'; zh-Hans:\n\n> 向1520户居民提供援助",
@@ -78,9 +151,11 @@ def number_mismatch(ctx: VariantContext) -> Iterator[Problem]:
     for s_idx, t_idx in ctx.unit_pairs():
         if not s_idx or not t_idx:
             continue  # an unaligned block is MP502's finding
-        source_tokens = [
-            tok for i in s_idx for tok in number_tokens(source_units[i].text, source_lang)
-        ]
+        # Each source token, and the index of the unit it stands in.
+        source_tokens_at = {
+            tok: i for i in s_idx for tok in number_tokens(source_units[i].text, source_lang)
+        }
+        source_tokens = list(source_tokens_at)
         if not source_tokens:
             continue  # nothing of the source to lose
         target_tokens = [
@@ -107,7 +182,35 @@ def number_mismatch(ctx: VariantContext) -> Iterator[Problem]:
             missing, key=lambda k: next(t.start for t in source_tokens if t.key == k)
         ):
             kind = key.split(":")[0] if ":" in key else "number"
-            candidates = [sp for sp in spare if _looks_changed(key, sp[1].key)]
+            source_token = next(t for t in source_tokens_at if t.key == key)
+            source_text = source_units[source_tokens_at[source_token]].text
+            converted = [
+                sp
+                for sp in spare
+                if _kind(key) == "number" == _kind(sp[1].key)
+                and _converted(
+                    float(key),
+                    _unit_after(source_text, source_token.end, source_lang),
+                    float(sp[1].key),
+                    _unit_after(target_units[sp[0]].text, sp[1].end, ctx.lang),
+                )
+            ]
+            if converted:
+                spare.remove(converted[0])  # 250 miles -> 402 km: the same quantity
+                continue
+            same_day = [sp for sp in spare if sp[1].key.startswith(f"date:{key}-")]
+            if same_day:
+                spare.remove(same_day[0])  # "ngày 21" is the day of "21 January"
+                continue
+            # By place: a changed number takes the target's own number that stands where
+            # it stood (the first spare one of its kind), the likeliest alteration first.
+            # (of as many digits: "the 1960s" may be "los años 60", "1800" the 19th century)
+            alike = [sp for sp in spare if _looks_changed(key, sp[1].key)]
+            in_place = [sp for sp in spare if _kind(sp[1].key) == kind][:1]
+            candidates = alike or [sp for sp in in_place if _digits(sp[1].key) == _digits(key)]
+            if not candidates and kind == "number":
+                # A day the source writes alone ("ngày 21") in a date of the target.
+                candidates = [sp for sp in spare if _day(sp[1].key) == _digits(key)][:1]
             if candidates:
                 j, tok = min(candidates, key=lambda sp: _unlikeness(key, sp[1].key))
                 spare.remove((j, tok))

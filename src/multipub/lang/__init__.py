@@ -152,6 +152,16 @@ class Numbers(_Data):
     )
     ordinal_suffixes: tuple[str, ...] = Field(default=(), description="'28th', '1er'")
     month_prepositions: tuple[str, ...] = Field(default=(), description="'28 de septiembre'")
+    units: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="unit (mi, km, lb, kg, in, cm, ft, m, yd, mph, kmh, F, C) -> the words "
+        "that name it after a number, for MP501's conversions",
+    )
+    eras: dict[str, int] = Field(
+        default_factory=dict,
+        description="era markers before a year -> years to subtract for the common era "
+        "('พ.ศ.': 543)",
+    )
     decimal_marks: str = Field(default="", description="decimal marks of its own ('٫')")
     group_marks: str = Field(default="", description="thousands separators of its own ('٬')")
 
