@@ -87,6 +87,12 @@ def _run(code: str, variants: dict[str, list[str]]) -> list[tuple[str, str, str]
             "Tran Quok Hung",
             "person/tran-quoc-hung",
         ),
+        # one letter off in Arabic: a look-alike (ع for غ) or a sound-alike (ق for ك)
+        ("ar", "ترأس الاجتماع الرفيق تران كوك هونع أمس.", "تران كوك هونع", "person/tran-quoc-hung"),
+        ("ar", "ترأس الاجتماع الرفيق تران قوك هونغ أمس.", "تران قوك هونغ", "person/tran-quoc-hung"),
+        # and in Russian: a vowel added or dropped
+        ("ru", "Заседание провёл Чан Куок Хыынг.", "Чан Куок Хыынг", "person/tran-quoc-hung"),
+        ("ru", "Заседание провёл Чан Куок Хнг.", "Чан Куок Хнг", "person/tran-quoc-hung"),
     ],
 )
 def test_mp201_misspelled_names(lang: str, text: str, seen: str, entry: str) -> None:
@@ -108,6 +114,8 @@ def test_mp201_misspelled_names(lang: str, text: str, seen: str, entry: str) -> 
             "Tran Quoc Hung met Tran Van Long and Nguyen Thi Thanh in Hoa Binh.",
         ),  # a different person
         ("zh-Hans", "陈国兴主持会议。"),  # no forms in the language
+        ("ar", "ترأس الاجتماع الرفيق تران فان لونغ أمس."),  # another person
+        ("ru", "Заседание провёл Чан Ван Лонг."),  # another person
     ],
 )
 def test_mp201_clean(lang: str, text: str) -> None:

@@ -113,6 +113,19 @@ FR_PDS_F = "secrétaire adjointe permanente du Comité provincial du Parti"
             [("провёл", "провела")],
         ),
         ("ru", "Госпожа Хоанг Минь Дык открыла совещание.", DUC, [("Госпожа", "господин")]),
+        # Arabic pronoun suffixes after the name: "in his speech" for a woman, and back
+        (
+            "ar",
+            "وأكدت الرفيقة لي ثي هونغ فان في كلمته أهمية الخطة.",
+            VAN,
+            [("كلمته", "كلمتها")],
+        ),
+        (
+            "ar",
+            "وأكد الرفيق هوانغ مينه دوك خلال زيارتها أهمية الخطة.",
+            DUC,
+            [("زيارتها", "زيارته")],
+        ),
         # French: honorifics and title forms
         ("fr", "Mme Hoang Minh Duc a ouvert la séance.", DUC, [("Mme", "M.")]),
         ("fr", "Madame Hoang Minh Duc a ouvert la séance.", DUC, [("Madame", "monsieur")]),
@@ -152,6 +165,8 @@ def test_mp204_gender_disagreement(
         ("ar", AR_VAN),
         ("ar", "وقال السيد هوانغ مينه دوك إن الخطة ستنفذ في موعدها."),
         ("ar", "وقالت الدكتورة لي ثي هونغ فان إن الخطة ستنفذ في موعدها."),
+        ("ar", "وأكدت الرفيقة لي ثي هونغ فان في كلمتها أهمية الخطة."),
+        ("ar", "وأكد الرفيق هوانغ مينه دوك خلال زيارته أهمية الخطة."),
         ("ar", f"وزارت {AR_PDS_F} لي ثي هونغ فان المقاطعة."),
         # two people in one sentence, a man then a woman, each with their own honorific
         ("ar", f"ترأس الاجتماع الرفيق هوانغ مينه دوك والرفيقة لي ثي هونغ فان، {AR_PDS_F}."),

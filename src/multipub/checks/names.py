@@ -12,7 +12,7 @@ from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Severity
 from multipub.glossary import EntryKind
-from multipub.lang import primary_subtag, script, scripts_of, writes
+from multipub.lang import primary_subtag, profile, script, scripts_of, writes
 from multipub.matcher import GlossaryIndex, strip_marks
 from multipub.names import capitals, vietnamese_names
 from multipub.text import fold
@@ -92,7 +92,7 @@ def _name_index(glossary: GlossaryIndex, lang: str) -> _NameIndex:
                 by_skeleton.setdefault(name_skeleton(form, lang), entry.id)
                 first_words.setdefault(_word_skeleton(words[0], lang), set()).add(len(words))
         deletions: dict[str, set[str]] = {}
-        if writes(lang, "latin"):
+        if _one_edit_allowed(lang):
             for skeleton in by_skeleton:
                 for variant in _deletions(skeleton):
                     deletions.setdefault(variant, set()).add(skeleton)
@@ -149,7 +149,7 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
     if not index.by_skeleton:
         return
     primary = primary_subtag(ctx.lang)
-    latin = writes(ctx.lang, "latin")
+    near = _one_edit_allowed(ctx.lang)
     cased = any(script(name).cased for name in scripts_of(ctx.lang))
     # Outside Chinese (whose skeleton drops a final 省/市), a span's skeleton is its
     # words' skeletons joined: each word's is computed once per run and language.
@@ -173,7 +173,7 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
             skeletons = [index.skeleton_of(text[start:end], ctx.lang) for start, end in spans]
             for i, (first_start, _) in enumerate(spans):
                 sizes = index.first_words.get(skeletons[i]) or (
-                    _LATIN_NAME_SIZES if latin else None
+                    _LATIN_NAME_SIZES if cased else None
                 )
                 if not sizes:
                     continue
@@ -188,7 +188,7 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
                         if joinable
                         else name_skeleton(text[start:end], ctx.lang)
                     )
-                    entry_id = _near_name(index, skeleton, latin)
+                    entry_id = _near_name(index, skeleton, near)
                     if entry_id is not None:
                         yield Problem(
                             field=unit.field,
@@ -202,15 +202,24 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
                         break
 
 
-# Latin-script names whose first word the glossary does not know are tried at these sizes.
+# Names in a script with capitals whose first word the glossary does not know are tried at
+# these sizes (a run of capitalized words settles where a name may stand).
 _LATIN_NAME_SIZES = frozenset((2, 3, 4))
 
 
-def _near_name(index: _NameIndex, skeleton: str, latin: bool) -> str | None:
-    """Return the entry whose name has this skeleton, or (Latin script, skeletons of six
+def _one_edit_allowed(lang: str) -> bool:
+    """Return whether a name one letter off the glossary's is looked for in ``lang``: in
+    every language written with spaces between words (Latin, Cyrillic, Arabic...), where a
+    letter is a sound; not in Chinese or Japanese, where one character is a syllable."""
+    found = profile(lang)
+    return found is not None and found.separates_words
+
+
+def _near_name(index: _NameIndex, skeleton: str, near: bool) -> str | None:
+    """Return the entry whose name has this skeleton, or (where ``near``, skeletons of six
     letters or more) one edit away from it; None when there is none."""
     entry_id = index.by_skeleton.get(skeleton)
-    if entry_id is not None or not latin or len(skeleton) <= 5:
+    if entry_id is not None or not near or len(skeleton) <= 5:
         return entry_id
     if skeleton in index.near:
         return index.near[skeleton]

@@ -220,6 +220,17 @@ def _markers(
                 if (a, b) not in seen:
                     seen.add((a, b))
                     yield a, b, gender, other
+    # After the name, in its sentence: a noun whose pronoun suffix is the person's
+    # ("وأكد ... في كلمته": in his speech).
+    for masculine, feminine in agreement.possessives:
+        for word, gender, other in (
+            (masculine, Gender.MALE, feminine),
+            (feminine, Gender.FEMALE, masculine),
+        ):
+            for a, b in _find_word(text, word, lang, person.end, window[1]):
+                if (a, b) not in seen:
+                    seen.add((a, b))
+                    yield a, b, gender, other
 
 
 @register(

@@ -194,6 +194,11 @@ class Gender(_Data):
     clause_words: tuple[str, ...] = Field(
         default=(), description="words between a verb and a name that open a new clause"
     )
+    possessives: tuple[tuple[str, str], ...] = Field(
+        default=(),
+        description="(his, her) nouns after a name whose pronoun suffix agrees with it: "
+        "('كلمته', 'كلمتها'), in his or her speech",
+    )
 
     def verb_pairs(self) -> tuple[tuple[str, str], ...]:
         """Return every (masculine, feminine) verb pair, suffixed ones first."""
