@@ -122,9 +122,12 @@ def _plant_number(data: dict[str, Any], lang: str) -> int | None:
     return None
 
 
-def plant(data: dict[str, Any], lang: str, kind: str) -> tuple[str, int | None, str] | None:
+def plant(
+    data: dict[str, Any], lang: str, kind: str
+) -> tuple[str, int | None, str] | tuple[str, int | None, str, str] | None:
     """Plant one defect of ``kind`` in ``lang``; return (code, block, field) expected, or
-    None when this article cannot take it."""
+    None when this article cannot take it. A defect of the source (``source-``) names the
+    source's language fourth: it must be reported there, and on no translation."""
     blocks = data["variants"][lang]["blocks"]
     source = data["variants"]["vi"]["blocks"]
     if kind == "repeat":
@@ -158,6 +161,29 @@ def plant(data: dict[str, Any], lang: str, kind: str) -> tuple[str, int | None, 
             return None
         del blocks[1]
         return ("MP502", None, "blocks")
+    if kind == "source-number":
+        # The source's slip: every translation has the number the source should have.
+        for index, text in enumerate(source):
+            for token in number_tokens(text, "vi"):
+                written = text[token.start : token.end]
+                if not written.isdigit() or int(written) < 10:
+                    continue
+                if all(
+                    index < len(v["blocks"])
+                    and token.key in {t.key for t in number_tokens(v["blocks"][index], t_lang)}
+                    for t_lang, v in data["variants"].items()
+                    if t_lang != "vi"
+                ):
+                    source[index] = text[: token.start] + str(int(written) + 7) + text[token.end :]
+                    return ("MP501", index, "blocks", "vi")
+        return None
+    if kind == "source-repeat":
+        # The source repeats a block, and every translation with it.
+        if len(source) < 2 or len(source[0]) < 40:
+            return None
+        for variant in data["variants"].values():
+            variant["blocks"].append(variant["blocks"][0])
+        return ("MP301", len(source) - 1, "blocks", "vi")
     if kind == "title-stop":
         data["variants"][lang]["title"] = "Hội chợ" if lang == "vi" else _title(lang)
         return ("MP503", None, "title")
@@ -176,7 +202,17 @@ def _title(lang: str) -> str:
 
 
 GERMAN = "--german" in sys.argv
-KINDS = ("repeat", "untranslated", "third-language", "furniture", "number", "dropped", "title-stop")
+KINDS = (
+    "source-number",
+    "source-repeat",
+    "repeat",
+    "untranslated",
+    "third-language",
+    "furniture",
+    "number",
+    "dropped",
+    "title-stop",
+)
 
 
 def main() -> int:
@@ -234,16 +270,20 @@ def main() -> int:
             expected = plant(copy_, lang, kind)
             if expected is None:
                 continue
-            code, block, field = expected
+            code, block, field = expected[:3]
+            where = expected[3] if len(expected) == 4 else lang
             planted += 1
             found = check(_article(copy_), config=config, glossary=glossary)
-            if any(
+            on_place = any(
                 f.code == code
-                and f.lang == lang
+                and f.lang == where
                 and f.field == field
                 and (block is None or f.block == block)
                 for f in found
-            ):
+            )
+            # A source's defect counts only when no translation repeats it.
+            once = where == lang or not any(f.code == code and f.lang != where for f in found)
+            if on_place and once:
                 caught += 1
         recall = caught / planted if planted else 0.0
         verdict = "met" if recall >= 0.95 else "NOT met"

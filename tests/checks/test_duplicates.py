@@ -333,3 +333,63 @@ def test_mp303_without_source_only_by_language() -> None:
 
 def test_clean_article_has_no_findings(clean_article: Article) -> None:
     assert check(clean_article) == []
+
+
+# --- a repeat of the source is reported once, on the source ------------------------------
+
+SOURCE_REPEAT = {
+    "vi": [
+        "Dự hội nghị tại điểm cầu tỉnh có đồng chí Trần Văn Long, Bí thư Tỉnh ủy, cùng lãnh "
+        "đạo các sở, ngành.",
+        "Hội nghị được tổ chức theo hình thức trực tuyến, kết nối tới 63 tỉnh, thành phố.",
+        # chrF 64.9 with block 0: the source repeats itself, loosely
+        "Tại điểm cầu của tỉnh, đồng chí Trần Văn Long, Bí thư Tỉnh ủy, chủ trì, cùng dự có "
+        "lãnh đạo nhiều sở, ngành liên quan.",
+    ],
+    "en": [
+        "Attending at the provincial connection point were comrade Tran Van Long, Secretary of "
+        "the Provincial Party Committee, and leaders of departments.",
+        "The conference was held online, connecting 63 provinces and cities.",
+        "Attending at the provincial connection point were comrade Tran Van Long, Secretary of "
+        "the Provincial Party Committee, and leaders of relevant departments.",
+    ],
+    "ru": [
+        "На провинциальном пункте подключения присутствовали товарищ Чан Ван Лонг, секретарь "
+        "парткома провинции, и руководители департаментов.",
+        "Конференция прошла в режиме онлайн и объединила 63 провинции и города.",
+        "На провинциальном пункте подключения присутствовали товарищ Чан Ван Лонг, секретарь "
+        "парткома провинции, и руководители профильных департаментов.",
+    ],
+    "ar": [
+        "حضر في نقطة الاتصال الإقليمية الرفيق تران فان لونغ، سكرتير لجنة الحزب الإقليمية، "
+        "وقادة الإدارات.",
+        "عقد المؤتمر عبر الإنترنت وربط 63 مقاطعة ومدينة.",
+        "حضر في نقطة الاتصال الإقليمية الرفيق تران فان لونغ، سكرتير لجنة الحزب الإقليمية، "
+        "وقادة الإدارات المعنية.",
+    ],
+}
+
+
+def test_a_repeat_of_the_source_is_reported_once_on_the_source() -> None:
+    findings = [f for f in check(make_article(SOURCE_REPEAT)) if f.code in ("MP301", "MP302")]
+    assert [(f.code, f.lang, f.block) for f in findings] == [("MP302", "vi", 2)]
+    [finding] = findings
+    assert {(r.lang, r.block) for r in finding.related} == {
+        (None, 0),
+        ("ar", 2),
+        ("en", 2),
+        ("ru", 2),
+    }
+    assert "the translations repeat it too (ar, en, ru)" in finding.message
+
+
+def test_a_repeat_of_one_translation_is_still_its_own() -> None:
+    variants = {lang: list(blocks) for lang, blocks in SOURCE_REPEAT.items()}
+    # The source's block 2 says something else now: only the Arabic repeats block 0.
+    variants["vi"][2] = "Các đại biểu đã thảo luận kế hoạch phát triển hạ tầng giao thông năm tới."
+    variants["en"][2] = "Delegates discussed next year's plan for transport infrastructure."
+    variants["ru"][2] = (
+        "Делегаты обсудили план развития транспортной инфраструктуры на следующий год."
+    )
+    findings = [f for f in check(make_article(variants)) if f.code in ("MP301", "MP302")]
+    assert [(f.code, f.lang, f.block) for f in findings] == [("MP302", "ar", 2)]

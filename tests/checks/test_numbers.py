@@ -150,3 +150,32 @@ def test_changed_numbers_by_place(source: str, lang: str, target: str, changed: 
 )
 def test_numbers_that_agree(source: str, lang: str, target: str) -> None:
     assert _mp501(source, lang, target) == []
+
+
+# --- a number of the source that the translations agree against --------------------------
+
+NUMBER_VI = "Tỉnh có 32 xã đạt chuẩn nông thôn mới trong năm nay."
+NUMBER_TARGETS = {
+    "ar": "لدى المقاطعة 23 بلدية استوفت معايير الريف الجديد هذا العام.",
+    "en": "The province has 23 communes meeting the new rural standards this year.",
+    "ru": "В этом году 23 общины провинции соответствуют новым сельским стандартам.",
+    "zh-Hans": "今年全省有23个乡达到新农村标准。",
+}
+
+
+def test_a_number_all_translations_agree_against_is_reported_once_on_the_source() -> None:
+    article = make_article({"vi": [NUMBER_VI], **{k: [v] for k, v in NUMBER_TARGETS.items()}})
+    findings = check(article, config=Config(select=("MP501",)))
+    assert [(f.lang, f.block, f.excerpt) for f in findings] == [("vi", 0, "32")]
+    [finding] = findings
+    assert "is 23 in 4 translations (ar, en, ru, zh-Hans)" in finding.message
+    assert {r.lang for r in finding.related} == set(NUMBER_TARGETS)
+
+
+def test_a_number_one_translation_changed_is_that_translations() -> None:
+    targets = dict(NUMBER_TARGETS)
+    for lang, text in [("en", "32 communes"), ("ru", "32 общины"), ("zh-Hans", "32个乡")]:
+        targets[lang] = targets[lang].replace(text.replace("32", "23"), text)
+    article = make_article({"vi": [NUMBER_VI], **{k: [v] for k, v in targets.items()}})
+    findings = check(article, config=Config(select=("MP501",)))
+    assert [(f.lang, f.excerpt) for f in findings] == [("ar", "23")]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.language import block_language
 from multipub.checks.registry import register
+from multipub.context import ArticleContext
 from multipub.findings import Related, Severity
 from multipub.lang import letter_class, primary_subtag, scripts
 from multipub.models import TextUnit
@@ -53,21 +54,23 @@ def _related(unit: TextUnit, lang: str | None = None) -> Related:
     good="Keep one copy:\n\n> وصل الوفد إلى مقاطعة نغي آن صباح الاثنين لتفقد المدارس المتضررة.",
 )
 def duplicate_block(ctx: VariantContext) -> Iterator[Problem]:
-    """Yield one problem per later copy of a verbatim repeated block."""
-    first_by_key: dict[str, TextUnit] = {}
-    minimum = ctx.config.duplicate_min_chars
-    for unit, key in zip(ctx.units(), ctx.keys(), strict=True):
+    """Yield one problem per later copy of a verbatim repeated block (a repeat that the
+    source has too is reported once, on the source)."""
+    yield from _reported(ctx, "MP301")
+
+
+def _verbatim_pairs(shared: ArticleContext, lang: str) -> list[_Repeat]:
+    """Return the verbatim repeats of variant ``lang``: (earlier, later) unit indices."""
+    first_by_key: dict[str, int] = {}
+    minimum = shared.config.duplicate_min_chars
+    found = []
+    for index, (unit, key) in enumerate(zip(shared.units(lang), shared.keys(lang), strict=True)):
         if unit.field not in _REPEATABLE_FIELDS or len(key) < minimum:
             continue
-        first = first_by_key.setdefault(key, unit)
-        if first is not unit:
-            yield Problem(
-                field=unit.field,
-                block=unit.block,
-                span=text_span(unit.text),
-                message=f"{unit.describe()} repeats {first.describe()} verbatim",
-                related=(_related(first),),
-            )
+        first = first_by_key.setdefault(key, index)
+        if first != index:
+            found.append(_Repeat("MP301", first, index, "verbatim", 100.0))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -269,33 +272,167 @@ def near_duplicate_pairs(
     "one of the two.",
 )
 def near_duplicate_block(ctx: VariantContext) -> Iterator[Problem]:
-    """Yield one problem per block that rewords an earlier block of the same variant."""
-    config = ctx.config
-    units: list[TextUnit] = []
+    """Yield one problem per block that rewords an earlier block of the same variant (a
+    repeat that the source has too is reported once, on the source)."""
+    yield from _reported(ctx, "MP302")
+
+
+def _near_pairs(shared: ArticleContext, lang: str) -> list[_Repeat]:
+    """Return the reworded repeats of variant ``lang``: (earlier, later) unit indices."""
+    config = shared.config
+    indices: list[int] = []
     keys: list[str] = []
-    for unit, key in zip(ctx.units(), ctx.keys(), strict=True):
+    all_units = shared.units(lang)
+    for index, (unit, key) in enumerate(zip(all_units, shared.keys(lang), strict=True)):
         if unit.field not in _REPEATABLE_FIELDS:
             continue
         too_short = len(key) < config.near_duplicate_min_chars
         too_long = len(unit.text) > config.near_duplicate_max_chars
-        units.append(unit)
+        indices.append(index)
         keys.append("" if too_short or too_long else key)
-    texts = [u.text for u in units]
+    texts = [all_units[i].text for i in indices]
+    found = []
     for pair in near_duplicate_pairs(texts, keys, config.near_duplicate_chrf):
-        unit, first = units[pair.later], units[pair.earlier]
+        earlier = all_units[indices[pair.earlier]]
         if not pair.contained:
-            how = f"repeats {first.describe()} in other words"
+            how = f"repeats {earlier.describe()} in other words"
         elif pair.later_is_longer:
-            how = f"repeats {first.describe()} and adds to it"
+            how = f"repeats {earlier.describe()} and adds to it"
         else:
-            how = f"repeats part of {first.describe()}"
-        yield Problem(
-            field=unit.field,
-            block=unit.block,
-            span=text_span(unit.text),
-            message=f"{unit.describe()} {how} (chrF {pair.chrf:.1f})",
-            related=(_related(first),),
+            how = f"repeats part of {earlier.describe()}"
+        found.append(_Repeat("MP302", indices[pair.earlier], indices[pair.later], how, pair.chrf))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Repeat:
+    """A repeat inside one variant: its code, the units (indices into the variant's
+    units), how the later one repeats the earlier, and their chrF."""
+
+    code: str
+    earlier: int
+    later: int
+    how: str
+    chrf: float
+
+
+# A source whose two blocks say this much the same (chrF) repeated itself: its
+# translations' repeat of the pair is the source's defect, reported once, on the source.
+_SOURCE_REPEAT_CHRF = 50.0
+
+
+def _repeats(shared: ArticleContext, lang: str) -> list[_Repeat]:
+    """Return variant ``lang``'s repeats, verbatim and reworded, found once per article."""
+    key = ("repeats", lang, "", None)
+    found = shared.memo.get(key)
+    if not isinstance(found, list):
+        found = shared.memo[key] = _verbatim_pairs(shared, lang) + _near_pairs(shared, lang)
+    return found
+
+
+def _source_pair(shared: ArticleContext, lang: str, repeat: _Repeat) -> tuple[int, int] | None:
+    """Return the source units a translation's repeat translates, (earlier, later): one
+    block each, and two different ones; None otherwise (an extra block, a split block)."""
+    of_target: dict[int, list[int]] = {}
+    for sources, targets in shared.unit_pairs(lang):
+        for index in targets:
+            of_target[index] = sources
+    earlier, later = of_target.get(repeat.earlier, []), of_target.get(repeat.later, [])
+    if len(earlier) != 1 or len(later) != 1 or earlier == later:
+        return None
+    return earlier[0], later[0]
+
+
+def _source_repeats(shared: ArticleContext) -> dict[tuple[int, int], list[tuple[str, int]]]:
+    """Return the source's repeated pairs that translations repeat too: (earlier, later)
+    source units -> the translations' (language, later unit). A pair counts when the
+    source's two blocks reach chrF 50 (less than a reword of the translation needs: the
+    translation of a loose repeat is a closer one) or when two translations or more repeat
+    it."""
+    key = ("source-repeats", "", "", None)
+    remembered = shared.memo.get(key)
+    if isinstance(remembered, dict):
+        return remembered
+    article = shared.article
+    carried: dict[tuple[int, int], list[tuple[str, int]]] = {}
+    if article.source is not None:
+        for lang in article.targets():
+            for repeat in _repeats(shared, lang):
+                pair = _source_pair(shared, lang, repeat)
+                if pair is not None:
+                    carried.setdefault(pair, []).append((lang, repeat.later))
+    source = shared.units(article.source_lang) if article.source is not None else []
+    keys = shared.keys(article.source_lang) if article.source is not None else []
+    found: dict[tuple[int, int], list[tuple[str, int]]] = {}
+    for (earlier, later), langs in sorted(carried.items()):
+        alike = (
+            keys[earlier] == keys[later]
+            or _chrf_both_ways(source[earlier].text, source[later].text) >= _SOURCE_REPEAT_CHRF
         )
+        if alike or len({lang for lang, _ in langs}) >= 2:
+            found[(earlier, later)] = langs
+    shared.memo[key] = found
+    return found
+
+
+def _reported(ctx: VariantContext, code: str) -> Iterator[Problem]:
+    """Yield the ``code`` repeats of this variant: on a translation those the source does
+    not share; on the source its own and those its translations carry, once each, with
+    the translations in ``related``."""
+    shared = ctx.shared
+    units = ctx.units()
+    from_source = _source_repeats(shared)
+    if ctx.is_source:
+        own = {(r.earlier, r.later): r for r in _repeats(shared, ctx.lang)}
+        for earlier, later in from_source:
+            if (earlier, later) in own:
+                continue
+            # The source's own blocks repeat each other less than a check of the source
+            # alone reports: said here, as MP302, because its translations repeat them.
+            verbatim = ctx.keys()[earlier] == ctx.keys()[later]
+            own[(earlier, later)] = _Repeat(
+                "MP301" if verbatim else "MP302",
+                earlier,
+                later,
+                "verbatim" if verbatim else f"repeats {units[earlier].describe()} in other words",
+                100.0 if verbatim else _chrf_both_ways(units[earlier].text, units[later].text),
+            )
+        for (earlier, later), repeat in sorted(own.items(), key=lambda item: item[0][::-1]):
+            if repeat.code != code:
+                continue
+            carriers = from_source.get((earlier, later), [])
+            related = (
+                _related(units[earlier]),
+                *(_related(shared.units(lang)[index], lang) for lang, index in carriers),
+            )
+            langs = ", ".join(lang for lang, _ in carriers)
+            also = f"; the translations repeat it too ({langs})" if carriers else ""
+            yield _problem(units[later], units[earlier], repeat, related, also)
+        return
+    for repeat in _repeats(shared, ctx.lang):
+        if repeat.code != code:
+            continue
+        pair = _source_pair(shared, ctx.lang, repeat)
+        if pair is not None and pair in from_source:
+            continue  # the source's defect: reported once, on the source
+        first = units[repeat.earlier]
+        yield _problem(units[repeat.later], first, repeat, (_related(first),), "")
+
+
+def _problem(
+    unit: TextUnit, earlier: TextUnit, repeat: _Repeat, related: tuple[Related, ...], also: str
+) -> Problem:
+    if repeat.code == "MP301":
+        message = f"{unit.describe()} repeats {earlier.describe()} verbatim"
+    else:
+        message = f"{unit.describe()} {repeat.how} (chrF {repeat.chrf:.1f})"
+    return Problem(
+        field=unit.field,
+        block=unit.block,
+        span=text_span(unit.text),
+        message=message + also,
+        related=related,
+    )
 
 
 def _source_by_key(ctx: VariantContext, source_lang: str | None) -> dict[str, TextUnit]:

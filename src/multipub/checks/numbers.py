@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
+from multipub.context import ArticleContext
 from multipub.findings import Related, Severity
 from multipub.lang import primary_subtag, profile, words_pattern
-from multipub.numbers import number_tokens
+from multipub.numbers import NumberToken, number_tokens
 from multipub.text import text_span
 
 __all__: list[str] = []
@@ -143,12 +145,48 @@ def _shown(key: str) -> str:
     needs_source=True,
 )
 def number_mismatch(ctx: VariantContext) -> Iterator[Problem]:
-    """Yield one problem per source number, date or code the aligned target lacks."""
-    source_lang = ctx.source_lang
-    if source_lang is None:
+    """Yield one problem per source number, date or code the aligned target lacks; a
+    number most translations agree on against the source, once, on the source."""
+    shared = ctx.shared
+    if ctx.is_source:
+        yield from _source_numbers(ctx)
         return
-    source_units, target_units = ctx.shared.units(source_lang), ctx.units()
-    for s_idx, t_idx in ctx.unit_pairs():
+    if ctx.source_lang is None:
+        return
+    against = _against_the_source(shared)
+    for change in _changes(shared, ctx.lang):
+        if (change.source_unit, change.source_token) not in against:
+            yield change.problem
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    """A source number, date or code that one translation lacks or changed."""
+
+    problem: Problem
+    source_unit: int
+    source_token: NumberToken
+    written: str | None  # the translation's value, when it changed the number
+
+
+def _changes(shared: ArticleContext, lang: str) -> list[_Change]:
+    """Return what translation ``lang`` lacks or changed of its source's numbers (found
+    once per article: the source check compares the translations too)."""
+    memo_key = ("number-changes", lang, "", None)
+    remembered = shared.memo.get(memo_key)
+    if isinstance(remembered, list):
+        return remembered
+    found = list(_find_changes(shared, lang))
+    shared.memo[memo_key] = found
+    return found
+
+
+def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
+    source_lang = shared.article.source_lang
+    if shared.article.source is None or lang == source_lang:
+        return
+    source_units, target_units = shared.units(source_lang), shared.units(lang)
+    for s_idx, t_idx in shared.unit_pairs(lang):
         if not s_idx or not t_idx:
             continue  # an unaligned block is MP502's finding
         # Each source token, and the index of the unit it stands in.
@@ -159,7 +197,7 @@ def number_mismatch(ctx: VariantContext) -> Iterator[Problem]:
         if not source_tokens:
             continue  # nothing of the source to lose
         target_tokens = [
-            (j, tok) for j in t_idx for tok in number_tokens(target_units[j].text, ctx.lang)
+            (j, tok) for j in t_idx for tok in number_tokens(target_units[j].text, lang)
         ]
         if sorted(t.key for t in source_tokens) == sorted(t.key for _, t in target_tokens):
             continue  # the same numbers, dates and codes (most pairs): no counting
@@ -192,7 +230,7 @@ def number_mismatch(ctx: VariantContext) -> Iterator[Problem]:
                     float(key),
                     _unit_after(source_text, source_token.end, source_lang),
                     float(sp[1].key),
-                    _unit_after(target_units[sp[0]].text, sp[1].end, ctx.lang),
+                    _unit_after(target_units[sp[0]].text, sp[1].end, lang),
                 )
             ]
             if converted:
@@ -215,7 +253,7 @@ def number_mismatch(ctx: VariantContext) -> Iterator[Problem]:
                 j, tok = min(candidates, key=lambda sp: _unlikeness(key, sp[1].key))
                 spare.remove((j, tok))
                 unit = target_units[j]
-                yield Problem(
+                problem = Problem(
                     field=unit.field,
                     block=unit.block,
                     span=(tok.start, tok.end),
@@ -223,10 +261,11 @@ def number_mismatch(ctx: VariantContext) -> Iterator[Problem]:
                     f"source is {_shown(tok.key)} here",
                     related=related,
                 )
+                yield _Change(problem, source_tokens_at[source_token], source_token, tok.key)
             elif kind == "code":
                 # A number may be rephrased ("1960" -> "the sixties"); a document code may not.
                 unit = max((target_units[j] for j in t_idx), key=lambda u: len(u.text))
-                yield Problem(
+                problem = Problem(
                     field=unit.field,
                     block=unit.block,
                     span=text_span(unit.text),
@@ -234,3 +273,57 @@ def number_mismatch(ctx: VariantContext) -> Iterator[Problem]:
                     "source is missing here",
                     related=related,
                 )
+                yield _Change(problem, source_tokens_at[source_token], source_token, None)
+
+
+def _against_the_source(
+    shared: ArticleContext,
+) -> dict[tuple[int, NumberToken], tuple[str, list[tuple[str, Problem]]]]:
+    """Return the source numbers that most translations change to one same value: (source
+    unit, token) -> (that value, the translations' problems). Two translations at least,
+    and more than half of those that translate the block: "32" in Vietnamese where all
+    six translations write "23" is the source's slip, reported once, on the source."""
+    memo_key = ("numbers-against-source", "", "", None)
+    remembered = shared.memo.get(memo_key)
+    if isinstance(remembered, dict):
+        return remembered
+    article = shared.article
+    targets = article.targets() if article.source is not None else []
+    votes: dict[tuple[int, NumberToken], list[tuple[str, str, Problem]]] = {}
+    translated: Counter[int] = Counter()
+    for lang in targets:
+        for sources, linked in shared.unit_pairs(lang):
+            if linked:
+                translated.update(sources)
+        for change in _changes(shared, lang):
+            if change.written is not None:
+                votes.setdefault((change.source_unit, change.source_token), []).append(
+                    (lang, change.written, change.problem)
+                )
+    found: dict[tuple[int, NumberToken], tuple[str, list[tuple[str, Problem]]]] = {}
+    for place, written in votes.items():
+        value, count = Counter(w for _, w, _ in written).most_common(1)[0]
+        if count >= 2 and 2 * count > translated[place[0]]:
+            agreeing = [(lang, problem) for lang, w, problem in written if w == value]
+            found[place] = (value, agreeing)
+    shared.memo[memo_key] = found
+    return found
+
+
+def _source_numbers(ctx: VariantContext) -> Iterator[Problem]:
+    """Yield, on the source, each number that most translations write otherwise."""
+    units = ctx.units()
+    for (index, token), (value, agreeing) in sorted(
+        _against_the_source(ctx.shared).items(), key=lambda item: (item[0][0], item[0][1].start)
+    ):
+        unit = units[index]
+        langs = ", ".join(lang for lang, _ in agreeing)
+        kind = _kind(token.key)
+        yield Problem(
+            field=unit.field,
+            block=unit.block,
+            span=(token.start, token.end),
+            message=f"{kind} {_shown(token.key)} of {unit.describe()} is {_shown(value)} in "
+            f"{len(agreeing)} translations ({langs}): the source may be wrong",
+            related=tuple(Related(field=p.field, block=p.block, lang=lang) for lang, p in agreeing),
+        )
