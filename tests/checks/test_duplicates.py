@@ -238,7 +238,7 @@ def test_mp302_many_blocks_use_the_index_and_still_find_the_pair() -> None:
 def test_chrf_both_ways_equals_two_sacrebleu_sentence_scores() -> None:
     from sacrebleu.metrics.chrf import CHRF
 
-    from multipub.checks.duplicates import _chrf_both_ways
+    from multipub.similarity import chrf_both_ways
 
     chrf = CHRF()
     texts = [*PARAGRAPH.values(), *OTHER.values(), *(pair[1] for pair in REWORDED.values())]
@@ -246,13 +246,13 @@ def test_chrf_both_ways_equals_two_sacrebleu_sentence_scores() -> None:
     for a in texts:
         for b in texts:
             expected = max(chrf.sentence_score(a, [b]).score, chrf.sentence_score(b, [a]).score)
-            assert _chrf_both_ways(a, b) == pytest.approx(expected, abs=1e-9), (a, b)
+            assert chrf_both_ways(a, b) == pytest.approx(expected, abs=1e-9), (a, b)
 
 
 def test_mp302_pair_search_finds_what_all_pairs_find() -> None:
     # The pruned pair search must pair every two texts that share 70% of the smaller's
     # words, exactly like comparing all pairs.
-    from multipub.checks.duplicates import _MIN_SHARED, _pairs_all
+    from multipub.similarity import _MIN_SHARED, _pairs_all
 
     rng = random.Random(3)
     vocabulary = [f"w{n}" for n in range(40)]
