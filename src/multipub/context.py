@@ -11,6 +11,7 @@ from multipub.config import Config
 from multipub.lang import profile
 from multipub.matcher import GlossaryIndex, Mention
 from multipub.models import Article, TextUnit
+from multipub.similarity import near_duplicate_pairs
 from multipub.text import dedup_key
 
 __all__ = ["ArticleContext"]
@@ -52,14 +53,45 @@ class ArticleContext:
                 pairs.append((s, t))
         s_blocks = [i for i, u in enumerate(source) if u.field == "blocks"]
         t_blocks = [i for i, u in enumerate(target) if u.field == "blocks"]
-        s_index, t_index = s_blocks.__getitem__, t_blocks.__getitem__
-        pairs.extend(
+        # A translation block more than the source has that repeats another block of the
+        # translation (a caption printed again as a paragraph) translates nothing: it is
+        # left out of the pairing, or it would pull a neighbour off its source block.
+        extra = self._repeats_beyond_the_source(lang, t_blocks, len(s_blocks))
+        kept = [j for j in t_blocks if j not in extra]
+        s_index, t_index = s_blocks.__getitem__, kept.__getitem__
+        aligned = [
             (list(map(s_index, pair.source)), list(map(t_index, pair.target)))
             for pair in align_blocks(
-                [source[i].text for i in s_blocks], [target[j].text for j in t_blocks]
+                [source[i].text for i in s_blocks], [target[j].text for j in kept]
             )
-        )
+        ]
+        for j in sorted(extra):
+            at = next((k for k, (_, t) in enumerate(aligned) if t and t[0] > j), len(aligned))
+            aligned.insert(at, ([], [j]))
+        pairs.extend(aligned)
         return pairs
+
+    def _repeats_beyond_the_source(self, lang: str, blocks: list[int], in_source: int) -> set[int]:
+        """Return the units of ``blocks`` (at most as many as the translation has blocks
+        more than the source) that repeat an earlier block of the translation, verbatim or
+        in other words, the last first."""
+        surplus = len(blocks) - in_source
+        if surplus <= 0:
+            return set()
+        units, keys = self.units(lang), self.keys(lang)
+        config = self.config
+        usable = [
+            keys[j] if len(keys[j]) >= config.near_duplicate_min_chars else "" for j in blocks
+        ]
+        later: set[int] = set()
+        first_by_key: dict[str, int] = {}
+        for position, key in enumerate(usable):
+            if key and first_by_key.setdefault(key, position) != position:
+                later.add(position)
+        texts = [units[j].text for j in blocks]
+        for pair in near_duplicate_pairs(texts, usable, config.near_duplicate_chrf):
+            later.add(pair.later)
+        return {blocks[p] for p in sorted(later, reverse=True)[:surplus]}
 
     def mentions(self, lang: str) -> list[list[Mention]]:
         """Return the glossary mentions of each of :meth:`units` (empty without a glossary)."""

@@ -393,3 +393,48 @@ def test_a_repeat_of_one_translation_is_still_its_own() -> None:
     )
     findings = [f for f in check(make_article(variants)) if f.code in ("MP301", "MP302")]
     assert [(f.code, f.lang, f.block) for f in findings] == [("MP302", "ar", 2)]
+
+
+# --- a translation's own extra block that rewords another: one MP302, no MP502 -------------
+
+EXTRA_VI = [
+    "Sáng 28/9, Ban Tổ chức Trung ương tổ chức hội nghị trực tuyến toàn quốc về công tác cán bộ.",
+    "Dự tại điểm cầu tỉnh Hòa Giang có đồng chí Trần Văn Long, Phó Bí thư Thường trực Tỉnh ủy, "
+    "cùng lãnh đạo các sở, ngành.",
+    "Hội nghị đã thảo luận các giải pháp nâng cao chất lượng đội ngũ cán bộ trong thời gian tới.",
+]
+EXTRA_TARGETS = {
+    "ar": [
+        "صباح 28 سبتمبر، عقدت لجنة التنظيم المركزية مؤتمرا عبر الإنترنت على مستوى البلاد بشأن "
+        "شؤون الكوادر.",
+        "حضر في نقطة الاتصال بمقاطعة هوا جيانغ الرفيق تران فان لونغ، نائب الأمين الدائم للجنة "
+        "الحزب الإقليمية، وقادة الإدارات.",
+        "وحضر الرفيق تران فان لونغ، نائب الأمين الدائم للجنة الحزب الإقليمية، وقادة الإدارات "
+        "في نقطة الاتصال بمقاطعة هوا جيانغ.",
+        "ناقش المؤتمر حلول تحسين جودة الكوادر في الفترة المقبلة.",
+    ],
+    "ru": [
+        "Утром 28 сентября Центральная организационная комиссия провела общенациональную "
+        "онлайн-конференцию по кадровой работе.",
+        "На пункте подключения провинции Хоазянг присутствовали товарищ Чан Ван Лонг, постоянный "
+        "заместитель секретаря парткома провинции, и руководители департаментов.",
+        "Товарищ Чан Ван Лонг, постоянный заместитель секретаря парткома провинции, и "
+        "руководители департаментов присутствовали на пункте подключения провинции Хоазянг.",
+        "Участники обсудили меры по повышению качества кадров в ближайшее время.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(EXTRA_TARGETS))
+def test_an_extra_block_that_rewords_another_is_one_mp302(lang: str) -> None:
+    article = make_article({"vi": EXTRA_VI, lang: EXTRA_TARGETS[lang]})
+    findings = check(article, config=Config(select=("MP3", "MP5")))
+    assert [(f.code, f.lang, f.block) for f in findings] == [("MP302", lang, 2)]
+    assert [(r.block, r.lang) for r in findings[0].related] == [(1, None)]
+
+
+def test_an_extra_furniture_block_gets_no_second_finding() -> None:
+    blocks = [*EXTRA_TARGETS["ar"][:2], "120 مشاهدة", EXTRA_TARGETS["ar"][3]]
+    article = make_article({"vi": EXTRA_VI, "ar": blocks})
+    findings = check(article, config=Config(select=("MP4", "MP5")))
+    assert [(f.code, f.block) for f in findings] == [("MP403", 2)]

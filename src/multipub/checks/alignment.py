@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from multipub.checks.context import Problem, VariantContext
+from multipub.checks.duplicates import variant_repeats
+from multipub.checks.furniture import furniture_in
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
 from multipub.text import text_span
@@ -40,10 +42,21 @@ def unaligned_block(ctx: VariantContext) -> Iterator[Problem]:
         if all(source_units[i].field == "blocks" for i in s)
         and all(target_units[j].field == "blocks" for j in t)
     ]
+    # A block the translation has more than its source, which repeats another of its
+    # blocks or is page furniture, has its finding already: one finding, not two.
+    repeats = {r.later for r in variant_repeats(ctx.shared, ctx.lang)}
+    reported_elsewhere = {
+        j
+        for _, t_idx in pairs
+        for j in t_idx
+        if j in repeats or _is_furniture(target_units[j].text, ctx.lang)
+    }
     for index, (s_idx, t_idx) in enumerate(pairs):
         if s_idx and t_idx:
             continue
         if t_idx:
+            if t_idx[0] in reported_elsewhere:
+                continue  # a repeat (MP301/MP302) or page furniture (MP403): said there
             unit = target_units[t_idx[0]]
             yield Problem(
                 field=unit.field,
@@ -71,3 +84,9 @@ def unaligned_block(ctx: VariantContext) -> Iterator[Problem]:
             f"counterpart: dropped {where} {unit.describe()}",
             related=(Related(field=dropped.field, block=dropped.block, lang=source_lang),),
         )
+
+
+def _is_furniture(text: str, lang: str) -> bool:
+    """Return True when page furniture covers most of ``text`` (a counter, a label)."""
+    size = len(text.strip())
+    return any(2 * (end - start) > size for start, end, _ in furniture_in(text, lang))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.language import block_language
@@ -16,10 +15,7 @@ from multipub.models import TextUnit
 from multipub.similarity import chrf_both_ways, near_duplicate_pairs
 from multipub.text import letter_count, text_span
 
-if TYPE_CHECKING:
-    pass
-
-__all__: list[str] = []
+__all__ = ["variant_repeats"]
 
 # Verbatim and reworded repeats are looked for in the lead and the body; a title or
 # byline that recurs in the body is a different matter (and usually legitimate).
@@ -139,7 +135,7 @@ class _Repeat:
 _SOURCE_REPEAT_CHRF = 50.0
 
 
-def _repeats(shared: ArticleContext, lang: str) -> list[_Repeat]:
+def variant_repeats(shared: ArticleContext, lang: str) -> list[_Repeat]:
     """Return variant ``lang``'s repeats, verbatim and reworded, found once per article."""
     key = ("repeats", lang, "", None)
     found = shared.memo.get(key)
@@ -175,7 +171,7 @@ def _source_repeats(shared: ArticleContext) -> dict[tuple[int, int], list[tuple[
     carried: dict[tuple[int, int], list[tuple[str, int]]] = {}
     if article.source is not None:
         for lang in article.targets():
-            for repeat in _repeats(shared, lang):
+            for repeat in variant_repeats(shared, lang):
                 pair = _source_pair(shared, lang, repeat)
                 if pair is not None:
                     carried.setdefault(pair, []).append((lang, repeat.later))
@@ -201,7 +197,7 @@ def _reported(ctx: VariantContext, code: str) -> Iterator[Problem]:
     units = ctx.units()
     from_source = _source_repeats(shared)
     if ctx.is_source:
-        own = {(r.earlier, r.later): r for r in _repeats(shared, ctx.lang)}
+        own = {(r.earlier, r.later): r for r in variant_repeats(shared, ctx.lang)}
         for earlier, later in from_source:
             if (earlier, later) in own:
                 continue
@@ -227,7 +223,7 @@ def _reported(ctx: VariantContext, code: str) -> Iterator[Problem]:
             also = f"; the translations repeat it too ({langs})" if carriers else ""
             yield _problem(units[later], units[earlier], repeat, related, also)
         return
-    for repeat in _repeats(shared, ctx.lang):
+    for repeat in variant_repeats(shared, ctx.lang):
         if repeat.code != code:
             continue
         pair = _source_pair(shared, ctx.lang, repeat)
