@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from multipub.align import _BAND, _align_in_band, _side, align_blocks
+from multipub.align import _BAND, _align_in_band, _side, align_blocks, cheapest_alignment
 
 FLORES = Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200" / "devtest"
 
@@ -40,7 +40,7 @@ def _trials(source: list[str], target: list[str], count: int, seed: int) -> None
         start = rng.randrange(len(source) - size)
         blocks = source[start : start + size]
         edited = _edited(rng, target[start : start + size], target)
-        narrow = [(p.source, p.target) for p in align_blocks(blocks, edited)]
+        narrow = [(p.source, p.target) for p in cheapest_alignment(blocks, edited)]
         assert narrow == _wide(blocks, edited), (start, size)
 
 
@@ -74,7 +74,37 @@ def test_a_path_beyond_the_narrow_band_is_found() -> None:
         "An extra paragraph of the translation. " * k for k in (2, 5, 3)
     ]
     pairs = [(p.source, p.target) for p in align_blocks(source, target)]
-    assert pairs == _wide(source, target)
+    assert pairs == _wide(source, target)  # the diagonal, all numbers clashing, is no match
     linked = [(s, t) for s, t in pairs if s and t]
     assert linked[0] == ((3,), (0,)) and linked[-1] == ((19,), (16,))
     assert ((0,), ()) in pairs and ((), (19,)) in pairs
+
+
+def test_equal_counts_keep_a_plausible_diagonal() -> None:
+    # Four blocks on both sides; the third translation is much shorter than its source
+    # (a summary), which the cheapest path alone would call a drop and an insertion.
+    source = [
+        "Hội nghị khai mạc sáng nay tại trung tâm hội nghị của tỉnh với nhiều đại biểu.",
+        "Các đại biểu thảo luận kế hoạch phát triển kinh tế, xã hội, giáo dục, y tế, giao "
+        "thông, nông nghiệp và du lịch của tỉnh trong giai đoạn tới, với nhiều ý kiến đóng "
+        "góp cụ thể và thiết thực từ các sở, ngành, địa phương và doanh nghiệp.",
+        "Tỉnh cũng công bố danh sách các dự án ưu tiên đầu tư.",
+        "Hội nghị bế mạc vào chiều cùng ngày.",
+    ]
+    target = [
+        "The conference opened this morning at the provincial convention centre.",
+        "Delegates discussed the plan.",
+        "The province also published its list of priority investment projects.",
+        "The conference closed the same afternoon.",
+    ]
+    assert [(p.source, p.target) for p in align_blocks(source, target)] == [
+        ((k,), (k,)) for k in range(4)
+    ]
+
+
+def test_anchors_are_values_as_mp501_reads_them() -> None:
+    from multipub.align import anchors
+
+    assert anchors("Dự án trị giá 45 tỷ đồng") == anchors("un proyecto de 45.000 millones")
+    assert anchors("Dự án trị giá 45 tỷ đồng") == anchors("проект стоимостью 45 млрд донгов")
+    assert anchors("Nghị quyết 50-KL/TW") == frozenset({"code:50-KL/TW"})

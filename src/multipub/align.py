@@ -10,15 +10,14 @@ cheapest monotone path.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
 from multipub.models import Article, Translation
-from multipub.text import fold_digits
+from multipub.numbers import number_tokens
 
-__all__ = ["BlockPair", "align", "align_blocks", "anchors"]
+__all__ = ["BlockPair", "align", "align_blocks", "anchors", "cheapest_alignment"]
 
 # Costs: a 1-1 link costs twice |log length ratio| (lengths off by a factor 2: 1.39);
 # leaving a block unlinked costs 1.2, a merge 2.5 on top of its length cost (a merged
@@ -36,19 +35,17 @@ _LOPSIDED_COST = 1.5
 _ANCHOR_BONUS = 1.2
 _ANCHOR_CLASH = 0.8
 
-_ANCHOR = re.compile(r"\d+(?:[.,/-]\d+)*(?:-[A-Za-z]+(?:/[A-Za-z]+)*)?")
-
-
 _NO_ANCHORS: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8192)
 def anchors(text: str) -> frozenset[str]:
-    """Return the numbers and codes of ``text`` with separators removed ("1.250" -> "1250")."""
-    found = _ANCHOR.findall(fold_digits(text))
+    """Return the numbers, dates and codes of ``text`` as MP501 reads them (values, with
+    scale words: "45 tỷ" and "45.000 millones" are one anchor)."""
+    found = number_tokens(text)
     if not found:
         return _NO_ANCHORS
-    return frozenset(a.replace(".", "").replace(",", "").upper() for a in found)
+    return frozenset(token.key for token in found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +105,29 @@ def _side(texts: tuple[str, ...]) -> _Side:
     return _Side(lengths, tuple(math.log(n + 10) for n in lengths), found, merged)
 
 
+# With as many blocks on both sides, the diagonal stands unless one of its links costs
+# more than this (lengths off by a factor of about 4, or numbers that clash), or the
+# cheapest path is cheaper by more than its unlinked blocks cost: a drop and an insertion
+# are no better explained than a short translation of a long block.
+_PLAUSIBLE_LINK = 2.8
+
+
 def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
+    """Return the alignment of two lists of block texts, in order: the one-to-one diagonal
+    when both have as many blocks and it is plausible, else the cheapest monotone path."""
+    pairs = cheapest_alignment(source, target)
+    unlinked = sum(1 for p in pairs if not p.source or not p.target)
+    if len(source) == len(target) and unlinked:
+        diagonal = _diagonal(_side(tuple(source)), _side(tuple(target)))
+        # The cheapest path's unlinked blocks are what it claims was dropped and added;
+        # the diagonal wins unless it costs more than those claims are worth.
+        best = sum(p.cost for p in pairs) + unlinked * _SKIP
+        if diagonal is not None and sum(p.cost for p in diagonal) <= best:
+            return diagonal
+    return pairs
+
+
+def cheapest_alignment(source: list[str], target: list[str]) -> list[BlockPair]:
     """Return the cheapest monotone alignment of two lists of block texts, in order."""
     n, m = len(source), len(target)
     slope = m / n if n else 0.0
@@ -121,6 +140,21 @@ def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
         j += len(pair.target)
         if abs(j - int(i * slope)) >= narrow:
             return _align_in_band(*sides, _BAND + abs(n - m))
+    return pairs
+
+
+def _diagonal(source: _Side, target: _Side) -> list[BlockPair] | None:
+    """Return the one-to-one pairs of two sides of equal length, or None when a link of
+    them is not plausible (:data:`_PLAUSIBLE_LINK`)."""
+    log_ratio = math.log((sum(target.lengths) or 1) / (sum(source.lengths) or 1))
+    pairs = []
+    for k, (s_log, t_log) in enumerate(zip(source.logs, target.logs, strict=True)):
+        cost = _LENGTH_WEIGHT * abs(t_log - s_log - log_ratio)
+        if source.anchors[k] and target.anchors[k]:
+            cost += _anchor_cost(source.anchors[k], target.anchors[k])
+        if cost > _PLAUSIBLE_LINK:
+            return None
+        pairs.append(BlockPair((k,), (k,), cost))
     return pairs
 
 
