@@ -46,10 +46,11 @@ def unaligned_block(ctx: VariantContext) -> Iterator[Problem]:
     # blocks or is page furniture, has its finding already: one finding, not two.
     repeats = {r.later for r in variant_repeats(ctx.shared, ctx.lang)}
     reported_elsewhere = {
-        j
-        for _, t_idx in pairs
-        for j in t_idx
-        if j in repeats or _is_furniture(target_units[j].text, ctx.lang)
+        t_idx[0]
+        for s_idx, t_idx in pairs
+        if t_idx
+        and not s_idx
+        and (t_idx[0] in repeats or _is_furniture(target_units[t_idx[0]].text, ctx.lang))
     }
     for index, (s_idx, t_idx) in enumerate(pairs):
         if s_idx and t_idx:
