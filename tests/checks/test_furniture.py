@@ -49,6 +49,14 @@ from tests.conftest import make_article
         ("zh-Hans", "阅读 1234", "a view counter", "阅读 1234"),
         ("zh-Hans", "1234 阅读", "a view counter", "1234 阅读"),
         ("zh-Hans", "浏览 86", "a view counter", "浏览 86"),
+        ("vi", "Nguồn: TTXVN", "a source line", "Nguồn: TTXVN"),
+        ("en", "Source: Ministry of Finance", "a source line", "Source: Ministry of Finance"),
+        (
+            "ar",
+            "المصدر: وكالة الأنباء الفيتنامية",
+            "a source line",
+            "المصدر: وكالة الأنباء الفيتنامية",
+        ),
         ("ar", "افتتح المؤتمر&nbsp;صباح اليوم في المقاطعة.", "leftover markup", "&nbsp;"),
         ("ru", 'Конференция <g id="3">открылась</g> утром.', "leftover markup", '<g id="3">'),
         ("vi", "Hội nghị khai mạc sáng nay.</p>", "leftover markup", "</p>"),
@@ -66,7 +74,6 @@ def test_furniture(lang: str, text: str, what: str, found: str) -> None:
     [
         ("vi", "Ảnh: Minh Châu"),  # a credit in the source's own language is the caption's
         ("en", "Photo: VNA"),
-        ("en", "Source: Ministry of Finance"),
         ("en", "The source of the Lam River is in the mountains of Hoa Giang."),
         ("en", "Views differed among the delegates, who met at 14:30 on May 20."),
         ("vi", "Hội nghị khai mạc lúc 14:30 ngày 28/9 tại Hà Nội."),
@@ -87,8 +94,11 @@ def test_mp403_on_an_article() -> None:
     article = make_article(
         {
             "vi": ["Hội nghị tổng kết năm 2024.", "Nguồn: Báo tỉnh"],
-            "ar": ["120 مشاهدة", "مؤتمر لتقييم عام 2024.", "تعليق (0)"],
+            "ar": ["120 مشاهدة", "مؤتمر لتقييم عام 2024.", "تعليق (0)", "المصدر: صحيفة المقاطعة"],
         }
     )
-    found = [(f.lang, f.block) for f in check(article, config=Config(select=("MP403",)))]
-    assert found == [("ar", 0), ("ar", 2)]
+    findings = check(article, config=Config(select=("MP403",)))
+    # The source line is the source's furniture: reported once, there, with the Arabic
+    # block that carries it in related; the counters are the Arabic page's own.
+    assert [(f.lang, f.block) for f in findings] == [("ar", 0), ("ar", 2), ("vi", 1)]
+    assert [(r.lang, r.block) for r in findings[2].related] == [("ar", 3)]

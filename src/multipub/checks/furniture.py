@@ -15,7 +15,8 @@ from urllib.parse import unquote
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
-from multipub.findings import Severity
+from multipub.context import ArticleContext
+from multipub.findings import Related, Severity
 from multipub.lang import letter_pattern, primary_subtag, profiles, words_pattern
 from multipub.numbers import number_marks
 from multipub.text import fold_digits, text_span
@@ -50,6 +51,8 @@ def furniture_patterns() -> dict[str, list[str]]:
         "view counter": [rf"{number}\s*{views}", rf"{views}\s*:?\s*{number}"],
         "comment counter": [rf"{_labels('comments')}\s*[(\[]?\s*(?:{number})?\s*[)\]]?"],
         "source label": [rf"{_labels('source')}\s*:?"],
+        # "Nguồn: TTXVN", "Source: VNA", "المصدر: وكالة الأنباء": the label and a name
+        "source line": [rf"{_labels('source')}\s*:\s*(?:[^\s.!?。！？]+\s*){{1,6}}"],
         "share widget": [
             rf"{_labels('share')}(?:\s+{_labels('share_on')}?\s*\w+)?",
             rf"(?:{_NETWORKS}\s*[|,]?\s*){{2,}}",
@@ -150,12 +153,15 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     name="page-furniture",
     severity=Severity.WARNING,
     summary="Page furniture that leaked into the article text: a block that is only a view "
-    "counter, a comment counter, a 'Source' label, share or print widgets, a dateline with "
+    "counter (the count before or after its word), a comment counter, a 'Source' label or "
+    "line ('Nguồn: TTXVN'), share or print widgets, a dateline with "
     "a clock time, or a bare link (in any of the site's languages); a media file name or "
     "percent-encoded bytes inside a block (with the decoded name's language when it is "
     "Vietnamese in a translation); leftover markup ('&nbsp;', HTML tags, the inline tags of "
     "XLIFF and TMX such as <g id=\"1\">); a Vietnamese photo credit ('Ảnh: ...') in a "
-    "translation. The labels are data: each language profile's `furniture`.",
+    "translation. Furniture the source has too, in the block a translation translates, is "
+    "reported once, on the source. The labels are data: each language profile's "
+    "`furniture`.",
     why="A scraper or a CMS export pastes the page around the article into it, and machine "
     "translation then translates the counter and the 'Comments (0)' link too.",
     bad="ar, blocks 0 and 3:\n\n> 120 مشاهدة\n"
@@ -164,14 +170,56 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     '`{"kind": "media", "src": "hop-tinh.mp4", "text": "..."}`.',
 )
 def page_furniture(ctx: VariantContext) -> Iterator[Problem]:
-    """Yield one problem per block (or title, lead) holding page furniture."""
-    for unit in ctx.units():
-        if unit.field == "byline":
+    """Yield one problem per block (or title, lead) holding page furniture; furniture that
+    the source has too, in the block a translation's block translates, once, on the
+    source, with the translations that carry it in ``related``."""
+    shared = ctx.shared
+    in_source = _furniture_of_the_source(shared)
+    units = ctx.units()
+    if not ctx.is_source and ctx.source_lang is not None:
+        carried = {
+            j for sources, targets in ctx.unit_pairs() for j in targets if set(sources) & in_source
+        }
+    else:
+        carried = set()
+    for index, unit in enumerate(units):
+        if unit.field == "byline" or index in carried:
             continue
+        related: tuple[Related, ...] = ()
+        if ctx.is_source and index in in_source:
+            related = tuple(
+                Related(
+                    field=shared.units(lang)[j].field, block=shared.units(lang)[j].block, lang=lang
+                )
+                for lang in shared.article.targets()
+                for sources, targets in shared.unit_pairs(lang)
+                if index in sources
+                for j in targets
+                if furniture_in(shared.units(lang)[j].text, lang)
+            )
         for start, end, what in furniture_in(unit.text, ctx.lang):
             yield Problem(
                 field=unit.field,
                 block=unit.block,
                 span=(start, end),
                 message=f"{what} in the text: '{unit.text[start:end].strip()[:60]}'",
+                related=related,
             )
+
+
+def _furniture_of_the_source(shared: ArticleContext) -> set[int]:
+    """Return the source's units that hold page furniture (none without a source)."""
+    key = ("furniture-of-source", "", "", None)
+    remembered = shared.memo.get(key)
+    if isinstance(remembered, set):
+        return remembered
+    article = shared.article
+    found: set[int] = set()
+    if article.source is not None:
+        found = {
+            index
+            for index, unit in enumerate(shared.units(article.source_lang))
+            if unit.field != "byline" and any(furniture_in(unit.text, article.source_lang))
+        }
+    shared.memo[key] = found
+    return found
