@@ -108,3 +108,11 @@ def test_anchors_are_values_as_mp501_reads_them() -> None:
     assert anchors("Dự án trị giá 45 tỷ đồng") == anchors("un proyecto de 45.000 millones")
     assert anchors("Dự án trị giá 45 tỷ đồng") == anchors("проект стоимостью 45 млрд донгов")
     assert anchors("Nghị quyết 50-KL/TW") == frozenset({"code:50-KL/TW"})
+
+
+def test_converted_units_do_not_clash() -> None:
+    from multipub.align import _anchor_cost, anchors
+
+    miles, km = anchors("Con đường dài 250 dặm"), anchors("The road is 402 km long")
+    assert _anchor_cost(miles, km) == 0.0
+    assert _anchor_cost(anchors("Năm 1994"), anchors("In 2004")) > 0

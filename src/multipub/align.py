@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from multipub.models import Article, Translation
-from multipub.numbers import number_tokens
+from multipub.numbers import may_be_converted, number_tokens
 
 __all__ = ["BlockPair", "align", "align_blocks", "anchors", "cheapest_alignment"]
 
@@ -63,7 +63,20 @@ def _anchor_cost(source: frozenset[str], target: frozenset[str]) -> float:
     shared = len(source & target)
     if shared:
         return -_ANCHOR_BONUS * shared / len(source | target)
+    if _converted_values(source, target):
+        return 0.0  # "250 miles" and "402 km": one quantity, no clash
     return _ANCHOR_CLASH
+
+
+def _converted_values(source: frozenset[str], target: frozenset[str]) -> bool:
+    """Return True when every plain value of the smaller side may be a unit conversion
+    of one of the other side's."""
+
+    def values(keys: frozenset[str]) -> list[float]:
+        return [float(k) for k in keys if ":" not in k]
+
+    mine, theirs = sorted((values(source), values(target)), key=len)
+    return bool(mine) and all(any(may_be_converted(a, b) for b in theirs) for a in mine)
 
 
 def _merge_cost(first: int, second: int) -> float:

@@ -24,7 +24,15 @@ from functools import cache, lru_cache
 from multipub.lang import Profile, primary_subtag, profiles, words_pattern
 from multipub.text import fold_digits
 
-__all__ = ["NumberToken", "number_marks", "number_tokens"]
+__all__ = [
+    "CONVERSIONS",
+    "TOLERANCE",
+    "NumberToken",
+    "close_to",
+    "may_be_converted",
+    "number_marks",
+    "number_tokens",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,3 +359,32 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
         take(match.start(), end, _canonical(value))
     tokens.sort(key=lambda t: (t.start, t.end))
     return tuple(tokens)
+
+
+# Units a translation converts, as (unit, unit, factor from the first to the second); the
+# words that name them are each language profile's ``numbers.units``.
+CONVERSIONS = {
+    ("mi", "km"): 1.609344,
+    ("mph", "kmh"): 1.609344,
+    ("lb", "kg"): 0.45359237,
+    ("in", "cm"): 2.54,
+    ("ft", "m"): 0.3048,
+    ("yd", "m"): 0.9144,
+}
+# Converted values are rounded ("250 miles, about 400 km"): 3% either way, or half a unit.
+TOLERANCE = 0.03
+
+
+def close_to(value: float, expected: float) -> bool:
+    """Return whether ``value`` is ``expected`` within :data:`TOLERANCE` or half a unit."""
+    return abs(value - expected) <= TOLERANCE * abs(expected) + 0.5
+
+
+def may_be_converted(a: float, b: float) -> bool:
+    """Return whether two plain values could be one quantity in two units (a factor of
+    :data:`CONVERSIONS` either way, or Fahrenheit and Celsius), whatever the units are."""
+    if not a or not b:
+        return False
+    if close_to(b, (a - 32) * 5 / 9) or close_to(a, (b - 32) * 5 / 9):
+        return True
+    return any(close_to(b, a * f) or close_to(a, b * f) for f in CONVERSIONS.values())

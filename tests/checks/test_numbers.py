@@ -110,6 +110,8 @@ def test_clean_translations_with_ranges(lang: str, target: str) -> None:
         ),
         ("Ông Lê Văn Tâm, 29 tuổi, bị thương.", "fr", "M. Le Van Tam, 36 ans, a été blessé.", "36"),
         ("Sự kiện diễn ra ngày 21 vừa qua.", "ru", "Событие прошло 28 января.", "28 января"),
+        # A thousands group cut short.
+        ("Có 48.000 người tham dự.", "fr", "Il y avait 48 10 participants.", "48"),
         # A conversion that does not hold: 250 miles are 402 km, not 240.
         ("Tuyến đường dài 250 dặm.", "en", "The road is 240 km long.", "240"),
     ],

@@ -19,7 +19,7 @@ from multipub.checks.registry import register
 from multipub.context import ArticleContext
 from multipub.findings import Related, Severity
 from multipub.lang import primary_subtag, profile, words_pattern
-from multipub.numbers import NumberToken, number_tokens
+from multipub.numbers import CONVERSIONS, NumberToken, close_to, number_tokens
 from multipub.text import text_span
 
 __all__: list[str] = []
@@ -45,6 +45,10 @@ def _looks_changed(source: str, target: str) -> bool:
     )
 
 
+# After a number, a group of fewer than three digits: a thousands group cut short.
+_BROKEN_GROUP = re.compile(r"[ \u00a0\u202f\u2009.,]\d{1,2}(?!\d)")
+
+
 def _digits(key: str) -> int:
     return sum(c.isdigit() for c in key)
 
@@ -56,20 +60,6 @@ def _day(key: str) -> int:
 
 def _kind(key: str) -> str:
     return key.split(":")[0] if ":" in key else "number"
-
-
-# Units a translation converts, as (unit, unit, factor from the first to the second); the
-# words that name them are each language profile's ``numbers.units``.
-_CONVERSIONS = {
-    ("mi", "km"): 1.609344,
-    ("mph", "kmh"): 1.609344,
-    ("lb", "kg"): 0.45359237,
-    ("in", "cm"): 2.54,
-    ("ft", "m"): 0.3048,
-    ("yd", "m"): 0.9144,
-}
-# Converted values are rounded ("250 miles, about 400 km"): 3% either way, or half a unit.
-_TOLERANCE = 0.03
 
 
 @lru_cache(maxsize=64)
@@ -93,10 +83,6 @@ def _unit_after(text: str, end: int, lang: str) -> str | None:
     return None
 
 
-def _close(value: float, expected: float) -> bool:
-    return abs(value - expected) <= _TOLERANCE * abs(expected) + 0.5
-
-
 def _converted(a: float, unit_a: str | None, b: float, unit_b: str | None) -> bool:
     """Return True when ``a`` ``unit_a`` and ``b`` ``unit_b`` are one quantity in two units
     (a temperature or a difference of temperatures, in Fahrenheit and Celsius, too)."""
@@ -104,12 +90,12 @@ def _converted(a: float, unit_a: str | None, b: float, unit_b: str | None) -> bo
         return False
     if {unit_a, unit_b} == {"F", "C"}:
         f, c = (a, b) if unit_a == "F" else (b, a)
-        return _close(c, (f - 32) * 5 / 9) or _close(c, f * 5 / 9)
-    factor = _CONVERSIONS.get((unit_a, unit_b))
+        return close_to(c, (f - 32) * 5 / 9) or close_to(c, f * 5 / 9)
+    factor = CONVERSIONS.get((unit_a, unit_b))
     if factor is not None:
-        return _close(b, a * factor)
-    factor = _CONVERSIONS.get((unit_b, unit_a))
-    return factor is not None and _close(a, b * factor)
+        return close_to(b, a * factor)
+    factor = CONVERSIONS.get((unit_b, unit_a))
+    return factor is not None and close_to(a, b * factor)
 
 
 def _unlikeness(a: str, b: str) -> tuple[int, int]:
@@ -249,6 +235,16 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
             if not candidates and kind == "number":
                 # A day the source writes alone ("ngày 21") in a date of the target.
                 candidates = [sp for sp in spare if _day(sp[1].key) == _digits(key)][:1]
+            if not candidates and kind == "number":
+                # A thousands group broken by a slip: "48 000" written "48 10".
+                candidates = [
+                    sp
+                    for sp in spare
+                    if _kind(sp[1].key) == "number"
+                    and len(sp[1].key) >= 2
+                    and key.startswith(sp[1].key)
+                    and _BROKEN_GROUP.match(target_units[sp[0]].text, sp[1].end)
+                ][:1]
             if candidates:
                 j, tok = min(candidates, key=lambda sp: _unlikeness(key, sp[1].key))
                 spare.remove((j, tok))
