@@ -156,11 +156,13 @@ def plant(
     if kind == "number":
         found = _plant_number(data, lang)
         return None if found is None else ("MP501", found, "blocks")
-    if kind == "dropped":
+    if kind in ("dropped", "dropped-place"):
         if len(blocks) < 3:
             return None
         del blocks[1]
-        return ("MP502", None, "blocks")
+        # "dropped": an MP502 anywhere in the variant; "dropped-place": on the block that
+        # follows the gap, where the source's block 1 went missing
+        return ("MP502", 1 if kind == "dropped-place" else None, "blocks")
     if kind == "source-number":
         # The source's slip: every translation has the number the source should have.
         for index, text in enumerate(source):
@@ -211,6 +213,7 @@ KINDS = (
     "furniture",
     "number",
     "dropped",
+    "dropped-place",
     "title-stop",
 )
 
