@@ -116,3 +116,31 @@ def test_converted_units_do_not_clash() -> None:
     miles, km = anchors("Con đường dài 250 dặm"), anchors("The road is 402 km long")
     assert _anchor_cost(miles, km) == 0.0
     assert _anchor_cost(anchors("Năm 1994"), anchors("In 2004")) > 0
+
+
+def test_a_media_block_pairs_with_a_media_block() -> None:
+    from multipub import Config
+    from multipub.context import ArticleContext
+    from tests.conftest import make_article
+
+    vi = [
+        "Sáng nay, tỉnh khánh thành cây cầu mới bắc qua sông Lam, dài 1.200 mét, nối hai huyện "
+        "phía bắc.",
+        {"kind": "media", "src": "cau.mp4", "text": "Lễ khánh thành."},
+        "Chủ tịch tỉnh cho biết cây cầu sẽ giúp rút ngắn thời gian đi lại và thúc đẩy giao "
+        "thương giữa các địa phương trong vùng.",
+        "Người dân vui mừng.",
+    ]
+    ru = [
+        "Сегодня утром в провинции открыли новый мост через реку Лам длиной 1200 метров, "
+        "соединивший два северных уезда.",
+        {
+            "kind": "media",
+            "src": "cau.mp4",
+            "text": "Церемония открытия моста, на которой присутствовали руководители провинции "
+            "и жители окрестных деревень.",
+        },
+        "Местные жители рады.",
+    ]
+    shared = ArticleContext(make_article({"vi": vi, "ru": ru}), Config())
+    assert ([1], [1]) in shared.unit_pairs("ru")

@@ -10,7 +10,7 @@ from multipub.align import align_blocks
 from multipub.config import Config
 from multipub.lang import profile
 from multipub.matcher import GlossaryIndex, Mention
-from multipub.models import Article, TextUnit
+from multipub.models import Article, BlockKind, TextUnit
 from multipub.similarity import near_duplicate_pairs
 from multipub.text import dedup_key
 
@@ -58,6 +58,15 @@ class ArticleContext:
         # left out of the pairing, or it would pull a neighbour off its source block.
         extra = self._repeats_beyond_the_source(lang, t_blocks, len(s_blocks))
         kept = [j for j in t_blocks if j not in extra]
+        # Media blocks pair with media blocks, in order, when both sides have as many: a
+        # video's caption is no paragraph's translation.
+        s_media = [i for i in s_blocks if source[i].kind is BlockKind.MEDIA]
+        t_media = [j for j in kept if target[j].kind is BlockKind.MEDIA]
+        media: list[tuple[list[int], list[int]]] = []
+        if s_media and len(s_media) == len(t_media):
+            media = [([i], [j]) for i, j in zip(s_media, t_media, strict=True)]
+            s_blocks = [i for i in s_blocks if i not in s_media]
+            kept = [j for j in kept if j not in t_media]
         s_index, t_index = s_blocks.__getitem__, kept.__getitem__
         aligned = [
             (list(map(s_index, pair.source)), list(map(t_index, pair.target)))
@@ -65,9 +74,11 @@ class ArticleContext:
                 [source[i].text for i in s_blocks], [target[j].text for j in kept]
             )
         ]
-        for j in sorted(extra):
+        placed: list[tuple[list[int], list[int]]] = [([], [j]) for j in sorted(extra)]
+        for one in placed + media:
+            j = one[1][0]
             at = next((k for k, (_, t) in enumerate(aligned) if t and t[0] > j), len(aligned))
-            aligned.insert(at, ([], [j]))
+            aligned.insert(at, one)
         pairs.extend(aligned)
         return pairs
 
