@@ -186,10 +186,52 @@ def plant(
         for variant in data["variants"].values():
             variant["blocks"].append(variant["blocks"][0])
         return ("MP301", len(source) - 1, "blocks", "vi")
+    if kind == "markup":
+        if len(blocks[0].split(" ")) < 4:
+            return None
+        words = blocks[0].split(" ")
+        middle = len(words) // 2
+        blocks[0] = " ".join(words[:middle]) + "&nbsp;" + " ".join(words[middle:])
+        return ("MP403", 0, "blocks")
+    if kind == "vietnamese-fragment":
+        if len(blocks[0]) < 60:
+            return None
+        blocks[0] = blocks[0] + " " + VIETNAMESE_LEFT_IN
+        return ("MP402", 0, "blocks")
+    if kind == "misspelled-name":
+        if lang not in MISSPELLED:
+            return None
+        source.append("Ông Phạm Minh Chính phát biểu tại buổi lễ.")
+        for other, variant in data["variants"].items():
+            if other != "vi":
+                variant["blocks"].append(SPOKE[other])
+        blocks[-1] = MISSPELLED[lang]
+        return ("MP201", len(blocks) - 1, "blocks")
     if kind == "title-stop":
         data["variants"][lang]["title"] = "Hội chợ" if lang == "vi" else _title(lang)
         return ("MP503", None, "title")
     raise ValueError(kind)
+
+
+# A phrase left in Vietnamese ("as planned and approved"), added to a translation.
+VIETNAMESE_LEFT_IN = "(theo kế hoạch đã được phê duyệt)"
+# "Prime Minister Pham Minh Chinh spoke at the ceremony", as the shipped glossary spells
+# him, and with one letter off, per language (written for this bench).
+SPOKE = {
+    "ar": "وتحدث فام مينه تشينه في الحفل.",
+    "en": "Pham Minh Chinh spoke at the ceremony.",
+    "fr": "Pham Minh Chinh a pris la parole lors de la cérémonie.",
+    "ru": "На церемонии выступил Фам Минь Тинь.",
+    "zh-Hans": "范明政在仪式上讲话。",
+    "es": "Pham Minh Chinh habló en la ceremonia.",
+}
+MISSPELLED = {
+    "ar": "وتحدث فام مينه تشينغ في الحفل.",
+    "en": "Pham Minh Chin spoke at the ceremony.",
+    "fr": "Pham Minh Chin a pris la parole lors de la cérémonie.",
+    "ru": "На церемонии выступил Фам Миннь Тинь.",
+    "es": "Pham Minh Chin habló en la ceremonia.",
+}
 
 
 def _title(lang: str) -> str:
@@ -214,6 +256,9 @@ KINDS = (
     "number",
     "dropped",
     "dropped-place",
+    "markup",
+    "vietnamese-fragment",
+    "misspelled-name",
     "title-stop",
 )
 

@@ -158,3 +158,21 @@ def test_a_block_in_english_with_a_quote_is_still_english() -> None:
         "then met local business leaders to discuss investment in clean energy."
     )
     assert ("MP401", "es", 0) in _codes({"vi": VI[:1], "es": [text]})
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The storm formed in the Atlantic Ocean today. (theo kế hoạch đã được phê duyệt)",
+        ),
+        (
+            "fr",
+            "Le rapport a été publié lundi, a déclaré M. Hu. (theo kế hoạch đã được phê duyệt)",
+        ),
+    ],
+)
+def test_a_vietnamese_phrase_does_not_make_a_short_block_vietnamese(lang: str, text: str) -> None:
+    # The phrase is MP402's finding; the block is not in Vietnamese (MP303) nor French.
+    assert _codes({"vi": VI[:1], lang: [text]}) == [("MP402", lang, 0)]

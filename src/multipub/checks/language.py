@@ -73,6 +73,20 @@ def _without_names_and_quotes(text: str) -> str:
     return _capitalized_run().sub(" ", text)
 
 
+def _without_vietnamese_runs(text: str, lang: str) -> str:
+    """Return ``text`` without the runs of Vietnamese words that MP402 finds in it, when
+    they are less than half of it: a phrase left untranslated does not make an English
+    block Vietnamese (MP402 reports the phrase; the rest is judged)."""
+    if primary_subtag(lang) == "vi" or letter_pattern("vi").search(text) is None:
+        return text
+    runs = [(a, b) for a, b, what in foreign_fragments(text, lang) if what == "Vietnamese words"]
+    if not runs or 2 * sum(b - a for a, b in runs) >= len(text.strip()):
+        return text
+    for start, end in reversed(runs):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
 def block_language(ctx: VariantContext, unit: TextUnit) -> Guess | None:
     """Return the language of a unit when it is known well enough to report on, else None
     (see :func:`_block_language`); asked once per unit, whichever check asks first."""
@@ -102,8 +116,9 @@ def _block_language(ctx: VariantContext, unit: TextUnit) -> Guess | None:
             (*SITE_LANGUAGES, primary_subtag(ctx.lang), primary_subtag(ctx.article.source_lang))
         )
     )
+    text = _without_vietnamese_runs(unit.text, ctx.lang)
     guess = identify(
-        unit.text,
+        text,
         candidates=candidates,
         backend=config.langid,
         min_letters=config.language_min_letters,
@@ -112,8 +127,8 @@ def _block_language(ctx: VariantContext, unit: TextUnit) -> Guess | None:
         # The model judges the block's own words: without its quotes and names, when
         # enough is left to judge (a block that is all quote is judged whole), and when
         # they settle it; whole, when they say the same less surely.
-        own_words = _without_names_and_quotes(unit.text)
-        if own_words != unit.text:
+        own_words = _without_names_and_quotes(text)
+        if own_words != text:
             # Half the letters a whole block needs: what is left around a quote is short
             # ("Dijo que ... en la reunión"), and it only has to agree or disagree.
             judged = identify(

@@ -80,12 +80,23 @@ def _name_index(glossary: GlossaryIndex, lang: str) -> _NameIndex:
         by_skeleton: dict[str, str] = {}
         first_words: dict[str, set[int]] = {}
         preferred: dict[str, str] = {}
+        source_lang = glossary.glossary.source_lang
+        latin = writes(lang, "latin") and primary_subtag(lang) != primary_subtag(source_lang)
         for entry in glossary.glossary.entries:
-            forms = entry.forms(lang)
-            if entry.kind is not EntryKind.PERSON or forms is None:
+            if entry.kind is not EntryKind.PERSON:
                 continue
-            preferred[entry.id] = forms.preferred
-            for form in forms.good_forms():
+            forms = entry.forms(lang)
+            if forms is not None:
+                good = forms.good_forms()
+                preferred[entry.id] = forms.preferred
+            elif latin and (source := entry.forms(source_lang)) is not None:
+                # No form in this Latin-script language: the Vietnamese spelling, which
+                # the language writes with or without its diacritics, is the name.
+                good = (source.preferred, strip_marks(source.preferred))
+                preferred[entry.id] = source.preferred
+            else:
+                continue
+            for form in good:
                 words = _WORD.findall(form)
                 if len(words) < 2:
                     continue
