@@ -197,3 +197,23 @@ def test_mp205_house_form(lang: str, text: str, seen: str, expected: str) -> Non
 )
 def test_mp205_clean(lang: str, text: str) -> None:
     assert _run("MP205", {"vi": ["Trần Quốc Hưng."], lang: [text]}) == []
+
+
+def test_mp201_in_a_latin_language_the_glossary_has_no_form_for() -> None:
+    from pathlib import Path
+
+    from multipub.glossary import load_glossary
+
+    glossary = load_glossary(Path(__file__).resolve().parents[2] / "glossaries")
+    article = make_article(
+        {
+            "vi": ["Ông Phạm Minh Chính phát biểu tại buổi lễ."],
+            "es": ["Pham Minh Chin habló en la ceremonia."],
+            "it": ["Pham Minh Chinh ha parlato alla cerimonia."],
+        }
+    )
+    found = [
+        (f.lang, f.entry)
+        for f in check(article, glossary=glossary, config=Config(select=("MP201",)))
+    ]
+    assert found == [("es", "person/pham-minh-chinh")]

@@ -44,6 +44,10 @@ class _NameIndex:
     # edit away from a text without comparing it with every name of the glossary. Built
     # for Latin-script languages only, the ones that look for names one edit away.
     deletions: dict[str, set[str]]
+    # The good forms as written, folded and without diacritics: a name written so is no
+    # misspelling (the matcher does not look for a name in a language the glossary gives
+    # it no form in).
+    written: frozenset[str] = frozenset()
     # Caches for the run: each word's skeleton; the words (as written) whose skeleton
     # starts a glossary name; and the answer of the one-edit search per skeleton (news
     # repeats the same capitalized names and phrases from article to article).
@@ -80,6 +84,7 @@ def _name_index(glossary: GlossaryIndex, lang: str) -> _NameIndex:
         by_skeleton: dict[str, str] = {}
         first_words: dict[str, set[int]] = {}
         preferred: dict[str, str] = {}
+        written: set[str] = set()
         source_lang = glossary.glossary.source_lang
         latin = writes(lang, "latin") and primary_subtag(lang) != primary_subtag(source_lang)
         for entry in glossary.glossary.entries:
@@ -96,6 +101,7 @@ def _name_index(glossary: GlossaryIndex, lang: str) -> _NameIndex:
                 preferred[entry.id] = source.preferred
             else:
                 continue
+            written.update(_as_written(form) for form in good)
             for form in good:
                 words = _WORD.findall(form)
                 if len(words) < 2:
@@ -107,8 +113,15 @@ def _name_index(glossary: GlossaryIndex, lang: str) -> _NameIndex:
             for skeleton in by_skeleton:
                 for variant in _deletions(skeleton):
                     deletions.setdefault(variant, set()).add(skeleton)
-        found = glossary.derived[key] = _NameIndex(by_skeleton, first_words, preferred, deletions)
+        found = glossary.derived[key] = _NameIndex(
+            by_skeleton, first_words, preferred, deletions, frozenset(written)
+        )
     return found
+
+
+def _as_written(name: str) -> str:
+    """Return a name folded, without diacritics, its words one space apart."""
+    return " ".join(strip_marks(fold(name)).split())
 
 
 def _deletions(text: str) -> set[str]:
@@ -200,7 +213,7 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
                         else name_skeleton(text[start:end], ctx.lang)
                     )
                     entry_id = _near_name(index, skeleton, near)
-                    if entry_id is not None:
+                    if entry_id is not None and _as_written(text[start:end]) not in index.written:
                         yield Problem(
                             field=unit.field,
                             block=unit.block,
