@@ -144,3 +144,25 @@ def test_a_media_block_pairs_with_a_media_block() -> None:
     ]
     shared = ArticleContext(make_article({"vi": vi, "ru": ru}), Config())
     assert ([1], [1]) in shared.unit_pairs("ru")
+
+
+def test_short_lines_keep_to_the_diagonal() -> None:
+    # Dialogue: short lines whose lengths vary more than any paragraph's, and Chinese,
+    # where a line is a handful of characters.
+    source = [
+        "“Anh đi đâu?”",
+        "“Tôi ra chợ mua ít rau và cá cho bữa tối nay.”",
+        "“Về sớm nhé.”",
+        "“Ừ.”",
+        "Bà mỉm cười rồi quay vào bếp nấu cơm cho cả nhà.",
+    ]
+    target = [
+        "“你去哪儿？”",
+        "“去市场买菜。”",
+        "“早点回来。”",
+        "“好。”",
+        "她笑了笑，转身进厨房给全家做饭。",
+    ]
+    assert [(p.source, p.target) for p in align_blocks(source, target)] == [
+        ((k,), (k,)) for k in range(5)
+    ]
