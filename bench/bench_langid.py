@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -46,7 +47,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-FLORES = ROOT.parent / "shared" / "data" / "flores200" / "devtest"
+# The one setting for the FLORES-200 data, as the tests read it (README).
+FLORES = (
+    Path(os.environ.get("MULTIPUB_FLORES200") or ROOT.parent / "shared" / "data" / "flores200")
+    / "devtest"
+)
 
 # FLORES file stem -> the BCP 47 primary subtag a right answer names.
 EXPECTED = {

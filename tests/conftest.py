@@ -1,12 +1,28 @@
-"""Shared helpers: articles built from short texts written for these tests."""
+"""Shared helpers: articles built from short texts written for these tests, and where the
+public FLORES-200 data that some tests read is."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from multipub.models import Article
+
+# FLORES-200 devtest (CC-BY-SA 4.0), read in place and never copied into the project: the
+# one setting is MULTIPUB_FLORES200 (a directory holding devtest/ and
+# metadata_devtest.tsv), by default ../shared/data/flores200 beside the repository.
+FLORES200 = Path(
+    os.environ.get("MULTIPUB_FLORES200")
+    or Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200"
+)
+FLORES = FLORES200 / "devtest"
+needs_flores = pytest.mark.skipif(
+    not (FLORES / "vie_Latn.devtest").exists(),
+    reason=f"FLORES-200 devtest not found at {FLORES200}: set MULTIPUB_FLORES200 (README)",
+)
 
 
 def article_data(

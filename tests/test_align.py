@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
 from multipub.align import _BAND, _align_in_band, _side, align_blocks, cheapest_alignment
-
-FLORES = Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200" / "devtest"
+from tests.conftest import FLORES, needs_flores
 
 
 def _edited(rng: random.Random, blocks: list[str], pool: list[str]) -> list[str]:
@@ -53,7 +51,7 @@ def test_narrow_band_equals_wide_band_on_generated_text() -> None:
     _trials(source, target, 400, seed=1)
 
 
-@pytest.mark.skipif(not (FLORES / "vie_Latn.devtest").exists(), reason="no FLORES-200 data")
+@needs_flores
 @pytest.mark.parametrize("code", ["arb_Arab", "rus_Cyrl", "zho_Hans", "eng_Latn"])
 def test_narrow_band_equals_wide_band_on_flores(code: str) -> None:
     source = (FLORES / "vie_Latn.devtest").read_text("utf-8").splitlines()

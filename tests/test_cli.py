@@ -326,3 +326,45 @@ def test_junit_is_valid_xml_with_failures_at_the_fail_on_level() -> None:
         ).output
     )
     assert [c.get("name") for c in clean.iter("testcase")] == ["no findings"]
+
+
+# --- exit statuses a CI can trust ---------------------------------------------------------
+
+
+def test_an_output_that_cannot_be_written_exits_2(tmp_path: Path) -> None:
+    result = run("check", str(EXAMPLES), "--output", str(tmp_path / "no" / "such" / "r.json"))
+    assert result.exit_code == 2
+    assert "cannot write" in result.output
+
+
+def test_a_lang_that_matches_no_variant_is_a_usage_error() -> None:
+    result = run("check", str(EXAMPLES), "--lang", "xx")
+    assert result.exit_code == 2
+    assert "--lang xx matches no variant" in result.output
+
+
+def test_a_lang_selects_its_subtags(tmp_path: Path) -> None:
+    data = article_data({"vi": ["Hội chợ mở cửa."], "zh-Hans": ["博览会开幕。"]})
+    data["variants"]["vi"]["title"] = "Hội chợ mở cửa"
+    data["variants"]["zh-Hans"]["title"] = "博览会开幕。"
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run("check", str(path), "--lang", "zh", "--select", "MP503", "--format", "json")
+    report = json.loads(result.output)
+    assert [f["lang"] for f in report["findings"]] == ["zh-Hans"]
+
+
+def test_an_internal_error_exits_3_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multipub.cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(multipub.cli, "check_paths", broken)
+    result = CliRunner().invoke(main, ["check", str(EXAMPLES)])
+    assert result.exit_code == 3
+    assert result.output.strip().splitlines() == [
+        "multipub: internal error: RuntimeError: a bug (run with --debug for the traceback)"
+    ]
+    debug = CliRunner().invoke(main, ["--debug", "check", str(EXAMPLES)])
+    assert debug.exit_code == 3 and "Traceback" in debug.output

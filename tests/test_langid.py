@@ -9,14 +9,12 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import pytest
 
 from multipub import langid
 from multipub.langid import ALL_LANGUAGES, SITE_LANGUAGES, Guess, identify
-
-FLORES = Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200" / "devtest"
+from tests.conftest import FLORES, needs_flores
 
 LONG = {
     "vi": [
@@ -313,7 +311,7 @@ FLORES_FILES = {
 }
 
 
-@pytest.mark.skipif(not FLORES.is_dir(), reason="FLORES-200 data not present")
+@needs_flores
 @pytest.mark.parametrize("candidates", [SITE_LANGUAGES, ALL_LANGUAGES], ids=["site", "all"])
 @pytest.mark.parametrize(("lang", "stem"), FLORES_FILES.items())
 def test_default_backend_on_flores(lang: str, stem: str, candidates: Sequence[str]) -> None:

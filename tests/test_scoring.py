@@ -14,12 +14,7 @@ import pytest
 from multipub.models import Article
 from multipub.scoring import reference_score, score, summarize
 from tests.checks.test_terms import GLOSSARY
-from tests.conftest import make_article
-
-FLORES = Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200" / "devtest"
-needs_flores = pytest.mark.skipif(
-    not (FLORES / "eng_Latn.devtest").exists(), reason="shared FLORES-200 data not present"
-)
+from tests.conftest import FLORES, make_article, needs_flores
 
 
 def _degrade(line: str, rng: random.Random) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,7 +28,37 @@ from multipub.runner import check_paths, locate_lines
 
 __all__ = ["main"]
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+# What a shell reports for a run stopped by Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
+
+
+class OutputError(click.ClickException):
+    """An output file that cannot be written: the run is broken, not failing (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+class _Group(click.Group):
+    """The command group: an error multipub did not foresee exits 3 with one line (the
+    traceback with ``--debug``), so that CI tells a broken tool from failing articles."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("multipub: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except Exception as error:
+            if ctx.params.get("debug") or os.environ.get("MULTIPUB_DEBUG"):
+                traceback.print_exc()
+            where = "" if ctx.params.get("debug") else " (run with --debug for the traceback)"
+            click.echo(
+                f"multipub: internal error: {type(error).__name__}: {error}{where}", err=True
+            )
+            ctx.exit(EXIT_INTERNAL)
 
 
 def _split(values: Iterable[str]) -> tuple[str, ...]:
@@ -40,7 +71,7 @@ def _emit(content: str, output: str | None, *, color: bool | None = None) -> Non
         try:
             write_output(output, content)
         except OSError as err:
-            raise click.FileError(output, hint=err.strerror or str(err)) from err
+            raise OutputError(f"cannot write {output!r}: {err.strerror or err}") from err
     else:
         click.echo(content, nl=False, color=color)
 
@@ -52,10 +83,16 @@ def _wants_color(flag: bool | None) -> bool | None:
     return False if os.environ.get("NO_COLOR") else None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="multipub")
-def main() -> None:
-    """Translation quality checks for multilingual news articles."""
+@click.option("--debug", is_flag=True, help="Print the traceback of an internal error.")
+def main(debug: bool) -> None:
+    """Translation quality checks for multilingual news articles.
+
+    Exit status: 0 no finding reaches --fail-on; 1 findings do; 2 a usage error, a glossary
+    that does not load, nothing readable or an output that cannot be written; 3 an internal
+    error; 130 interrupted.
+    """
 
 
 @main.command()
@@ -119,6 +156,12 @@ def check(
         report = check_paths(paths, config=config, glossary=glossary)
     except UnknownCodeError as err:
         raise click.UsageError(str(err)) from err
+    if config.langs and report.summary.articles and not report.summary.variants:
+        # A --lang that selects nothing would pass every run: a typo is a usage error.
+        raise click.UsageError(
+            f"--lang {','.join(config.langs)} matches no variant of the articles read "
+            "(a tag selects its subtags too: zh selects zh-Hans and zh-Hant)"
+        )
     if fmt in LINE_FORMATS:
         report = report.model_copy(update={"findings": tuple(locate_lines(report.findings))})
     use_color = _wants_color(color)

@@ -4,14 +4,13 @@ the defects spliced into them are caught. Skips when ../shared/data is absent.""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from multipub import Config, check
 from multipub.models import Article
+from tests.conftest import FLORES, needs_flores
 
-FLORES = Path(__file__).resolve().parents[3] / "shared" / "data" / "flores200" / "devtest"
 TARGETS = {
     "arb_Arab": "ar",
     "eng_Latn": "en",
@@ -23,9 +22,7 @@ TARGETS = {
 # The checks that need no glossary.
 CONFIG = Config(select=("MP3", "MP4", "MP5"))
 
-pytestmark = pytest.mark.skipif(
-    not (FLORES / "vie_Latn.devtest").exists(), reason="shared FLORES-200 data not present"
-)
+pytestmark = needs_flores
 
 
 def _lines(name: str) -> list[str]:
