@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -78,8 +79,16 @@ _CONFIG = ConfigDict(extra="forbid", populate_by_name=True)
 
 
 def _non_blank(value: str) -> str:
+    """Return a form that the matcher can find; raise ValueError for one it never could:
+    empty, holding a control character (a NUL is the matcher's own text separator), or
+    without a letter or digit once folded (zero-width spaces, tatweel, a lone ".")."""
     if not value.strip():
         raise ValueError("must not be empty")
+    control = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\t"), None)
+    if control is not None:
+        raise ValueError(f"holds the control character U+{ord(control):04X}")
+    if not any(c.isalnum() for c in fold(value)):
+        raise ValueError("has no letter or digit")
     return value
 
 
@@ -380,6 +389,14 @@ def _read_yaml(path: Path, display: str) -> tuple[Any, Any]:
         raise GlossaryError(
             [GlossaryProblem(display, f"duplicate key {err.key!r}", line=err.line)]
         ) from None
+    except yaml.reader.ReaderError as err:
+        # A control character or a byte YAML does not read, at a character position.
+        line = text.count("\n", 0, err.position) + 1
+        raise GlossaryError(
+            [GlossaryProblem(display, f"invalid YAML: {err.reason}", line=line)]
+        ) from None
+    except (yaml.YAMLError, RecursionError) as err:
+        raise GlossaryError([GlossaryProblem(display, f"invalid YAML: {err}")]) from None
     finally:
         loader.dispose()
     return data, yaml_line_of(root)

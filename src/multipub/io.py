@@ -124,7 +124,19 @@ def _pairs_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-_JSON_DECODER = json.JSONDecoder(object_pairs_hook=_pairs_without_duplicates)
+class _NumberTooLong(ValueError):
+    """An integer longer than Python converts (4,300 digits): no article holds one."""
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > 4000:
+        raise _NumberTooLong(f"a number of {len(digits)} digits")
+    return int(digits)
+
+
+_JSON_DECODER = json.JSONDecoder(
+    object_pairs_hook=_pairs_without_duplicates, parse_int=_bounded_int
+)
 # An escaped lone surrogate ("\ud800") parses to a str that cannot be written as UTF-8.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -274,6 +286,8 @@ def _article_from_json(text: str, path: str, base_line: int | None) -> Article |
         return [InputProblem(path, f"invalid JSON: {err.msg} (column {err.colno})", line)]
     except RecursionError:
         return [InputProblem(path, "invalid JSON: nested too deeply", base_line)]
+    except _NumberTooLong as err:
+        return [InputProblem(path, f"invalid JSON: {err}", base_line)]
     return _validate(data, text, path, base_line, json_positions=True)
 
 

@@ -254,7 +254,7 @@ def _mode_of(lang: str, exacts: Sequence[str]) -> _Mode:
     is not "Long Án"), unless some form is written in a script without spaces or with
     clitics (those need the per-match rules of the plain layout)."""
     found = profile(lang)
-    layout = found.matching.layout if found is not None else "plain"
+    layout = found.matching.layout if found is not None and exacts else "plain"
     if layout == "stems" and _stemmer(primary_subtag(lang)) is not None:
         return _Mode.STEM
     if layout == "words" and _unspaced_or_clitic_letter().search("".join(exacts)) is None:

@@ -72,3 +72,30 @@ def yaml_line_of(root: yaml.Node | None) -> Any:
         return best
 
     return line_of
+
+
+# An integer longer than this is no article's or glossary's (Python refuses to convert
+# more than 4,300 digits, and the refusal would stop the run).
+_LONGEST_INT = 4000
+
+
+def _bounded_int(loader: Any, node: yaml.ScalarNode) -> Any:
+    digits = sum(c.isdigit() for c in node.value)
+    if digits > _LONGEST_INT:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a number of {digits} digits", node.start_mark
+        )
+    return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+
+
+def _date_or_text(loader: Any, node: yaml.ScalarNode) -> Any:
+    # "2024-02-30" looks like a date and is none: it stays the text it is (a title may be
+    # a date), and a field that needs a date says so when the article is validated.
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return node.value
+
+
+StrictYamlLoader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
+StrictYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)

@@ -1,0 +1,94 @@
+"""Malformed and hostile input: an MP000 or a glossary problem naming file and line, never
+a crash, a hang or a silent pass (issue 15's cases, each built here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from multipub import check, check_paths, load_glossary
+from multipub.glossary import GlossaryError
+from tests.conftest import make_article
+
+ARTICLE_HEAD = (
+    'id: a\nsource_lang: vi\nvariants:\n  vi:\n    blocks: ["Hội chợ mở cửa sáng nay."]\n'
+)
+
+
+def _mp000(path: Path) -> list[tuple[int | None, str]]:
+    report = check_paths([path])
+    return [(f.line, f.message) for f in report.findings if f.code == "MP000"]
+
+
+def test_an_integer_too_long_to_convert_is_an_input_error(tmp_path: Path) -> None:
+    as_json = tmp_path / "a.json"
+    as_json.write_text(
+        '{"id": "a", "source_lang": "vi", "n": ' + "9" * 5000 + ', "variants": {}}',
+        encoding="utf-8",
+    )
+    as_yaml = tmp_path / "b.yaml"
+    as_yaml.write_text("id: a\nn: " + "9" * 5000 + "\n", encoding="utf-8")
+    assert _mp000(as_json) == [(None, "invalid JSON: a number of 5000 digits")]
+    assert _mp000(as_yaml) == [(2, "invalid YAML: a number of 5000 digits")]
+
+
+def test_a_date_that_is_no_date_stays_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(ARTICLE_HEAD + "    title: 2024-02-30\n", encoding="utf-8")
+    report = check_paths([path])
+    assert [f.code for f in report.findings] == []
+    bad_date = tmp_path / "b.yaml"
+    bad_date.write_text(ARTICLE_HEAD.replace("variants", "published_at: 2024-13-01\nvariants"))
+    [(line, message)] = _mp000(bad_date)
+    assert line == 3 and "published_at" in message
+
+
+def _glossary(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "g.yaml"
+    path.write_text("name: g\nsource_lang: vi\nentries:\n" + body, encoding="utf-8")
+    return path
+
+
+def test_a_control_character_in_a_yaml_glossary_names_its_line(tmp_path: Path) -> None:
+    path = _glossary(tmp_path, '  - id: term/a\n    kind: term\n    terms: {vi: "a\x01b"}\n')
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    [problem] = caught.value.problems
+    assert problem.line == 6 and "control characters" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("form", "reason"),
+    [
+        ('"\\0"', "control character U+0000"),
+        ('"\\u200b\\u200b"', "no letter or digit"),
+        ('"\\u0640"', "no letter or digit"),
+        ('"."', "no letter or digit"),
+    ],
+)
+def test_forms_the_matcher_could_never_find_are_refused(
+    tmp_path: Path, form: str, reason: str
+) -> None:
+    path = _glossary(tmp_path, f"  - id: term/a\n    kind: term\n    terms: {{vi: {form}}}\n")
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    assert reason in caught.value.problems[0].message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "  - id: term/a\n    kind: term\n    terms: {en: point}\n",  # no Vietnamese form
+        "  []\n",  # no entry at all
+    ],
+)
+def test_a_glossary_without_source_forms_checks_without_crashing(tmp_path: Path, body: str) -> None:
+    text = "name: g\nsource_lang: vi\nentries:\n" + body
+    if body.strip() == "[]":
+        text = "name: g\nsource_lang: vi\nentries: []\n"
+    path = tmp_path / "g.yaml"
+    path.write_text(text, encoding="utf-8")
+    glossary = load_glossary(path)
+    article = make_article({"vi": ["Hội chợ mở cửa."], "en": ["The fair opened."]})
+    assert check(article, glossary=glossary) == []
