@@ -92,3 +92,58 @@ def test_a_glossary_without_source_forms_checks_without_crashing(tmp_path: Path,
     glossary = load_glossary(path)
     article = make_article({"vi": ["Hội chợ mở cửa."], "en": ["The fair opened."]})
     assert check(article, glossary=glossary) == []
+
+
+def test_fifos_and_links_to_nothing_are_reported_not_waited_for(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    os.mkfifo(folder / "a-fifo.json")
+    (folder / "b-link.json").symlink_to(folder / "nowhere.json")
+    (folder / "c.json").write_text(
+        '{"id": "c", "source_lang": "vi", "variants": {"vi": {"blocks": ["Hội chợ."]}}}',
+        encoding="utf-8",
+    )
+    report = check_paths([folder])
+    problems = [(Path(f.path).name, f.message) for f in report.findings if f.code == "MP000"]
+    assert problems == [
+        ("a-fifo.json", "not read: a FIFO, not a regular file"),
+        ("b-link.json", "a link to nothing"),
+    ]
+    assert report.summary.articles == 1  # the readable file is still checked
+    # Named on the command line, a FIFO is no wait either.
+    assert [f.message for f in check_paths([folder / "a-fifo.json"]).findings] == [
+        "not read: a FIFO, not a regular file"
+    ]
+
+
+def test_output_only_to_a_regular_file_that_is_no_input(tmp_path: Path) -> None:
+    import os
+
+    from click.testing import CliRunner
+
+    from multipub.cli import main
+
+    article = tmp_path / "a.json"
+    article.write_text(
+        '{"id": "a", "source_lang": "vi", "variants": {"vi": {"blocks": ["Hội chợ."]}}}',
+        encoding="utf-8",
+    )
+    before = article.read_bytes()
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / "elsewhere.json")
+    for target, why in [
+        (article, "an input of this run"),
+        (fifo, "not a regular file"),
+        (tmp_path, "a folder"),
+        (link, "is a link"),
+    ]:
+        result = CliRunner().invoke(main, ["check", str(article), "--output", str(target)])
+        assert result.exit_code == 2, target
+        assert why in result.output
+    assert article.read_bytes() == before
+    assert not (tmp_path / "elsewhere.json").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,7 +23,7 @@ from multipub.checks import UnknownCodeError, all_rules, get_rule
 from multipub.config import Config
 from multipub.findings import FailOn, Report
 from multipub.glossary import Glossary, GlossaryError, load_glossary
-from multipub.io import write_output
+from multipub.io import remove_pending_outputs, write_output
 from multipub.models import Article
 from multipub.render import FORMATS, LINE_FORMATS, render
 from multipub.runner import check_paths, locate_lines
@@ -66,10 +68,16 @@ def _split(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(part for value in values for part in value.replace(",", " ").split())
 
 
-def _emit(content: str, output: str | None, *, color: bool | None = None) -> None:
+def _emit(
+    content: str,
+    output: str | None,
+    *,
+    color: bool | None = None,
+    inputs: Iterable[str] = (),
+) -> None:
     if output:
         try:
-            write_output(output, content)
+            write_output(output, content, inputs=inputs)
         except OSError as err:
             raise OutputError(f"cannot write {output!r}: {err.strerror or err}") from err
     else:
@@ -93,6 +101,14 @@ def main(debug: bool) -> None:
     that does not load, nothing readable or an output that cannot be written; 3 an internal
     error; 130 interrupted.
     """
+    # SIGTERM (a CI job cancelled) leaves no half-written report behind.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    remove_pending_outputs()
+    sys.exit(128 + signum)
 
 
 @main.command()
@@ -171,7 +187,7 @@ def check(
         color=fmt == "text" and use_color is not False and not output,
         fail_on=config.fail_on,
     )
-    _emit(content, output, color=use_color)
+    _emit(content, output, color=use_color, inputs=paths)
     sys.exit(_exit_status(report, config.fail_on))
 
 
@@ -306,7 +322,7 @@ def glossary_report(
         "md": render_report_markdown,
         "json": render_report_json,
     }
-    _emit(renderers[fmt](data), output)
+    _emit(renderers[fmt](data), output, inputs=(*paths, *glossaries))
 
 
 @main.command("translit")
@@ -365,7 +381,11 @@ def score_command(
             "by_language_and_month": summary,
             "repeats": recurring,
         }
-        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+        _emit(
+            json.dumps(data, ensure_ascii=False, indent=2) + "\n",
+            output,
+            inputs=(*paths, *glossaries),
+        )
         return
     lines = []
     for result in results:
@@ -386,4 +406,4 @@ def score_command(
         for month, row in months.items():
             values = ", ".join(f"{k} {v}" for k, v in row.items())
             lines.append(f"  {lang} {month}: {values}")
-    _emit("\n".join(lines) + "\n", output)
+    _emit("\n".join(lines) + "\n", output, inputs=(*paths, *glossaries))

@@ -31,7 +31,7 @@ from pydantic import (
 )
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
-from multipub.io import files_below
+from multipub.io import files_below, unreadable_because
 from multipub.lang import primary_subtag
 from multipub.models import LangTag
 from multipub.text import fold
@@ -428,8 +428,9 @@ def register_reader(suffix: str, reader: Callable[[Path], Glossary]) -> None:
 
 def _read_one(path: Path) -> Glossary:
     display = path.as_posix()
-    if not path.exists():
-        raise GlossaryError([GlossaryProblem(display, "no such file or directory")])
+    why = unreadable_because(path)
+    if why is not None:
+        raise GlossaryError([GlossaryProblem(display, why)])
     suffix = path.suffix.lower()
     reader = _READERS.get(suffix)
     if reader is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ __all__ = [
     "line_locator",
     "load_article",
     "parse_article_text",
+    "remove_pending_outputs",
+    "unreadable_because",
     "write_output",
 ]
 
@@ -78,17 +81,28 @@ class LoadedArticle:
 # Discovery
 
 
-def files_below(directory: Path, suffixes: Iterable[str]) -> list[Path]:
-    """Return the files below ``directory`` whose suffix is one of ``suffixes``, sorted by
-    path, hidden files and folders (".git") left out."""
+def files_below(
+    directory: Path, suffixes: Iterable[str], unreadable: list[Path] | None = None
+) -> list[Path]:
+    """Return the entries below ``directory`` whose suffix is one of ``suffixes``, sorted by
+    path, hidden files and folders (".git") left out. Entries that are no regular file (a
+    FIFO, a dangling or looping link) are returned too, for the reader to report; folders
+    that cannot be listed go to ``unreadable`` when it is given."""
     wanted = {s.lower() for s in suffixes}
-    found = [
-        p
-        for p in directory.rglob("*")
-        if p.suffix.lower() in wanted
-        and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(directory).parts)
-    ]
+    found: list[Path] = []
+
+    def failed(error: OSError) -> None:
+        if unreadable is not None and error.filename:
+            unreadable.append(Path(error.filename))
+
+    for root, folders, files in os.walk(directory, onerror=failed):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        base = Path(root)
+        found.extend(
+            base / name
+            for name in files
+            if not name.startswith(".") and Path(name).suffix.lower() in wanted
+        )
     return sorted(found, key=lambda p: p.as_posix())
 
 
@@ -96,14 +110,17 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Pat
     """Yield ``(display_path, file)`` for every article file named by ``paths``.
 
     A directory stands for every article file below it (hidden entries skipped), sorted by
-    path. ``file`` is None when the path does not exist, so the caller can report it.
+    path. ``file`` is None when the path does not exist, so the caller can report it; a
+    folder below that cannot be listed is yielded too, for the reader to report.
     """
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for p in files_below(path, ARTICLE_SUFFIXES):
+            unreadable: list[Path] = []
+            entries = files_below(path, ARTICLE_SUFFIXES, unreadable)
+            for p in sorted([*entries, *unreadable], key=lambda p: p.as_posix()):
                 yield p.as_posix(), p
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             yield path.as_posix(), path
         else:
             yield path.as_posix(), None
@@ -402,10 +419,43 @@ def _format_of(path: Path) -> str | None:
     return {".json": "json", ".jsonl": "jsonl", ".yaml": "yaml", ".yml": "yaml"}.get(suffix)
 
 
+def unreadable_because(path: Path) -> str | None:
+    """Return why ``path`` cannot be read as a file without opening it (opening a FIFO
+    waits for a writer forever), or None for a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a link to nothing" if path.is_symlink() else "no such file or directory"
+    except OSError as err:
+        return f"cannot read: {err.strerror or err}"
+    if stat.S_ISDIR(mode):
+        try:
+            next(os.scandir(path), None)
+        except OSError as err:
+            return f"cannot list the folder: {err.strerror or err}"
+        return "a folder, not a file"
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a FIFO"
+            if stat.S_ISFIFO(mode)
+            else "a device"
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket"
+            if stat.S_ISSOCK(mode)
+            else "no regular file"
+        )
+        return f"not read: {kind}, not a regular file"
+    return None
+
+
 def read_file(display: str, path: Path | None) -> Iterator[LoadedArticle | InputProblem]:
     """Yield the articles of one file, or the problems that kept them from being read."""
     if path is None:
         yield InputProblem(display, "no such file or directory")
+        return
+    not_a_file = unreadable_because(path)
+    if not_a_file is not None:
+        yield InputProblem(display, not_a_file)
         return
     fmt = _format_of(path)
     if fmt is None:
@@ -450,11 +500,21 @@ def load_article(path: str | os.PathLike[str]) -> Article:
 # Writing
 
 
-def write_output(path: str | os.PathLike[str], content: str) -> None:
-    """Write ``content`` to ``path`` whole or not at all (temporary file, then rename)."""
+def write_output(
+    path: str | os.PathLike[str], content: str, *, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> None:
+    """Write ``content`` to ``path`` whole or not at all (temporary file, then rename).
+
+    Only a regular file is written or replaced: a device, a FIFO, a folder or a link is
+    refused, and so is any of ``inputs`` (a run never overwrites what it reads); raise
+    OSError saying why. The temporary file is removed when the write fails or a signal
+    stops the run.
+    """
     target = Path(path)
+    _refuse_output(target, inputs)
     directory = target.parent
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    _PENDING.add(temp_name)
     # mkstemp creates the file readable by its owner only; a report is an ordinary file:
     # keep the mode of the file it replaces, or the one the umask gives a new file.
     try:
@@ -473,6 +533,41 @@ def write_output(path: str | os.PathLike[str], content: str) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+    finally:
+        _PENDING.discard(temp_name)
+
+
+# Temporary output files being written: a SIGTERM handler (the CLI's) removes them.
+_PENDING: set[str] = set()
+
+
+def remove_pending_outputs() -> None:
+    """Remove the temporary files of writes a signal interrupted."""
+    for name in list(_PENDING):
+        Path(name).unlink(missing_ok=True)
+        _PENDING.discard(name)
+
+
+def _refuse_output(target: Path, inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Raise OSError when ``target`` is no place for a report."""
+    if target.is_symlink():
+        raise OSError(f"{target} is a link: not replaced")
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise OSError(f"{target} is {kind}: not replaced")
+    if mode is not None:
+        resolved = target.resolve()
+        for given in inputs:
+            source = Path(given)
+            if source.exists() and (
+                source.resolve() == resolved
+                or (source.is_dir() and resolved.is_relative_to(source.resolve()))
+            ):
+                raise OSError(f"{target} is an input of this run: not overwritten")
 
 
 # ---------------------------------------------------------------------------------------
