@@ -147,3 +147,32 @@ def test_output_only_to_a_regular_file_that_is_no_input(tmp_path: Path) -> None:
     assert article.read_bytes() == before
     assert not (tmp_path / "elsewhere.json").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_junit_stays_well_formed_with_control_characters_and_repeats() -> None:
+    import xml.etree.ElementTree as ET
+
+    from multipub import Finding, render
+    from multipub.findings import Severity
+
+    def finding(span: tuple[int, int]) -> Finding:
+        return Finding(
+            code="MP403",
+            name="page-furniture",
+            severity=Severity.WARNING,
+            path="a\x02.json",
+            article="a",
+            lang="en",
+            field="blocks",
+            block=0,
+            span=span,
+            message="a view counter in the text: '1\x01234 views'",
+            excerpt="1\x01234 views\x0b",
+        )
+
+    report = check_paths([]).model_copy(update={"findings": (finding((0, 5)), finding((6, 9)))})
+    xml = render(report, "junit")
+    root = ET.fromstring(xml)  # well-formed
+    names = [case.get("name") for case in root.iter("testcase")]
+    assert len(set(names)) == 2  # one name each: GitLab keeps only the first of equals
+    assert "\\u0001" in xml and "\x01" not in xml

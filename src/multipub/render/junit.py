@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from itertools import groupby
 
 from multipub.findings import FailOn, Finding, Report
 
 __all__ = ["render_junit"]
+
+
+# What XML 1.0 cannot hold (C0 controls but tab and line breaks, lone surrogates,
+# U+FFFE/U+FFFF): article text may carry it, the report shows it escaped instead.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(text: str) -> str:
+    """Return ``text`` with every character XML cannot hold written as ``\\uXXXX``."""
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _case_name(f: Finding) -> str:
@@ -28,15 +40,26 @@ def render_junit(report: Report, *, fail_on: FailOn = FailOn.ERROR) -> str:
         failing = [f for f in findings if fail_on.is_reached_by(f.severity)]
         failures_total += len(failing)
         suite = ET.SubElement(
-            root, "testsuite", name=path, tests=str(len(findings)), failures=str(len(failing))
+            root,
+            "testsuite",
+            name=_xml_safe(path),
+            tests=str(len(findings)),
+            failures=str(len(failing)),
         )
+        # Two cases of one name are one case to GitLab: a repeated name gets its span.
+        names = Counter(_case_name(f) for f in findings)
         for f in findings:
-            case = ET.SubElement(suite, "testcase", name=_case_name(f), classname=path)
+            name = _case_name(f)
+            if names[name] > 1 and f.span is not None:
+                name += f" [{f.span[0]}:{f.span[1]}]"
+            case = ET.SubElement(suite, "testcase", name=_xml_safe(name), classname=_xml_safe(path))
             if f.line:
                 case.set("line", str(f.line))
-            detail = f.message + (f"\n{f.excerpt}" if f.excerpt else "")
+            detail = _xml_safe(f.message + (f"\n{f.excerpt}" if f.excerpt else ""))
             if f in failing:
-                failure = ET.SubElement(case, "failure", message=f.message, type=f.severity.value)
+                failure = ET.SubElement(
+                    case, "failure", message=_xml_safe(f.message), type=f.severity.value
+                )
                 failure.text = detail
             else:
                 ET.SubElement(case, "system-out").text = f"{f.severity.value}: {detail}"
