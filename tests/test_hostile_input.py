@@ -176,3 +176,43 @@ def test_junit_stays_well_formed_with_control_characters_and_repeats() -> None:
     names = [case.get("name") for case in root.iter("testcase")]
     assert len(set(names)) == 2  # one name each: GitLab keeps only the first of equals
     assert "\\u0001" in xml and "\x01" not in xml
+
+
+def _alias_bomb(levels: int = 9) -> str:
+    text = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+    previous = "a"
+    for name in "bcdefghijk"[: levels - 1]:
+        text += f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]\n"
+        previous = name
+    return text
+
+
+def test_a_yaml_alias_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
+    import time
+
+    article = tmp_path / "a.yaml"
+    article.write_text(
+        _alias_bomb() + "id: x\nsource_lang: vi\nvariants: {vi: {blocks: [x]}}\n# \\ud800\n",
+        encoding="utf-8",
+    )
+    started = time.perf_counter()
+    [(line, message)] = _mp000(article)
+    assert time.perf_counter() - started < 5
+    assert line == 1 and "aliases expand to more than 1,000,000 nodes" in message
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text(_alias_bomb() + "name: g\nentries: []\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(glossary)
+    assert "aliases expand" in caught.value.problems[0].message
+
+
+def test_aliases_that_stay_small_are_read(tmp_path: Path) -> None:
+    article = tmp_path / "a.yaml"
+    article.write_text(
+        "id: x\nsource_lang: vi\n"
+        'variants: {vi: {title: &t "Hội chợ mở cửa", blocks: [*t, "Kết thúc lúc chiều."]}}\n',
+        encoding="utf-8",
+    )
+    report = check_paths([article])
+    assert report.summary.articles == 1
+    assert [f.code for f in report.findings if f.code == "MP000"] == []

@@ -35,7 +35,12 @@ from multipub.io import files_below, unreadable_because
 from multipub.lang import primary_subtag
 from multipub.models import LangTag
 from multipub.text import fold
-from multipub.yaml_loader import DuplicateKeyError, StrictYamlLoader, yaml_line_of
+from multipub.yaml_loader import (
+    DuplicateKeyError,
+    StrictYamlLoader,
+    check_expansion,
+    yaml_line_of,
+)
 
 __all__ = [
     "GLOSSARY_SUFFIXES",
@@ -377,6 +382,7 @@ def _read_yaml(path: Path, display: str) -> tuple[Any, Any]:
     loader = StrictYamlLoader(text)
     try:
         root = loader.get_single_node()
+        check_expansion(root)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark

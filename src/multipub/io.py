@@ -21,7 +21,12 @@ import yaml
 from pydantic import ValidationError
 
 from multipub.models import Article
-from multipub.yaml_loader import DuplicateKeyError, StrictYamlLoader, yaml_line_of
+from multipub.yaml_loader import (
+    DuplicateKeyError,
+    StrictYamlLoader,
+    check_expansion,
+    yaml_line_of,
+)
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -345,6 +350,7 @@ def _article_from_yaml(text: str, path: str) -> Article | list[InputProblem]:
     loader = StrictYamlLoader(text)
     try:
         root = loader.get_single_node()
+        check_expansion(root)
         data = loader.construct_document(root) if root is not None else None
     except DuplicateKeyError as dup:
         return [InputProblem(path, f"duplicate key {dup.key!r}", dup.line)]

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["DuplicateKeyError", "StrictYamlLoader", "yaml_line_of"]
+__all__ = ["DuplicateKeyError", "StrictYamlLoader", "check_expansion", "yaml_line_of"]
 
 
 class DuplicateKeyError(ValueError):
@@ -99,3 +99,49 @@ def _date_or_text(loader: Any, node: yaml.ScalarNode) -> Any:
 
 StrictYamlLoader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
 StrictYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
+
+
+# What one YAML document may expand to once its aliases are followed: a 529-byte file of
+# nested aliases stands for a billion nodes. The largest real article or glossary is far
+# below both (the shipped glossary: 5,000 nodes, 100 KB).
+MAX_EXPANDED_NODES = 1_000_000
+MAX_EXPANDED_CHARS = 100_000_000
+
+
+def check_expansion(
+    root: yaml.Node | None,
+    max_nodes: int = MAX_EXPANDED_NODES,
+    max_chars: int = MAX_EXPANDED_CHARS,
+) -> None:
+    """Raise ConstructorError when the document under ``root``, its aliases expanded, holds
+    more than ``max_nodes`` nodes or ``max_chars`` characters of scalars. Each node is
+    sized once (aliases share nodes), so a bomb costs its size in the file, not expanded."""
+    if root is None:
+        return
+    sizes: dict[int, tuple[int, int]] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[id(node)] = (1, len(node.value))
+            continue
+        children = (
+            [n for pair in node.value for n in pair]
+            if isinstance(node, yaml.MappingNode)
+            else list(node.value)
+        )
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        nodes = 1 + sum(sizes.get(id(c), (0, 0))[0] for c in children)
+        chars = sum(sizes.get(id(c), (0, 0))[1] for c in children)
+        sizes[id(node)] = (min(nodes, max_nodes + 1), min(chars, max_chars + 1))
+    nodes, chars = sizes[id(root)]
+    if nodes > max_nodes or chars > max_chars:
+        what = f"{max_nodes:,} nodes" if nodes > max_nodes else f"{max_chars:,} characters"
+        raise yaml.constructor.ConstructorError(
+            None, None, f"its aliases expand to more than {what}", root.start_mark
+        )
