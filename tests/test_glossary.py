@@ -170,11 +170,21 @@ def test_an_id_defined_in_two_files_is_an_error(tmp_path: Path) -> None:
     _write(tmp_path, "two.yaml", GOOD.replace("name: desk", "name: copy"))
     with pytest.raises(GlossaryError) as caught:
         load_glossary(tmp_path)
-    assert {p.entry for p in caught.value.problems if p.message == "id defined twice"} == {
+    problems = caught.value.problems
+    # Each on the second file, naming the first (not on a combined "one+two" name).
+    assert {p.entry for p in problems} == {
         "person/tran-quoc-hung",
         "title/permanent-deputy-secretary",
         "term/video-conference-point",
     }
+    assert {(Path(p.path).name, p.message) for p in problems} == {
+        ("two.yaml", f"id defined in {(tmp_path / 'one.yaml').as_posix()} too")
+    }
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    path = _write(tmp_path, "one.yaml", GOOD)
+    assert load_glossary([tmp_path, path]) == load_glossary(path)
 
 
 def test_missing_and_empty(tmp_path: Path) -> None:

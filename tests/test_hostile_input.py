@@ -216,3 +216,21 @@ def test_aliases_that_stay_small_are_read(tmp_path: Path) -> None:
     report = check_paths([article])
     assert report.summary.articles == 1
     assert [f.code for f in report.findings if f.code == "MP000"] == []
+
+
+def test_a_role_that_ends_before_it_starts_and_a_form_both_good_and_forbidden(
+    tmp_path: Path,
+) -> None:
+    path = _glossary(
+        tmp_path,
+        "  - id: title/x\n    kind: title\n    terms: {vi: Bí thư}\n"
+        "  - id: person/a\n    kind: person\n"
+        "    terms: {vi: Trần An, ar: {preferred: تران آن, forbidden: [تران آن]}}\n"
+        "    roles:\n      - {title: title/x, from: 2024-05-01, to: 2023-01-01}\n",
+    )
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    assert sorted((p.field, p.message) for p in caught.value.problems) == [
+        ("roles[0]", "ends (2023-01-01) before it starts (2024-05-01)"),
+        ("terms.ar", "'تران آن' is both a good form and forbidden"),
+    ]

@@ -130,6 +130,16 @@ class TermForms:
     def _feminine_not_blank(cls, value: str | None) -> str | None:
         return None if value is None else _non_blank(value)
 
+    @model_validator(mode="after")
+    def _good_is_not_forbidden(self) -> TermForms:
+        # A form both good and forbidden would be reported as an error wherever it is
+        # correctly used: the glossary contradicts itself.
+        good = {fold(f) for f in (self.preferred, self.feminine or "", *self.accepted) if f}
+        both = [f for f in self.forbidden if fold(f) in good]
+        if both:
+            raise ValueError(f"{both[0]!r} is both a good form and forbidden")
+        return self
+
     def good_forms(self) -> tuple[str, ...]:
         """Return every form that counts as a correct rendering: preferred, feminine, accepted."""
         forms = [self.preferred]
@@ -147,6 +157,12 @@ class Role:
     org: str | None = None
     from_: date | None = Field(default=None, alias="from")
     to: date | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> Role:
+        if self.from_ is not None and self.to is not None and self.to < self.from_:
+            raise ValueError(f"ends ({self.to}) before it starts ({self.from_})")
+        return self
 
     def held_on(self, day: date) -> bool:
         """Return True when the role was held on ``day``."""
@@ -457,7 +473,8 @@ def load_glossary(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    files = list(discover_glossaries(paths))
+    # A file named twice (a folder and a file in it) is read once.
+    files = list({path.resolve(): path for path in discover_glossaries(paths)}.values())
     if not files:
         raise GlossaryError([GlossaryProblem(", ".join(map(str, paths)), "no glossary files")])
     problems: list[GlossaryProblem] = []
@@ -478,6 +495,19 @@ def load_glossary(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str
             source_lang=parts[0].source_lang,
             entries=tuple(e for p in parts for e in p.entries),
         )
+        # An id defined in two files is reported on the second, naming the first.
+        first_file: dict[str, str] = {}
+        for path, part in zip(files, parts, strict=True):
+            for entry in part.entries:
+                earlier = first_file.setdefault(entry.id, path.as_posix())
+                if earlier != path.as_posix():
+                    problems.append(
+                        GlossaryProblem(
+                            path.as_posix(), f"id defined in {earlier} too", entry.id, "id"
+                        )
+                    )
+        if problems:
+            raise GlossaryError(problems)
         whole = _whole_problems(glossary, "+".join(f.as_posix() for f in files))
     if whole:
         raise GlossaryError(whole)
