@@ -234,3 +234,26 @@ def test_a_role_that_ends_before_it_starts_and_a_form_both_good_and_forbidden(
         ("roles[0]", "ends (2023-01-01) before it starts (2024-05-01)"),
         ("terms.ar", "'تران آن' is both a good form and forbidden"),
     ]
+
+
+@pytest.mark.parametrize(
+    "command", [["score"], ["glossary", "report", "--format", "json", "--glossary", "GLOSSARY"]]
+)
+def test_score_and_glossary_report_say_what_they_could_not_read(
+    tmp_path: Path, command: list[str]
+) -> None:
+    from click.testing import CliRunner
+
+    from multipub.cli import main
+
+    (tmp_path / "good.json").write_text(
+        '{"id": "a", "source_lang": "vi", "variants": {"vi": {"blocks": ["Hội chợ mở cửa."]},'
+        ' "en": {"blocks": ["The fair opened."]}}}',
+        encoding="utf-8",
+    )
+    (tmp_path / "broken.json").write_text('{"id": ', encoding="utf-8")
+    glossaries = str(Path(__file__).resolve().parents[1] / "glossaries")
+    args = [glossaries if part == "GLOSSARY" else part for part in command]
+    result = CliRunner().invoke(main, [*args, str(tmp_path)])
+    assert result.exit_code == 0
+    assert "broken.json:1: MP000 input-error: invalid JSON" in result.output

@@ -23,7 +23,7 @@ from multipub.checks import UnknownCodeError, all_rules, get_rule
 from multipub.config import Config
 from multipub.findings import FailOn, Report
 from multipub.glossary import Glossary, GlossaryError, load_glossary
-from multipub.io import remove_pending_outputs, write_output
+from multipub.io import InputProblem, remove_pending_outputs, write_output
 from multipub.models import Article
 from multipub.render import FORMATS, LINE_FORMATS, render
 from multipub.runner import check_paths, locate_lines
@@ -82,6 +82,14 @@ def _emit(
             raise OutputError(f"cannot write {output!r}: {err.strerror or err}") from err
     else:
         click.echo(content, nl=False, color=color)
+
+
+def _tell(problems: Iterable[InputProblem]) -> None:
+    """Say on standard error, as ``check``'s MP000 does, what could not be read."""
+    for problem in problems:
+        where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+        inside = f" ({problem.json_path})" if problem.json_path else ""
+        click.echo(f"multipub: {where}: MP000 input-error: {problem.message}{inside}", err=True)
 
 
 def _wants_color(flag: bool | None) -> bool | None:
@@ -313,7 +321,9 @@ def glossary_report(
         render_report_markdown,
     )
 
-    data = build_report(paths, _load_glossary(glossaries))
+    problems: list[InputProblem] = []
+    data = build_report(paths, _load_glossary(glossaries), problems)
+    _tell(problems)
     if not data["articles"]:
         click.echo("multipub: no article could be read", err=True)
         sys.exit(EXIT_USAGE)
@@ -367,7 +377,9 @@ def score_command(
     from multipub.scoring import repeats, score_paths, summarize
 
     glossary = _load_glossary(glossaries) if glossaries else None
-    results = score_paths(paths, glossary=glossary)
+    problems: list[InputProblem] = []
+    results = score_paths(paths, glossary=glossary, problems=problems)
+    _tell(problems)
     if not results:
         click.echo("multipub: no scorable article found", err=True)
         sys.exit(EXIT_USAGE)

@@ -18,7 +18,7 @@ from multipub._version import __version__
 from multipub.config import Config
 from multipub.context import ArticleContext
 from multipub.glossary import Glossary
-from multipub.io import LoadedArticle, iter_articles
+from multipub.io import InputProblem, LoadedArticle, iter_articles
 from multipub.lang import languages, primary_subtag
 from multipub.matcher import FormStatus, GlossaryIndex
 from multipub.names import vietnamese_names
@@ -48,8 +48,13 @@ def _slug(name: str) -> str:
     return "-".join(ascii_name.lower().split())
 
 
-def build_report(paths: Iterable[str | os.PathLike[str]], glossary: Glossary) -> dict[str, Any]:
-    """Return the glossary report of the articles below ``paths`` as JSON-ready data."""
+def build_report(
+    paths: Iterable[str | os.PathLike[str]],
+    glossary: Glossary,
+    problems: list[InputProblem] | None = None,
+) -> dict[str, Any]:
+    """Return the glossary report of the articles below ``paths`` as JSON-ready data; what
+    could not be read goes to ``problems`` when it is given (as ``check`` reports it)."""
     index = GlossaryIndex(glossary)
     # (entry, lang) -> rendering text -> [kind, count]; articles using a non-preferred form.
     renderings: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(dict)
@@ -59,6 +64,8 @@ def build_report(paths: Iterable[str | os.PathLike[str]], glossary: Glossary) ->
     articles = variants = 0
     for item in iter_articles(paths):
         if not isinstance(item, LoadedArticle):
+            if problems is not None:
+                problems.append(item)
             continue
         article = item.article
         articles += 1

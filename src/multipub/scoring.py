@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from multipub.config import Config
 from multipub.context import ArticleContext
 from multipub.glossary import Glossary
-from multipub.io import LoadedArticle, iter_articles
+from multipub.io import InputProblem, LoadedArticle, iter_articles
 from multipub.lang import profile
 from multipub.matcher import FormStatus, GlossaryIndex
 from multipub.models import Article
@@ -265,14 +265,20 @@ def score(
 
 
 def score_paths(
-    paths: Iterable[str | os.PathLike[str]], *, glossary: Glossary | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    glossary: Glossary | None = None,
+    problems: list[InputProblem] | None = None,
 ) -> list[VariantScore]:
-    """Return the scores of every variant of every readable article below ``paths``."""
+    """Return the scores of every variant of every readable article below ``paths``; what
+    could not be read goes to ``problems`` when it is given (as ``check`` reports it)."""
     index = GlossaryIndex(glossary) if glossary is not None else None
     results: list[VariantScore] = []
     for item in iter_articles(paths):
         if isinstance(item, LoadedArticle):
             results.extend(score(item.article, glossary=index, path=item.path))
+        elif problems is not None:
+            problems.append(item)
     return results
 
 
