@@ -257,3 +257,21 @@ def test_score_and_glossary_report_say_what_they_could_not_read(
     result = CliRunner().invoke(main, [*args, str(tmp_path)])
     assert result.exit_code == 0
     assert "broken.json:1: MP000 input-error: invalid JSON" in result.output
+
+
+def test_an_unbalanced_quote_in_a_csv_glossary_is_a_problem_not_one_long_form(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "g.csv"
+    path.write_text(
+        "id,kind,lang,preferred\n"
+        'term/a,term,vi,"điểm cầu\n'
+        "term/a,term,en,connection point\n"
+        "term/b,term,vi,hội nghị\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    [problem] = caught.value.problems
+    assert problem.line == 2
+    assert "'preferred' field runs over several lines: a quote is not closed" in problem.message

@@ -600,6 +600,19 @@ def from_csv(text: str, path: str | os.PathLike[str], *, check_references: bool 
                     )
                 )
                 continue
+            broken = next(
+                (name for name, cell in zip(header, row, strict=False) if "\n" in cell), None
+            )
+            if broken is not None and broken != "note":
+                # One unbalanced quote makes the rest of the file one field: said, not read.
+                problems.append(
+                    GlossaryProblem(
+                        display,
+                        f"the {broken!r} field runs over several lines: a quote is not closed",
+                        line=line,
+                    )
+                )
+                break
             if any(cell.strip() for name, cell in zip(header, row, strict=False) if not name):
                 problems.append(
                     GlossaryProblem(display, "a value in a column without a name", line=line)
