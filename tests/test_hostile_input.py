@@ -275,3 +275,24 @@ def test_an_unbalanced_quote_in_a_csv_glossary_is_a_problem_not_one_long_form(
     [problem] = caught.value.problems
     assert problem.line == 2
     assert "'preferred' field runs over several lines: a quote is not closed" in problem.message
+
+
+def test_spans_never_cut_a_character() -> None:
+    import unicodedata
+
+    from multipub.text import whole_characters
+
+    word = unicodedata.normalize("NFD", "điểm")  # đ, i, e, circumflex, hook above, m
+    assert whole_characters(word, (0, 3)) == (0, 5)  # not before the marks of "ể"
+    assert whole_characters(word, (3, 6)) == (2, 6)  # not on a mark
+    thai = "กี่"  # ko kai + two marks
+    assert whole_characters(thai, (0, 1)) == (0, 3)
+    text = unicodedata.normalize(
+        "NFD", "The delegates met, theo kế hoạch đã được phê duyệt, in the hall."
+    )
+    article = make_article({"vi": ["Các đại biểu đã họp."], "en": [text]})
+    for finding in check(article):
+        assert finding.span is not None
+        start, end = finding.span
+        assert start == len(text) or unicodedata.category(text[start])[0] != "M"
+        assert end == len(text) or unicodedata.category(text[end])[0] != "M"

@@ -18,6 +18,7 @@ from multipub.io import InputProblem, LoadedArticle, iter_articles, line_locator
 from multipub.lang import tag_matches
 from multipub.matcher import GlossaryIndex
 from multipub.models import Article
+from multipub.text import whole_characters
 
 __all__ = ["check", "check_paths", "input_finding", "locate_lines", "signature"]
 
@@ -68,6 +69,8 @@ def check(
         for rule in rules:
             assert rule.function is not None  # _rules keeps only rules with a function
             for problem in rule.function(ctx):
+                text = variant.text_of(problem.field, problem.block)
+                span = whole_characters(text, problem.span)
                 findings.append(
                     Finding(
                         code=rule.code,
@@ -78,14 +81,12 @@ def check(
                         lang=lang,
                         field=problem.field,
                         block=problem.block,
-                        span=problem.span,
+                        span=span,
                         message=problem.message,
                         related=problem.related,
                         entry=problem.entry,
                         line=line,
-                        excerpt=_excerpt(
-                            variant.text_of(problem.field, problem.block), problem.span
-                        ),
+                        excerpt=_excerpt(text, span),
                     )
                 )
     if article.source is None:

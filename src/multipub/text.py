@@ -35,6 +35,7 @@ __all__ = [
     "folds_in_place",
     "letter_count",
     "text_span",
+    "whole_characters",
 ]
 
 # Invisible characters that change nothing a reader sees: zero-width space/joiners, word
@@ -309,6 +310,23 @@ def text_span(text: str) -> tuple[int, int]:
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
     return (start, end) if end > start else (0, len(text))
+
+
+def whole_characters(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Return ``span`` widened to whole characters as a reader sees them: a span never
+    starts on a combining mark nor ends before one ("điểm" written decomposed, e + ◌̂ + ◌̉,
+    is one letter, not three)."""
+    start, end = span
+    while 0 < start < len(text) and _is_mark(text[start]):
+        start -= 1
+    while end < len(text) and _is_mark(text[end]):
+        end += 1
+    return start, end
+
+
+def _is_mark(char: str) -> bool:
+    # Any combining mark: Vietnamese tones, Arabic tashkeel, Thai vowel signs.
+    return unicodedata.category(char)[0] == "M"
 
 
 def letter_count(text: str) -> int:
