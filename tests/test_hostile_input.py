@@ -296,3 +296,46 @@ def test_spans_never_cut_a_character() -> None:
         start, end = finding.span
         assert start == len(text) or unicodedata.category(text[start])[0] != "M"
         assert end == len(text) or unicodedata.category(text[end])[0] != "M"
+
+
+def test_sentence_bounds_by_bisection_agree_with_a_plain_scan() -> None:
+    import random
+
+    from multipub.checks.people import _sentence_bounds, _sentence_end
+
+    def plain(text: str, start: int, end: int) -> tuple[int, int]:
+        left = 0
+        for match in _sentence_end().finditer(text, 0, start):
+            left = match.end()
+        right = _sentence_end().search(text, end)
+        return left, right.start() + 1 if right else len(text)
+
+    rng = random.Random(3)
+    pieces = ["Ông An. ", "Bà Mai! ", "ba ", "Hà Nội? ", "x", "。", "？ ", "، "]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert _sentence_bounds(text, start, end) == plain(text, start, end), (text, start)
+
+
+def test_covered_spans_by_bisection_agree_with_a_plain_scan() -> None:
+    import random
+
+    from multipub.checks.names import _Spans
+
+    rng = random.Random(5)
+    for _ in range(200):
+        spans: list[tuple[int, int]] = []
+        position = 0
+        for _ in range(rng.randint(0, 12)):
+            position += rng.randint(0, 5)
+            width = rng.randint(1, 6)
+            spans.append((position, position + width))
+            position += width
+        held = _Spans(spans)
+        for _ in range(20):
+            start = rng.randint(0, position + 3)
+            end = start + rng.randint(1, 6)
+            expected = any(a < end and start < b for a, b in spans)
+            assert held.overlaps(start, end) is expected

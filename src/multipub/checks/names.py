@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -182,7 +183,7 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
         text = unit.text
         if not cased and not index.may_start_a_name(set(_WORD.findall(text)), ctx.lang):
             continue  # set operations settle most blocks of Arabic and Chinese
-        covered = [(m.start, m.end) for m in mentions]
+        covered = _Spans((m.start, m.end) for m in mentions)
         # Scripts with capitals: names are runs of capitalized words, found by one regex
         # (a loop over every word of every block was this check's whole cost).
         runs = (
@@ -205,7 +206,7 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
                     if i + size > len(spans):
                         continue
                     start, end = first_start, spans[i + size - 1][1]
-                    if covered and any(a < end and start < b for a, b in covered):
+                    if covered.overlaps(start, end):
                         continue
                     skeleton = (
                         "".join(skeletons[i : i + size])
@@ -222,8 +223,29 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
                             f"the glossary spells it '{index.preferred[entry_id]}'",
                             entry=entry_id,
                         )
-                        covered.append((start, end))
+                        covered.add(start, end)
                         break
+
+
+class _Spans:
+    """Disjoint spans of a text, sorted, asked whether a span overlaps one of them: a
+    bisection, not a walk over every mention of a long block."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [a for a, _ in self._spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Return True when ``[start, end)`` overlaps a span already held."""
+        at = bisect.bisect_left(self._starts, end)
+        # Spans are disjoint: only the last one starting before ``end`` can reach it.
+        return at > 0 and self._spans[at - 1][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        """Hold ``[start, end)`` too."""
+        at = bisect.bisect_left(self._starts, start)
+        self._starts.insert(at, start)
+        self._spans.insert(at, (start, end))
 
 
 # Names in a script with capitals whose first word the glossary does not know are tried at
@@ -288,9 +310,9 @@ def unknown_name(ctx: VariantContext) -> Iterator[Problem]:
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
         if unit.field == "byline":
             continue  # journalists sign in their own spelling in every language
-        covered = [(m.start, m.end) for m in mentions]
+        covered = _Spans((m.start, m.end) for m in mentions)
         for start, end in vietnamese_names(unit.text):
-            if any(a < end and start < b for a, b in covered):
+            if covered.overlaps(start, end):
                 continue
             name = unicodedata.normalize("NFC", unit.text[start:end])
             if fold(name) in seen:

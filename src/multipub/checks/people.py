@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
@@ -168,12 +169,20 @@ _VERB_REACH = re.compile(r"^\s*(?:\w+\s+){0,2}$")
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    sentence_end = _sentence_end()
-    for m in sentence_end.finditer(text, 0, start):
-        left = m.end()
-    right_match = sentence_end.search(text, end)
-    return left, right_match.start() + 1 if right_match else len(text)
+    """Return the bounds of the sentence holding ``[start, end)`` (a bisection in the
+    text's sentence ends, found once per text: a long block has thousands of people)."""
+    starts, ends = _sentence_ends(text)
+    before = bisect.bisect_right(ends, start)
+    left = ends[before - 1] if before else 0
+    after = bisect.bisect_left(starts, end)
+    return left, starts[after] + 1 if after < len(starts) else len(text)
+
+
+@lru_cache(maxsize=64)
+def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
+    """Return where each sentence end of ``text`` starts and ends (its mark and space)."""
+    found = [m.span() for m in _sentence_end().finditer(text)]
+    return [a for a, _ in found], [b for _, b in found]
 
 
 def _markers(
