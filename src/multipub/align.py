@@ -52,9 +52,7 @@ def anchors(text: str) -> frozenset[str]:
     scale words: "45 tỷ" and "45.000 millones" are one anchor), and its foreign names in
     Latin letters ("name:harper"; not Vietnamese syllables, which every text has)."""
     keys = [token.key for token in number_tokens(text)]
-    keys += [
-        "name:" + word.lower() for word in _LATIN_NAME.findall(text) if parse_syllable(word) is None
-    ]
+    keys += ["name:" + w.lower() for w in _LATIN_NAME.findall(text) if parse_syllable(w) is None]
     return frozenset(keys) if keys else _NO_ANCHORS
 
 
@@ -70,15 +68,27 @@ class BlockPair:
 def _anchor_cost(source: frozenset[str], target: frozenset[str]) -> float:
     if not source or not target:
         return 0.0
-    s_names = {k for k in source if k.startswith("name:")}
-    t_names = {k for k in target if k.startswith("name:")}
+    return _anchor_cost_of_parts(source, target)
+
+
+@lru_cache(maxsize=65536)
+def _names_apart(keys: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return a block's anchors as (numbers, dates and codes; names)."""
+    names = frozenset(k for k in keys if k.startswith("name:"))
+    return keys - names, names
+
+
+@lru_cache(maxsize=65536)
+def _anchor_cost_of_parts(source: frozenset[str], target: frozenset[str]) -> float:
+    s_values, s_names = _names_apart(source)
+    t_values, t_names = _names_apart(target)
     if not s_names or not t_names:
         # A translation that writes names in its own script shares none: compare the
         # numbers alone.
-        source, target = source - s_names, target - t_names
+        source, target = s_values, t_values
         if not source or not target:
             return 0.0
-    elif s_names == source or t_names == target:
+    elif not s_values or not t_values:
         # Names and no numbers on one side: names may agree, they never clash (a
         # translation may drop a name or write it otherwise).
         shared_names = len(s_names & t_names)
@@ -167,6 +177,8 @@ def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
         best = sum(p.cost for p in pairs) + unlinked * _SKIP
         if diagonal is not None and sum(p.cost for p in diagonal) <= best:
             return diagonal
+    if len(source) == len(target):
+        return pairs
     # A dropped block made the translation look shorter than it is: once more, with the
     # ratio of the blocks that are linked.
     ratio = _linked_ratio(source, target, pairs)
