@@ -19,7 +19,7 @@ from multipub.lang import letter_class, scripts
 if TYPE_CHECKING:
     from sacrebleu.metrics.chrf import CHRF
 
-__all__ = ["NearDuplicate", "chrf_both_ways", "near_duplicate_pairs"]
+__all__ = ["NearDuplicate", "chrf_both_ways", "near_duplicate_pairs", "shared_word_share"]
 
 # Above this many blocks, pairs come from an inverted index instead of all pairs.
 _PAIRWISE_LIMIT = 64
@@ -201,3 +201,12 @@ def near_duplicate_pairs(
         if j not in best or score > best[j].chrf:
             best[j] = NearDuplicate(i, j, score, contained, len(words_j) > len(words_i))
     return [best[j] for j in sorted(best)]
+
+
+def shared_word_share(a: str, b: str) -> float:
+    """Return the share of the smaller of two dedup keys' words that the other has too
+    (Chinese, Japanese and Thai by character pairs), 0 for an empty key."""
+    words_a, words_b = _words(a), _words(b)
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / min(len(words_a), len(words_b))
