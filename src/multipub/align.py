@@ -109,7 +109,12 @@ def _converted_values(source: frozenset[str], target: frozenset[str]) -> bool:
         return [float(k) for k in keys if ":" not in k]
 
     mine, theirs = sorted((values(source), values(target)), key=len)
-    return bool(mine) and all(any(may_be_converted(a, b) for b in theirs) for a in mine)
+    # A converted quantity comes alone or in twos (a length and a speed); a block of many
+    # numbers that share none is no conversion, and comparing all pairs would cost more
+    # than the alignment itself.
+    if not mine or len(mine) > 2 or len(theirs) > 4:
+        return False
+    return all(any(may_be_converted(a, b) for b in theirs) for a in mine)
 
 
 def _merge_cost(first: int, second: int) -> float:
