@@ -339,3 +339,25 @@ def test_covered_spans_by_bisection_agree_with_a_plain_scan() -> None:
             end = start + rng.randint(1, 6)
             expected = any(a < end and start < b for a, b in spans)
             assert held.overlaps(start, end) is expected
+
+
+def test_nan_and_lone_surrogates_are_reported_with_their_line(tmp_path: Path) -> None:
+    nan = tmp_path / "a.json"
+    nan.write_text(
+        '{"id": "a",\n "source_lang": "vi",\n "n": NaN,\n "variants": {}}\n', encoding="utf-8"
+    )
+    assert _mp000(nan) == [(3, "invalid JSON: NaN is no JSON value")]
+    lines = tmp_path / "b.jsonl"
+    lines.write_text(
+        '{"id": "ok", "source_lang": "vi", "variants": {"vi": {"blocks": ["Hội chợ."]}}}\n'
+        '{"id": "b", "source_lang": "vi", "n": -Infinity, "variants": {}}\n',
+        encoding="utf-8",
+    )
+    assert _mp000(lines) == [(2, "invalid JSON: -Infinity is no JSON value")]
+    surrogate = tmp_path / "c.json"
+    surrogate.write_text(
+        '{"id": "c",\n "source_lang": "vi",\n "variants": {"vi": {"blocks": ["a \\ud800 b"]}}}\n',
+        encoding="utf-8",
+    )
+    [(line, message)] = _mp000(surrogate)
+    assert line == 3 and "lone surrogate" in message

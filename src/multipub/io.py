@@ -156,9 +156,21 @@ def _bounded_int(digits: str) -> int:
     return int(digits)
 
 
+class _NotJson(ValueError):
+    """NaN or Infinity: Python reads them, JSON has no such values."""
+
+
+def _no_constants(name: str) -> Any:
+    raise _NotJson(name)
+
+
 _JSON_DECODER = json.JSONDecoder(
-    object_pairs_hook=_pairs_without_duplicates, parse_int=_bounded_int
+    object_pairs_hook=_pairs_without_duplicates,
+    parse_int=_bounded_int,
+    parse_constant=_no_constants,
 )
+# Where a NaN or Infinity stands as a value (not inside a string, most likely).
+_JSON_CONSTANT = re.compile(r"(?<=[:\[,\s])-?(?:NaN|Infinity)(?=[\s,\]}])")
 # An escaped lone surrogate ("\ud800") parses to a str that cannot be written as UTF-8.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -310,6 +322,12 @@ def _article_from_json(text: str, path: str, base_line: int | None) -> Article |
         return [InputProblem(path, "invalid JSON: nested too deeply", base_line)]
     except _NumberTooLong as err:
         return [InputProblem(path, f"invalid JSON: {err}", base_line)]
+    except _NotJson as err:
+        found = _JSON_CONSTANT.search(text)
+        line = text.count("\n", 0, found.start()) + 1 if found else None
+        if line is not None and base_line is not None:
+            line += base_line - 1
+        return [InputProblem(path, f"invalid JSON: {err} is no JSON value", line or base_line)]
     return _validate(data, text, path, base_line, json_positions=True)
 
 
@@ -323,11 +341,17 @@ def _validate(
     if _SURROGATE_ESCAPE.search(text):
         where = _find_surrogate(data)
         if where is not None:
+            line = base_line
+            if json_positions:
+                try:
+                    line = _JsonPositions(text).line_of(where) or base_line
+                except (RecursionError, ValueError, IndexError):
+                    line = base_line
             return [
                 InputProblem(
                     path,
                     "text holds a lone surrogate escape (\\ud800-\\udfff): not a character",
-                    base_line,
+                    line,
                     _json_path(where),
                     article_id,
                 )
