@@ -361,3 +361,18 @@ def test_nan_and_lone_surrogates_are_reported_with_their_line(tmp_path: Path) ->
     )
     [(line, message)] = _mp000(surrogate)
     assert line == 3 and "lone surrogate" in message
+
+
+def test_a_right_to_left_override_cannot_reorder_the_report() -> None:
+    from multipub.render.report import render_report_html, render_report_markdown
+    from tests.test_report_render import hostile_data
+
+    data = hostile_data()
+    data["glossary"]["name"] = "desk \u202egnp.exe"
+    html = render_report_html(data)
+    title = html[html.index("<title>") : html.index("</title>")]
+    assert "\u2068desk \u202egnp.exe\u2069" in title
+    markdown = render_report_markdown(data)
+    assert "\u202e" not in markdown.replace("\u2068desk \u202egnp.exe\u2069", "").replace(
+        "\u2068desk \u202egnp\\.exe\u2069", ""
+    )

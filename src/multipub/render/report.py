@@ -49,8 +49,21 @@ class _Verbatim(str):
     __slots__ = ()
 
 
+# Bidirectional classes that can reorder the text around them: right-to-left letters and
+# the embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069).
+_REORDERING = frozenset({"R", "AL", "RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"})
+
+
 def _has_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+    return any(unicodedata.bidirectional(c) in _REORDERING for c in text)
+
+
+def isolated(value: Any) -> Any:
+    """Return text that may reorder its neighbours (right-to-left letters, U+202E)
+    between FSI and PDI, so that it cannot; any other value as it is."""
+    if isinstance(value, str) and _has_rtl(value):
+        return f"\u2068{value}\u2069"
+    return value
 
 
 def _md_escape(value: Any) -> Any:
@@ -118,6 +131,7 @@ def _environment(*, markdown: bool) -> jinja2.Environment:
         verbatim=_verbatim,
         fence=_fence,
         sha256_base64=_sha256_base64,
+        isolated=isolated,
     )
     return env
 
