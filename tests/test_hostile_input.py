@@ -376,3 +376,44 @@ def test_a_right_to_left_override_cannot_reorder_the_report() -> None:
     assert "\u202e" not in markdown.replace("\u2068desk \u202egnp.exe\u2069", "").replace(
         "\u2068desk \u202egnp\\.exe\u2069", ""
     )
+
+
+def test_limits_turn_a_hostile_file_into_an_mp000_naming_the_limit(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from multipub import Config
+    from multipub.cli import main
+
+    many = tmp_path / "many.json"
+    blocks = ", ".join(['"Hội chợ mở cửa."'] * 30)
+    many.write_text(
+        '{"id": "m", "source_lang": "vi", "variants": {"vi": {"blocks": [' + blocks + "]}}}",
+        encoding="utf-8",
+    )
+    long = tmp_path / "long.json"
+    long.write_text(
+        '{"id": "l", "source_lang": "vi", "variants": {"vi": {"blocks": ["'
+        + "chữ " * 400
+        + '"]}}}',
+        encoding="utf-8",
+    )
+    config = Config(max_blocks=20, max_block_chars=1_000, max_file_bytes=100_000)
+    found = [
+        (Path(f.path).name, f.message) for f in check_paths([tmp_path], config=config).findings
+    ]
+    assert found == [
+        (
+            "long.json",
+            "$.variants.vi.blocks[0]: a block of 1,600 characters, over the limit of 1,000 "
+            "(max_block_chars)",
+        ),
+        ("many.json", "$.variants.vi.blocks: 30 blocks, over the limit of 20 (max_blocks)"),
+    ]
+    small = Config(max_file_bytes=500)
+    assert [f.message for f in check_paths([long], config=small).findings] == [
+        f"{long.stat().st_size:,} bytes, over the limit of 500 (max_file_bytes)"
+    ]
+    # The defaults let both through; the flags set the limits from the command line.
+    assert [f.code for f in check_paths([tmp_path]).findings if f.code == "MP000"] == []
+    result = CliRunner().invoke(main, ["check", str(many), "--max-blocks", "10"])
+    assert "30 blocks, over the limit of 10 (max_blocks)" in result.output

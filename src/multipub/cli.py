@@ -155,6 +155,27 @@ def _terminated(signum: int, frame: object) -> None:
     help="Language identifier for MP303 and MP401.",
 )
 @click.option("--color/--no-color", default=None, help="Colour the text report.")
+@click.option(
+    "--max-file-bytes",
+    type=click.IntRange(min=1),
+    default=Config().max_file_bytes,
+    show_default=True,
+    help="Larger article files are an MP000, not read.",
+)
+@click.option(
+    "--max-blocks",
+    type=click.IntRange(min=1),
+    default=Config().max_blocks,
+    show_default=True,
+    help="A variant with more blocks is an MP000, not checked.",
+)
+@click.option(
+    "--max-block-chars",
+    type=click.IntRange(min=1),
+    default=Config().max_block_chars,
+    show_default=True,
+    help="An article with a longer block is an MP000, not checked.",
+)
 def check(
     paths: tuple[str, ...],
     glossaries: tuple[str, ...],
@@ -166,6 +187,9 @@ def check(
     ignore: tuple[str, ...],
     lang: tuple[str, ...],
     color: bool | None,
+    max_file_bytes: int,
+    max_blocks: int,
+    max_block_chars: int,
 ) -> None:
     """Check article files (.json, .yaml, .yml, .jsonl) and directories of them."""
     config = Config(
@@ -174,6 +198,9 @@ def check(
         langs=_split(lang),
         fail_on=FailOn(fail_on),
         langid=langid,
+        max_file_bytes=max_file_bytes,
+        max_blocks=max_blocks,
+        max_block_chars=max_block_chars,
     )
     glossary = _load_glossary(glossaries) if glossaries else None
     try:

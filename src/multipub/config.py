@@ -7,6 +7,7 @@ import hashlib
 from pydantic import BaseModel, ConfigDict, Field
 
 from multipub.findings import FailOn
+from multipub.io import Limits
 from multipub.lang import primary_subtag, profile
 
 __all__ = ["Config"]
@@ -59,6 +60,22 @@ class Config(BaseModel):
     language_confidence: float = Field(
         default=0.9, description="MP303, MP401: the model's confidence needed to report"
     )
+
+    max_file_bytes: int = Field(
+        default=50_000_000, description="MP000: larger article files are not read"
+    )
+    max_blocks: int = Field(
+        default=5_000, description="MP000: a variant with more blocks is not checked"
+    )
+    max_block_chars: int = Field(
+        default=200_000,
+        description="MP000: an article with a longer block is not checked (one hostile block "
+        "must cost seconds, not hours)",
+    )
+
+    def limits(self) -> Limits:
+        """Return the input limits of this configuration."""
+        return Limits(self.max_file_bytes, self.max_blocks, self.max_block_chars)
 
     def title_limit(self, lang: str) -> int:
         """Return the MP503 title length limit for variant ``lang``."""

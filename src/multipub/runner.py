@@ -177,7 +177,7 @@ def check_paths(
     findings: list[Finding] = []
     files: set[str] = set()
     articles = variants = 0
-    for item in iter_articles(paths):
+    for item in iter_articles(paths, config.limits()):
         files.add(item.path)
         if isinstance(item, LoadedArticle):
             articles += 1
