@@ -164,3 +164,17 @@ def test_short_lines_keep_to_the_diagonal() -> None:
     assert [(p.source, p.target) for p in align_blocks(source, target)] == [
         ((k,), (k,)) for k in range(5)
     ]
+
+
+def test_alignment_memory_is_the_band_not_the_table() -> None:
+    import tracemalloc
+
+    # 2,000 blocks a side: a full table would take 4 million cells twice (64 MB of slots).
+    source = [f"Đoạn {k} " + "chữ " * (k % 17 + 3) for k in range(2000)]
+    target = [f"Paragraph {k} " + "word " * (k % 17 + 3) for k in range(2000) if k != 1000]
+    tracemalloc.start()
+    pairs = align_blocks(source, target)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert ((1000,), ()) in [(p.source, p.target) for p in pairs]
+    assert peak < 32_000_000
