@@ -6,7 +6,14 @@ import random
 
 import pytest
 
-from multipub.align import _BAND, _align_in_band, _side, align_blocks, cheapest_alignment
+from multipub.align import (
+    _BAND,
+    _align_in_band,
+    _side,
+    _side_cues,
+    align_blocks,
+    cheapest_alignment,
+)
 from tests.conftest import FLORES, needs_flores
 
 
@@ -31,6 +38,15 @@ def _wide(source: list[str], target: list[str]) -> list[tuple[tuple[int, ...], t
     return [(p.source, p.target) for p in pairs]
 
 
+def _wide_with_cues(
+    source: list[str], target: list[str]
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    sides = _side(tuple(source)), _side(tuple(target))
+    cues = _side_cues(tuple(source)), _side_cues(tuple(target))
+    pairs = _align_in_band(*sides, _BAND + abs(len(source) - len(target)), None, cues)
+    return [(p.source, p.target) for p in pairs]
+
+
 def _trials(source: list[str], target: list[str], count: int, seed: int) -> None:
     rng = random.Random(seed)
     for _ in range(count):
@@ -40,6 +56,8 @@ def _trials(source: list[str], target: list[str], count: int, seed: int) -> None
         edited = _edited(rng, target[start : start + size], target)
         narrow = [(p.source, p.target) for p in cheapest_alignment(blocks, edited)]
         assert narrow == _wide(blocks, edited), (start, size)
+        with_cues = cheapest_alignment(blocks, edited, cues=True)
+        assert [(p.source, p.target) for p in with_cues] == _wide_with_cues(blocks, edited)
 
 
 def test_narrow_band_equals_wide_band_on_generated_text() -> None:
@@ -178,3 +196,61 @@ def test_alignment_memory_is_the_band_not_the_table() -> None:
     tracemalloc.stop()
     assert ((1000,), ()) in [(p.source, p.target) for p in pairs]
     assert peak < 32_000_000
+
+
+# A dropped block among blocks of like lengths, with no numbers: lengths leave the gap
+# open, and the cues place it. Block 1 of the source is the one dropped.
+_CONFERENCE_VI = [
+    "Hội nghị thường niên của các nhà khoa học khí hậu khai mạc sáng nay tại Geneva.",
+    "Các đại biểu thảo luận về mực nước biển dâng và nguy cơ ngập lụt ở vùng ven biển.",
+    "Giáo sư Harper, người dẫn đầu nhóm nghiên cứu, trình bày kết quả đo đạc mới nhất.",
+    "Hội nghị sẽ kéo dài ba ngày với nhiều phiên thảo luận chuyên đề khác nhau.",
+]
+_CONFERENCE = {
+    "ru": [
+        "Ежегодная конференция климатологов открылась сегодня утром в Женеве.",
+        "Профессор Харпер, возглавляющий исследовательскую группу, представил новейшие данные.",
+        "Конференция продлится три дня и включит множество тематических секций.",
+    ],
+    "ar": [
+        "افتتح المؤتمر السنوي لعلماء المناخ صباح اليوم في جنيف.",
+        "وقدم البروفيسور هاربر، الذي يقود فريق البحث، أحدث نتائج القياسات.",
+        "ويستمر المؤتمر ثلاثة أيام ويتضمن جلسات نقاش متخصصة عديدة.",
+    ],
+}
+_DROPPED_AT_1 = [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
+
+
+@pytest.mark.parametrize("lang", sorted(_CONFERENCE))
+def test_names_across_scripts_place_a_dropped_block(lang: str) -> None:
+    target = _CONFERENCE[lang]
+    on_lengths = [(p.source, p.target) for p in cheapest_alignment(_CONFERENCE_VI, target)]
+    assert on_lengths != _DROPPED_AT_1  # lengths alone put the gap elsewhere
+    pairs = align_blocks(_CONFERENCE_VI, target)
+    assert [(p.source, p.target) for p in pairs] == _DROPPED_AT_1
+
+
+def test_hanviet_words_place_a_dropped_block_in_chinese() -> None:
+    source = [
+        "Chính phủ vừa công bố kế hoạch phát triển kinh tế cho năm tới.",
+        "Người dân địa phương tỏ ra vui mừng khi nghe tin này hôm qua.",
+        "Bộ trưởng cho biết chính sách đầu tư sẽ được điều chỉnh.",
+        "Nhiều doanh nghiệp nhỏ đang chờ đợi hướng dẫn chi tiết hơn.",
+    ]
+    target = [
+        "政府刚刚公布了明年的经济发展计划。",
+        "部长表示，投资政策将进行调整。",
+        "许多小企业正在等待更详细的指导。",
+    ]
+    on_lengths = [(p.source, p.target) for p in cheapest_alignment(source, target)]
+    assert on_lengths != _DROPPED_AT_1
+    assert [(p.source, p.target) for p in align_blocks(source, target)] == _DROPPED_AT_1
+
+
+def test_cues_never_add_a_gap_to_an_intact_translation() -> None:
+    # Punctuation that disagrees everywhere (a translation that drops every comma and
+    # quote) must not make the aligner invent a drop and an insertion.
+    source = [f"“Câu {k}”, theo ông, (tạm dịch): “đoạn văn thứ {k}”, xong." for k in range(8)]
+    target = [f"Sentence number {k} of the text, which was translated plainly" for k in range(8)]
+    pairs = align_blocks(source, target)
+    assert all(p.source and p.target for p in pairs)

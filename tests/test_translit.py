@@ -17,6 +17,8 @@ from multipub.translit import (
     MAX_FORMS,
     Syllable,
     Tone,
+    foreign_name_key,
+    hanviet_pairs,
     matches_chinese,
     name_skeleton,
     parse_name,
@@ -625,3 +627,23 @@ def test_real_renderings_are_expected() -> None:
     for lang, results in hits.items():
         if results:
             assert sum(results) / len(results) >= FLOORS[lang], lang
+
+
+@pytest.mark.parametrize(
+    ("latin", "written"),
+    [("Harper", "Харпер"), ("Harper", "هاربر"), ("George", "Джордж"), ("George", "جورج")],
+)
+def test_foreign_name_key_is_shared_across_scripts(latin: str, written: str) -> None:
+    assert foreign_name_key(latin) == foreign_name_key(written)
+
+
+def test_foreign_name_key_keeps_different_names_apart() -> None:
+    keys = {foreign_name_key(n) for n in ("Harper", "Geneva", "Michigan", "Boston")}
+    assert len(keys) == 4
+
+
+def test_hanviet_pairs_of_chinese_meet_the_vietnamese_words() -> None:
+    chinese = hanviet_pairs("政府公布发展投资政策")
+    vietnamese = hanviet_pairs("Chính phủ công bố phát triển đầu tư chính sách")
+    assert {"chính phủ", "công bố", "phát triển", "chính sách"} <= chinese & vietnamese
+    assert not hanviet_pairs("Правительство") & chinese

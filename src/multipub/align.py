@@ -13,12 +13,13 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
+from multipub.lang import letter_class
 from multipub.models import Article, Translation
 from multipub.numbers import may_be_converted, number_tokens
-from multipub.translit import parse_syllable
+from multipub.translit import foreign_name_key, hanviet_pairs, parse_syllable
 
 __all__ = ["BlockPair", "align", "align_blocks", "anchors", "cheapest_alignment"]
 
@@ -54,6 +55,119 @@ def anchors(text: str) -> frozenset[str]:
     keys = [token.key for token in number_tokens(text)]
     keys += ["name:" + w.lower() for w in _LATIN_NAME.findall(text) if parse_syllable(w) is None]
     return frozenset(keys) if keys else _NO_ANCHORS
+
+
+# Cues that survive translation besides anchors, for blocks that have none (most news
+# sentences): punctuation marks counted by kind, runs of capitalised words in cased
+# scripts, foreign names read across scripts, and Hán-Việt syllable pairs against
+# Chinese. Each is weak; together, on FLORES-200 devtest articles with one block dropped
+# at every place in turn (5,478 trials, vi against six languages), the gap is found at
+# its place 72% of the time against 55% on lengths and anchors alone (Chinese 43% to
+# 70%, Russian and Arabic 53% to 68%); the diagonal of intact articles is kept as often.
+_MARK_KINDS = tuple(
+    re.compile(kind) for kind in (r"[,،，、]", r"[“”\"«»「」『』„]", r"[()（）]", r"[:;：；]")
+)
+_CAPITALISED_RUN = re.compile(r"(?<!\w)[^\W\d_](?:\w|[-'’])*(?:\s+[^\W\d_](?:\w|[-'’])*)*")
+_WORD = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
+_MARK_WEIGHT = 0.8
+_CAPITALS_WEIGHT = 0.8
+_NAME_BONUS = 1.5
+_HANVIET_BONUS = 3.0
+# A tenth of a Vietnamese sentence's syllable pairs read in the Chinese one is as much
+# as they share: the rest are native words or characters read otherwise.
+_HANVIET_SHARE = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """A block's cues for alignment besides lengths and anchors."""
+
+    marks: tuple[int, ...]
+    capitalised: int  # runs of capitalised words; 0 in scripts without case
+    # Consonant keys of foreign names in Latin letters, and of words that may be names in
+    # Cyrillic or Arabic letters, each with its one-letter deletions: two keys one letter
+    # apart share one of them (the symmetric-deletion test).
+    names: tuple[frozenset[str], ...]
+    names_read: frozenset[str]
+    hanviet: frozenset[str]
+    han: bool  # the pairs are read from Chinese characters
+
+
+@cache
+def _script_letters() -> tuple[re.Pattern[str], ...]:
+    """Return patterns of a Han character, a Cyrillic or Arabic letter, a Latin letter,
+    and a letter of a script with case."""
+    cased = "|".join(letter_class(name) for name in ("latin", "cyrillic", "greek", "armenian"))
+    return (
+        re.compile(letter_class("han")),
+        re.compile(r"^(?:" + letter_class("cyrillic") + "|" + letter_class("arabic") + ")"),
+        re.compile(letter_class("latin")),
+        re.compile(cased),
+    )
+
+
+def _near_keys(key: str) -> frozenset[str]:
+    """Return ``key`` and, for keys of four letters or more, its one-letter deletions."""
+    if len(key) < 4:
+        return frozenset((key,))
+    return frozenset((key, *(key[:i] + key[i + 1 :] for i in range(len(key)))))
+
+
+@lru_cache(maxsize=8192)
+def _cues(text: str) -> _Cues:
+    han_char, read_letter, latin_letter, cased_letter = _script_letters()
+    marks = tuple(len(kind.findall(text)) for kind in _MARK_KINDS)
+    letters = len(_LETTER.findall(text))
+    cased = len(cased_letter.findall(text))
+    capitalised = 0
+    if letters and 2 * cased >= letters:
+        capitalised = sum(1 for m in _CAPITALISED_RUN.finditer(text) if m.group()[0].isupper())
+    names: set[str] = set()
+    names_read: set[str] = set()
+    for word in _WORD.findall(text):
+        first = word[0]
+        if first.isascii():
+            if first.isupper() and parse_syllable(word) is None:
+                names.add(foreign_name_key(word))
+        elif (first.isupper() or not first.islower()) and read_letter.match(first):
+            names_read.add(foreign_name_key(word))
+    han = han_char.search(text) is not None
+    # Pairs are read from Chinese characters, or from text in Latin letters (Vietnamese
+    # among them); other scripts have none to share.
+    latin = len(latin_letter.findall(text))
+    hanviet = hanviet_pairs(text) if han or 2 * latin > letters else frozenset()
+    return _Cues(
+        marks,
+        capitalised,
+        tuple(_near_keys(key) for key in sorted(names) if len(key) >= 3),
+        frozenset(near for key in names_read if len(key) >= 3 for near in _near_keys(key)),
+        hanviet,
+        han,
+    )
+
+
+def _cue_cost(source: _Cues, target: _Cues) -> float:
+    """Return what the cues of two blocks add to the cost of linking them: more for
+    punctuation and capitalised runs that disagree, less for shared names and Hán-Việt
+    words."""
+    cost = 0.0
+    for a, b in zip(source.marks, target.marks, strict=True):
+        if a != b:
+            cost += abs(a - b) / (a + b + 1)
+    cost *= _MARK_WEIGHT
+    a, b = source.capitalised, target.capitalised
+    if a and b and a != b:
+        cost += _CAPITALS_WEIGHT * abs(a - b) / (a + b + 1)
+    if source.names and target.names_read:
+        read = target.names_read
+        shared = sum(1 for near in source.names if not near.isdisjoint(read))
+        if shared:
+            cost -= _NAME_BONUS * min(1.0, shared / 2)
+    if target.han and not source.han and source.hanviet and target.hanviet:
+        shared = len(source.hanviet & target.hanviet)
+        cost -= _HANVIET_BONUS * min(1.0, shared / (_HANVIET_SHARE * len(source.hanviet) + 1))
+    return cost
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +286,7 @@ def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
     """Return the alignment of two lists of block texts, in order: the one-to-one diagonal
     when both have as many blocks and it is plausible, else the cheapest monotone path."""
     pairs = cheapest_alignment(source, target)
-    unlinked = sum(1 for p in pairs if not p.source or not p.target)
+    unlinked = _unlinked(pairs)
     if not unlinked:
         return pairs
     if len(source) == len(target):
@@ -182,32 +296,50 @@ def align_blocks(source: list[str], target: list[str]) -> list[BlockPair]:
         best = sum(p.cost for p in pairs) + unlinked * _SKIP
         if diagonal is not None and sum(p.cost for p in diagonal) <= best:
             return diagonal
-    if len(source) == len(target):
-        return pairs
-    # A dropped block made the translation look shorter than it is: once more, with the
-    # ratio of the blocks that are linked.
-    ratio = _linked_ratio(source, target, pairs)
-    return pairs if ratio is None else cheapest_alignment(source, target, ratio)
+    if len(source) != len(target):
+        # A dropped block made the translation look shorter than it is: once more, with
+        # the ratio of the blocks that are linked.
+        ratio = _linked_ratio(source, target, pairs)
+        if ratio is not None:
+            pairs = cheapest_alignment(source, target, ratio)
+            unlinked = _unlinked(pairs)
+    else:
+        ratio = None
+    # There is a gap: the cues place it (they cost more than lengths and anchors, and
+    # only the place of a gap needs them). They move gaps, never add one.
+    placed = cheapest_alignment(source, target, ratio, cues=True)
+    return placed if _unlinked(placed) <= unlinked else pairs
+
+
+def _unlinked(pairs: list[BlockPair]) -> int:
+    return sum(1 for p in pairs if not p.source or not p.target)
 
 
 def cheapest_alignment(
-    source: list[str], target: list[str], log_ratio: float | None = None
+    source: list[str], target: list[str], log_ratio: float | None = None, *, cues: bool = False
 ) -> list[BlockPair]:
     """Return the cheapest monotone alignment of two lists of block texts, in order; the
     translation's length against the source's is ``log_ratio`` (default: the whole
-    article's)."""
+    article's). With ``cues``, punctuation, capitalised runs, names across scripts and
+    Hán-Việt words weigh in too."""
     n, m = len(source), len(target)
     slope = m / n if n else 0.0
     narrow = _NARROW_BAND + abs(n - m)
     sides = _side(tuple(source)), _side(tuple(target))
-    pairs = _align_in_band(*sides, narrow, log_ratio)
+    both_cues = (_side_cues(tuple(source)), _side_cues(tuple(target))) if cues else None
+    pairs = _align_in_band(*sides, narrow, log_ratio, both_cues)
     i = j = 0
     for pair in pairs:
         i += len(pair.source)
         j += len(pair.target)
         if abs(j - int(i * slope)) >= narrow:
-            return _align_in_band(*sides, _BAND + abs(n - m), log_ratio)
+            return _align_in_band(*sides, _BAND + abs(n - m), log_ratio, both_cues)
     return pairs
+
+
+@lru_cache(maxsize=64)
+def _side_cues(texts: tuple[str, ...]) -> tuple[_Cues, ...]:
+    return tuple(_cues(text) for text in texts)
 
 
 def _linked_ratio(source: list[str], target: list[str], pairs: list[BlockPair]) -> float | None:
@@ -243,7 +375,11 @@ def _diagonal(source: _Side, target: _Side) -> list[BlockPair] | None:
 
 
 def _align_in_band(
-    source: _Side, target: _Side, band: int, log_ratio: float | None = None
+    source: _Side,
+    target: _Side,
+    band: int,
+    log_ratio: float | None = None,
+    cues: tuple[tuple[_Cues, ...], tuple[_Cues, ...]] | None = None,
 ) -> list[BlockPair]:
     """Return the cheapest monotone alignment whose cells lie within ``band`` blocks of
     the diagonal. Only the band is stored (memory linear in the number of blocks: a
@@ -254,6 +390,8 @@ def _align_in_band(
     # Lengths as logs once: the link cost is a difference of logs.
     s_log, t_log = source.logs, target.logs
     s_anchors, t_anchors = source.anchors, target.anchors
+    s_cues, t_cues = cues if cues is not None else ((), ())
+    s_cues_i: _Cues | None = None
     s_merged, t_merged = source.merged, target.merged
     inf = math.inf
     slope = m / n if n else 0.0
@@ -279,6 +417,7 @@ def _align_in_band(
         has_next = i < n
         if has_next:
             s_log_i, s_anchors_i = s_log[i], s_anchors[i]
+            s_cues_i = s_cues[i] if cues is not None else None
             s_merge = s_merged[i] if i + 1 < n else None
         for j in range(lo[i], hi0 + 1):
             here = best[row + j]
@@ -296,6 +435,8 @@ def _align_in_band(
                 continue
             t_anchors_j = t_anchors[j]
             link = here + weight * abs(t_log[j] - s_log_i - log_ratio)
+            if s_cues_i is not None:
+                link += _cue_cost(s_cues_i, t_cues[j])
             if s_anchors_i and t_anchors_j:
                 link += _anchor_cost(s_anchors_i, t_anchors_j)
             if lo1 <= j + 1 <= hi1 and link < best[below + j + 1]:
