@@ -72,6 +72,7 @@ def test_mixed_folder_reports_bad_files_and_checks_the_good_one(tmp_path: Path) 
         "errors": 2,
         "warnings": 1,
         "infos": 0,
+        "suppressed": 0,
     }
 
 
@@ -94,10 +95,17 @@ def test_examples_json_report_matches_the_contract() -> None:
     assert result.exit_code == 1
     report = json.loads(result.output)
     assert report["tool"] == {"name": "multipub", "version": "0.1.0"}
-    assert set(report["summary"]) == {"articles", "variants", "errors", "warnings", "infos"}
+    assert set(report["summary"]) == {
+        "articles",
+        "variants",
+        "errors",
+        "warnings",
+        "infos",
+        "suppressed",
+    }
     assert report["summary"]["articles"] == 5
     assert report["signature"].startswith(
-        "multipub:0.1.0|codes:MP000,MP001,MP101,MP102,MP103,MP104,MP201,MP202,MP203,MP204,MP205,"
+        "multipub:0.1.0|codes:MP000,MP001,MP002,MP101,MP102,MP103,MP104,MP201,MP202,MP203,MP204,MP205,"
         "MP301,MP302,MP303,MP401,MP402,MP403,MP501,MP502,MP503|cfg:"
     )
     assert "|glossary:none|" in report["signature"]
@@ -217,7 +225,7 @@ def test_rules_and_rule() -> None:
     listing = run("rules").output
     assert "MP302  near-duplicate-block" in listing
     rules = json.loads(run("rules", "--format", "json").output)["rules"]
-    assert [r["code"] for r in rules][:3] == ["MP000", "MP001", "MP101"]
+    assert [r["code"] for r in rules][:4] == ["MP000", "MP001", "MP002", "MP101"]
     assert len(rules) == len({r["code"] for r in rules})
     doc = run("rule", "MP302").output
     assert doc.startswith("# MP302 near-duplicate-block")

@@ -19,14 +19,23 @@ import click
 from pydantic import BaseModel
 
 from multipub._version import __version__
+from multipub.baseline import (
+    Baseline,
+    BaselineError,
+    apply_baseline,
+    baseline_of,
+    read_baseline,
+    render_baseline,
+)
 from multipub.checks import UnknownCodeError, all_rules, get_rule
 from multipub.config import Config
-from multipub.findings import FailOn, Report
+from multipub.findings import FailOn, Report, Severity, finding_sort_key
 from multipub.glossary import Glossary, GlossaryError, load_glossary
 from multipub.io import InputProblem, remove_pending_outputs, write_output
 from multipub.models import Article
-from multipub.render import FORMATS, LINE_FORMATS, render
-from multipub.runner import check_paths, locate_lines
+from multipub.project import ConfigFileError, Settings, find_config_file, load_settings
+from multipub.render import FORMATS, render
+from multipub.runner import check_paths
 
 __all__ = ["main"]
 
@@ -176,7 +185,44 @@ def _terminated(signum: int, frame: object) -> None:
     show_default=True,
     help="An article with a longer block is an MP000, not checked.",
 )
+@click.option(
+    "--exclude",
+    multiple=True,
+    help="Globs of files or folders not read below a folder (added to the configuration's).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file to use (default: multipub.toml or pyproject.toml "
+    "[tool.multipub], found by walking up from the working directory).",
+)
+@click.option("--isolated", is_flag=True, help="Use no configuration file.")
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Count only findings this baseline does not know.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record today's findings in this baseline file, and exit 0.",
+)
+@click.option(
+    "--prune-baseline",
+    is_flag=True,
+    help="With --baseline: rewrite it without the entries that no longer match.",
+)
+@click.option(
+    "--stdin-filename",
+    help="The path shown for an article read from standard input (PATH '-').",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary lines.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per code.")
+@click.pass_context
 def check(
+    ctx: click.Context,
     paths: tuple[str, ...],
     glossaries: tuple[str, ...],
     langid: str,
@@ -190,21 +236,52 @@ def check(
     max_file_bytes: int,
     max_blocks: int,
     max_block_chars: int,
+    exclude: tuple[str, ...],
+    config_file: Path | None,
+    isolated: bool,
+    baseline_file: Path | None,
+    write_baseline: Path | None,
+    prune_baseline: bool,
+    stdin_filename: str | None,
+    quiet: bool,
+    statistics: bool,
 ) -> None:
-    """Check article files (.json, .yaml, .yml, .jsonl) and directories of them."""
-    config = Config(
-        select=_split(select),
-        ignore=_split(ignore),
-        langs=_split(lang),
-        fail_on=FailOn(fail_on),
-        langid=langid,
-        max_file_bytes=max_file_bytes,
-        max_blocks=max_blocks,
-        max_block_chars=max_block_chars,
-    )
-    glossary = _load_glossary(glossaries) if glossaries else None
+    """Check article files (.json, .yaml, .yml, .jsonl) and directories of them; '-' reads
+    one JSON or JSONL document from standard input."""
+    settings = _settings(config_file, isolated)
+    given = _given(ctx)
+    values: dict[str, object] = dict(settings.values)
+    flags: dict[str, object] = {
+        "select": _split(select),
+        "ignore": _split(ignore),
+        "langs": _split(lang),
+        "fail_on": FailOn(fail_on),
+        "langid": langid,
+        "max_file_bytes": max_file_bytes,
+        "max_blocks": max_blocks,
+        "max_block_chars": max_block_chars,
+    }
+    option_of = {"langs": "lang"}
+    for key, value in flags.items():
+        if option_of.get(key, key) in given:
+            values[key] = value
+    if exclude:
+        values["exclude"] = (*tuple(values.get("exclude", ()) or ()), *_split(exclude))  # type: ignore[arg-type]
+    config = Config.model_validate(values)
+    if "fmt" not in given and settings.format:
+        fmt = settings.format
+    glossary_paths = glossaries if glossaries else settings.glossary
+    glossary = _load_glossary(glossary_paths) if glossary_paths else None
+    if baseline_file is None and settings.baseline and write_baseline is None:
+        baseline_file = Path(settings.baseline)
+    if prune_baseline and baseline_file is None:
+        raise click.UsageError("--prune-baseline needs --baseline FILE (or baseline in the config)")
+    baseline = _read_baseline(baseline_file) if baseline_file is not None else None
+    stdin = None
+    if "-" in paths:
+        stdin = (stdin_filename or "<stdin>", sys.stdin.read())
     try:
-        report = check_paths(paths, config=config, glossary=glossary)
+        report = check_paths(paths, config=config, glossary=glossary, stdin=stdin)
     except UnknownCodeError as err:
         raise click.UsageError(str(err)) from err
     if config.langs and report.summary.articles and not report.summary.variants:
@@ -213,8 +290,16 @@ def check(
             f"--lang {','.join(config.langs)} matches no variant of the articles read "
             "(a tag selects its subtags too: zh selects zh-Hans and zh-Hant)"
         )
-    if fmt in LINE_FORMATS:
-        report = report.model_copy(update={"findings": tuple(locate_lines(report.findings))})
+    if write_baseline is not None:
+        _emit(render_baseline(baseline_of(report.findings)), str(write_baseline), inputs=paths)
+        click.echo(
+            f"multipub: wrote {write_baseline}: {len(report.findings)} findings "
+            "(runs with --baseline count only new ones)",
+            err=True,
+        )
+        sys.exit(EXIT_CLEAN if report.summary.articles else EXIT_USAGE)
+    if baseline is not None and baseline_file is not None:
+        report = _with_baseline(report, baseline, baseline_file, prune=prune_baseline, inputs=paths)
     use_color = _wants_color(color)
     content = render(
         report,
@@ -222,8 +307,108 @@ def check(
         color=fmt == "text" and use_color is not False and not output,
         fail_on=config.fail_on,
     )
+    if fmt == "text" and quiet:
+        # The findings only: the last two lines are the counts and the signature.
+        content = "".join(line + "\n" for line in content.splitlines()[:-2])
+    if statistics:
+        content = _statistics(report) if fmt == "text" else content
     _emit(content, output, color=use_color, inputs=paths)
     sys.exit(_exit_status(report, config.fail_on))
+
+
+def _given(ctx: click.Context) -> set[str]:
+    """Return the names of the options given on the command line (not defaults)."""
+    return {
+        name
+        for name in ctx.params
+        if ctx.get_parameter_source(name)
+        in (click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT)
+    }
+
+
+def _settings(config_file: Path | None, isolated: bool) -> Settings:
+    """Return the configuration file's settings (none with ``--isolated``); a file that
+    cannot be used is a usage error, exit 2, in one line naming file, line and key."""
+    if isolated:
+        if config_file is not None:
+            raise click.UsageError("--isolated and --config exclude each other")
+        return Settings(path=None)
+    if config_file is not None and not config_file.is_file():
+        raise ConfigError(f"{config_file}: no such configuration file")
+    path = config_file if config_file is not None else find_config_file(Path.cwd())
+    if path is None:
+        return Settings(path=None)
+    try:
+        return load_settings(path)
+    except ConfigFileError as err:
+        raise ConfigError(str(err)) from err
+
+
+class ConfigError(click.ClickException):
+    """A configuration file that cannot be used: a usage error (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"multipub: configuration: {self.message}", err=True)
+
+
+def _read_baseline(path: Path) -> Baseline:
+    try:
+        return read_baseline(path)
+    except BaselineError as err:
+        raise ConfigError(str(err)) from err
+
+
+def _with_baseline(
+    report: Report, baseline: Baseline, path: Path, *, prune: bool, inputs: Iterable[str]
+) -> Report:
+    """Return ``report`` counting only the findings ``baseline`` does not know; say which
+    entries no longer match, and rewrite the file without them with ``prune``."""
+    new, known, stale = apply_baseline(report.findings, baseline)
+    if stale and not prune:
+        click.echo(
+            f"multipub: baseline {path}: {len(stale)} entr{'y' if len(stale) == 1 else 'ies'} "
+            "no longer match (--prune-baseline removes them):",
+            err=True,
+        )
+        for entry in stale:
+            where = " ".join(p for p in (entry.article, entry.lang) if p)
+            click.echo(f"  {entry.code} {where}: {entry.text[:80]} (x{entry.count})", err=True)
+    if prune:
+        kept = baseline_of(known)
+        _emit(render_baseline(kept), str(path), inputs=inputs)
+        click.echo(
+            f"multipub: baseline {path}: {len(stale)} stale entr"
+            f"{'y' if len(stale) == 1 else 'ies'} removed, {len(kept.entries)} kept",
+            err=True,
+        )
+    suppressed = tuple(sorted((*report.suppressed, *known), key=finding_sort_key))
+    by_severity = {s: 0 for s in Severity}
+    for finding in new:
+        by_severity[finding.severity] += 1
+    summary = report.summary.model_copy(
+        update={
+            "errors": by_severity[Severity.ERROR],
+            "warnings": by_severity[Severity.WARNING],
+            "infos": by_severity[Severity.INFO],
+            "suppressed": len(suppressed),
+        }
+    )
+    return report.model_copy(
+        update={"findings": tuple(new), "suppressed": suppressed, "summary": summary}
+    )
+
+
+def _statistics(report: Report) -> str:
+    """Return the number of findings per code, most first, as ruff --statistics does."""
+    counts: dict[tuple[str, str], int] = {}
+    for finding in report.findings:
+        key = (finding.code, finding.name)
+        counts[key] = counts.get(key, 0) + 1
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = max((len(str(count)) for _, count in rows), default=1)
+    return "".join(f"{count:>{width}}  {code}  {name}\n" for (code, name), count in rows)
 
 
 def _load_glossary(paths: Iterable[str]) -> Glossary:
@@ -243,6 +428,49 @@ def _exit_status(report: Report, fail_on: FailOn) -> int:
             click.echo("multipub: no article files found", err=True)
         return EXIT_USAGE
     return EXIT_FINDINGS if report.fails(fail_on) else EXIT_CLEAN
+
+
+@main.command("config")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file to show (default: the one found from the working directory).",
+)
+@click.option("--isolated", is_flag=True, help="Show the defaults, ignoring any file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def config_command(config_file: Path | None, isolated: bool, fmt: str) -> None:
+    """Print the effective configuration and where each value comes from."""
+    settings = _settings(config_file, isolated)
+    config = Config.model_validate(settings.values)
+    values = config.model_dump(mode="json")
+    values["glossary"] = list(settings.glossary)
+    values["baseline"] = settings.baseline
+    values["format"] = settings.format or "text"
+    given = {*settings.values}
+    if settings.glossary:
+        given.add("glossary")
+    if settings.baseline:
+        given.add("baseline")
+    if settings.format:
+        given.add("format")
+    origin = settings.origin()
+    if fmt == "json":
+        data = {
+            "file": settings.path.as_posix() if settings.path else None,
+            "values": {
+                key: {"value": value, "from": origin if key in given else "default"}
+                for key, value in sorted(values.items())
+            },
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    where = settings.path.as_posix() if settings.path else "none (defaults)"
+    click.echo(f"# configuration file: {where}")
+    width = max(len(f"{k} = {json.dumps(v, ensure_ascii=False)}") for k, v in values.items())
+    for key, value in sorted(values.items()):
+        shown = f"{key} = {json.dumps(value, ensure_ascii=False)}"
+        click.echo(f"{shown:<{width}}  # {origin if key in given else 'default'}")
 
 
 @main.command("rules")

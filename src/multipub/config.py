@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from multipub.findings import FailOn
+from multipub.findings import FailOn, Severity
 from multipub.io import Limits
-from multipub.lang import primary_subtag, profile
+from multipub.lang import primary_subtag, profile, tag_matches
 
-__all__ = ["Config"]
+__all__ = ["Config", "LanguageOptions"]
+
+
+class LanguageOptions(BaseModel):
+    """Options of the variants of one language (by BCP 47 prefix: "zh" is zh-Hans too)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    ignore: tuple[str, ...] = Field(default=(), description="codes or prefixes not reported")
+    title_max_chars: int | None = Field(default=None, description="MP503's title limit")
 
 
 class Config(BaseModel):
@@ -24,6 +34,21 @@ class Config(BaseModel):
         default=(), description="only check these variants, by BCP 47 prefix: zh is zh-Hans too"
     )
     fail_on: FailOn = FailOn.ERROR
+    severity: dict[str, Severity] = Field(
+        default_factory=dict,
+        description="severity per code or prefix, overriding the check's default",
+    )
+    per_path_ignores: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="codes or prefixes not reported for files matching a glob "
+        "(fnmatch, against the path as shown)",
+    )
+    lang: dict[str, LanguageOptions] = Field(
+        default_factory=dict, description="per-language options, by BCP 47 prefix"
+    )
+    exclude: tuple[str, ...] = Field(
+        default=(), description="globs of files and folders not read below a folder"
+    )
 
     title_max_chars: dict[str, int] = Field(
         default_factory=lambda: {"*": 150},
@@ -79,6 +104,10 @@ class Config(BaseModel):
 
     def title_limit(self, lang: str) -> int:
         """Return the MP503 title length limit for variant ``lang``."""
+        for tag in (lang, primary_subtag(lang)):
+            options = self.lang.get(tag)
+            if options is not None and options.title_max_chars is not None:
+                return options.title_max_chars
         limits = self.title_max_chars
         found = limits.get(lang, limits.get(primary_subtag(lang)))
         if found is not None:
@@ -88,8 +117,39 @@ class Config(BaseModel):
             return language.title_max_chars
         return limits.get("*", 150)
 
+    def severity_override(self, code: str) -> Severity | None:
+        """Return the severity that findings of ``code`` are reported with whatever the
+        check says: the longest matching override ("MP302" over "MP3"), else None."""
+        best: tuple[int, Severity] | None = None
+        for prefix, severity in self.severity.items():
+            if code.startswith(prefix) and (best is None or len(prefix) > best[0]):
+                best = (len(prefix), severity)
+        return None if best is None else best[1]
+
+    def ignored_for(self, code: str, path: str, lang: str | None) -> bool:
+        """Return True when findings of ``code`` are not reported in file ``path`` or
+        variant ``lang`` (per-path ignores, per-language ignores)."""
+        for pattern, codes in self.per_path_ignores.items():
+            if any(code.startswith(c) for c in codes) and _path_matches(path, pattern):
+                return True
+        if lang is not None:
+            for tag, options in self.lang.items():
+                if tag_matches(tag, lang) and any(code.startswith(c) for c in options.ignore):
+                    return True
+        return False
+
     def fingerprint(self) -> str:
         """Return a short, stable hash of the settings that change findings."""
         # fail_on changes the exit status, not the findings, so it stays out of the hash.
         payload = self.model_dump_json(exclude={"fail_on"})
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+
+
+def _path_matches(path: str, pattern: str) -> bool:
+    """Return True when ``path`` (as shown, "/" separated) matches the glob ``pattern``,
+    as a whole or by any trailing part ("*.yaml" matches "news/a.yaml")."""
+    path = path.removeprefix("./")
+    if fnmatch.fnmatchcase(path, pattern):
+        return True
+    parts = path.split("/")
+    return any(fnmatch.fnmatchcase("/".join(parts[k:]), pattern) for k in range(1, len(parts)))

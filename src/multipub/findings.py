@@ -15,6 +15,7 @@ __all__ = [
     "Report",
     "Severity",
     "Summary",
+    "Suppressed",
     "ToolInfo",
     "finding_sort_key",
 ]
@@ -62,6 +63,13 @@ class Related(_Frozen):
     )
 
 
+class Suppressed(_Frozen):
+    """Why a finding is not counted: silenced in the article, or known in the baseline."""
+
+    kind: str = Field(description="'in-article' (a suppression with a reason) or 'baseline'")
+    reason: str
+
+
 class Finding(_Frozen):
     """One problem at one place (CONTRACT §4)."""
 
@@ -80,10 +88,21 @@ class Finding(_Frozen):
     related: tuple[Related, ...] = ()
     entry: str | None = Field(default=None, description="the glossary entry id involved")
     line: int | None = Field(
-        default=None, description="1-based line in the input file, where known (MP000, JSONL)"
+        default=None, description="1-based line of the span's start in the input file"
+    )
+    column: int | None = Field(
+        default=None,
+        description="1-based column of the span's start, in Unicode code points of the line",
+    )
+    end_line: int | None = Field(default=None, description="line of the span's end")
+    end_column: int | None = Field(
+        default=None, description="1-based column just after the span's last character"
     )
     excerpt: str | None = Field(
         default=None, description="the text at span, white space collapsed, at most 120 chars"
+    )
+    suppressed: Suppressed | None = Field(
+        default=None, description="set on the findings of Report.suppressed: why not counted"
     )
 
 
@@ -123,6 +142,7 @@ class Summary(_Frozen):
     errors: int = 0
     warnings: int = 0
     infos: int = 0
+    suppressed: int = Field(default=0, description="findings silenced in articles or baselined")
 
 
 class Report(_Frozen):
@@ -131,6 +151,9 @@ class Report(_Frozen):
     tool: ToolInfo
     summary: Summary
     findings: tuple[Finding, ...]
+    suppressed: tuple[Finding, ...] = Field(
+        default=(), description="findings not counted: silenced in an article, or baselined"
+    )
     signature: str = Field(
         description="what produced this report: multipub version, enabled codes, config hash"
     )

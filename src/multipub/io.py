@@ -7,6 +7,7 @@ other files of the run. Input files are only ever opened for reading.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import re
@@ -20,6 +21,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from multipub.locations import SourceMap
 from multipub.models import Article
 from multipub.yaml_loader import (
     DuplicateKeyError,
@@ -82,6 +84,8 @@ class LoadedArticle:
     path: str
     article: Article
     line: int | None = None
+    # Where each text of the article sits in its file, from the text read (not re-read).
+    places: SourceMap | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,24 +156,47 @@ def files_below(
     return sorted(found, key=lambda p: p.as_posix())
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Path | None]]:
+def discover(
+    paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str] = ()
+) -> Iterator[tuple[str, Path | None]]:
     """Yield ``(display_path, file)`` for every article file named by ``paths``.
 
-    A directory stands for every article file below it (hidden entries skipped), sorted by
-    path. ``file`` is None when the path does not exist, so the caller can report it; a
-    folder below that cannot be listed is yielded too, for the reader to report.
+    A directory stands for every article file below it (hidden entries and those matching
+    an ``exclude`` glob skipped), sorted by path. ``file`` is None when the path does not
+    exist, so the caller can report it; a folder below that cannot be listed is yielded
+    too, for the reader to report.
     """
+    patterns = tuple(exclude)
     for given in paths:
         path = Path(given)
         if path.is_dir():
             unreadable: list[Path] = []
             entries = files_below(path, ARTICLE_SUFFIXES, unreadable)
             for p in sorted([*entries, *unreadable], key=lambda p: p.as_posix()):
+                if patterns and _excluded(p.relative_to(path).as_posix(), patterns):
+                    continue
                 yield p.as_posix(), p
         elif path.exists() or path.is_symlink():
             yield path.as_posix(), path
         else:
             yield path.as_posix(), None
+
+
+def _excluded(relative: str, patterns: tuple[str, ...]) -> bool:
+    """Return True when a path below a given folder, or one of its folders, matches an
+    exclude glob ("drafts", "drafts/*", "*.tmp.json", "**/old/*")."""
+    parts = relative.split("/")
+    for pattern in patterns:
+        bare = pattern.rstrip("/")
+        if fnmatch.fnmatchcase(relative, bare) or fnmatch.fnmatchcase(relative, bare + "/*"):
+            return True
+        if any(fnmatch.fnmatchcase(part, bare) for part in parts):
+            return True
+        if bare.startswith("**/") and any(
+            fnmatch.fnmatchcase("/".join(parts[k:]), bare[3:]) for k in range(len(parts))
+        ):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------
@@ -471,16 +498,18 @@ def parse_article_text(text: str, path: str, fmt: str) -> Iterator[LoadedArticle
                 continue
             result = _article_from_json(line_text, path, number)
             if isinstance(result, Article):
-                yield LoadedArticle(path, result, number)
+                yield LoadedArticle(path, result, number, SourceMap.from_json(line_text, number))
             else:
                 yield from result
         return
     if fmt == "yaml":
         result = _article_from_yaml(text, path)
+        places = SourceMap.from_yaml(text)
     else:
         result = _article_from_json(text, path, None)
+        places = SourceMap.from_json(text)
     if isinstance(result, Article):
-        yield LoadedArticle(path, result)
+        yield LoadedArticle(path, result, places=places)
     else:
         yield from result
 
@@ -545,11 +574,25 @@ def read_file(display: str, path: Path | None) -> Iterator[LoadedArticle | Input
 
 
 def iter_articles(
-    paths: Iterable[str | os.PathLike[str]], limits: Limits = DEFAULT_LIMITS
+    paths: Iterable[str | os.PathLike[str]],
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    exclude: Iterable[str] = (),
+    stdin: tuple[str, str] | None = None,
 ) -> Iterator[LoadedArticle | InputProblem]:
     """Yield every article below ``paths`` in path order, with problems in their place (a
-    file or an article over ``limits`` is a problem saying which limit)."""
-    for display, path in discover(paths):
+    file or an article over ``limits`` is a problem saying which limit). Below a folder,
+    files and folders matching an ``exclude`` glob are not read; a file named on its own
+    always is. A path ``-`` reads ``stdin``: (the name to show, the text), JSON unless the
+    name ends in .jsonl or .yaml/.yml."""
+    for display, path in discover(paths, exclude=exclude):
+        if display == "-" and stdin is not None:
+            name, text = stdin
+            fmt = _format_of(Path(name)) or "json"
+            for item in parse_article_text(text.removeprefix("\ufeff"), name, fmt):
+                over = _over_the_limits(item, limits) if isinstance(item, LoadedArticle) else None
+                yield item if over is None else over
+            continue
         if path is not None and unreadable_because(path) is None:
             size = path.stat().st_size
             if size > limits.max_file_bytes:

@@ -9,13 +9,23 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 __all__ = [
     "Article",
     "Block",
     "BlockKind",
+    "Directives",
     "Origin",
+    "Suppression",
     "TextField",
     "TextUnit",
     "Translation",
@@ -59,6 +69,28 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
 
 
+class Suppression(_Frozen):
+    """One check silenced at a place of an article, with the reason a reviewer can read."""
+
+    code: str = Field(
+        pattern=r"^MP\d{1,3}$", description="a check code or family prefix: MP102, MP1"
+    )
+    reason: str = Field(description="why this finding is not a defect here (required)")
+
+    @field_validator("reason")
+    @classmethod
+    def _reason_is_given(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a suppression needs a reason")
+        return value
+
+
+class Directives(_Frozen):
+    """What an article, a variant or a block tells multipub: ``{"ignore": [...]}``."""
+
+    ignore: tuple[Suppression, ...] = ()
+
+
 class Block(_Frozen):
     """One block of an article body: a paragraph by default, or a heading, caption, quote,
     list item, or a media element whose ``text`` is its caption."""
@@ -67,6 +99,9 @@ class Block(_Frozen):
     text: str = ""
     src: str | None = Field(default=None, description="media only: the file or URL shown")
     id: str | None = Field(default=None, description="the CMS's own id for the block, if any")
+    multipub: Directives | None = Field(
+        default=None, description="suppressions for this block: {'ignore': [{code, reason}]}"
+    )
 
     @model_validator(mode="after")
     def _media_has_src(self) -> Block:
@@ -147,6 +182,9 @@ class Variant(Translation):
     reference: Translation | None = Field(
         default=None, description="an independent translation of the same text, for scoring"
     )
+    multipub: Directives | None = Field(
+        default=None, description="suppressions for this variant: {'ignore': [{code, reason}]}"
+    )
 
 
 class Article(_Frozen):
@@ -157,6 +195,9 @@ class Article(_Frozen):
     published_at: datetime | None = None
     url: str | None = None
     variants: dict[LangTag, Variant] = Field(min_length=1)
+    multipub: Directives | None = Field(
+        default=None, description="suppressions for the article: {'ignore': [{code, reason}]}"
+    )
 
     @property
     def source(self) -> Variant | None:

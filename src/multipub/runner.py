@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from multipub._version import __version__
 from multipub.checks import ArticleContext, Rule, VariantContext, select_rules
@@ -18,9 +18,20 @@ from multipub.io import InputProblem, LoadedArticle, iter_articles, line_locator
 from multipub.lang import tag_matches
 from multipub.matcher import GlossaryIndex
 from multipub.models import Article
+from multipub.suppressions import apply_suppressions
 from multipub.text import whole_characters
 
-__all__ = ["check", "check_paths", "input_finding", "locate_lines", "signature"]
+if TYPE_CHECKING:
+    from multipub.locations import SourceMap
+
+__all__ = [
+    "check",
+    "check_paths",
+    "check_with_suppressed",
+    "input_finding",
+    "locate_lines",
+    "signature",
+]
 
 _EXCERPT_CHARS = 120
 
@@ -58,24 +69,49 @@ def check(
 
     Glossary checks (MP1xx, MP2xx) run only when a ``glossary`` is given; pass a
     :class:`~multipub.matcher.GlossaryIndex` to share its matchers across many calls.
+    Findings that a suppression in the article silences are left out (see
+    :func:`check_with_suppressed` for them), and an unused suppression is an MP002.
     """
+    return check_with_suppressed(article, config=config, glossary=glossary, path=path, line=line)[0]
+
+
+def check_with_suppressed(
+    article: Article,
+    *,
+    config: Config | None = None,
+    glossary: Glossary | GlossaryIndex | None = None,
+    path: str = "<memory>",
+    line: int | None = None,
+    places: SourceMap | None = None,
+) -> tuple[list[Finding], list[Finding]]:
+    """Return ``(counted, suppressed)``: the findings of :func:`check`, and those that a
+    suppression in the article silenced, each marked with its reason; both sorted. With
+    ``places`` (where each text sits in its file), findings carry line and column."""
     config = config or Config()
     rules = _rules(config)
-    shared = ArticleContext(article, config, _index(glossary))
+    index = _index(glossary)
+    shared = ArticleContext(article, config, index)
     findings: list[Finding] = []
-    for lang in _langs(article, config):
+    langs = _langs(article, config)
+    for lang in langs:
         ctx = VariantContext(shared, lang)
         variant = ctx.variant
         for rule in rules:
             assert rule.function is not None  # _rules keeps only rules with a function
+            if config.ignored_for(rule.code, path, lang):
+                continue
+            override = config.severity_override(rule.code)
             for problem in rule.function(ctx):
                 text = variant.text_of(problem.field, problem.block)
                 span = whole_characters(text, problem.span)
+                at_line, column, end_line, end_column = _where(
+                    places, lang, problem.field, problem.block, span, line
+                )
                 findings.append(
                     Finding(
                         code=rule.code,
                         name=rule.name,
-                        severity=problem.severity or rule.severity,
+                        severity=override or problem.severity or rule.severity,
                         path=path,
                         article=article.id,
                         lang=lang,
@@ -85,16 +121,79 @@ def check(
                         message=problem.message,
                         related=problem.related,
                         entry=problem.entry,
-                        line=line,
                         excerpt=_excerpt(text, span),
+                        line=at_line,
+                        column=column,
+                        end_line=end_line,
+                        end_column=end_column,
                     )
                 )
-    if article.source is None:
+    if article.source is None and not config.ignored_for("MP001", path, None):
         missing = _source_missing(article, config, path, line)
         if missing is not None:
             findings.append(missing)
-    findings.sort(key=finding_sort_key)
-    return findings
+    ran_codes = _codes_that_ran(rules, article, index is not None)
+    checked = set(langs)
+
+    def ran(prefix: str, lang: str | None) -> bool:
+        if lang is not None and lang not in checked:
+            return False
+        return any(code.startswith(prefix) for code in ran_codes)
+
+    counted, suppressed = apply_suppressions(article, findings, ran=ran, path=path, line=line)
+    if any(f.code == "MP002" for f in counted):
+        mp002 = _mp002_rule(config)
+        counted = [
+            f
+            if f.code != "MP002"
+            else f.model_copy(update={"severity": config.severity_override("MP002") or f.severity})
+            for f in counted
+            if f.code != "MP002" or (mp002 and not config.ignored_for("MP002", path, f.lang))
+        ]
+    counted.sort(key=finding_sort_key)
+    suppressed.sort(key=finding_sort_key)
+    return counted, suppressed
+
+
+def _where(
+    places: SourceMap | None,
+    lang: str,
+    field: str,
+    block: int | None,
+    span: tuple[int, int] | None,
+    line: int | None,
+) -> tuple[int | None, int | None, int | None, int | None]:
+    """Return the line, column, end line and end column of a finding at ``span`` of a
+    text (the article's line alone, or nothing, when the place is not known)."""
+    place = places.place(lang, field, block, span) if places is not None else None
+    if place is None:
+        return line, None, None, None
+    return place.line, place.column, place.end_line, place.end_column
+
+
+def _codes_that_ran(rules: Sequence[Rule], article: Article, has_glossary: bool) -> set[str]:
+    """Return the codes whose checks ran on ``article``: a suppression of any other code
+    cannot be judged unused."""
+    codes = set()
+    for rule in rules:
+        if rule.needs_source and article.source is None:
+            continue
+        if not has_glossary and rule.code[:3] in ("MP1", "MP2"):
+            continue
+        codes.add(rule.code)
+    if article.source is None:
+        codes.add("MP001")
+    return codes
+
+
+@lru_cache(maxsize=64)
+def _mp002_chosen(select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    return any(rule.code == "MP002" for rule in select_rules(select, ignore))
+
+
+def _mp002_rule(config: Config) -> bool:
+    """Return True when MP002 (unused suppression) is selected."""
+    return _mp002_chosen(config.select, config.ignore)
 
 
 def _source_missing(
@@ -165,29 +264,40 @@ def check_paths(
     *,
     config: Config | None = None,
     glossary: Glossary | None = None,
+    stdin: tuple[str, str] | None = None,
 ) -> Report:
     """Return the report of checking every article file below ``paths``.
 
     Unreadable files and articles become MP000 findings; the other files are still checked.
+    A path ``-`` stands for ``stdin``: (the name to show, the text read).
     """
     config = config or Config()
     index = _index(glossary)
     rules = select_rules(config.select, config.ignore)
     report_input_errors = any(r.code == "MP000" for r in rules)
     findings: list[Finding] = []
+    suppressed: list[Finding] = []
     files: set[str] = set()
     articles = variants = 0
-    for item in iter_articles(paths, config.limits()):
+    for item in iter_articles(paths, config.limits(), exclude=config.exclude, stdin=stdin):
         files.add(item.path)
         if isinstance(item, LoadedArticle):
             articles += 1
             variants += len(_langs(item.article, config))
-            findings.extend(
-                check(item.article, config=config, glossary=index, path=item.path, line=item.line)
+            counted, silenced = check_with_suppressed(
+                item.article,
+                config=config,
+                glossary=index,
+                path=item.path,
+                line=item.line,
+                places=item.places,
             )
-        elif report_input_errors:
+            findings.extend(counted)
+            suppressed.extend(silenced)
+        elif report_input_errors and not config.ignored_for("MP000", item.path, None):
             findings.append(input_finding(item))
     findings.sort(key=finding_sort_key)
+    suppressed.sort(key=finding_sort_key)
     by_severity = {s: 0 for s in Severity}
     for finding in findings:
         by_severity[finding.severity] += 1
@@ -199,8 +309,10 @@ def check_paths(
             errors=by_severity[Severity.ERROR],
             warnings=by_severity[Severity.WARNING],
             infos=by_severity[Severity.INFO],
+            suppressed=len(suppressed),
         ),
         findings=tuple(findings),
+        suppressed=tuple(suppressed),
         signature=signature(config, rules, glossary),
         files=len(files),
     )

@@ -32,8 +32,8 @@ _NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
 @dataclass(frozen=True)
 class Rule:
-    """A check's identity and documentation; ``function`` is None for MP000 and MP001,
-    which the loader and the runner report rather than a check."""
+    """A check's identity and documentation; ``function`` is None for MP000, MP001 and
+    MP002, which the loader and the runner report rather than a check."""
 
     code: str
     name: str
@@ -124,6 +124,26 @@ _add(
         '["افتتح المعرض التجاري صباح اليوم."]}}}\n```\n'
         "(info: no 'vi' variant: MP101, MP501, MP502 need it and did not run)",
         good="Check the translation together with its source variant, or accept the info.",
+    )
+)
+
+
+_add(
+    Rule(
+        code="MP002",
+        name="unused-suppression",
+        severity=Severity.WARNING,
+        summary='A suppression written in an article (`"multipub": {"ignore": [{"code": '
+        '..., "reason": ...}]}` on the article, a variant or a block) that silenced no '
+        "finding although the check it names ran there. Reported as ruff's RUF100 reports an "
+        "unused `noqa`: the defect was fixed, or the suppression sits at the wrong place.",
+        why="Suppressions that outlive their defect hide the next one at the same place, "
+        "and a desk cannot tell a live reason from a stale one.",
+        bad='```json\n{"id": "fair", "source_lang": "vi", "variants": {"vi": {"blocks": '
+        '["Hội chợ mở cửa."]}, "ru": {"blocks": [{"text": "Ярмарка открылась.", '
+        '"multipub": {"ignore": [{"code": "MP301", "reason": "repeated on purpose"}]}}]}}}'
+        "\n```\n(nothing is repeated: the suppression silences nothing)",
+        good="Remove the suppression once the finding it silenced is gone.",
     )
 )
 

@@ -33,6 +33,13 @@ def render_github(report: Report) -> str:
         props = [f"file={_escape_property(f.path)}"]
         if f.line:
             props.append(f"line={f.line}")
+            if f.end_line and f.end_line != f.line:
+                props.append(f"endLine={f.end_line}")
+            if f.column:
+                props.append(f"col={f.column}")
+                # GitHub's endColumn is on the same line only, and inclusive.
+                if f.end_column and f.end_line == f.line and f.end_column - 1 > f.column:
+                    props.append(f"endColumn={f.end_column - 1}")
         props.append(f"title={_escape_property(f'{f.code} {f.name}')}")
         place = _place(f)
         message = f"{place}: {f.message}" if place else f.message

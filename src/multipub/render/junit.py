@@ -29,6 +29,16 @@ def _case_name(f: Finding) -> str:
     return f"{f.code} {f.name}: {' '.join(where) or f.path}"
 
 
+def _location(f: Finding) -> str:
+    """Return ``path:line:column`` with the parts that are known."""
+    where = f.path
+    if f.line:
+        where += f":{f.line}"
+        if f.column:
+            where += f":{f.column}"
+    return where
+
+
 def render_junit(report: Report, *, fail_on: FailOn = FailOn.ERROR) -> str:
     """Return the report as JUnit XML. Findings that reach ``fail_on`` are failures; the
     others are passing cases whose output carries the message. A clean run is one passing
@@ -48,14 +58,26 @@ def render_junit(report: Report, *, fail_on: FailOn = FailOn.ERROR) -> str:
         )
         # Two cases of one name are one case to GitLab: a repeated name gets its span.
         names = Counter(_case_name(f) for f in findings)
+        taken: set[str] = set()
         for f in findings:
             name = _case_name(f)
             if names[name] > 1 and f.span is not None:
                 name += f" [{f.span[0]}:{f.span[1]}]"
-            case = ET.SubElement(suite, "testcase", name=_xml_safe(name), classname=_xml_safe(path))
+            # Still equal (one code, one place, two messages): number them.
+            unique, number = name, 1
+            while unique in taken:
+                number += 1
+                unique = f"{name} #{number}"
+            taken.add(unique)
+            case = ET.SubElement(
+                suite, "testcase", name=_xml_safe(unique), classname=_xml_safe(path)
+            )
+            case.set("file", _xml_safe(path))
             if f.line:
                 case.set("line", str(f.line))
+            where = _xml_safe(_location(f))
             detail = _xml_safe(f.message + (f"\n{f.excerpt}" if f.excerpt else ""))
+            detail = f"{where}: {detail}"
             if f in failing:
                 failure = ET.SubElement(
                     case, "failure", message=_xml_safe(f.message), type=f.severity.value

@@ -16,14 +16,18 @@ def _paint(text: str, code: str, color: bool) -> str:
 
 
 def _place(f: Finding) -> str:
+    at = ""
+    if f.line:
+        at = f"{f.line}:{f.column}" if f.column else f"line {f.line}"
     if f.field is None:
-        return f"line {f.line}" if f.line else "file"
+        inside = f"{f.lang} " if f.lang else ""
+        return f"{inside}{at}".strip() or "file"
     where = f"{f.lang} {f.field}"
     if f.block is not None:
         where += f"[{f.block}]"
     if f.span is not None:
         where += f" {f.span[0]}:{f.span[1]}"
-    return where
+    return f"{at} {where}" if at else where
 
 
 def _plural(count: int, word: str) -> str:
@@ -48,9 +52,10 @@ def render_text(report: Report, *, color: bool = False) -> str:
                     # the line around it in a terminal that applies the bidi algorithm.
                     out.append(f"{indent}    \u2068{f.excerpt}\u2069")
     s = report.summary
+    silenced = f", {s.suppressed} suppressed" if s.suppressed else ""
     out.append(
         f"{_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}, "
-        f"{_plural(s.infos, 'info')} in {_plural(s.articles, 'article')} "
+        f"{_plural(s.infos, 'info')}{silenced} in {_plural(s.articles, 'article')} "
         f"({_plural(s.variants, 'variant')}, {_plural(report.files, 'file')})"
     )
     out.append(f"signature: {report.signature}")
