@@ -396,3 +396,23 @@ def test_sarif_validates_with_microsofts_multitool(in_dir: Path) -> None:
     results = json.loads(checked.read_text("utf-8-sig"))["runs"][0]["results"]
     errors = [r for r in results if r.get("level") == "error"]
     assert errors == [], errors
+
+
+def test_glossary_convert_takes_the_glossaries_roles_point_into(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    people = root / "examples" / "desk-people.csv"
+    target = tmp_path / "people.tbx"
+    alone = run("glossary", "convert", str(people), str(target))
+    assert alone.exit_code == 2 and "no entry 'title/" in alone.output
+    assert not target.exists()
+    done = run(
+        "glossary", "convert", str(people), str(target), "--glossary", str(root / "glossaries")
+    )
+    assert done.exit_code == 0, done.output
+    from multipub.glossary import load_glossary
+
+    before = load_glossary([people, root / "glossaries"])
+    after = load_glossary([target, root / "glossaries"])
+    assert sorted(e.id for e in after.entries) == sorted(e.id for e in before.entries)
+    person = next(e for e in after.entries if e.kind.value == "person")
+    assert person.roles

@@ -486,7 +486,7 @@ def rules_command(fmt: str) -> None:
         click.echo(json.dumps({"rules": data}, ensure_ascii=False, indent=2))
         return
     for r in rules:
-        first_sentence = r.summary.split(". ")[0].rstrip(".")
+        first_sentence = r.first_sentence
         click.echo(f"{r.code}  {r.name:<22} {r.severity.value:<8} {first_sentence}")
 
 
@@ -540,12 +540,20 @@ def glossary_validate(paths: tuple[str, ...]) -> None:
 @glossary_group.command("convert")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.argument("target", type=click.Path(path_type=Path))
-def glossary_convert(source: Path, target: Path) -> None:
+@click.option(
+    "--glossary",
+    "-g",
+    "context",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Glossaries that SOURCE's roles point into (checked, not written); repeatable.",
+)
+def glossary_convert(source: Path, target: Path, context: tuple[Path, ...]) -> None:
     """Convert a glossary between YAML, CSV and TBX, by file extension."""
     from multipub import glossary_formats
 
     try:
-        glossary = glossary_formats.convert(source, target)
+        glossary = glossary_formats.convert(source, target, context)
     except GlossaryError as err:
         for problem in err.problems:
             click.echo(f"multipub: glossary: {problem.describe()}", err=True)

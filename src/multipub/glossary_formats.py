@@ -115,7 +115,7 @@ import io
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePath
@@ -1204,11 +1204,21 @@ def write(glossary: Glossary, path: Path) -> None:
         ) from None
 
 
-def convert(source: Path, target: Path) -> Glossary:
+def convert(source: Path, target: Path, context: Sequence[Path] = ()) -> Glossary:
     """Read the glossary in ``source``, write it to ``target`` (formats by suffix), and
-    return it. Raise GlossaryError, leaving ``target`` as it was, when either fails."""
+    return it. Raise GlossaryError, leaving ``target`` as it was, when either fails.
+
+    ``context`` names the glossaries that ``source``'s roles point into (a desk's people
+    file names the titles and organizations of the shipped glossary): the references are
+    checked against them, and only ``source``'s entries are written.
+    """
     _format_of(Path(target))
-    glossary = read(Path(source))
+    if not context:
+        glossary = read(Path(source))
+    else:
+        glossary = read(Path(source), check_references=False)
+        # Every reference must resolve in the combination, as in a check run.
+        load_glossary([Path(source), *context])
     write(glossary, Path(target))
     return glossary
 

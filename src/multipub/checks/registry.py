@@ -27,6 +27,9 @@ __all__ = [
 CheckFunction = Callable[[VariantContext], Iterator[Problem]]
 
 _CODE = re.compile(r"^MP\d{3}$")
+# A full stop after a word of two lowercase letters or more (or a closing bracket or
+# quote) and before a capital: not "EE. UU." nor "e.g. The".
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z\u00e0-\u1ef9]{2})|(?<=[)\]`'\"]))\.\s+(?=[A-Z`\"(])")
 _NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
 
@@ -45,6 +48,12 @@ class Rule:
     function: CheckFunction | None = None
     # The check compares a translation with its source, and cannot run without one.
     needs_source: bool = False
+
+    @property
+    def first_sentence(self) -> str:
+        """Return the summary's first sentence, without its full stop ("EE. UU." and other
+        spaced abbreviations do not end it)."""
+        return _SENTENCE_END.split(self.summary, maxsplit=1)[0].rstrip(".")
 
     def doc(self) -> str:
         """Return the rule's documentation as Markdown (what, why, bad and good examples)."""

@@ -151,7 +151,7 @@ def render_sarif(report: Report, *, root: Path | None = None) -> str:
             {
                 "id": rule.code,
                 "name": rule.name,
-                "shortDescription": {"text": rule.summary.split(". ")[0].rstrip(".") + "."},
+                "shortDescription": {"text": rule.first_sentence + "."},
                 "fullDescription": {"text": rule.summary},
                 "help": {"text": rule.summary, "markdown": rule.doc()},
                 "defaultConfiguration": {"level": _LEVEL[rule.severity]},
