@@ -6,13 +6,14 @@ or when no input could be read at all.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import sys
 import threading
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -27,8 +28,9 @@ from multipub.baseline import (
     read_baseline,
     render_baseline,
 )
-from multipub.checks import UnknownCodeError, all_rules, get_rule
+from multipub.checks import UnknownCodeError, all_rules, get_rule, select_rules
 from multipub.config import Config
+from multipub.corpus import default_jobs
 from multipub.findings import FailOn, Report, Severity, finding_sort_key
 from multipub.glossary import Glossary, GlossaryError, load_glossary
 from multipub.io import InputProblem, remove_pending_outputs, write_output
@@ -218,7 +220,20 @@ def _terminated(signum: int, frame: object) -> None:
     "--stdin-filename",
     help="The path shown for an article read from standard input (PATH '-').",
 )
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary lines.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes checking articles at once (default: every core; 1 for small runs). "
+    "The report is the same whatever the number.",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print findings only: no summary lines, no progress bar.",
+)
 @click.option("--statistics", is_flag=True, help="Print the number of findings per code.")
 @click.pass_context
 def check(
@@ -243,6 +258,7 @@ def check(
     write_baseline: Path | None,
     prune_baseline: bool,
     stdin_filename: str | None,
+    jobs: int | None,
     quiet: bool,
     statistics: bool,
 ) -> None:
@@ -281,9 +297,18 @@ def check(
     if "-" in paths:
         stdin = (stdin_filename or "<stdin>", sys.stdin.read())
     try:
-        report = check_paths(paths, config=config, glossary=glossary, stdin=stdin)
+        select_rules(config.select, config.ignore)
     except UnknownCodeError as err:
         raise click.UsageError(str(err)) from err
+    with _progress_bar(enabled=not quiet) as progress:
+        report = check_paths(
+            paths,
+            config=config,
+            glossary=glossary,
+            stdin=stdin,
+            jobs=_jobs(jobs, paths),
+            progress=progress,
+        )
     if config.langs and report.summary.articles and not report.summary.variants:
         # A --lang that selects nothing would pass every run: a typo is a usage error.
         raise click.UsageError(
@@ -314,6 +339,32 @@ def check(
         content = _statistics(report) if fmt == "text" else content
     _emit(content, output, color=use_color, inputs=paths)
     sys.exit(_exit_status(report, config.fail_on))
+
+
+def _jobs(requested: int | None, paths: tuple[str, ...]) -> int:
+    """Return the number of processes: as asked, else every core for a folder or a JSONL
+    file, and one for a few single files (starting workers costs more than it saves)."""
+    if requested is not None:
+        return requested
+    many = any(p != "-" and (Path(p).is_dir() or p.endswith(".jsonl")) for p in paths)
+    return default_jobs() if many or len(paths) > 8 else 1
+
+
+@contextlib.contextmanager
+def _progress_bar(*, enabled: bool) -> Iterator[Callable[[int], None] | None]:
+    """Yield a callback that advances a progress bar on standard error, or None when
+    standard error is no terminal, in CI, or with ``--quiet``."""
+    if not enabled or not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(unit=" articles", file=sys.stderr, leave=False, dynamic_ncols=True) as bar:
+
+        def advance(count: int) -> None:
+            bar.update(count)
+
+        yield advance
 
 
 def _given(ctx: click.Context) -> set[str]:

@@ -37,12 +37,15 @@ __all__ = [
     "InputProblem",
     "Limits",
     "LoadedArticle",
+    "Unit",
     "discover",
     "files_below",
     "iter_articles",
     "line_locator",
     "load_article",
     "parse_article_text",
+    "parse_unit",
+    "read_units",
     "remove_pending_outputs",
     "unreadable_because",
     "write_output",
@@ -490,10 +493,13 @@ def _decode(raw: bytes, path: str) -> str | InputProblem:
     return text.removeprefix("\ufeff")
 
 
-def parse_article_text(text: str, path: str, fmt: str) -> Iterator[LoadedArticle | InputProblem]:
-    """Yield the articles of ``text`` read as ``fmt`` (json, jsonl or yaml), or the problems."""
+def parse_article_text(
+    text: str, path: str, fmt: str, first_line: int = 1
+) -> Iterator[LoadedArticle | InputProblem]:
+    """Yield the articles of ``text`` read as ``fmt`` (json, jsonl or yaml), or the problems;
+    JSONL ``text`` may be a run of a file's lines starting at line ``first_line``."""
     if fmt == "jsonl":
-        for number, line_text in enumerate(text.split("\n"), start=1):
+        for number, line_text in enumerate(text.split("\n"), start=first_line):
             if not line_text.strip():
                 continue
             result = _article_from_json(line_text, path, number)
@@ -573,6 +579,138 @@ def read_file(display: str, path: Path | None) -> Iterator[LoadedArticle | Input
     yield from parse_article_text(text, display, fmt)
 
 
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Text to parse into articles: a whole JSON or YAML file, or a run of a JSONL file's
+    lines starting at ``first_line``. Units are what parallel runs hand to workers."""
+
+    path: str
+    fmt: str
+    text: str
+    first_line: int = 1
+
+
+# JSONL lines handed to a worker at once: enough to outweigh the cost of a hand-over,
+# few enough to keep every core busy and memory flat on a file of any size.
+_JSONL_LINES_PER_UNIT = 64
+
+
+def read_units(
+    paths: Iterable[str | os.PathLike[str]],
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    exclude: Iterable[str] = (),
+    stdin: tuple[str, str] | None = None,
+) -> Iterator[Unit | InputProblem]:
+    """Yield the text of every article file below ``paths`` in path order, as units to
+    parse, with the problems of the files that cannot be read in their place.
+
+    A JSONL file is read line by line, in runs of lines (constant memory whatever its
+    size; ``max_file_bytes`` applies to each line, an article). A path ``-`` reads
+    ``stdin``: (the name to show, the text), JSON unless the name ends in .jsonl or
+    .yaml/.yml.
+    """
+    for display, path in discover(paths, exclude=exclude):
+        if display == "-" and stdin is not None:
+            name, text = stdin
+            yield Unit(name, _format_of(Path(name)) or "json", text.removeprefix("\ufeff"))
+            continue
+        if path is None:
+            yield InputProblem(display, "no such file or directory")
+            continue
+        not_a_file = unreadable_because(path)
+        if not_a_file is not None:
+            yield InputProblem(display, not_a_file)
+            continue
+        fmt = _format_of(path)
+        if fmt is None:
+            yield InputProblem(
+                display, f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})"
+            )
+            continue
+        if fmt == "jsonl":
+            yield from _jsonl_units(display, path, limits)
+            continue
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            yield InputProblem(
+                display,
+                f"{size:,} bytes, over the limit of {limits.max_file_bytes:,} (max_file_bytes)",
+            )
+            continue
+        try:
+            raw = path.read_bytes()
+        except OSError as err:
+            yield InputProblem(display, f"cannot read: {err.strerror or err}")
+            continue
+        decoded = _decode(raw, display)
+        if isinstance(decoded, InputProblem):
+            yield decoded
+            continue
+        yield Unit(display, fmt, decoded)
+
+
+def _jsonl_units(display: str, path: Path, limits: Limits) -> Iterator[Unit | InputProblem]:
+    """Yield a JSONL file's lines in runs, each line decoded and held to the size limit."""
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield InputProblem(display, f"cannot read: {err.strerror or err}")
+        return
+    with handle:
+        lines: list[str] = []
+        first = 1
+        try:
+            for number, raw in enumerate(handle, start=1):
+                if number == 1:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")
+                problem: InputProblem | None = None
+                if len(raw) > limits.max_file_bytes:
+                    problem = InputProblem(
+                        display,
+                        f"a line of {len(raw):,} bytes, over the limit of "
+                        f"{limits.max_file_bytes:,} (max_file_bytes)",
+                        number,
+                    )
+                else:
+                    try:
+                        text = raw.decode("utf-8").rstrip("\r\n")
+                    except UnicodeDecodeError as err:
+                        problem = InputProblem(
+                            display,
+                            f"not valid UTF-8: byte 0x{raw[err.start]:02x} at offset {err.start}",
+                            number,
+                        )
+                if problem is not None:
+                    # In line order: the lines before it first.
+                    if lines:
+                        yield Unit(display, "jsonl", "\n".join(lines), first)
+                        lines = []
+                    yield problem
+                    continue
+                if not lines:
+                    first = number
+                lines.append(text)
+                if len(lines) >= _JSONL_LINES_PER_UNIT:
+                    yield Unit(display, "jsonl", "\n".join(lines), first)
+                    lines = []
+        except OSError as err:
+            yield InputProblem(display, f"cannot read: {err.strerror or err}")
+            return
+        if lines:
+            yield Unit(display, "jsonl", "\n".join(lines), first)
+
+
+def parse_unit(
+    unit: Unit, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[LoadedArticle | InputProblem]:
+    """Yield the articles of ``unit``, or their problems (an article over ``limits`` is a
+    problem saying which limit)."""
+    for item in parse_article_text(unit.text, unit.path, unit.fmt, unit.first_line):
+        over = _over_the_limits(item, limits) if isinstance(item, LoadedArticle) else None
+        yield item if over is None else over
+
+
 def iter_articles(
     paths: Iterable[str | os.PathLike[str]],
     limits: Limits = DEFAULT_LIMITS,
@@ -583,27 +721,12 @@ def iter_articles(
     """Yield every article below ``paths`` in path order, with problems in their place (a
     file or an article over ``limits`` is a problem saying which limit). Below a folder,
     files and folders matching an ``exclude`` glob are not read; a file named on its own
-    always is. A path ``-`` reads ``stdin``: (the name to show, the text), JSON unless the
-    name ends in .jsonl or .yaml/.yml."""
-    for display, path in discover(paths, exclude=exclude):
-        if display == "-" and stdin is not None:
-            name, text = stdin
-            fmt = _format_of(Path(name)) or "json"
-            for item in parse_article_text(text.removeprefix("\ufeff"), name, fmt):
-                over = _over_the_limits(item, limits) if isinstance(item, LoadedArticle) else None
-                yield item if over is None else over
-            continue
-        if path is not None and unreadable_because(path) is None:
-            size = path.stat().st_size
-            if size > limits.max_file_bytes:
-                yield InputProblem(
-                    display,
-                    f"{size:,} bytes, over the limit of {limits.max_file_bytes:,} (max_file_bytes)",
-                )
-                continue
-        for item in read_file(display, path):
-            over = _over_the_limits(item, limits) if isinstance(item, LoadedArticle) else None
-            yield item if over is None else over
+    always is. A path ``-`` reads ``stdin`` (see :func:`read_units`)."""
+    for unit in read_units(paths, limits, exclude=exclude, stdin=stdin):
+        if isinstance(unit, InputProblem):
+            yield unit
+        else:
+            yield from parse_unit(unit, limits)
 
 
 def load_article(path: str | os.PathLike[str]) -> Article:

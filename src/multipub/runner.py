@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -14,7 +14,7 @@ from multipub.checks import ArticleContext, Rule, VariantContext, select_rules
 from multipub.config import Config
 from multipub.findings import Finding, Report, Severity, Summary, ToolInfo, finding_sort_key
 from multipub.glossary import Glossary
-from multipub.io import InputProblem, LoadedArticle, iter_articles, line_locator
+from multipub.io import InputProblem, line_locator
 from multipub.lang import tag_matches
 from multipub.matcher import GlossaryIndex
 from multipub.models import Article
@@ -265,37 +265,36 @@ def check_paths(
     config: Config | None = None,
     glossary: Glossary | None = None,
     stdin: tuple[str, str] | None = None,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
 ) -> Report:
-    """Return the report of checking every article file below ``paths``.
+    """Return the report of checking every article file below ``paths``, with ``jobs``
+    processes (the same report whatever their number).
 
     Unreadable files and articles become MP000 findings; the other files are still checked.
-    A path ``-`` stands for ``stdin``: (the name to show, the text read).
+    A path ``-`` stands for ``stdin``: (the name to show, the text read). ``progress`` is
+    called with the number of articles checked each time some are.
     """
+    from multipub.corpus import iter_results
+
     config = config or Config()
-    index = _index(glossary)
     rules = select_rules(config.select, config.ignore)
     report_input_errors = any(r.code == "MP000" for r in rules)
     findings: list[Finding] = []
     suppressed: list[Finding] = []
     files: set[str] = set()
     articles = variants = 0
-    for item in iter_articles(paths, config.limits(), exclude=config.exclude, stdin=stdin):
-        files.add(item.path)
-        if isinstance(item, LoadedArticle):
+    for result in iter_results(
+        paths, config=config, glossary=glossary, jobs=jobs, stdin=stdin, progress=progress
+    ):
+        files.add(result.path)
+        if result.problem is None:
             articles += 1
-            variants += len(_langs(item.article, config))
-            counted, silenced = check_with_suppressed(
-                item.article,
-                config=config,
-                glossary=index,
-                path=item.path,
-                line=item.line,
-                places=item.places,
-            )
-            findings.extend(counted)
-            suppressed.extend(silenced)
-        elif report_input_errors and not config.ignored_for("MP000", item.path, None):
-            findings.append(input_finding(item))
+            variants += result.variants
+            findings.extend(result.findings)
+            suppressed.extend(result.suppressed)
+        elif report_input_errors and not config.ignored_for("MP000", result.path, None):
+            findings.append(input_finding(result.problem))
     findings.sort(key=finding_sort_key)
     suppressed.sort(key=finding_sort_key)
     by_severity = {s: 0 for s in Severity}

@@ -1,0 +1,186 @@
+"""Whole archives: articles streamed in, results streamed out, over every core or a cluster.
+
+Files are read in the main process and handed to workers as units (a JSON or YAML file, or
+a run of a JSONL file's lines); workers parse and check them. Results come back in input
+order whatever the number of workers, so a run gives the same bytes with ``--jobs 1`` and
+``--jobs 8``; at most a few units per worker are in flight, so memory stays flat on an
+archive of any size.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from multipub.config import Config
+from multipub.findings import Finding
+from multipub.glossary import Glossary
+from multipub.io import InputProblem, LoadedArticle, Unit, parse_unit, read_units
+
+if TYPE_CHECKING:
+    from multipub.matcher import GlossaryIndex
+
+__all__ = ["ArticleResult", "check_units", "default_jobs", "iter_results"]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """What checking one article gave, or the problem that kept a file or an article
+    from being checked (``problem`` set, ``article`` None)."""
+
+    path: str
+    article: str | None
+    variants: int
+    findings: tuple[Finding, ...]
+    suppressed: tuple[Finding, ...] = ()
+    problem: InputProblem | None = None
+
+
+def default_jobs() -> int:
+    """Return the number of cores this process may use (the default of ``--jobs``)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# Set in each worker by _start_worker: the run's configuration and glossary matchers.
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(config: Config, glossary: Glossary | None) -> None:
+    from multipub.runner import _index
+
+    _WORKER["config"] = config
+    _WORKER["index"] = _index(glossary)
+
+
+def check_units(
+    units: list[Unit], config: Config, index: GlossaryIndex | None
+) -> list[ArticleResult]:
+    """Return the results of parsing and checking ``units``, in order."""
+    from multipub.runner import _langs, check_with_suppressed
+
+    results: list[ArticleResult] = []
+    for unit in units:
+        for item in parse_unit(unit, config.limits()):
+            if isinstance(item, InputProblem):
+                results.append(ArticleResult(item.path, item.article, 0, (), (), item))
+                continue
+            results.append(_check_loaded(item, config, index, _langs, check_with_suppressed))
+    return results
+
+
+def _check_loaded(
+    item: LoadedArticle,
+    config: Config,
+    index: GlossaryIndex | None,
+    langs: Callable[..., list[str]],
+    check: Callable[..., tuple[list[Finding], list[Finding]]],
+) -> ArticleResult:
+    counted, silenced = check(
+        item.article,
+        config=config,
+        glossary=index,
+        path=item.path,
+        line=item.line,
+        places=item.places,
+    )
+    return ArticleResult(
+        item.path,
+        item.article.id,
+        len(langs(item.article, config)),
+        tuple(counted),
+        tuple(silenced),
+    )
+
+
+def _in_worker(units: list[Unit]) -> list[ArticleResult]:
+    return check_units(units, _WORKER["config"], _WORKER["index"])
+
+
+def _batches(
+    items: Iterable[Unit | InputProblem], size: int
+) -> Iterator[list[Unit] | InputProblem]:
+    """Yield units in batches of up to ``size`` (small files travel together), and the
+    problems of unreadable files alone, in input order."""
+    batch: list[Unit] = []
+    for item in items:
+        if isinstance(item, InputProblem):
+            if batch:
+                yield batch
+                batch = []
+            yield item
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# Units per hand-over, and hand-overs in flight per worker: enough to hide the cost of
+# pickling, few enough to keep memory flat.
+_UNITS_PER_BATCH = 8
+_IN_FLIGHT_PER_WORKER = 4
+
+
+def iter_results(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    config: Config,
+    glossary: Glossary | None = None,
+    jobs: int = 1,
+    stdin: tuple[str, str] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[ArticleResult]:
+    """Yield the result of every article (and every unreadable file) below ``paths``, in
+    input order, checked by ``jobs`` processes. ``progress`` is called with the number of
+    results each time some arrive."""
+    units = read_units(paths, config.limits(), exclude=config.exclude, stdin=stdin)
+    batches = _batches(units, _UNITS_PER_BATCH if jobs > 1 else 1)
+    if jobs <= 1:
+        from multipub.runner import _index
+
+        index = _index(glossary)
+        for batch in batches:
+            if isinstance(batch, InputProblem):
+                results = _problem_result(batch)
+            else:
+                results = check_units(batch, config, index)
+            if progress is not None:
+                progress(len(results))
+            yield from results
+        return
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(config, glossary)
+    ) as pool:
+        pending: deque[Future[list[ArticleResult]] | list[ArticleResult]] = deque()
+        for batch in batches:
+            if isinstance(batch, InputProblem):
+                pending.append(_problem_result(batch))
+            else:
+                pending.append(pool.submit(_in_worker, batch))
+            while len(pending) > jobs * _IN_FLIGHT_PER_WORKER:
+                yield from _arrived(pending.popleft(), progress)
+        while pending:
+            yield from _arrived(pending.popleft(), progress)
+
+
+def _problem_result(problem: InputProblem) -> list[ArticleResult]:
+    return [ArticleResult(problem.path, problem.article, 0, (), (), problem)]
+
+
+def _arrived(
+    item: Future[list[ArticleResult]] | list[ArticleResult],
+    progress: Callable[[int], None] | None,
+) -> list[ArticleResult]:
+    results = item.result() if isinstance(item, Future) else item
+    if progress is not None:
+        progress(len(results))
+    return results

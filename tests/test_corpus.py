@@ -1,0 +1,97 @@
+"""Corpus runs: the same report whatever --jobs, JSONL streamed, progress counted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from multipub import Config, check_paths
+from multipub.cli import main
+from multipub.io import Limits, iter_articles
+
+_VI = [
+    "Tỉnh vừa khánh thành cây cầu thứ {n} bắc qua sông Lam sau hai năm thi công.",
+    "Người dân hai bên bờ không còn phải đi đò qua sông mỗi ngày nữa.",
+]
+_RU = [
+    "В провинции открыли {n}-й мост через реку Лам после двух лет строительства.",
+    "Жителям обоих берегов больше не нужно каждый день переправляться на лодке.",
+]
+_AR = [
+    "افتتحت المقاطعة الجسر رقم {n} فوق نهر لام بعد عامين من البناء.",
+    "لم يعد سكان الضفتين مضطرين لعبور النهر بالقارب كل يوم.",
+]
+
+
+def _article(n: int) -> dict[str, object]:
+    ru = [t.format(n=n) for t in _RU]
+    if n % 7 == 0:
+        ru.append(ru[1])  # a repeat now and then: findings to order
+    ar = [t.format(n=n + 1 if n % 11 == 0 else n) for t in _AR]  # a changed number
+    return {
+        "id": f"bridge-{n:04d}",
+        "source_lang": "vi",
+        "variants": {
+            "vi": {"title": f"Khánh thành cầu số {n}", "blocks": [t.format(n=n) for t in _VI]},
+            "ru": {"title": f"Открыт мост № {n}", "blocks": ru},
+            "ar": {"title": f"افتتاح الجسر رقم {n}", "blocks": ar},
+        },
+    }
+
+
+def _archive(root: Path) -> Path:
+    """Write an archive: JSON files in folders, a JSONL feed of 150 articles with a broken
+    line, a YAML file and files that cannot be read."""
+    archive = root / "archive"
+    for n in range(30):
+        folder = archive / f"2024-{n % 3 + 1:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"a{n:03d}.json").write_text(json.dumps(_article(n), ensure_ascii=False), "utf-8")
+    lines = [json.dumps(_article(100 + n), ensure_ascii=False) for n in range(150)]
+    lines[40] = '{"id": "broken", "source_lang": "vi",'
+    (archive / "feed.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    (archive / "bad.json").write_text("{", "utf-8")
+    (archive / "latin1.json").write_bytes(b'{"id": "caf\xe9"}')
+    return archive
+
+
+def test_jobs_give_the_same_bytes(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    outputs = set()
+    for jobs in ("1", "2", "3"):
+        for fmt in ("json", "sarif", "junit", "text"):
+            result = CliRunner().invoke(
+                main, ["check", str(archive), "--format", fmt, "--jobs", jobs, "--isolated"]
+            )
+            assert result.exit_code == 1, result.output
+            outputs.add((fmt, result.output))
+    assert len(outputs) == 4  # one output per format, whatever --jobs
+    report = json.loads(next(out for fmt, out in outputs if fmt == "json"))
+    assert report["summary"]["articles"] == 30 + 149
+    broken = [f for f in report["findings"] if f["code"] == "MP000" and "feed" in f["path"]]
+    assert [f["line"] for f in broken] == [41]
+
+
+def test_progress_counts_every_result(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    seen: list[int] = []
+    report = check_paths([archive], jobs=2, progress=seen.append)
+    assert sum(seen) == report.summary.articles + 3  # and the three unreadable ones
+
+
+def test_jsonl_is_read_line_by_line_with_the_limit_per_line(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    big = _article(1)
+    big["variants"]["vi"]["blocks"].append("chữ " * 400)  # type: ignore[index]
+    feed.write_text(
+        "\n".join(json.dumps(a, ensure_ascii=False) for a in (_article(0), big, _article(2))),
+        "utf-8",
+    )
+    items = list(iter_articles([feed], Limits(max_file_bytes=1500)))
+    assert [getattr(i, "line", None) for i in items] == [1, 2, 3]
+    problem = items[1]
+    assert "max_file_bytes" in getattr(problem, "message", "")
+    # The file as a whole is over the limit; its lines are not, and are checked.
+    assert check_paths([feed], config=Config(max_file_bytes=1500)).summary.articles == 2
