@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from multipub import Config, check_paths
@@ -95,3 +96,24 @@ def test_jsonl_is_read_line_by_line_with_the_limit_per_line(tmp_path: Path) -> N
     assert "max_file_bytes" in getattr(problem, "message", "")
     # The file as a whole is over the limit; its lines are not, and are checked.
     assert check_paths([feed], config=Config(max_file_bytes=1500)).summary.articles == 2
+
+
+def test_dask_local_cluster_gives_the_local_report(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    from multipub import check_corpus, render
+    from multipub.glossary import load_glossary
+
+    archive = _archive(tmp_path)
+    root = Path(__file__).resolve().parents[1]
+    glossary = load_glossary([root / "glossaries"])
+    config = Config(select=("MP0", "MP1", "MP3", "MP5"))
+    local = check_paths([archive], config=config, glossary=glossary)
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        on_dask = check_corpus([archive], config=config, glossary=glossary, client=client)
+    assert render(on_dask, "json") == render(local, "json")
+    assert on_dask.summary.articles == 30 + 149

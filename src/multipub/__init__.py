@@ -18,6 +18,7 @@ from multipub.io import InputError, InputProblem, LoadedArticle, iter_articles, 
 from multipub.matcher import GlossaryIndex, Matcher, Mention
 from multipub.models import Article, Block, BlockKind, Origin, Translation, Variant
 from multipub.render import render
+from multipub.corpus import check_corpus
 from multipub.runner import check, check_paths, signature
 from multipub.scoring import VariantScore, score, score_paths
 from multipub.translit import transliterate
@@ -54,6 +55,7 @@ __all__ = [
     "align",
     "all_rules",
     "check",
+    "check_corpus",
     "check_paths",
     "get_rule",
     "iter_articles",

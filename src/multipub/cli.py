@@ -229,6 +229,19 @@ def _terminated(signum: int, frame: object) -> None:
     "The report is the same whatever the number.",
 )
 @click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where articles are checked: local processes, or a Dask cluster (one task per file; "
+    "needs the dask extra).",
+)
+@click.option(
+    "--scheduler",
+    help="With --executor dask: the scheduler's address (tcp://host:8786); default: a local "
+    "cluster of --jobs workers.",
+)
+@click.option(
     "--quiet",
     "-q",
     is_flag=True,
@@ -259,6 +272,8 @@ def check(
     prune_baseline: bool,
     stdin_filename: str | None,
     jobs: int | None,
+    executor: str,
+    scheduler: str | None,
     quiet: bool,
     statistics: bool,
 ) -> None:
@@ -300,15 +315,22 @@ def check(
         select_rules(config.select, config.ignore)
     except UnknownCodeError as err:
         raise click.UsageError(str(err)) from err
-    with _progress_bar(enabled=not quiet) as progress:
-        report = check_paths(
-            paths,
-            config=config,
-            glossary=glossary,
-            stdin=stdin,
-            jobs=_jobs(jobs, paths),
-            progress=progress,
-        )
+    if executor == "dask":
+        if stdin is not None:
+            raise click.UsageError("--executor dask reads files, not standard input")
+        report = _check_on_dask(paths, config, glossary, scheduler, jobs)
+    else:
+        if scheduler is not None:
+            raise click.UsageError("--scheduler needs --executor dask")
+        with _progress_bar(enabled=not quiet) as progress:
+            report = check_paths(
+                paths,
+                config=config,
+                glossary=glossary,
+                stdin=stdin,
+                jobs=_jobs(jobs, paths),
+                progress=progress,
+            )
     if config.langs and report.summary.articles and not report.summary.variants:
         # A --lang that selects nothing would pass every run: a typo is a usage error.
         raise click.UsageError(
@@ -339,6 +361,36 @@ def check(
         content = _statistics(report) if fmt == "text" else content
     _emit(content, output, color=use_color, inputs=paths)
     sys.exit(_exit_status(report, config.fail_on))
+
+
+def _check_on_dask(
+    paths: tuple[str, ...],
+    config: Config,
+    glossary: Glossary | None,
+    scheduler: str | None,
+    jobs: int | None,
+) -> Report:
+    """Return the report of a run on a Dask cluster: the one at ``scheduler``, else a
+    local cluster of ``jobs`` worker processes."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as err:
+        raise click.UsageError(
+            "--executor dask needs the dask extra: pip install 'multipub[dask]'"
+        ) from err
+    from multipub.corpus import check_corpus
+
+    if scheduler is not None:
+        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+            return check_corpus(paths, config=config, glossary=glossary, client=client)
+    workers = jobs or default_jobs()
+    with (
+        LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,  # type: ignore[no-untyped-call]
+    ):
+        return check_corpus(paths, config=config, glossary=glossary, client=client)
 
 
 def _jobs(requested: int | None, paths: tuple[str, ...]) -> int:

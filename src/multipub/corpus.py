@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from multipub.config import Config
-from multipub.findings import Finding
+from multipub.findings import Finding, Report
 from multipub.glossary import Glossary
 from multipub.io import InputProblem, LoadedArticle, Unit, parse_unit, read_units
 
 if TYPE_CHECKING:
     from multipub.matcher import GlossaryIndex
 
-__all__ = ["ArticleResult", "check_units", "default_jobs", "iter_results"]
+__all__ = ["ArticleResult", "check_corpus", "check_units", "default_jobs", "iter_results"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,3 +184,75 @@ def _arrived(
     if progress is not None:
         progress(len(results))
     return results
+
+
+# ---------------------------------------------------------------------------------------
+# Dask: the same checks on a cluster, partitioned by file
+
+
+# Matchers built once per worker process and glossary, not once per file.
+_INDEXES: dict[str, GlossaryIndex | None] = {}
+
+
+def _check_file_on_worker(
+    display: str, path: str | None, config: Config, glossary: Glossary | None
+) -> list[ArticleResult]:
+    """Return the results of one file, read and checked on a Dask worker (the files are
+    on storage every worker sees, as a cluster's are)."""
+    from pathlib import Path
+
+    from multipub.io import units_of_file
+    from multipub.runner import _index
+
+    key = glossary.fingerprint() if glossary is not None else ""
+    if key not in _INDEXES:
+        _INDEXES[key] = _index(glossary)
+    index = _INDEXES[key]
+    results: list[ArticleResult] = []
+    for unit in units_of_file(display, Path(path) if path is not None else None, config.limits()):
+        if isinstance(unit, InputProblem):
+            results.extend(_problem_result(unit))
+        else:
+            results.extend(check_units([unit], config, index))
+    return results
+
+
+def check_corpus(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    config: Config | None = None,
+    glossary: Glossary | None = None,
+    client: Any = None,
+    jobs: int = 1,
+) -> Report:
+    """Return the report of checking every article file below ``paths``: on the Dask
+    cluster of ``client`` (a ``distributed.Client``), one task per file, else locally with
+    ``jobs`` processes. The report is the one :func:`multipub.check_paths` gives, byte for
+    byte once rendered.
+
+    Requires the ``dask`` extra (``pip install 'multipub[dask]'``) for a client.
+    """
+    from multipub.io import discover
+    from multipub.runner import check_paths, report_of
+
+    config = config or Config()
+    if client is None:
+        return check_paths(paths, config=config, glossary=glossary, jobs=jobs)
+    files = [
+        (display, path.as_posix() if path is not None else None)
+        for display, path in discover(paths, exclude=config.exclude)
+    ]
+    # The glossary travels to each worker once, not once per task.
+    shared_glossary = client.scatter(glossary, broadcast=True) if glossary is not None else None
+    futures = client.map(
+        _check_file_on_worker,
+        [display for display, _ in files],
+        [path for _, path in files],
+        config=config,
+        glossary=shared_glossary,
+        pure=False,
+    )
+    per_file: list[list[ArticleResult]] = client.gather(futures)
+    return report_of(
+        (result for results in per_file for result in results), config=config, glossary=glossary
+    )

@@ -47,6 +47,7 @@ __all__ = [
     "parse_unit",
     "read_units",
     "remove_pending_outputs",
+    "units_of_file",
     "unreadable_because",
     "write_output",
 ]
@@ -615,39 +616,44 @@ def read_units(
             name, text = stdin
             yield Unit(name, _format_of(Path(name)) or "json", text.removeprefix("\ufeff"))
             continue
-        if path is None:
-            yield InputProblem(display, "no such file or directory")
-            continue
-        not_a_file = unreadable_because(path)
-        if not_a_file is not None:
-            yield InputProblem(display, not_a_file)
-            continue
-        fmt = _format_of(path)
-        if fmt is None:
-            yield InputProblem(
-                display, f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})"
-            )
-            continue
-        if fmt == "jsonl":
-            yield from _jsonl_units(display, path, limits)
-            continue
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            yield InputProblem(
-                display,
-                f"{size:,} bytes, over the limit of {limits.max_file_bytes:,} (max_file_bytes)",
-            )
-            continue
-        try:
-            raw = path.read_bytes()
-        except OSError as err:
-            yield InputProblem(display, f"cannot read: {err.strerror or err}")
-            continue
-        decoded = _decode(raw, display)
-        if isinstance(decoded, InputProblem):
-            yield decoded
-            continue
-        yield Unit(display, fmt, decoded)
+        yield from units_of_file(display, path, limits)
+
+
+def units_of_file(
+    display: str, path: Path | None, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Unit | InputProblem]:
+    """Yield the units of one file (see :func:`read_units`), or why it cannot be read."""
+    if path is None:
+        yield InputProblem(display, "no such file or directory")
+        return
+    not_a_file = unreadable_because(path)
+    if not_a_file is not None:
+        yield InputProblem(display, not_a_file)
+        return
+    fmt = _format_of(path)
+    if fmt is None:
+        yield InputProblem(display, f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})")
+        return
+    if fmt == "jsonl":
+        yield from _jsonl_units(display, path, limits)
+        return
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        yield InputProblem(
+            display,
+            f"{size:,} bytes, over the limit of {limits.max_file_bytes:,} (max_file_bytes)",
+        )
+        return
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        yield InputProblem(display, f"cannot read: {err.strerror or err}")
+        return
+    decoded = _decode(raw, display)
+    if isinstance(decoded, InputProblem):
+        yield decoded
+        return
+    yield Unit(display, fmt, decoded)
 
 
 def _jsonl_units(display: str, path: Path, limits: Limits) -> Iterator[Unit | InputProblem]:

@@ -22,6 +22,7 @@ from multipub.suppressions import apply_suppressions
 from multipub.text import whole_characters
 
 if TYPE_CHECKING:
+    from multipub.corpus import ArticleResult
     from multipub.locations import SourceMap
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "check_with_suppressed",
     "input_finding",
     "locate_lines",
+    "report_of",
     "signature",
 ]
 
@@ -278,15 +280,24 @@ def check_paths(
     from multipub.corpus import iter_results
 
     config = config or Config()
+    results = iter_results(
+        paths, config=config, glossary=glossary, jobs=jobs, stdin=stdin, progress=progress
+    )
+    return report_of(results, config=config, glossary=glossary)
+
+
+def report_of(
+    results: Iterable[ArticleResult], *, config: Config, glossary: Glossary | None = None
+) -> Report:
+    """Return the report of ``results`` (in input order), as :func:`check_paths` gives it:
+    findings sorted, MP000 for the problems, counts and the run's signature."""
     rules = select_rules(config.select, config.ignore)
     report_input_errors = any(r.code == "MP000" for r in rules)
     findings: list[Finding] = []
     suppressed: list[Finding] = []
     files: set[str] = set()
     articles = variants = 0
-    for result in iter_results(
-        paths, config=config, glossary=glossary, jobs=jobs, stdin=stdin, progress=progress
-    ):
+    for result in results:
         files.add(result.path)
         if result.problem is None:
             articles += 1
