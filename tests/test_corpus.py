@@ -117,3 +117,40 @@ def test_dask_local_cluster_gives_the_local_report(tmp_path: Path) -> None:
         on_dask = check_corpus([archive], config=config, glossary=glossary, client=client)
     assert render(on_dask, "json") == render(local, "json")
     assert on_dask.summary.articles == 30 + 149
+
+
+def test_jsonl_streamed_equals_the_rendered_report(tmp_path: Path) -> None:
+    from multipub import render
+
+    archive = _archive(tmp_path)
+    report = check_paths([archive])
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}.jsonl"
+        result = CliRunner().invoke(
+            main,
+            ["check", str(archive), "--format", "jsonl", "-j", jobs, "--isolated", "-o", str(out)],
+        )
+        assert result.exit_code == 1, result.output
+        assert out.read_text("utf-8") == render(report, "jsonl")
+    lines = out.read_text("utf-8").splitlines()
+    assert json.loads(lines[-1])["summary"]["articles"] == 179
+    assert all("code" in json.loads(line) for line in lines[:-1])
+
+
+def test_jsonl_stream_honours_the_baseline(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    base = tmp_path / "base.json"
+    runner = CliRunner()
+    assert (
+        runner.invoke(
+            main, ["check", str(archive), "--isolated", "--write-baseline", str(base)]
+        ).exit_code
+        == 0
+    )
+    result = runner.invoke(
+        main, ["check", str(archive), "--isolated", "--format", "jsonl", "--baseline", str(base)]
+    )
+    assert result.exit_code == 0, result.output
+    last = json.loads(result.output.splitlines()[-1])
+    assert last["summary"]["errors"] == last["summary"]["warnings"] == 0
+    assert last["summary"]["suppressed"] > 0

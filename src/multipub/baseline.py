@@ -27,6 +27,7 @@ __all__ = [
     "Baseline",
     "BaselineEntry",
     "BaselineError",
+    "BaselineMatcher",
     "apply_baseline",
     "baseline_of",
     "fingerprint",
@@ -161,29 +162,47 @@ def read_baseline(path: Path) -> Baseline:
     return Baseline(entries)
 
 
+class BaselineMatcher:
+    """Matches findings against a baseline as they come (a streamed run), keeping what
+    each fingerprint has left."""
+
+    def __init__(self, baseline: Baseline) -> None:
+        self.baseline = baseline
+        self.left = {key: entry.count for key, entry in baseline.entries.items()}
+
+    def match(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding]]:
+        """Return ``(new, known)``: the findings the baseline does not know (or knows
+        fewer times than they occur), and those it does, marked as baselined."""
+        new: list[Finding] = []
+        known: list[Finding] = []
+        for finding in findings:
+            key = fingerprint(finding)
+            if self.left.get(key, 0) > 0:
+                self.left[key] -= 1
+                known.append(
+                    finding.model_copy(
+                        update={"suppressed": Suppressed(kind="baseline", reason="in the baseline")}
+                    )
+                )
+            else:
+                new.append(finding)
+        return new, known
+
+    def stale(self) -> list[BaselineEntry]:
+        """Return the entries matched fewer times than they count, with the count left."""
+        return [
+            BaselineEntry(e.fingerprint, e.code, e.article, e.lang, e.text, self.left[key])
+            for key, e in sorted(self.baseline.entries.items())
+            if self.left[key] > 0
+        ]
+
+
 def apply_baseline(
     findings: Iterable[Finding], baseline: Baseline
 ) -> tuple[list[Finding], list[Finding], list[BaselineEntry]]:
     """Return ``(new, known, stale)``: the findings the baseline does not know, those it
     does (marked as baselined), and its entries that match fewer findings than they
     count (what ``--prune-baseline`` removes), with the count left over."""
-    left = {key: entry.count for key, entry in baseline.entries.items()}
-    new: list[Finding] = []
-    known: list[Finding] = []
-    for finding in findings:
-        key = fingerprint(finding)
-        if left.get(key, 0) > 0:
-            left[key] -= 1
-            known.append(
-                finding.model_copy(
-                    update={"suppressed": Suppressed(kind="baseline", reason="in the baseline")}
-                )
-            )
-        else:
-            new.append(finding)
-    stale = [
-        BaselineEntry(e.fingerprint, e.code, e.article, e.lang, e.text, left[key])
-        for key, e in sorted(baseline.entries.items())
-        if left[key] > 0
-    ]
-    return new, known, stale
+    matcher = BaselineMatcher(baseline)
+    new, known = matcher.match(findings)
+    return new, known, matcher.stale()

@@ -15,6 +15,7 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 import click
 from pydantic import BaseModel
@@ -22,7 +23,9 @@ from pydantic import BaseModel
 from multipub._version import __version__
 from multipub.baseline import (
     Baseline,
+    BaselineEntry,
     BaselineError,
+    BaselineMatcher,
     apply_baseline,
     baseline_of,
     read_baseline,
@@ -31,9 +34,9 @@ from multipub.baseline import (
 from multipub.checks import UnknownCodeError, all_rules, get_rule, select_rules
 from multipub.config import Config
 from multipub.corpus import default_jobs
-from multipub.findings import FailOn, Report, Severity, finding_sort_key
+from multipub.findings import FailOn, Finding, Report, Severity, finding_sort_key
 from multipub.glossary import Glossary, GlossaryError, load_glossary
-from multipub.io import InputProblem, remove_pending_outputs, write_output
+from multipub.io import InputProblem, open_output, remove_pending_outputs, write_output
 from multipub.models import Article
 from multipub.project import ConfigFileError, Settings, find_config_file, load_settings
 from multipub.render import FORMATS, render
@@ -315,6 +318,21 @@ def check(
         select_rules(config.select, config.ignore)
     except UnknownCodeError as err:
         raise click.UsageError(str(err)) from err
+    streamed = fmt == "jsonl" and executor == "local" and write_baseline is None
+    if streamed and not prune_baseline:
+        sys.exit(
+            _stream_jsonl(
+                paths,
+                config,
+                glossary,
+                stdin=stdin,
+                jobs=_jobs(jobs, paths),
+                baseline=baseline,
+                baseline_file=baseline_file,
+                output=output,
+                quiet=quiet,
+            )
+        )
     if executor == "dask":
         if stdin is not None:
             raise click.UsageError("--executor dask reads files, not standard input")
@@ -361,6 +379,91 @@ def check(
         content = _statistics(report) if fmt == "text" else content
     _emit(content, output, color=use_color, inputs=paths)
     sys.exit(_exit_status(report, config.fail_on))
+
+
+def _stream_jsonl(
+    paths: tuple[str, ...],
+    config: Config,
+    glossary: Glossary | None,
+    *,
+    stdin: tuple[str, str] | None,
+    jobs: int,
+    baseline: Baseline | None,
+    baseline_file: Path | None,
+    output: str | None,
+    quiet: bool,
+) -> int:
+    """Check and write JSON Lines as articles are checked (memory does not grow with the
+    findings); return the exit status. Findings come in input order, each article's
+    sorted, then the summary line."""
+    from multipub.corpus import iter_results
+    from multipub.findings import Summary
+    from multipub.render.jsonl import finding_line, summary_line
+    from multipub.runner import input_finding, signature
+
+    rules = select_rules(config.select, config.ignore)
+    report_input_errors = any(r.code == "MP000" for r in rules)
+    matcher = BaselineMatcher(baseline) if baseline is not None else None
+    by_severity = {s: 0 for s in Severity}
+    files: set[str] = set()
+    articles = variants = suppressed = 0
+    fails = False
+    sink: contextlib.AbstractContextManager[TextIO] = (
+        open_output(output, inputs=paths) if output else contextlib.nullcontext(sys.stdout)
+    )
+    try:
+        with _progress_bar(enabled=not quiet) as progress, sink as out:
+            for result in iter_results(
+                paths, config=config, glossary=glossary, jobs=jobs, stdin=stdin, progress=progress
+            ):
+                files.add(result.path)
+                findings: list[Finding] = []
+                if result.problem is None:
+                    articles += 1
+                    variants += result.variants
+                    findings = list(result.findings)
+                    suppressed += len(result.suppressed)
+                elif report_input_errors and not config.ignored_for("MP000", result.path, None):
+                    findings = [input_finding(result.problem)]
+                if matcher is not None:
+                    findings, known = matcher.match(findings)
+                    suppressed += len(known)
+                for finding in findings:
+                    out.write(finding_line(finding))
+                    by_severity[finding.severity] += 1
+                    fails = fails or config.fail_on.is_reached_by(finding.severity)
+            summary = Summary(
+                articles=articles,
+                variants=variants,
+                errors=by_severity[Severity.ERROR],
+                warnings=by_severity[Severity.WARNING],
+                infos=by_severity[Severity.INFO],
+                suppressed=suppressed,
+            )
+            out.write(summary_line(summary, signature(config, rules, glossary), len(files)))
+    except OSError as err:
+        raise OutputError(f"cannot write {output!r}: {err.strerror or err}") from err
+    if matcher is not None and baseline_file is not None:
+        _tell_stale(matcher.stale(), baseline_file)
+    if articles == 0:
+        if not files:
+            click.echo("multipub: no article files found", err=True)
+        return EXIT_USAGE
+    return EXIT_FINDINGS if fails else EXIT_CLEAN
+
+
+def _tell_stale(stale: list[BaselineEntry], path: Path) -> None:
+    """Say on standard error which baseline entries no longer match."""
+    if not stale:
+        return
+    click.echo(
+        f"multipub: baseline {path}: {len(stale)} entr{'y' if len(stale) == 1 else 'ies'} "
+        "no longer match (--prune-baseline removes them):",
+        err=True,
+    )
+    for entry in stale:
+        where = " ".join(p for p in (entry.article, entry.lang) if p)
+        click.echo(f"  {entry.code} {where}: {entry.text[:80]} (x{entry.count})", err=True)
 
 
 def _check_on_dask(
@@ -469,15 +572,8 @@ def _with_baseline(
     """Return ``report`` counting only the findings ``baseline`` does not know; say which
     entries no longer match, and rewrite the file without them with ``prune``."""
     new, known, stale = apply_baseline(report.findings, baseline)
-    if stale and not prune:
-        click.echo(
-            f"multipub: baseline {path}: {len(stale)} entr{'y' if len(stale) == 1 else 'ies'} "
-            "no longer match (--prune-baseline removes them):",
-            err=True,
-        )
-        for entry in stale:
-            where = " ".join(p for p in (entry.article, entry.lang) if p)
-            click.echo(f"  {entry.code} {where}: {entry.text[:80]} (x{entry.count})", err=True)
+    if not prune:
+        _tell_stale(stale, path)
     if prune:
         kept = baseline_of(known)
         _emit(render_baseline(kept), str(path), inputs=inputs)

@@ -7,6 +7,7 @@ other files of the run. Input files are only ever opened for reading.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import json
 import os
@@ -16,7 +17,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import yaml
 from pydantic import ValidationError
@@ -43,6 +44,7 @@ __all__ = [
     "iter_articles",
     "line_locator",
     "load_article",
+    "open_output",
     "parse_article_text",
     "parse_unit",
     "read_units",
@@ -764,6 +766,17 @@ def write_output(
     OSError saying why. The temporary file is removed when the write fails or a signal
     stops the run.
     """
+    with open_output(path, inputs=inputs) as handle:
+        handle.write(content)
+
+
+@contextlib.contextmanager
+def open_output(
+    path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[TextIO]:
+    """Yield a text handle whose content replaces ``path`` when the block ends without an
+    error, and is thrown away otherwise: a report streamed as it is made is still written
+    whole or not at all. The same refusals as :func:`write_output`."""
     target = Path(path)
     _refuse_output(target, inputs)
     directory = target.parent
@@ -780,7 +793,7 @@ def write_output(
     os.fchmod(fd, mode)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         Path(temp_name).replace(target)

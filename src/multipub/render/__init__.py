@@ -3,6 +3,7 @@
 from multipub.findings import FailOn, Report
 from multipub.render.github import render_github
 from multipub.render.json import render_json
+from multipub.render.jsonl import render_jsonl
 from multipub.render.junit import render_junit
 from multipub.render.sarif import render_sarif
 from multipub.render.text import render_text
@@ -13,12 +14,13 @@ __all__ = [
     "render",
     "render_github",
     "render_json",
+    "render_jsonl",
     "render_junit",
     "render_sarif",
     "render_text",
 ]
 
-FORMATS = ("text", "json", "sarif", "junit", "github")
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github")
 # Formats whose readers place findings by line; the CLI looks the lines up for these.
 LINE_FORMATS = frozenset({"sarif", "junit", "github"})
 
@@ -27,6 +29,8 @@ def render(report: Report, fmt: str, *, color: bool = False, fail_on: FailOn = F
     """Return ``report`` rendered in format ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "json":
         return render_json(report)
+    if fmt == "jsonl":
+        return render_jsonl(report)
     if fmt == "sarif":
         return render_sarif(report)
     if fmt == "junit":
