@@ -12,13 +12,13 @@ from multipub._version import __version__
 from multipub.align import BlockPair, align
 from multipub.checks import Rule, all_rules, get_rule, select_rules
 from multipub.config import Config
+from multipub.corpus import check_corpus
 from multipub.findings import FailOn, Finding, Related, Report, Severity, Summary
 from multipub.glossary import Entry, EntryKind, Glossary, GlossaryError, TermForms, load_glossary
 from multipub.io import InputError, InputProblem, LoadedArticle, iter_articles, load_article
 from multipub.matcher import GlossaryIndex, Matcher, Mention
 from multipub.models import Article, Block, BlockKind, Origin, Translation, Variant
 from multipub.render import render
-from multipub.corpus import check_corpus
 from multipub.runner import check, check_paths, signature
 from multipub.scoring import VariantScore, score, score_paths
 from multipub.translit import transliterate

@@ -855,6 +855,9 @@ def _parse_xml(text: str | bytes, display: str) -> tuple[ET.Element, dict[int, i
         raise GlossaryError(
             [GlossaryProblem(display, str(err), line=parser.CurrentLineNumber)]
         ) from None
+    except (LookupError, ValueError) as err:
+        # The declaration names an encoding expat cannot use ("bogus", "UTF-32").
+        raise GlossaryError([GlossaryProblem(display, f"invalid XML: {err}", line=1)]) from None
     return root, line_of
 
 

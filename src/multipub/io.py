@@ -379,16 +379,32 @@ def _validation_problems(
     return problems
 
 
+def _duplicate_line(text: str, base_line: int | None) -> int | None:
+    """Return the file line of the first duplicate key of valid JSON ``text``."""
+    try:
+        positions = _JsonPositions(text)
+    except (IndexError, ValueError, RecursionError):
+        return base_line
+    if positions.duplicate is None:
+        return base_line
+    return positions.duplicate[1] + (base_line - 1 if base_line is not None else 0)
+
+
 def _article_from_json(text: str, path: str, base_line: int | None) -> Article | list[InputProblem]:
     """Parse one JSON document as an article; return it or its problems."""
     try:
         data = _JSON_DECODER.decode(text)
     except DuplicateKeyError as dup:
-        positions = _JsonPositions(text)
-        line = positions.duplicate[1] if positions.duplicate else None
-        if line is not None and base_line is not None:
-            line += base_line - 1
-        return [InputProblem(path, f"duplicate key {dup.key!r}", line or base_line)]
+        # The duplicate is seen when its object closes, before a later syntax error: the
+        # text may still be no JSON at all, and then that is the problem to report.
+        try:
+            json.loads(text, parse_constant=_no_constants)
+        except (json.JSONDecodeError, _NotJson, _NumberTooLong, RecursionError) as err:
+            if isinstance(err, json.JSONDecodeError):
+                at = err.lineno + (base_line - 1 if base_line else 0)
+                return [InputProblem(path, f"invalid JSON: {err.msg} (column {err.colno})", at)]
+            return [InputProblem(path, f"invalid JSON: {err}", base_line)]
+        return [InputProblem(path, f"duplicate key {dup.key!r}", _duplicate_line(text, base_line))]
     except json.JSONDecodeError as err:
         line = err.lineno + (base_line - 1 if base_line else 0)
         return [InputProblem(path, f"invalid JSON: {err.msg} (column {err.colno})", line)]
@@ -398,10 +414,10 @@ def _article_from_json(text: str, path: str, base_line: int | None) -> Article |
         return [InputProblem(path, f"invalid JSON: {err}", base_line)]
     except _NotJson as err:
         found = _JSON_CONSTANT.search(text)
-        line = text.count("\n", 0, found.start()) + 1 if found else None
-        if line is not None and base_line is not None:
-            line += base_line - 1
-        return [InputProblem(path, f"invalid JSON: {err} is no JSON value", line or base_line)]
+        at_line = text.count("\n", 0, found.start()) + 1 if found else None
+        if at_line is not None and base_line is not None:
+            at_line += base_line - 1
+        return [InputProblem(path, f"invalid JSON: {err} is no JSON value", at_line or base_line)]
     return _validate(data, text, path, base_line, json_positions=True)
 
 
@@ -595,7 +611,7 @@ class Unit:
 
 # JSONL lines handed to a worker at once: enough to outweigh the cost of a hand-over,
 # few enough to keep every core busy and memory flat on a file of any size.
-_JSONL_LINES_PER_UNIT = 64
+_JSONL_LINES_PER_UNIT = 16
 
 
 def read_units(
