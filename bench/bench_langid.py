@@ -27,8 +27,22 @@ macrolanguage: the script stage does not tell Chinese languages apart.
 
 ``lingua-low`` (lingua in low accuracy mode) runs too, to show what that mode trades.
 
+``--function-words`` measures the function-word shortcut instead (``langid.plainly_in``,
+the profiles' ``function_words``) on every line of one half of each devtest file and the
+blocks cut from them, Vietnamese typed without diacritics added: per language it may
+name, the blocks it names, the share of them in that language, the share on which lingua
+(among the candidates a check asks about in that language's variant, on blocks of 30
+letters or more) names the same, the share on which a check's outcome is the same (lingua
+does not name another language with 0.9), and the share of the language's own blocks of
+30 letters or more it settles (under and over 120 characters). The lists were written
+looking at the even lines (``--half even``); the odd ones (the default) are held out.
+``--low-long`` compares lingua's low accuracy mode with its default on blocks of 120
+characters or more, where lingua reads trigrams only in either mode.
+
 Usage: python bench/bench_langid.py [--lines N] [--seed S]
                                     [--backends lingua,langdetect,lingua-low]
+       python bench/bench_langid.py --function-words [--half odd|even]
+       python bench/bench_langid.py --low-long
 Runs in about 40 seconds on two cores with the defaults (40 lines per language).
 """
 
@@ -335,12 +349,135 @@ def verdict(results: list[dict[str, Any]]) -> str:
     return f"better backend: {best['backend']}: {why}"
 
 
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalpha())
+
+
+def _half(stem: str, half: str) -> list[str]:
+    lines = (FLORES / f"{stem}.devtest").read_text("utf-8").splitlines()
+    return lines[0::2] if half == "even" else lines[1::2]
+
+
+def _without_diacritics(line: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", line.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def function_words(half: str) -> None:
+    """Print the function-word shortcut's agreement and coverage (see the docstring)."""
+    from multipub import langid
+
+    blocks: list[tuple[str, str]] = []  # (expected tag, block)
+    for stem, tag in EXPECTED.items():
+        if not (FLORES / f"{stem}.devtest").exists():
+            continue
+        for line in _half(stem, half):
+            blocks.extend((tag, block) for block in blocks_of(line))
+            if stem == "vie_Latn":
+                blocks.extend(("vi", block) for block in blocks_of(_without_diacritics(line)))
+    lingua = langid.get_identifier("lingua")
+    # named[lang] = [named, right, model asked, model agrees, outcome the same]
+    named: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    # own[(lang, long)] = [blocks of 30 letters or more, settled]
+    own: dict[tuple[str, bool], list[int]] = defaultdict(lambda: [0, 0])
+    wrong: list[str] = []
+    shortcut_ns = 0
+    for expected, block in blocks:
+        started = time.perf_counter_ns()
+        found = langid.function_words_language(block)
+        shortcut_ns += time.perf_counter_ns() - started
+        enough = _letters(block) >= 30
+        if enough:
+            own[(expected, len(block) >= 120)][0] += 1
+            own[(expected, len(block) >= 120)][1] += found == expected
+        if found is None:
+            continue
+        row = named[found]
+        row[0] += 1
+        row[1] += found == expected
+        if not enough:
+            continue
+        pool = tuple(dict.fromkeys((*langid.SITE_LANGUAGES, found, "vi")))
+        guess = langid.identify(block, candidates=pool, backend=lingua, min_letters=30)
+        row[2] += 1
+        row[3] += guess.lang == found
+        same = guess.lang in (None, found) or guess.confidence < 0.9
+        row[4] += same
+        if not same or found != expected:
+            wrong.append(
+                f"  {found} (is {expected}; lingua {guess.lang} {guess.confidence:.2f}): "
+                f"{block[:90]}"
+            )
+    print(
+        f"function words, {half} lines of FLORES-200 devtest and blocks cut from them "
+        f"({len(blocks)} blocks, {shortcut_ns / len(blocks) / 1000:.1f} µs a block):"
+    )
+    print(
+        f"{'lang':4} {'named':>6} {'right':>7} {'lingua':>7} {'outcome':>8} "
+        f"{'settles':>8} {'<120':>6} {'>=120':>6}"
+    )
+    for lang in sorted(set(named) | {t for t, _ in own if t in langid.ALL_LANGUAGES}):
+        row = named[lang]
+        short, long_ = own[(lang, False)], own[(lang, True)]
+        total = [short[0] + long_[0], short[1] + long_[1]]
+        print(
+            f"{lang:4} {row[0]:6d} {pct(row[1], row[0]):>7} {pct(row[3], row[2]):>7} "
+            f"{pct(row[4], row[2]):>8} {pct(total[1], total[0]):>8} "
+            f"{pct(short[1], short[0]):>6} {pct(long_[1], long_[0]):>6}"
+        )
+    print("named wrongly, or lingua would report another language:")
+    print("\n".join(wrong[:40]) or "  none")
+
+
+def low_accuracy_on_long_blocks() -> None:
+    """Print how often lingua's low accuracy mode answers as its default on FLORES lines
+    (odd ones) of 120 characters or more, and their times once their models are loaded."""
+    from multipub import langid
+
+    high = langid.LinguaIdentifier(langid.ALL_LANGUAGES)
+    low = langid.LinguaIdentifier(langid.ALL_LANGUAGES, low_accuracy=True)
+    rows = [
+        (tag, line)
+        for stem, tag in EXPECTED.items()
+        if (FLORES / f"{stem}.devtest").exists()
+        for line in _half(stem, "odd")
+        if len(line) >= 120
+    ]
+    for _, line in rows[:: max(1, len(rows) // 200)]:  # load the models both use
+        high.identify(line, langid.ALL_LANGUAGES)
+        low.identify(line, langid.ALL_LANGUAGES)
+    same_lang = same_guess = right_high = right_low = 0
+    times = [0, 0]
+    for tag, line in rows:
+        guesses = []
+        for n, backend in enumerate((high, low)):
+            started = time.perf_counter_ns()
+            guesses.append(backend.identify(line, langid.ALL_LANGUAGES))
+            times[n] += time.perf_counter_ns() - started
+        same_lang += guesses[0].lang == guesses[1].lang
+        same_guess += guesses[0] == guesses[1]
+        right_high += guesses[0].lang == tag
+        right_low += guesses[1].lang == tag
+    n = len(rows)
+    print(
+        f"lingua low accuracy vs default, {n} lines of 120 characters or more, all "
+        f"candidates: the same language on {pct(same_lang, n)} (and confidence on "
+        f"{pct(same_guess, n)}); right on {pct(right_low, n)} vs {pct(right_high, n)}; "
+        f"{times[1] / n / 1000:.0f} vs {times[0] / n / 1000:.0f} µs a line"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=40, help="lines sampled per language")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--backends", default="lingua,langdetect,lingua-low")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--function-words", action="store_true")
+    parser.add_argument("--half", choices=("odd", "even"), default="odd")
+    parser.add_argument("--low-long", action="store_true")
     args = parser.parse_args()
     if args.worker:
         json.dump(worker(args.worker, args.lines, args.seed), sys.stdout)
@@ -348,6 +485,12 @@ def main() -> int:
     if not FLORES.is_dir():
         print(f"no FLORES-200 data at {FLORES}: nothing to measure", file=sys.stderr)
         return 1
+    if args.function_words or args.low_long:
+        if args.function_words:
+            function_words(args.half)
+        if args.low_long:
+            low_accuracy_on_long_blocks()
+        return 0
     results = []
     for name in args.backends.split(","):
         started = time.perf_counter()

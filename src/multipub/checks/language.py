@@ -10,8 +10,8 @@ from functools import cache
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Severity
-from multipub.lang import letter_class, letter_pattern, primary_subtag, profiles, scripts_of, writes
-from multipub.langid import SITE_LANGUAGES, Guess, identify
+from multipub.lang import letter_class, letter_pattern, primary_subtag, scripts_of, writes
+from multipub.langid import SITE_LANGUAGES, Guess, identify, plainly_in
 from multipub.models import TextUnit
 from multipub.names import capitals
 from multipub.text import text_span
@@ -20,34 +20,12 @@ from multipub.translit import parse_syllable
 __all__ = ["block_language", "foreign_fragments"]
 
 
-_LOWER_WORD = re.compile(r"[^\W\d_]+")
-
-
 @cache
-def _function_words() -> dict[str, frozenset[str]]:
-    """Return the function words of every profile that lists them, by language."""
-    return {
-        tag: frozenset(found.function_words)
-        for tag, found in profiles().items()
-        if found.function_words
-    }
-
-
-def _plainly_in(text: str, lang: str) -> bool:
-    """Return True when the function words of ``text`` are plainly ``lang``'s.
-
-    A block whose words are plainly those of its variant's language needs no model (a model
-    call is ~0.4 ms a block, the rest of all checks together ~0.1 ms): the model is for the
-    blocks this cannot settle.
-    """
-    table = _function_words()
-    own = table.get(lang)
-    if own is None:
-        return False
-    words = _LOWER_WORD.findall(text.lower())
-    counts = {code: sum(map(fw.__contains__, words)) for code, fw in table.items()}
-    others = max((n for code, n in counts.items() if code != lang), default=0)
-    return counts[lang] >= 3 and counts[lang] >= 2 * others + 1
+def _model_decides(lang: str, candidates: tuple[str, ...]) -> bool:
+    """Return whether a block of ``lang`` may reach a model: when another candidate is
+    written in its script (otherwise the script alone answers, and sooner)."""
+    main = scripts_of(lang)[:1]
+    return sum(1 for c in candidates if scripts_of(c)[:1] == main) > 1
 
 
 # Quoted spans (a book, a song, a speaker's own words) and runs of capitalized words (a
@@ -109,14 +87,22 @@ def _block_language(ctx: VariantContext, unit: TextUnit) -> Guess | None:
         return None
     config = ctx.config
     expected = primary_subtag(ctx.lang)
-    if letter_pattern("vi").search(unit.text) is None and _plainly_in(unit.text, expected):
-        return Guess(expected, 1.0, "function words")
     candidates = tuple(
         dict.fromkeys(
             (*SITE_LANGUAGES, primary_subtag(ctx.lang), primary_subtag(ctx.article.source_lang))
         )
     )
     text = _without_vietnamese_runs(unit.text, ctx.lang)
+    # A block whose function words are plainly those of its variant's language needs no
+    # model (a model call is ~0.2-0.5 ms a block, and the first loads models for ~0.7 s):
+    # the model is for the blocks they cannot settle. Where the script settles the block
+    # anyway (a Russian variant among the site's languages), the script is asked.
+    if (
+        _model_decides(expected, candidates)
+        and letter_pattern("vi").search(text) is None
+        and plainly_in(text, expected)
+    ):
+        return Guess(expected, 1.0, "function words")
     guess = identify(
         text,
         candidates=candidates,
@@ -208,8 +194,10 @@ def foreign_fragments(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     primary = primary_subtag(lang)
     found: list[tuple[int, int, str]] = []
     # Cheap tests first: most blocks have no Vietnamese letter and no run of Latin words.
+    # A run needs a letter only Vietnamese writes (see below): French and Spanish have
+    # marked letters in every block (é, á), but not those.
     marked = letter_pattern("vi", "marked")
-    vietnamese = primary != "vi" and marked.search(text) is not None
+    vietnamese = primary != "vi" and letter_pattern("vi").search(text) is not None
     latin = (
         bool(scripts_of(lang))
         and not writes(lang, "latin")
@@ -291,11 +279,16 @@ def foreign_fragment(ctx: VariantContext) -> Iterator[Problem]:
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
         if unit.field == "byline":
             continue
+        # The cheap test first: most blocks hold no fragment, and their language need not
+        # be asked for (a model call when no other check has asked yet).
+        fragments = list(foreign_fragments(unit.text, ctx.lang))
+        if not fragments:
+            continue
         whole = block_language(ctx, unit)
         if whole is not None and whole.lang != expected:
             continue  # the whole block is in another language: MP303 or MP401
         covered = [(m.start, m.end) for m in mentions]
-        for start, end, what in foreign_fragments(unit.text, ctx.lang):
+        for start, end, what in fragments:
             if any(a <= start and end <= b for a, b in covered):
                 continue
             if 2 * (end - start) > len(unit.text.strip()):
