@@ -185,14 +185,16 @@ def _anchor_cost(source: frozenset[str], target: frozenset[str]) -> float:
     return _anchor_cost_of_parts(source, target)
 
 
-@lru_cache(maxsize=65536)
+# Bounded small: the pairs of one article's passes repeat, another article's rarely do,
+# and a large cache is memory that only grows over an archive.
+@lru_cache(maxsize=4096)
 def _names_apart(keys: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """Return a block's anchors as (numbers, dates and codes; names)."""
     names = frozenset(k for k in keys if k.startswith("name:"))
     return keys - names, names
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _anchor_cost_of_parts(source: frozenset[str], target: frozenset[str]) -> float:
     s_values, s_names = _names_apart(source)
     t_values, t_names = _names_apart(target)

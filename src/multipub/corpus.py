@@ -126,7 +126,7 @@ def _batches(
 
 # Units per hand-over, and hand-overs in flight per worker: enough to hide the cost of
 # pickling, few enough to keep memory flat.
-_UNITS_PER_BATCH = 8
+_UNITS_PER_BATCH = 4
 _IN_FLIGHT_PER_WORKER = 4
 
 
