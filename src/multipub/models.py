@@ -185,6 +185,12 @@ class Variant(Translation):
     multipub: Directives | None = Field(
         default=None, description="suppressions for this variant: {'ignore': [{code, reason}]}"
     )
+    source_revision: str | None = Field(
+        default=None,
+        description="the revision of the source this translation was made from (a hash of "
+        "the source's normalized text, written by 'multipub stamp'); a translation whose "
+        "source has changed since needs an update",
+    )
 
 
 class Article(_Frozen):
