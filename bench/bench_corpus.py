@@ -92,7 +92,10 @@ def write_generated(path: Path, articles: int, seed: int = 5) -> None:
 
 def _pofilter_ratio(corpus: Path, multipub_seconds: float) -> str:
     """Return pofilter's time on the same translations against multipub's, or why not."""
-    if shutil.which("pofilter") is None:
+    # Installed beside this Python (a venv), or on PATH.
+    beside = Path(sys.executable).parent / "pofilter"
+    pofilter = str(beside) if beside.exists() else shutil.which("pofilter")
+    if pofilter is None:
         return "pofilter not installed (pip install translate-toolkit)"
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -111,7 +114,7 @@ def _pofilter_ratio(corpus: Path, multipub_seconds: float) -> str:
                 po.write_text("\n".join(entries), "utf-8")
         started = time.perf_counter()
         subprocess.run(
-            ["pofilter", str(folder), str(folder / "out")], capture_output=True, check=False
+            [pofilter, str(folder), str(folder / "out")], capture_output=True, check=False
         )
         seconds = time.perf_counter() - started
     return f"pofilter {seconds:.1f} s; multipub/pofilter = {multipub_seconds / seconds:.2f}"
