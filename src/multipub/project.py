@@ -29,7 +29,7 @@ __all__ = ["ConfigFileError", "Settings", "find_config_file", "load_settings"]
 # Keys of the file that are not Config fields.
 _PATH_KEYS = ("glossary", "baseline")
 _EXTRA_KEYS = frozenset({*_PATH_KEYS, "extend_exclude", "format"})
-_FORMATS = ("text", "json", "sarif", "junit", "github")
+_FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
 
 
 class ConfigFileError(Exception):
