@@ -14,13 +14,16 @@ from multipub.checks import Rule, all_rules, get_rule, select_rules
 from multipub.config import Config
 from multipub.corpus import check_corpus
 from multipub.findings import FailOn, Finding, Related, Report, Severity, Summary
+from multipub.gate import GateDecision, gate
 from multipub.glossary import Entry, EntryKind, Glossary, GlossaryError, TermForms, load_glossary
 from multipub.io import InputError, InputProblem, LoadedArticle, iter_articles, load_article
 from multipub.matcher import GlossaryIndex, Matcher, Mention
 from multipub.models import Article, Block, BlockKind, Origin, Translation, Variant
+from multipub.publish import alternates, hreflang_links, sitemap, slug
 from multipub.render import render
 from multipub.runner import check, check_paths, signature
 from multipub.scoring import VariantScore, score, score_paths
+from multipub.status import Status, source_revision, stamp, translation_status
 from multipub.translit import transliterate
 
 __all__ = [
@@ -33,6 +36,7 @@ __all__ = [
     "EntryKind",
     "FailOn",
     "Finding",
+    "GateDecision",
     "Glossary",
     "GlossaryError",
     "GlossaryIndex",
@@ -46,6 +50,7 @@ __all__ = [
     "Report",
     "Rule",
     "Severity",
+    "Status",
     "Summary",
     "TermForms",
     "Translation",
@@ -54,10 +59,13 @@ __all__ = [
     "__version__",
     "align",
     "all_rules",
+    "alternates",
     "check",
     "check_corpus",
     "check_paths",
+    "gate",
     "get_rule",
+    "hreflang_links",
     "iter_articles",
     "load_article",
     "load_glossary",
@@ -66,5 +74,10 @@ __all__ = [
     "score_paths",
     "select_rules",
     "signature",
+    "sitemap",
+    "slug",
+    "source_revision",
+    "stamp",
+    "translation_status",
     "transliterate",
 ]

@@ -881,3 +881,156 @@ def score_command(
             values = ", ".join(f"{k} {v}" for k, v in row.items())
             lines.append(f"  {lang} {month}: {values}")
     _emit("\n".join(lines) + "\n", output, inputs=(*paths, *glossaries))
+
+
+@main.command("stamp")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--lang", multiple=True, help="Only stamp these translations, e.g. ar,ru.")
+@click.option("--write", is_flag=True, help="Rewrite the files (default: only show).")
+@click.option("--exclude", multiple=True, help="Glob of paths below a folder to skip.")
+def stamp_command(
+    paths: tuple[str, ...], lang: tuple[str, ...], write: bool, exclude: tuple[str, ...]
+) -> None:
+    """Record in translations the revision of their source as it is now: run it when a
+    translation is made or reviewed. Lists the translations whose recorded revision
+    changes; --write rewrites their files (YAML keeps its comments). Exit 2 when a
+    file or an article could not be read or stamped."""
+    from multipub.status import stamp_files
+
+    langs = _split(lang) or None
+    run = stamp_files(paths, langs, write=write, exclude=_split(exclude))
+    _tell(run.problems)
+    for stamped in run.stamped:
+        click.echo(stamped.describe())
+    verb = "stamped" if write else "to stamp (rerun with --write)"
+    files = f" in {len(run.written)} files" if write else ""
+    click.echo(f"{len(run.stamped)} translations {verb}{files}")
+    sys.exit(EXIT_USAGE if run.problems else EXIT_CLEAN)
+
+
+@main.command("gate")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--glossary", "-g", "glossaries", multiple=True, help="Glossary file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--require",
+    multiple=True,
+    default=("title",),
+    show_default=True,
+    help="Fields each variant must fill: title, lead, byline, blocks.",
+)
+@click.option("--lang", multiple=True, help="Only gate these variants, e.g. ar,ru.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: the nearest multipub.toml or pyproject.toml).",
+)
+@click.option("--isolated", is_flag=True, help="Use no configuration file.")
+def gate_command(
+    paths: tuple[str, ...],
+    glossaries: tuple[str, ...],
+    fmt: str,
+    require: tuple[str, ...],
+    lang: tuple[str, ...],
+    config_file: Path | None,
+    isolated: bool,
+) -> None:
+    """Decide, per variant, publish or hold: held for an error finding, a translation
+    made from an older source (MP601), or an empty required field. Exit 1 when anything
+    is held or unreadable; 2 when nothing could be read."""
+    from multipub.gate import gate_paths
+
+    settings = _settings(config_file, isolated)
+    values: dict[str, object] = dict(settings.values)
+    if lang:
+        values["langs"] = _split(lang)
+    config = Config.model_validate(values)
+    glossary_paths = glossaries if glossaries else settings.glossary
+    glossary = _load_glossary(glossary_paths) if glossary_paths else None
+    try:
+        run = gate_paths(paths, config=config, glossary=glossary, required=_split(require))
+    except ValueError as err:
+        raise click.UsageError(str(err)) from err
+    if fmt == "json":
+        click.echo(json.dumps(run.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(run.render_text(), nl=False)
+    if not run.articles:
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FINDINGS if run.held else EXIT_CLEAN)
+
+
+@main.group("publish")
+def publish_group() -> None:
+    """Publish the site: hreflang alternates and the sitemap."""
+
+
+@publish_group.command("alternates")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--base-url", required=True, help="The site's root: pages are BASE/LANG/SLUG.")
+@click.option("--sitemap", "sitemap_file", help="Also write the XML sitemap to this file.")
+@click.option("--format", "fmt", type=click.Choice(["json", "html"]), default="json")
+@click.option(
+    "--gate/--no-gate",
+    "use_gate",
+    default=True,
+    show_default=True,
+    help="Leave out the variants the gate holds (runs the checks).",
+)
+@click.option("--glossary", "-g", "glossaries", multiple=True, help="Glossary file.")
+@click.option("--require", multiple=True, default=("title",), show_default=True)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: the nearest multipub.toml or pyproject.toml).",
+)
+@click.option("--isolated", is_flag=True, help="Use no configuration file.")
+def publish_alternates(
+    paths: tuple[str, ...],
+    base_url: str,
+    sitemap_file: str | None,
+    fmt: str,
+    use_gate: bool,
+    glossaries: tuple[str, ...],
+    require: tuple[str, ...],
+    config_file: Path | None,
+    isolated: bool,
+) -> None:
+    """Print each article's hreflang alternates (JSON, or <link> lines with --format
+    html): every published variant and x-default, the source's URL. Exit 1 when a file
+    could not be read, 2 when none could."""
+    from multipub.gate import gate_paths
+    from multipub.publish import alternates, hreflang_links, sitemap
+
+    settings = _settings(config_file, isolated)
+    config = Config.model_validate(dict(settings.values))
+    glossary_paths = glossaries if glossaries else settings.glossary
+    glossary = _load_glossary(glossary_paths) if glossary_paths and use_gate else None
+    try:
+        run = gate_paths(paths, config=config, glossary=glossary, required=_split(require))
+    except ValueError as err:
+        raise click.UsageError(str(err)) from err
+    _tell(run.problems)
+    decisions = run.decisions if use_gate else None
+    try:
+        links = alternates(run.articles, base_url, decisions=decisions)
+        if sitemap_file:
+            _emit(sitemap(run.articles, base_url, decisions), sitemap_file, inputs=paths)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from err
+    if fmt == "html":
+        content = "".join(
+            f"<!-- {article_id} -->\n{hreflang_links(pairs)}" for article_id, pairs in links.items()
+        )
+    else:
+        data = {
+            article_id: [{"hreflang": tag, "href": url} for tag, url in pairs]
+            for article_id, pairs in links.items()
+        }
+        content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    click.echo(content, nl=False)
+    if not run.articles:
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FINDINGS if run.problems else EXIT_CLEAN)

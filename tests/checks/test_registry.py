@@ -47,6 +47,7 @@ def test_contract_codes_and_names() -> None:
         "MP501": "number-mismatch",
         "MP502": "unaligned-block",
         "MP503": "headline-style",
+        "MP601": "needs-update",
     }
     assert {r.code: r.name for r in all_rules()} == expected
 
@@ -54,7 +55,11 @@ def test_contract_codes_and_names() -> None:
 @pytest.mark.parametrize(
     ("select", "ignore", "codes"),
     [
-        ((), ("MP1", "MP2", "MP4", "MP50"), ["MP000", "MP001", "MP002", "MP301", "MP302", "MP303"]),
+        (
+            (),
+            ("MP1", "MP2", "MP4", "MP50"),
+            ["MP000", "MP001", "MP002", "MP301", "MP302", "MP303", "MP601"],
+        ),
         (("MP3",), (), ["MP301", "MP302", "MP303"]),
         (("MP3",), ("MP302",), ["MP301", "MP303"]),
         (("mp503", "duplicate-block"), (), ["MP301", "MP503"]),

@@ -12,6 +12,7 @@ from multipub.checks import (
     names,
     numbers,
     people,
+    status,
     style,
     terms,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "people",
     "register",
     "select_rules",
+    "status",
     "style",
     "terms",
 ]
