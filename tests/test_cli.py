@@ -106,7 +106,7 @@ def test_examples_json_report_matches_the_contract() -> None:
     assert report["summary"]["articles"] == 5
     assert report["signature"].startswith(
         "multipub:0.1.0|codes:MP000,MP001,MP002,MP101,MP102,MP103,MP104,MP201,MP202,MP203,MP204,MP205,"
-        "MP301,MP302,MP303,MP401,MP402,MP403,MP501,MP502,MP503,MP601|cfg:"
+        "MP301,MP302,MP303,MP304,MP401,MP402,MP403,MP501,MP502,MP503,MP601|cfg:"
     )
     assert "|glossary:none|" in report["signature"]
     assert "|langid:lingua-2." in report["signature"]

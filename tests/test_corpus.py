@@ -154,3 +154,64 @@ def test_jsonl_stream_honours_the_baseline(tmp_path: Path) -> None:
     last = json.loads(result.output.splitlines()[-1])
     assert last["summary"]["errors"] == last["summary"]["warnings"] == 0
     assert last["summary"]["suppressed"] > 0
+
+
+_PASTED_RU = (
+    "Министр сельского хозяйства сообщил журналистам, что урожай риса в дельте реки "
+    "в этом году превысил прошлогодний на двенадцать процентов благодаря новым сортам."
+)
+
+
+_OTHER = {
+    "vi": ["Thành phố mở thêm ba tuyến xe buýt điện nối trung tâm với sân bay quốc tế mới."],
+    "ru": ["Город открыл три новых маршрута электробусов от центра до нового аэропорта."],
+    "ar": ["افتتحت المدينة ثلاثة خطوط جديدة للحافلات الكهربائية تربط المركز بالمطار الجديد."],
+}
+
+
+def _with_paste(n: int, article_id: str) -> dict[str, object]:
+    article = _article(n)
+    if n % 2 == 0:  # an unrelated story, which shares only the pasted paragraph
+        for lang, blocks in _OTHER.items():
+            article["variants"][lang]["blocks"] = list(blocks)  # type: ignore[index]
+            article["variants"][lang]["title"] = blocks[0][:30]  # type: ignore[index]
+    article["id"] = article_id
+    article["variants"]["ru"]["blocks"].append(_PASTED_RU)  # type: ignore[index]
+    article["variants"]["vi"]["blocks"].append(  # type: ignore[index]
+        "Bộ trưởng Nông nghiệp cho biết sản lượng lúa năm nay tăng mười hai phần trăm."
+    )
+    return article
+
+
+def test_mp304_within_a_run_and_against_an_index(tmp_path: Path) -> None:
+    first, second = tmp_path / "old", tmp_path / "new"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.json").write_text(
+        json.dumps(_with_paste(1, "rice-harvest"), ensure_ascii=False), "utf-8"
+    )
+    (second / "b.json").write_text(
+        json.dumps(_with_paste(2, "rice-again"), ensure_ascii=False), "utf-8"
+    )
+    config = Config(select=("MP304",))
+    # Both in one run: reported once, on the later article, naming the earlier one.
+    both = check_paths([first, second], config=config)
+    assert [(f.article, f.lang, f.block) for f in both.findings] == [
+        ("rice-again", "ru", 1),
+        ("rice-again", "vi", 1),
+    ]
+    assert "'rice-harvest'" in both.findings[0].message
+    # The archive indexed by one run; the next run checks only the new article against it.
+    index = str(tmp_path / "archive.sqlite")
+    assert check_paths([first], config=config, corpus_index=index).findings == ()
+    later = check_paths([second], config=config, corpus_index=index)
+    assert [(f.lang, f.code) for f in later.findings] == [("ru", "MP304"), ("vi", "MP304")]
+    # Suppressed in the article with a reason: not counted.
+    quoted = _with_paste(2, "rice-again")
+    quoted["variants"]["ru"]["blocks"][1] = {  # type: ignore[index]
+        "text": _PASTED_RU,
+        "multipub": {"ignore": [{"code": "MP304", "reason": "quoted on purpose"}]},
+    }
+    (second / "b.json").write_text(json.dumps(quoted, ensure_ascii=False), "utf-8")
+    left = check_paths([second], config=config, corpus_index=index).findings
+    assert [f.lang for f in left] == ["vi"]

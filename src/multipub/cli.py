@@ -232,6 +232,13 @@ def _terminated(signum: int, frame: object) -> None:
     "The report is the same whatever the number.",
 )
 @click.option(
+    "--index",
+    "corpus_index",
+    type=click.Path(dir_okay=False),
+    help="SQLite index of the archive for MP304 (created if missing): the run's articles "
+    "are compared with it, then added to it.",
+)
+@click.option(
     "--executor",
     type=click.Choice(["local", "dask"]),
     default="local",
@@ -275,6 +282,7 @@ def check(
     prune_baseline: bool,
     stdin_filename: str | None,
     jobs: int | None,
+    corpus_index: str | None,
     executor: str,
     scheduler: str | None,
     quiet: bool,
@@ -331,12 +339,13 @@ def check(
                 baseline_file=baseline_file,
                 output=output,
                 quiet=quiet,
+                corpus_index=corpus_index,
             )
         )
     if executor == "dask":
         if stdin is not None:
             raise click.UsageError("--executor dask reads files, not standard input")
-        report = _check_on_dask(paths, config, glossary, scheduler, jobs)
+        report = _check_on_dask(paths, config, glossary, scheduler, jobs, corpus_index)
     else:
         if scheduler is not None:
             raise click.UsageError("--scheduler needs --executor dask")
@@ -348,6 +357,7 @@ def check(
                 stdin=stdin,
                 jobs=_jobs(jobs, paths),
                 progress=progress,
+                corpus_index=corpus_index,
             )
     if config.langs and report.summary.articles and not report.summary.variants:
         # A --lang that selects nothing would pass every run: a typo is a usage error.
@@ -392,6 +402,7 @@ def _stream_jsonl(
     baseline_file: Path | None,
     output: str | None,
     quiet: bool,
+    corpus_index: str | None = None,
 ) -> int:
     """Check and write JSON Lines as articles are checked (memory does not grow with the
     findings); return the exit status. Findings come in input order, each article's
@@ -414,7 +425,13 @@ def _stream_jsonl(
     try:
         with _progress_bar(enabled=not quiet) as progress, sink as out:
             for result in iter_results(
-                paths, config=config, glossary=glossary, jobs=jobs, stdin=stdin, progress=progress
+                paths,
+                config=config,
+                glossary=glossary,
+                jobs=jobs,
+                stdin=stdin,
+                progress=progress,
+                corpus_index=corpus_index,
             ):
                 files.add(result.path)
                 findings: list[Finding] = []
@@ -472,6 +489,7 @@ def _check_on_dask(
     glossary: Glossary | None,
     scheduler: str | None,
     jobs: int | None,
+    corpus_index: str | None = None,
 ) -> Report:
     """Return the report of a run on a Dask cluster: the one at ``scheduler``, else a
     local cluster of ``jobs`` worker processes."""
@@ -485,7 +503,9 @@ def _check_on_dask(
 
     if scheduler is not None:
         with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-            return check_corpus(paths, config=config, glossary=glossary, client=client)
+            return check_corpus(
+                paths, config=config, glossary=glossary, client=client, corpus_index=corpus_index
+            )
     workers = jobs or default_jobs()
     with (
         LocalCluster(  # type: ignore[no-untyped-call]
@@ -493,7 +513,9 @@ def _check_on_dask(
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
-        return check_corpus(paths, config=config, glossary=glossary, client=client)
+        return check_corpus(
+            paths, config=config, glossary=glossary, client=client, corpus_index=corpus_index
+        )
 
 
 def _jobs(requested: int | None, paths: tuple[str, ...]) -> int:

@@ -9,20 +9,24 @@ archive of any size.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from multipub.config import Config
-from multipub.findings import Finding, Report
+from multipub.findings import Finding, Report, Severity, finding_sort_key
 from multipub.glossary import Glossary
 from multipub.io import InputProblem, LoadedArticle, Unit, parse_unit, read_units
 
 if TYPE_CHECKING:
+    from multipub.corpus_index import Match
     from multipub.matcher import GlossaryIndex
+    from multipub.models import Article
 
 __all__ = ["ArticleResult", "check_corpus", "check_units", "default_jobs", "iter_results"]
 
@@ -38,6 +42,8 @@ class ArticleResult:
     findings: tuple[Finding, ...]
     suppressed: tuple[Finding, ...] = ()
     problem: InputProblem | None = None
+    # The article itself, only when the run compares articles with each other (MP304).
+    source: Article | None = None
 
 
 def default_jobs() -> int:
@@ -52,17 +58,19 @@ def default_jobs() -> int:
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(config: Config, glossary: Glossary | None) -> None:
+def _start_worker(config: Config, glossary: Glossary | None, keep: bool = False) -> None:
     from multipub.runner import _index
 
     _WORKER["config"] = config
     _WORKER["index"] = _index(glossary)
+    _WORKER["keep"] = keep
 
 
 def check_units(
-    units: list[Unit], config: Config, index: GlossaryIndex | None
+    units: list[Unit], config: Config, index: GlossaryIndex | None, *, keep: bool = False
 ) -> list[ArticleResult]:
-    """Return the results of parsing and checking ``units``, in order."""
+    """Return the results of parsing and checking ``units``, in order (with the articles
+    themselves when ``keep``)."""
     from multipub.runner import _langs, check_with_suppressed
 
     results: list[ArticleResult] = []
@@ -71,7 +79,8 @@ def check_units(
             if isinstance(item, InputProblem):
                 results.append(ArticleResult(item.path, item.article, 0, (), (), item))
                 continue
-            results.append(_check_loaded(item, config, index, _langs, check_with_suppressed))
+            result = _check_loaded(item, config, index, _langs, check_with_suppressed)
+            results.append(dataclasses.replace(result, source=item.article) if keep else result)
     return results
 
 
@@ -100,7 +109,7 @@ def _check_loaded(
 
 
 def _in_worker(units: list[Unit]) -> list[ArticleResult]:
-    return check_units(units, _WORKER["config"], _WORKER["index"])
+    return check_units(units, _WORKER["config"], _WORKER["index"], keep=_WORKER["keep"])
 
 
 def _batches(
@@ -138,10 +147,35 @@ def iter_results(
     jobs: int = 1,
     stdin: tuple[str, str] | None = None,
     progress: Callable[[int], None] | None = None,
+    corpus_index: str | None = None,
 ) -> Iterator[ArticleResult]:
     """Yield the result of every article (and every unreadable file) below ``paths``, in
     input order, checked by ``jobs`` processes. ``progress`` is called with the number of
-    results each time some arrive."""
+    results each time some arrive. When MP304 is selected, each article is also compared
+    with the articles before it in the run and with the archive of ``corpus_index`` (an
+    SQLite file, created if need be, to which the run's articles are added)."""
+    results = _checked(paths, config, glossary, jobs, stdin, progress, _wants_mp304(config))
+    if not _wants_mp304(config):
+        yield from results
+        return
+    yield from _with_corpus_duplicates(results, config, corpus_index)
+
+
+def _wants_mp304(config: Config) -> bool:
+    from multipub.checks import select_rules
+
+    return any(rule.code == "MP304" for rule in select_rules(config.select, config.ignore))
+
+
+def _checked(
+    paths: Iterable[str | os.PathLike[str]],
+    config: Config,
+    glossary: Glossary | None,
+    jobs: int,
+    stdin: tuple[str, str] | None,
+    progress: Callable[[int], None] | None,
+    keep: bool,
+) -> Iterator[ArticleResult]:
     units = read_units(paths, config.limits(), exclude=config.exclude, stdin=stdin)
     batches = _batches(units, _UNITS_PER_BATCH if jobs > 1 else 1)
     if jobs <= 1:
@@ -152,13 +186,13 @@ def iter_results(
             if isinstance(batch, InputProblem):
                 results = _problem_result(batch)
             else:
-                results = check_units(batch, config, index)
+                results = check_units(batch, config, index, keep=keep)
             if progress is not None:
                 progress(len(results))
             yield from results
         return
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=(config, glossary)
+        max_workers=jobs, initializer=_start_worker, initargs=(config, glossary, keep)
     ) as pool:
         pending: deque[Future[list[ArticleResult]] | list[ArticleResult]] = deque()
         for batch in batches:
@@ -170,6 +204,73 @@ def iter_results(
                 yield from _arrived(pending.popleft(), progress)
         while pending:
             yield from _arrived(pending.popleft(), progress)
+
+
+def _with_corpus_duplicates(
+    results: Iterable[ArticleResult], config: Config, path: str | None
+) -> Iterator[ArticleResult]:
+    """Yield ``results`` with MP304 findings added: each article queried against the
+    index (the archive, and the run's articles before it), then added to it. The pair is
+    reported once, on the later article. Without ``path`` a temporary index holds the
+    run's articles (memory stays flat)."""
+    import tempfile
+
+    from multipub.corpus_index import CorpusIndex
+
+    with tempfile.TemporaryDirectory(prefix="multipub-") as folder:
+        where = path if path is not None else str(Path(folder) / "run.sqlite")
+        with CorpusIndex(where) as index:
+            for result in results:
+                article = result.source
+                if article is None:
+                    yield result
+                    continue
+                found = _mp304_findings(article, index.query(article), result, config)
+                index.add_articles([article])
+                yield dataclasses.replace(
+                    result,
+                    findings=tuple(sorted((*result.findings, *found), key=finding_sort_key)),
+                    source=None,
+                )
+
+
+def _mp304_findings(
+    article: Article, matches: list[Match], result: ArticleResult, config: Config
+) -> list[Finding]:
+    """Return the MP304 findings of ``matches`` (one per block: its most similar match),
+    without those a suppression in the article silences."""
+    from multipub.suppressions import suppressions_of
+    from multipub.text import text_span
+
+    silenced = list(suppressions_of(article))
+    override = config.severity_override("MP304")
+    findings: list[Finding] = []
+    seen: set[tuple[str, str, int | None]] = set()
+    for match in matches:
+        key = (match.lang, match.field, match.block)
+        if key in seen or config.ignored_for("MP304", result.path, match.lang):
+            continue
+        seen.add(key)
+        text = article.variants[match.lang].text_of(match.field, match.block)
+        where = "the lead" if match.other_field == "lead" else f"block {match.other_block}"
+        how = "word for word" if match.verbatim else f"similarity {match.similarity:.2f}"
+        finding = Finding(
+            code="MP304",
+            name="corpus-duplicate",
+            severity=override or Severity.WARNING,
+            path=result.path,
+            article=article.id,
+            lang=match.lang,
+            field=match.field,
+            block=match.block,
+            span=text_span(text),
+            message=f"repeats {where} of article {match.other_article!r} "
+            f"({match.other_lang}, {how})",
+            excerpt=" ".join(text.split())[:120],
+        )
+        if not any(placed.covers(finding) for placed in silenced):
+            findings.append(finding)
+    return findings
 
 
 def _problem_result(problem: InputProblem) -> list[ArticleResult]:
@@ -195,7 +296,7 @@ _INDEXES: dict[str, GlossaryIndex | None] = {}
 
 
 def _check_file_on_worker(
-    display: str, path: str | None, config: Config, glossary: Glossary | None
+    display: str, path: str | None, config: Config, glossary: Glossary | None, keep: bool = False
 ) -> list[ArticleResult]:
     """Return the results of one file, read and checked on a Dask worker (the files are
     on storage every worker sees, as a cluster's are)."""
@@ -213,7 +314,7 @@ def _check_file_on_worker(
         if isinstance(unit, InputProblem):
             results.extend(_problem_result(unit))
         else:
-            results.extend(check_units([unit], config, index))
+            results.extend(check_units([unit], config, index, keep=keep))
     return results
 
 
@@ -224,6 +325,7 @@ def check_corpus(
     glossary: Glossary | None = None,
     client: Any = None,
     jobs: int = 1,
+    corpus_index: str | None = None,
 ) -> Report:
     """Return the report of checking every article file below ``paths``: on the Dask
     cluster of ``client`` (a ``distributed.Client``), one task per file, else locally with
@@ -237,7 +339,9 @@ def check_corpus(
 
     config = config or Config()
     if client is None:
-        return check_paths(paths, config=config, glossary=glossary, jobs=jobs)
+        return check_paths(
+            paths, config=config, glossary=glossary, jobs=jobs, corpus_index=corpus_index
+        )
     files = [
         (display, path.as_posix() if path is not None else None)
         for display, path in discover(paths, exclude=config.exclude)
@@ -250,9 +354,12 @@ def check_corpus(
         [path for _, path in files],
         config=config,
         glossary=shared_glossary,
+        keep=_wants_mp304(config),
         pure=False,
     )
     per_file: list[list[ArticleResult]] = client.gather(futures)
-    return report_of(
-        (result for results in per_file for result in results), config=config, glossary=glossary
-    )
+    results: Iterable[ArticleResult] = (result for part in per_file for result in part)
+    if _wants_mp304(config):
+        # Articles compared with each other in input order, as a local run does.
+        results = _with_corpus_duplicates(results, config, corpus_index)
+    return report_of(results, config=config, glossary=glossary)

@@ -274,19 +274,28 @@ def check_paths(
     stdin: tuple[str, str] | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    corpus_index: str | None = None,
 ) -> Report:
     """Return the report of checking every article file below ``paths``, with ``jobs``
     processes (the same report whatever their number).
 
     Unreadable files and articles become MP000 findings; the other files are still checked.
     A path ``-`` stands for ``stdin``: (the name to show, the text read). ``progress`` is
-    called with the number of articles checked each time some are.
+    called with the number of articles checked each time some are. MP304 compares the
+    run's articles with each other and, with ``corpus_index`` (an SQLite file), with the
+    archive indexed there, to which the run's articles are added.
     """
     from multipub.corpus import iter_results
 
     config = config or Config()
     results = iter_results(
-        paths, config=config, glossary=glossary, jobs=jobs, stdin=stdin, progress=progress
+        paths,
+        config=config,
+        glossary=glossary,
+        jobs=jobs,
+        stdin=stdin,
+        progress=progress,
+        corpus_index=corpus_index,
     )
     return report_of(results, config=config, glossary=glossary)
 

@@ -35,8 +35,8 @@ _NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
 @dataclass(frozen=True)
 class Rule:
-    """A check's identity and documentation; ``function`` is None for MP000, MP001 and
-    MP002, which the loader and the runner report rather than a check."""
+    """A check's identity and documentation; ``function`` is None for MP000, MP001,
+    MP002 and MP304, which the loader and the runner report rather than a check."""
 
     code: str
     name: str
@@ -153,6 +153,27 @@ _add(
         '"multipub": {"ignore": [{"code": "MP301", "reason": "repeated on purpose"}]}}]}}}'
         "\n```\n(nothing is repeated: the suppression silences nothing)",
         good="Remove the suppression once the finding it silenced is gone.",
+    )
+)
+
+
+_add(
+    Rule(
+        code="MP304",
+        name="corpus-duplicate",
+        severity=Severity.WARNING,
+        summary="A lead or body block that repeats a block of another article, in the same "
+        "language: copied or reworded (MinHash estimate of the Jaccard similarity of their "
+        "shingles at or above 0.5). Within the articles of one run, and, with `--index "
+        "FILE`, against an archive kept in an SQLite index, so that a CI run checks the "
+        "changed articles against everything published. A block is reported on the later "
+        "article of the pair, naming the other article, language and block. Boilerplate "
+        "that recurs in more than ten articles (sign-offs, standard captions) is not "
+        "reported, nor are texts allow-listed in the index.",
+        why="A paragraph pasted from yesterday's article, or a translation memory hit from "
+        "another story, goes out unseen when each article is checked alone.",
+        bad="Article flood-2 block 3 repeats article flood-1 block 2 word for word, in ru.",
+        good="Each article's paragraphs are its own; a standard sign-off is allow-listed.",
     )
 )
 
