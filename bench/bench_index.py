@@ -26,7 +26,7 @@ first runs of consecutive sentences, then sentences spliced from thirds of sente
 different documents (see :func:`paragraphs`). Without FLORES, generated words.
 
 Usage: python bench/bench_index.py [--sizes 10000,100000] [--million] [--queries 25]
-Runs in about a minute with the defaults; --million adds some 15-25 minutes (most of it
+Runs in about a minute with the defaults; --million adds some 10-25 minutes (most of it
 the all-pairs quality pass over a million paragraphs) on a two-CPU machine.
 """
 
