@@ -154,17 +154,25 @@ def iter_results(
     results each time some arrive. When MP304 is selected, each article is also compared
     with the articles before it in the run and with the archive of ``corpus_index`` (an
     SQLite file, created if need be, to which the run's articles are added)."""
-    results = _checked(paths, config, glossary, jobs, stdin, progress, _wants_mp304(config))
-    if not _wants_mp304(config):
+    wanted = _wants_mp304(config, corpus_index)
+    results = _checked(paths, config, glossary, jobs, stdin, progress, wanted)
+    if not wanted:
         yield from results
         return
     yield from _with_corpus_duplicates(results, config, corpus_index)
 
 
-def _wants_mp304(config: Config) -> bool:
+def _wants_mp304(config: Config, corpus_index: str | None) -> bool:
+    """Return True when MP304 runs: with an index, or when selected by its code or name.
+    Comparing every article with every other costs more than all the other checks
+    together (about 100 ms an article on bench_check's corpus), so a plain run of
+    ``multipub check`` leaves it out."""
     from multipub.checks import select_rules
 
-    return any(rule.code == "MP304" for rule in select_rules(config.select, config.ignore))
+    if not any(rule.code == "MP304" for rule in select_rules(config.select, config.ignore)):
+        return False
+    named = {s.strip().lower() for s in config.select}
+    return corpus_index is not None or bool(named & {"mp304", "corpus-duplicate"})
 
 
 def _checked(
@@ -354,12 +362,12 @@ def check_corpus(
         [path for _, path in files],
         config=config,
         glossary=shared_glossary,
-        keep=_wants_mp304(config),
+        keep=_wants_mp304(config, corpus_index),
         pure=False,
     )
     per_file: list[list[ArticleResult]] = client.gather(futures)
     results: Iterable[ArticleResult] = (result for part in per_file for result in part)
-    if _wants_mp304(config):
+    if _wants_mp304(config, corpus_index):
         # Articles compared with each other in input order, as a local run does.
         results = _with_corpus_duplicates(results, config, corpus_index)
     return report_of(results, config=config, glossary=glossary)

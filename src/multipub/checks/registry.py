@@ -169,7 +169,9 @@ _add(
         "changed articles against everything published. A block is reported on the later "
         "article of the pair, naming the other article, language and block. Boilerplate "
         "that recurs in more than ten articles (sign-offs, standard captions) is not "
-        "reported, nor are texts allow-listed in the index.",
+        "reported, nor are texts allow-listed in the index. It runs with `--index FILE`, or "
+        "when selected by its code (`--select MP304`): comparing every article with every "
+        "other costs more than all the other checks together.",
         why="A paragraph pasted from yesterday's article, or a translation memory hit from "
         "another story, goes out unseen when each article is checked alone.",
         bad="Article flood-2 block 3 repeats article flood-1 block 2 word for word, in ru.",
