@@ -575,27 +575,11 @@ def unreadable_because(path: Path) -> str | None:
 
 def read_file(display: str, path: Path | None) -> Iterator[LoadedArticle | InputProblem]:
     """Yield the articles of one file, or the problems that kept them from being read."""
-    if path is None:
-        yield InputProblem(display, "no such file or directory")
-        return
-    not_a_file = unreadable_because(path)
-    if not_a_file is not None:
-        yield InputProblem(display, not_a_file)
-        return
-    fmt = _format_of(path)
-    if fmt is None:
-        yield InputProblem(display, f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})")
-        return
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        yield InputProblem(display, f"cannot read: {err.strerror or err}")
-        return
-    text = _decode(raw, display)
-    if isinstance(text, InputProblem):
-        yield text
-        return
-    yield from parse_article_text(text, display, fmt)
+    for unit in units_of_file(display, path):
+        if isinstance(unit, InputProblem):
+            yield unit
+        else:
+            yield from parse_article_text(unit.text, unit.path, unit.fmt, unit.first_line)
 
 
 @dataclass(frozen=True, slots=True)
