@@ -34,7 +34,7 @@ from multipub.baseline import (
 from multipub.checks import UnknownCodeError, all_rules, get_rule, select_rules
 from multipub.config import Config
 from multipub.corpus import default_jobs
-from multipub.findings import FailOn, Finding, Report, Severity, finding_sort_key
+from multipub.findings import FailOn, Report, Severity, finding_sort_key
 from multipub.glossary import Glossary, GlossaryError, load_glossary
 from multipub.io import InputProblem, open_output, remove_pending_outputs, write_output
 from multipub.models import Article
@@ -408,16 +408,11 @@ def _stream_jsonl(
     findings); return the exit status. Findings come in input order, each article's
     sorted, then the summary line."""
     from multipub.corpus import iter_results
-    from multipub.findings import Summary
     from multipub.render.jsonl import finding_line, summary_line
-    from multipub.runner import input_finding, signature
+    from multipub.runner import RunTally, signature
 
-    rules = select_rules(config.select, config.ignore)
-    report_input_errors = any(r.code == "MP000" for r in rules)
+    tally = RunTally(config)
     matcher = BaselineMatcher(baseline) if baseline is not None else None
-    by_severity = {s: 0 for s in Severity}
-    files: set[str] = set()
-    articles = variants = suppressed = 0
     fails = False
     sink: contextlib.AbstractContextManager[TextIO] = (
         open_output(output, inputs=paths) if output else contextlib.nullcontext(sys.stdout)
@@ -433,37 +428,24 @@ def _stream_jsonl(
                 progress=progress,
                 corpus_index=corpus_index,
             ):
-                files.add(result.path)
-                findings: list[Finding] = []
-                if result.problem is None:
-                    articles += 1
-                    variants += result.variants
-                    findings = list(result.findings)
-                    suppressed += len(result.suppressed)
-                elif report_input_errors and not config.ignored_for("MP000", result.path, None):
-                    findings = [input_finding(result.problem)]
+                findings = tally.take(result)
                 if matcher is not None:
                     findings, known = matcher.match(findings)
-                    suppressed += len(known)
+                    tally.suppressed += len(known)
+                tally.count(findings)
                 for finding in findings:
                     out.write(finding_line(finding))
-                    by_severity[finding.severity] += 1
                     fails = fails or config.fail_on.is_reached_by(finding.severity)
-            summary = Summary(
-                articles=articles,
-                variants=variants,
-                errors=by_severity[Severity.ERROR],
-                warnings=by_severity[Severity.WARNING],
-                infos=by_severity[Severity.INFO],
-                suppressed=suppressed,
+            rules = select_rules(config.select, config.ignore)
+            out.write(
+                summary_line(tally.summary(), signature(config, rules, glossary), len(tally.files))
             )
-            out.write(summary_line(summary, signature(config, rules, glossary), len(files)))
     except OSError as err:
         raise OutputError(f"cannot write {output!r}: {err.strerror or err}") from err
     if matcher is not None and baseline_file is not None:
         _tell_stale(matcher.stale(), baseline_file)
-    if articles == 0:
-        if not files:
+    if tally.articles == 0:
+        if not tally.files:
             click.echo("multipub: no article files found", err=True)
         return EXIT_USAGE
     return EXIT_FINDINGS if fails else EXIT_CLEAN

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from multipub.locations import SourceMap
 
 __all__ = [
+    "RunTally",
     "check",
     "check_paths",
     "check_with_suppressed",
@@ -300,45 +301,70 @@ def check_paths(
     return report_of(results, config=config, glossary=glossary)
 
 
+class RunTally:
+    """What a run has counted so far: articles, variants, files, findings by severity and
+    suppressed findings. :func:`report_of` and the streamed JSON Lines output count
+    through it, so both give the same summary."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        rules = select_rules(config.select, config.ignore)
+        self.report_input_errors = any(r.code == "MP000" for r in rules)
+        self.files: set[str] = set()
+        self.articles = self.variants = self.suppressed = 0
+        self.by_severity = {s: 0 for s in Severity}
+
+    def take(self, result: ArticleResult) -> list[Finding]:
+        """Count ``result``; return its findings to report (an MP000 for a problem,
+        unless MP000 is off for its file)."""
+        self.files.add(result.path)
+        if result.problem is None:
+            self.articles += 1
+            self.variants += result.variants
+            self.suppressed += len(result.suppressed)
+            return list(result.findings)
+        if self.report_input_errors and not self.config.ignored_for("MP000", result.path, None):
+            return [input_finding(result.problem)]
+        return []
+
+    def count(self, findings: Iterable[Finding]) -> None:
+        """Count ``findings`` as reported, by severity."""
+        for finding in findings:
+            self.by_severity[finding.severity] += 1
+
+    def summary(self) -> Summary:
+        """Return the counts as the report's summary."""
+        return Summary(
+            articles=self.articles,
+            variants=self.variants,
+            errors=self.by_severity[Severity.ERROR],
+            warnings=self.by_severity[Severity.WARNING],
+            infos=self.by_severity[Severity.INFO],
+            suppressed=self.suppressed,
+        )
+
+
 def report_of(
     results: Iterable[ArticleResult], *, config: Config, glossary: Glossary | None = None
 ) -> Report:
     """Return the report of ``results`` (in input order), as :func:`check_paths` gives it:
     findings sorted, MP000 for the problems, counts and the run's signature."""
-    rules = select_rules(config.select, config.ignore)
-    report_input_errors = any(r.code == "MP000" for r in rules)
+    tally = RunTally(config)
     findings: list[Finding] = []
     suppressed: list[Finding] = []
-    files: set[str] = set()
-    articles = variants = 0
     for result in results:
-        files.add(result.path)
-        if result.problem is None:
-            articles += 1
-            variants += result.variants
-            findings.extend(result.findings)
-            suppressed.extend(result.suppressed)
-        elif report_input_errors and not config.ignored_for("MP000", result.path, None):
-            findings.append(input_finding(result.problem))
+        findings.extend(tally.take(result))
+        suppressed.extend(result.suppressed)
     findings.sort(key=finding_sort_key)
     suppressed.sort(key=finding_sort_key)
-    by_severity = {s: 0 for s in Severity}
-    for finding in findings:
-        by_severity[finding.severity] += 1
+    tally.count(findings)
     return Report(
         tool=ToolInfo(version=__version__),
-        summary=Summary(
-            articles=articles,
-            variants=variants,
-            errors=by_severity[Severity.ERROR],
-            warnings=by_severity[Severity.WARNING],
-            infos=by_severity[Severity.INFO],
-            suppressed=len(suppressed),
-        ),
+        summary=tally.summary(),
         findings=tuple(findings),
         suppressed=tuple(suppressed),
-        signature=signature(config, rules, glossary),
-        files=len(files),
+        signature=signature(config, select_rules(config.select, config.ignore), glossary),
+        files=len(tally.files),
     )
 
 
