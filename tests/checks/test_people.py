@@ -136,6 +136,21 @@ FR_PDS_F = "secrétaire adjointe permanente du Comité provincial du Parti"
             DUC,
             [("cheffe adjointe permanente", "chef adjoint permanent")],
         ),
+        # a feminine title head in the chain of titles after a man's name, the title
+        # itself unknown to the glossary (the seed page's defect)
+        (
+            "ar",
+            "ترأس الرفيق هوانغ مينه دوك، عضو اللجنة المركزية، نائبة رئيس لجنة التخطيط الجديدة، الاجتماع.",
+            DUC,
+            [("نائبة", "نائب")],
+        ),
+        ("ar", "وزار هوانغ مينه دوك، وزيرة الصناعة، المصنع.", DUC, [("وزيرة", "وزير")]),
+        (
+            "fr",
+            "M. Hoang Minh Duc, présidente du comité de jumelage, a ouvert la séance.",
+            DUC,
+            [("présidente", "président")],
+        ),
         # English honorifics
         ("en", "Ms Hoang Minh Duc opened the meeting.", DUC, [("Ms", "Mr")]),
         ("en", "Mrs Hoang Minh Duc opened the meeting.", DUC, [("Mrs", "Mr")]),
@@ -178,6 +193,17 @@ def test_mp204_gender_disagreement(
         ),
         # two men with the same title
         ("ar", f"وحضر الاجتماع الرفيق فان كوك باو، {AR_PDS}، والرفيق هوانغ مينه دوك."),
+        # title heads: a woman's feminine ones, a man's masculine ones, and a feminine one
+        # after the chain has moved on to someone else
+        ("ar", "وزارت لي ثي هونغ فان، عضوة اللجنة، نائبة رئيس لجنة التخطيط، المصنع."),
+        ("ar", "وزار هوانغ مينه دوك، عضو اللجنة، نائب رئيس لجنة التخطيط، المصنع."),
+        ("ar", "وزار هوانغ مينه دوك، والسيدة تران ثي ماي، نائبة رئيس لجنة التخطيط، المصنع."),
+        ("ar", "وزار هوانغ مينه دوك المصنع. وقالت المديرة، نائبة المدير العام، إن العمل مستمر."),
+        ("fr", "Mme Le Thi Hong Van, présidente du comité de jumelage, a ouvert la séance."),
+        (
+            "fr",
+            "M. Hoang Minh Duc, président du comité, et Mme Tran Thi Mai, directrice, ont parlé.",
+        ),
         # a feminine verb in the sentence before is about someone else
         ("ar", "وأكدت المندوبة أهمية الخطة. وقال الرفيق هوانغ مينه دوك إن المقاطعة مستعدة."),
         ("ru", "Хоанг Минь Дык заявил, а Ле Тхи Хонг Ван подчеркнула, что план будет выполнен."),

@@ -242,6 +242,38 @@ def _markers(
                     yield a, b, gender, other
 
 
+# A title in apposition: a comma, then the title's first word.
+_APPOSITION = re.compile(r"\s*[,،]\s*([\w-]+)")
+_NEXT_COMMA = re.compile(r"[,،]")
+
+
+def _feminine_title_heads(
+    text: str, lang: str, person: Mention, window_end: int
+) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, masculine form) for each feminine title head opening a title of
+    the chain after ``person`` ("X، عضو ...، نائبة ..."), up to ``window_end``; the chain
+    ends at the first comma-separated part that does not open with a title head."""
+    found = profile(lang)
+    if found is None or not found.gender.title_heads:
+        return
+    heads = {m.casefold(): (Gender.MALE, f) for m, f in found.gender.title_heads}
+    heads.update({f.casefold(): (Gender.FEMALE, m) for m, f in found.gender.title_heads})
+    pos = person.end
+    while True:
+        part = _APPOSITION.match(text, pos, window_end)
+        if part is None:
+            return
+        head = heads.get(part.group(1).casefold())
+        if head is None:
+            return
+        if head[0] is Gender.FEMALE:
+            yield part.start(1), part.end(1), head[1]
+        comma = _NEXT_COMMA.search(text, part.end(), window_end)
+        if comma is None:
+            return
+        pos = comma.start()
+
+
 @register(
     code="MP204",
     name="gender-agreement",
@@ -249,8 +281,9 @@ def _markers(
     summary="A gendered honorific, title or verb that disagrees with the gender the "
     "glossary gives a person: Arabic الرفيق/الرفيقة, السيد/السيدة and past-tense verbs "
     "(ترأس/ترأست, قال/قالت...) before the name; French M./Mme; Russian past-tense verbs "
-    "after the name (заявил/заявила); and, in any language, a title form attached to the "
-    "name when the glossary gives the title a feminine form. Only words in the same "
+    "after the name (заявил/заявила); a feminine title head (نائبة, présidente) opening a "
+    "title in the chain after a man's name; and, in any language, a title form attached to "
+    "the name when the glossary gives the title a feminine form. Only words in the same "
     "sentence as the name and not nearer to another person are considered.",
     why="Arabic, French and Russian agree honorifics, titles and verbs with the person; "
     "machine translation guesses the gender from nothing, and calls a minister 'she'.",
@@ -283,6 +316,13 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
             for a, b, gender, other in markers:
                 if gender is not entry.gender:
                     yield _gender_problem(person, entry.id, entry.gender, text[a:b], (a, b), other)
+            if entry.gender is Gender.MALE:
+                # A title the glossary knows is judged below, with its own feminine form.
+                known = [(t.start, t.end) for t in person.titles]
+                for a, b, fix in _feminine_title_heads(text, lang, person.mention, right):
+                    if not any(s <= a < e for s, e in known):
+                        span = (a, b)
+                        yield _gender_problem(person, entry.id, entry.gender, text[a:b], span, fix)
             for title in person.titles:
                 forms = glossary.entries[title.entry].forms(ctx.lang)
                 if forms is None or forms.feminine is None:

@@ -200,6 +200,13 @@ class Gender(_Data):
         "('كلمته', 'كلمتها'), in his or her speech",
     )
 
+    title_heads: tuple[tuple[str, str], ...] = Field(
+        default=(),
+        description="(masculine, feminine) nouns that open a title in apposition after a "
+        "name: ('نائب', 'نائبة'), deputy; a feminine one about a man is reported (a "
+        "masculine one about a woman is not: many houses write masculine titles for women)",
+    )
+
     def verb_pairs(self) -> tuple[tuple[str, str], ...]:
         """Return every (masculine, feminine) verb pair, suffixed ones first."""
         return (*((v, v + self.feminine_suffix) for v in self.verb_stems), *self.verbs)
@@ -230,6 +237,11 @@ class Names(_Data):
         default=(),
         description="other countries' names, which make an institution or title foreign "
         "('Quốc hội Mỹ', 'Thủ tướng Anh')",
+    )
+    gendered_middle_names: dict[str, Literal["male", "female"]] = Field(
+        default_factory=dict,
+        description="middle names that show a person's gender: Thị a woman, Văn a man "
+        "(what a suggested glossary entry's gender is taken from)",
     )
 
 
