@@ -104,3 +104,15 @@ def clean_article() -> Article:
             },
         }
     )
+
+
+# The seed page this project started from (../shared/seeds/, never copied into the
+# project): the one setting is MULTIPUB_SEED_PAGE, by default the seed beside the repository.
+SEED_PAGE = Path(
+    os.environ.get("MULTIPUB_SEED_PAGE")
+    or Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_9f11a0ef5bd20798.txt"
+)
+needs_seed_page = pytest.mark.skipif(
+    not SEED_PAGE.is_file(),
+    reason=f"seed page not found at {SEED_PAGE}: set MULTIPUB_SEED_PAGE (docs/testing.md)",
+)

@@ -172,11 +172,11 @@ def test_jsonl_bad_lines_do_not_stop_the_good_ones(tmp_path: Path) -> None:
 
 
 def test_missing_path_and_unsupported_file(tmp_path: Path) -> None:
-    missing, other = tmp_path / "nope.json", _write(tmp_path / "a.txt", "hello")
+    missing, other = tmp_path / "nope.json", _write(tmp_path / "a.csv", "hello")
     problems = [r for r in iter_articles([missing, other]) if isinstance(r, InputProblem)]
     assert [p.message for p in problems] == [
         "no such file or directory",
-        "not an article file (expected .json, .jsonl, .yaml, .yml)",
+        "not an article file (expected .json, .jsonl, .yaml, .yml, or a page: .html, .htm, .txt)",
     ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
 import sys
 import threading
@@ -910,6 +911,110 @@ def stamp_command(
     files = f" in {len(run.written)} files" if write else ""
     click.echo(f"{len(run.stamped)} translations {verb}{files}")
     sys.exit(EXIT_USAGE if run.problems else EXIT_CLEAN)
+
+
+@main.command("import")
+@click.argument("pages", nargs=-1, required=True)
+@click.option(
+    "--lang",
+    help="The pages' language (default: a tag in the file name, story.ar.html, or the "
+    "page's lang attribute, or the language of its text).",
+)
+@click.option("--source-lang", help="The language the site translates from.  [default: vi]")
+@click.option("--article", "article_id", help="All pages are this one article, with this id.")
+@click.option("--article-selector", help="CSS selector of the article element in the HTML pages.")
+@click.option(
+    "-o",
+    "--output",
+    help="Write the articles to this file: .json (one article), .jsonl, .yaml (one article).",
+)
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write each article to ID.json in this folder.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: the nearest multipub.toml or pyproject.toml).",
+)
+@click.option("--isolated", is_flag=True, help="Use no configuration file.")
+def import_command(
+    pages: tuple[str, ...],
+    lang: str | None,
+    source_lang: str | None,
+    article_id: str | None,
+    article_selector: str | None,
+    output: str | None,
+    output_dir: Path | None,
+    config_file: Path | None,
+    isolated: bool,
+) -> None:
+    """Turn published pages (.html, .htm, .txt; a folder: the pages below it) into
+    articles: title, lead, byline, and each paragraph, heading, caption, quote, list
+    item, media reference and piece of page furniture a block. Pages of one article in
+    several languages become one article (--article, or their alternate links, or a
+    shared article number or path in their URLs). Prints the JSON (JSON Lines for several
+    articles) unless --output or --output-dir. Exit 1 when a page could not be read, 2
+    when none could."""
+    from multipub.importer import article_json, import_pages
+    from multipub.pages import PageOptions
+
+    if output and output_dir:
+        raise click.UsageError("--output and --output-dir exclude each other")
+    settings = _settings(config_file, isolated)
+    config = Config.model_validate(dict(settings.values))
+    options = PageOptions(
+        lang=lang,
+        source_lang=source_lang or config.source_lang,
+        article_id=article_id,
+        selector=article_selector or config.article_selector,
+    )
+    run = import_pages(pages, options, config.limits())
+    _tell(run.problems)
+    articles = run.articles
+    if not articles:
+        sys.exit(EXIT_USAGE)
+    suffix = Path(output).suffix.lower() if output else ""
+    if output_dir is not None:
+        try:
+            output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise OutputError(f"cannot create {output_dir}: {err.strerror or err}") from err
+        taken: set[str] = set()
+        for article in articles:
+            name = _file_name(article.id, taken)
+            _emit(article_json(article), str(output_dir / name), inputs=pages)
+        click.echo(f"{len(articles)} articles written to {output_dir}", err=True)
+    elif suffix in (".json", ".yaml", ".yml") or (not output and len(articles) == 1):
+        if len(articles) > 1:
+            raise click.UsageError(
+                f"{len(articles)} articles: write them to a .jsonl file or --output-dir"
+            )
+        if suffix in (".yaml", ".yml"):
+            import yaml
+
+            data = json.loads(article_json(articles[0]))
+            content = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        else:
+            content = article_json(articles[0])
+        _emit(content, output, inputs=pages)
+    else:
+        content = "".join(article_json(article, indent=None) for article in articles)
+        _emit(content, output, inputs=pages)
+    sys.exit(EXIT_FINDINGS if run.problems else EXIT_CLEAN)
+
+
+def _file_name(article_id: str, taken: set[str]) -> str:
+    """Return a file name for an article id: its characters safe in any file system,
+    unique among ``taken`` (which it joins)."""
+    stem = re.sub(r"[^\w.-]+", "-", article_id).strip(".-") or "article"
+    name, number = f"{stem}.json", 2
+    while name in taken:
+        name, number = f"{stem}-{number}.json", number + 1
+    taken.add(name)
+    return name
 
 
 @main.command("gate")

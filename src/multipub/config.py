@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from multipub.findings import FailOn, Severity
 from multipub.io import Limits
 from multipub.lang import primary_subtag, profile, tag_matches
+from multipub.pages import PageOptions
 
 __all__ = ["Config", "LanguageOptions"]
 
@@ -48,6 +49,16 @@ class Config(BaseModel):
     )
     exclude: tuple[str, ...] = Field(
         default=(), description="globs of files and folders not read below a folder"
+    )
+    source_lang: str = Field(
+        default="vi",
+        description="the language the site translates from: the source language of an "
+        "article read from a published page (.html, .txt)",
+    )
+    article_selector: str | None = Field(
+        default=None,
+        description="CSS selector of the article element in the site's HTML pages (default: "
+        "found from the page's markup and where its paragraphs are)",
     )
 
     title_max_chars: dict[str, int] = Field(
@@ -101,6 +112,15 @@ class Config(BaseModel):
     def limits(self) -> Limits:
         """Return the input limits of this configuration."""
         return Limits(self.max_file_bytes, self.max_blocks, self.max_block_chars)
+
+    def page_options(self) -> PageOptions:
+        """Return how published pages are read: in the one language ``langs`` names, if it
+        names one (``--lang ar``), else in the language each page shows."""
+        return PageOptions(
+            lang=self.langs[0] if len(self.langs) == 1 else None,
+            source_lang=self.source_lang,
+            selector=self.article_selector,
+        )
 
     def title_limit(self, lang: str) -> int:
         """Return the MP503 title length limit for variant ``lang``."""

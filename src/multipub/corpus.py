@@ -184,7 +184,9 @@ def _checked(
     progress: Callable[[int], None] | None,
     keep: bool,
 ) -> Iterator[ArticleResult]:
-    units = read_units(paths, config.limits(), exclude=config.exclude, stdin=stdin)
+    units = read_units(
+        paths, config.limits(), exclude=config.exclude, stdin=stdin, page=config.page_options()
+    )
     batches = _batches(units, _UNITS_PER_BATCH if jobs > 1 else 1)
     if jobs <= 1:
         from multipub.runner import _index
@@ -318,7 +320,8 @@ def _check_file_on_worker(
         _INDEXES[key] = _index(glossary)
     index = _INDEXES[key]
     results: list[ArticleResult] = []
-    for unit in units_of_file(display, Path(path) if path is not None else None, config.limits()):
+    file = Path(path) if path is not None else None
+    for unit in units_of_file(display, file, config.limits(), page=config.page_options()):
         if isinstance(unit, InputProblem):
             results.extend(_problem_result(unit))
         else:

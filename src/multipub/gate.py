@@ -292,7 +292,7 @@ def gate_paths(
     articles: list[Article] = []
     decisions: list[GateDecision] = []
     problems: list[InputProblem] = []
-    for item in iter_articles(paths, exclude=config.exclude):
+    for item in iter_articles(paths, exclude=config.exclude, page=config.page_options()):
         if not isinstance(item, LoadedArticle):
             problems.append(item)
             continue

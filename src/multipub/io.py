@@ -7,6 +7,7 @@ other files of the run. Input files are only ever opened for reading.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import fnmatch
 import json
@@ -24,6 +25,14 @@ from pydantic import ValidationError
 
 from multipub.locations import SourceMap
 from multipub.models import Article
+from multipub.pages import (
+    DEFAULT_PAGE_OPTIONS,
+    PAGE_SUFFIXES,
+    PageError,
+    PageOptions,
+    article_of_page,
+    read_page,
+)
 from multipub.yaml_loader import (
     DuplicateKeyError,
     StrictYamlLoader,
@@ -513,10 +522,14 @@ def _decode(raw: bytes, path: str) -> str | InputProblem:
 
 
 def parse_article_text(
-    text: str, path: str, fmt: str, first_line: int = 1
+    text: str, path: str, fmt: str, first_line: int = 1, page: PageOptions | None = None
 ) -> Iterator[LoadedArticle | InputProblem]:
-    """Yield the articles of ``text`` read as ``fmt`` (json, jsonl or yaml), or the problems;
-    JSONL ``text`` may be a run of a file's lines starting at line ``first_line``."""
+    """Yield the articles of ``text`` read as ``fmt`` (json, jsonl, yaml, or page: an HTML
+    or text page read with ``page``'s options), or the problems; JSONL ``text`` may be a
+    run of a file's lines starting at line ``first_line``."""
+    if fmt == "page":
+        yield _article_from_page(text, path, page or DEFAULT_PAGE_OPTIONS)
+        return
     if fmt == "jsonl":
         for number, line_text in enumerate(text.split("\n"), start=first_line):
             if not line_text.strip():
@@ -539,9 +552,44 @@ def parse_article_text(
         yield from result
 
 
+def _article_from_page(text: str, path: str, options: PageOptions) -> LoadedArticle | InputProblem:
+    """Return the article of one published page, or why it cannot be read."""
+    try:
+        page = read_page(text, path, options)
+    except PageError as err:
+        return InputProblem(path, err.message, err.line)
+    places = SourceMap.from_regions(text, page.regions) if page.regions else None
+    return LoadedArticle(path, article_of_page(page, options), places=places)
+
+
 def _format_of(path: Path) -> str | None:
     suffix = path.suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        return "page"
     return {".json": "json", ".jsonl": "jsonl", ".yaml": "yaml", ".yml": "yaml"}.get(suffix)
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _decode_page(raw: bytes, path: str) -> str | InputProblem:
+    """Return an HTML page's text: UTF-8, or the charset its ``<meta>`` declares (pages
+    older than UTF-8 sites still exist), or the problem."""
+    declared = _CHARSET.search(raw[:4096])
+    if declared is not None:
+        name = declared.group(1).decode("ascii", "replace")
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            return InputProblem(path, f"the page declares an unknown charset '{name}'")
+        if codec != "utf-8":
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError as err:
+                return InputProblem(
+                    path, f"not valid {name}: byte 0x{raw[err.start]:02x} at offset {err.start}"
+                )
+    return _decode(raw, path)
 
 
 def unreadable_because(path: Path) -> str | None:
@@ -573,24 +621,31 @@ def unreadable_because(path: Path) -> str | None:
     return None
 
 
-def read_file(display: str, path: Path | None) -> Iterator[LoadedArticle | InputProblem]:
-    """Yield the articles of one file, or the problems that kept them from being read."""
-    for unit in units_of_file(display, path):
+def read_file(
+    display: str, path: Path | None, page: PageOptions | None = None
+) -> Iterator[LoadedArticle | InputProblem]:
+    """Yield the articles of one file, or the problems that kept them from being read; a
+    published page is read with ``page``'s options."""
+    for unit in units_of_file(display, path, page=page):
         if isinstance(unit, InputProblem):
             yield unit
         else:
-            yield from parse_article_text(unit.text, unit.path, unit.fmt, unit.first_line)
+            yield from parse_article_text(
+                unit.text, unit.path, unit.fmt, unit.first_line, unit.page
+            )
 
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """Text to parse into articles: a whole JSON or YAML file, or a run of a JSONL file's
-    lines starting at ``first_line``. Units are what parallel runs hand to workers."""
+    """Text to parse into articles: a whole JSON or YAML file, a run of a JSONL file's
+    lines starting at ``first_line``, or a published page (``fmt`` "page", read with
+    ``page``'s options). Units are what parallel runs hand to workers."""
 
     path: str
     fmt: str
     text: str
     first_line: int = 1
+    page: PageOptions | None = None
 
 
 # JSONL lines handed to a worker at once: enough to outweigh the cost of a hand-over,
@@ -604,9 +659,14 @@ def read_units(
     *,
     exclude: Iterable[str] = (),
     stdin: tuple[str, str] | None = None,
+    page: PageOptions | None = None,
 ) -> Iterator[Unit | InputProblem]:
     """Yield the text of every article file below ``paths`` in path order, as units to
     parse, with the problems of the files that cannot be read in their place.
+
+    A published page (.html, .htm, .txt) named in ``paths`` is read with ``page``'s
+    options; below a folder only article files are read (a folder's stray README.txt is
+    not an article).
 
     A JSONL file is read line by line, in runs of lines (constant memory whatever its
     size; ``max_file_bytes`` applies to each line, an article). A path ``-`` reads
@@ -618,11 +678,15 @@ def read_units(
             name, text = stdin
             yield Unit(name, _format_of(Path(name)) or "json", text.removeprefix("\ufeff"))
             continue
-        yield from units_of_file(display, path, limits)
+        yield from units_of_file(display, path, limits, page=page)
 
 
 def units_of_file(
-    display: str, path: Path | None, limits: Limits = DEFAULT_LIMITS
+    display: str,
+    path: Path | None,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    page: PageOptions | None = None,
 ) -> Iterator[Unit | InputProblem]:
     """Yield the units of one file (see :func:`read_units`), or why it cannot be read."""
     if path is None:
@@ -634,7 +698,11 @@ def units_of_file(
         return
     fmt = _format_of(path)
     if fmt is None:
-        yield InputProblem(display, f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})")
+        yield InputProblem(
+            display,
+            f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)}, "
+            f"or a page: {', '.join(PAGE_SUFFIXES)})",
+        )
         return
     if fmt == "jsonl":
         yield from _jsonl_units(display, path, limits)
@@ -651,11 +719,13 @@ def units_of_file(
     except OSError as err:
         yield InputProblem(display, f"cannot read: {err.strerror or err}")
         return
-    decoded = _decode(raw, display)
+    is_html = fmt == "page" and path.suffix.lower() != ".txt"
+    decoded = _decode_page(raw, display) if is_html else _decode(raw, display)
     if isinstance(decoded, InputProblem):
         yield decoded
         return
-    yield Unit(display, fmt, decoded)
+    options = (page or DEFAULT_PAGE_OPTIONS) if fmt == "page" else None
+    yield Unit(display, fmt, decoded, page=options)
 
 
 def _jsonl_units(display: str, path: Path, limits: Limits) -> Iterator[Unit | InputProblem]:
@@ -714,7 +784,7 @@ def parse_unit(
 ) -> Iterator[LoadedArticle | InputProblem]:
     """Yield the articles of ``unit``, or their problems (an article over ``limits`` is a
     problem saying which limit)."""
-    for item in parse_article_text(unit.text, unit.path, unit.fmt, unit.first_line):
+    for item in parse_article_text(unit.text, unit.path, unit.fmt, unit.first_line, unit.page):
         over = _over_the_limits(item, limits) if isinstance(item, LoadedArticle) else None
         yield item if over is None else over
 
@@ -725,12 +795,14 @@ def iter_articles(
     *,
     exclude: Iterable[str] = (),
     stdin: tuple[str, str] | None = None,
+    page: PageOptions | None = None,
 ) -> Iterator[LoadedArticle | InputProblem]:
     """Yield every article below ``paths`` in path order, with problems in their place (a
     file or an article over ``limits`` is a problem saying which limit). Below a folder,
     files and folders matching an ``exclude`` glob are not read; a file named on its own
-    always is. A path ``-`` reads ``stdin`` (see :func:`read_units`)."""
-    for unit in read_units(paths, limits, exclude=exclude, stdin=stdin):
+    always is. A path ``-`` reads ``stdin`` (see :func:`read_units`); a published page
+    named in ``paths`` is read with ``page``'s options."""
+    for unit in read_units(paths, limits, exclude=exclude, stdin=stdin, page=page):
         if isinstance(unit, InputProblem):
             yield unit
         else:

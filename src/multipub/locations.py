@@ -668,6 +668,25 @@ class _Finder(Protocol):
 _FIELDS = frozenset({"title", "lead", "byline", "blocks"})
 
 
+class _RegionFinder:
+    """Finds texts written verbatim at raw ranges known when the file was read."""
+
+    __slots__ = ("_regions", "_text")
+
+    def __init__(self, text: str, regions: dict[tuple[str, str, int | None], tuple[int, int]]):
+        self._text = text
+        self._regions = regions
+
+    def text_map(self, lang: str, field: str, block: int | None) -> _TextMap | None:
+        """Return the map of the text at (lang, field, block), or None when there is none."""
+        region = self._regions.get((lang, field, block))
+        if region is None:
+            return None
+        pieces = _Pieces()
+        pieces.verbatim(self._text, *region)
+        return pieces.finish(region[1] - region[0], region[1] - region[0], region)
+
+
 class SourceMap:
     """Where each text of one article sits in its file."""
 
@@ -683,6 +702,14 @@ class SourceMap:
         """Return the map of one JSON document: a whole file's text (BOM removed), or one
         JSONL line's text with ``base_line`` its line number. Nothing is read yet."""
         return cls(text, base_line, _JsonFinder(text))
+
+    @classmethod
+    def from_regions(
+        cls, text: str, regions: dict[tuple[str, str, int | None], tuple[int, int]]
+    ) -> SourceMap:
+        """Return the map of a file whose texts sit verbatim at known raw ranges (a text
+        page: one line a text), ``regions`` keyed by (lang, field, block)."""
+        return cls(text, 1, _RegionFinder(text, regions))
 
     @classmethod
     def from_yaml(cls, text: str) -> SourceMap:

@@ -1,0 +1,667 @@
+"""Published pages in: an HTML or plain-text page read into the article model.
+
+A desk has pages, not JSON. A page becomes one variant of an article, keeping what readers
+saw: the title, the paragraphs, headings, captions, quotes, list items, media references,
+and the furniture printed among them (a view counter, a "Source" label, a comment count),
+each a block, so that the checks see it. Site chrome around the article (menus, footers,
+sidebars, scripts) is not part of the article and is left out.
+
+Plain text: one block a line, the first line the title, blank lines ignored.
+
+HTML: parsed by selectolax (the lexbor engine, a maintained HTML5 parser). The article is
+the page's ``articleBody`` if it marks one, else its one ``<article>`` (the one with the
+most paragraph text when there are several), else ``<main>``, else the element holding
+the most paragraph text; ``bench/bench_pages.py`` measured this against trafilatura on
+real pages (see docs/formats.md). A boilerplate remover is the wrong tool here: it drops
+exactly the furniture a desk needs reported.
+
+The page's language is, in order: the one given (``--lang``), a tag before the suffix of
+the file name (``story.ar.html``), the HTML ``lang`` attribute, and for text the language
+identified over the whole page. Several pages are one article when told so
+(``article_id``), when they link to each other (``<link rel="alternate" hreflang>`` to a
+page's canonical URL), or when their URLs share an article id or a path (less a leading
+language segment); see :func:`combine_pages`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit
+
+from pydantic import ValidationError
+
+from multipub.lang import primary_subtag, profiles
+from multipub.models import Article, Block, BlockKind, Variant
+
+__all__ = [
+    "DEFAULT_PAGE_OPTIONS",
+    "PAGE_SUFFIXES",
+    "Page",
+    "PageError",
+    "PageOptions",
+    "article_of_page",
+    "combine_pages",
+    "read_html_page",
+    "read_page",
+    "read_text_page",
+]
+
+PAGE_SUFFIXES = (".html", ".htm", ".txt")
+
+# Where a text of a page sits in the raw file: (lang, field, block) -> [first, after).
+Regions = dict[tuple[str, str, int | None], tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class PageOptions:
+    """How to read pages: ``lang`` the pages' language when known (None: from each page),
+    ``source_lang`` the language the site translates from (the article's source when no
+    page is in it), ``article_id`` the id of the article all pages belong to (None: from
+    the pages), ``selector`` a CSS selector of the article element of HTML pages (None:
+    found, see :func:`read_html_page`)."""
+
+    lang: str | None = None
+    source_lang: str = "vi"
+    article_id: str | None = None
+    selector: str | None = None
+
+
+DEFAULT_PAGE_OPTIONS = PageOptions()
+
+
+class PageError(ValueError):
+    """A page that cannot become a variant: ``message`` says why, ``line`` where (1-based)
+    when one place is to blame."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page read: its language, the variant it gives, and what ties it to pages of
+    the same article in other languages.
+
+    ``regions`` locates each text in the raw file (plain text only: an HTML page's texts
+    are decoded from markup, so findings on it carry no line); ``article_id`` is the id the
+    page declares or its URL holds, None when neither does; ``alternates`` are the URLs of
+    its other-language versions it links to.
+    """
+
+    path: str
+    lang: str
+    variant: Variant
+    url: str | None = None
+    published_at: datetime | None = None
+    article_id: str | None = None
+    alternates: tuple[str, ...] = ()
+    regions: Regions = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------------
+# Language
+
+
+_TAG_IN_NAME = re.compile(r"\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)$")
+
+
+def _tag_from_name(path: str) -> str | None:
+    """Return the language tag a file name carries before its suffix (``a.zh-Hans.txt``),
+    when it names a profiled language; None otherwise."""
+    stem = PurePosixPath(path).name
+    stem = stem[: -len(PurePosixPath(stem).suffix)] if PurePosixPath(stem).suffix else stem
+    found = _TAG_IN_NAME.search(stem)
+    if found is None:
+        return None
+    tag = found.group(1).replace("_", "-")
+    return tag if primary_subtag(tag) in profiles() else None
+
+
+def _normalized_tag(tag: str) -> str | None:
+    """Return a page's ``lang`` attribute as a tag (``vi_VN`` -> ``vi-VN``), or None when
+    it is empty or not a language tag."""
+    tag = tag.strip().replace("_", "-")
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", tag):
+        return None
+    primary, _, rest = tag.partition("-")
+    return primary.lower() + (f"-{rest}" if rest else "")
+
+
+def _identified_lang(text: str, path: str) -> str:
+    """Return the language identified over a whole page's text; raise PageError when
+    it cannot be told."""
+    from multipub.langid import identify
+
+    guess = identify(text[:20_000], cache=False)
+    if guess.lang is None:
+        raise PageError(
+            f"cannot tell the page's language; give it with --lang or in the file name "
+            f"({PurePosixPath(path).stem}.vi{PurePosixPath(path).suffix})"
+        )
+    return guess.lang
+
+
+# ---------------------------------------------------------------------------------------
+# Plain text
+
+
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+
+
+def read_text_page(text: str, path: str, options: PageOptions = DEFAULT_PAGE_OPTIONS) -> Page:
+    """Return the page of a plain-text file: the first non-blank line the title, each
+    further non-blank line a paragraph block, surrounding blanks stripped.
+
+    Raises PageError when the text holds no line or its language cannot be told.
+    """
+    lines: list[tuple[str, int]] = []  # (stripped text, raw offset of its first character)
+    for found in _LINE.finditer(text):
+        raw = found.group().rstrip("\n").rstrip("\r")
+        stripped = raw.strip()
+        if stripped:
+            lines.append((stripped, found.start() + (len(raw) - len(raw.lstrip()))))
+        if found.end() >= len(text):
+            break
+    if not lines:
+        raise PageError("the page is empty: no line of text")
+    lang = (
+        options.lang
+        or _tag_from_name(path)
+        or _identified_lang("\n".join(line for line, _ in lines), path)
+    )
+    regions: Regions = {(lang, "title", None): (lines[0][1], lines[0][1] + len(lines[0][0]))}
+    for index, (line, start) in enumerate(lines[1:]):
+        regions[(lang, "blocks", index)] = (start, start + len(line))
+    variant = Variant(title=lines[0][0], blocks=tuple(Block(text=line) for line, _ in lines[1:]))
+    return Page(path, lang, variant, regions=regions)
+
+
+# ---------------------------------------------------------------------------------------
+# HTML
+
+# Never text a reader reads in the article.
+_SKIPPED = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "canvas",
+        "form",
+        "button",
+        "select",
+        "textarea",
+        "input",
+        "nav",
+        "head",
+        "object",
+        "map",
+    }
+)
+# Site chrome: left out when met around the article, kept when inside it (an <aside> in
+# an article body is a box the reader sees with the story).
+_CHROME = frozenset({"header", "footer", "aside", "nav"})
+_INLINE = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "data",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "kbd",
+        "label",
+        "mark",
+        "q",
+        "ruby",
+        "rb",
+        "rt",
+        "rp",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+        "wbr",
+        "del",
+        "ins",
+    }
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LEAF_KINDS = {
+    "p": BlockKind.PARAGRAPH,
+    "pre": BlockKind.PARAGRAPH,
+    "dt": BlockKind.PARAGRAPH,
+    "dd": BlockKind.PARAGRAPH,
+    "figcaption": BlockKind.CAPTION,
+    "caption": BlockKind.CAPTION,
+    "blockquote": BlockKind.QUOTE,
+    "li": BlockKind.LIST_ITEM,
+    **dict.fromkeys(_HEADINGS, BlockKind.HEADING),
+}
+_MEDIA = frozenset({"img", "video", "audio", "iframe", "embed", "picture"})
+_SPACE = re.compile(r"\s+")
+_LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:sapo|lead|standfirst|summary|chapeau|intro)(?:$|[\s_-])")
+_BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|byline)(?:$|[\s_-])")
+_COMMENTS = re.compile(r"comment|respond|reply|discussion")
+_ID_IN_URL = re.compile(r"(?:^|[^0-9])([0-9]{5,})(?:[^0-9]*)$")
+
+
+def _clean(text: str) -> str:
+    """Return ``text`` with each run of white space one space, stripped."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def _attr(node: Any, name: str) -> str | None:
+    value = node.attributes.get(name)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _classes(node: Any) -> str:
+    return " ".join(filter(None, (_attr(node, "class"), _attr(node, "id")))).lower()
+
+
+class _BlockWalker:
+    """Turns the article element into blocks, in document order."""
+
+    def __init__(self, skip: set[int]) -> None:
+        self.blocks: list[Block] = []
+        self._inline: list[str] = []
+        self._skip = skip  # elements already used as the title, lead or byline
+
+    def walk(self, node: Any) -> None:
+        """Add the blocks of ``node``'s children."""
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                self._inline.append(child.text_content or "")
+            elif tag == "br":
+                self._inline.append(" ")
+            elif tag in _SKIPPED or tag.startswith("-") or child.mem_id in self._skip:
+                continue
+            elif tag in _MEDIA:
+                self._flush()
+                self._media(child)
+            elif tag in _LEAF_KINDS:
+                self._flush()
+                self._leaf(child, _LEAF_KINDS[tag])
+            elif tag in _INLINE:
+                self.walk(child)
+            else:
+                self._flush()
+                self.walk(child)
+                self._flush()
+        return None
+
+    def finish(self) -> list[Block]:
+        """Return the blocks found, once the walk is over."""
+        self._flush()
+        return self.blocks
+
+    def _flush(self) -> None:
+        text = _clean("".join(self._inline))
+        self._inline = []
+        if text:
+            self.blocks.append(Block(text=text))
+
+    def _leaf(self, node: Any, kind: BlockKind) -> None:
+        """Add a paragraph-like element as one block; media inside it follow it."""
+        inner = _BlockWalker(self._skip)
+        inner.walk(node)
+        media = [b for b in inner.finish() if b.kind is BlockKind.MEDIA]
+        text = _clean(_text_of(node))
+        if text:
+            self.blocks.append(Block(kind=kind, text=text))
+        self.blocks.extend(media)
+
+    def _media(self, node: Any) -> None:
+        """Add a media reference: its file or URL as written, and its alternative text."""
+        src = _attr(node, "src") or _attr(node, "data-src")
+        if src is None:
+            source = node.css_first("source[src], img[src]")
+            src = _attr(source, "src") if source is not None else None
+        if src is None:
+            return
+        alt = _clean(_attr(node, "alt") or _attr(node, "title") or "")
+        self.blocks.append(Block(kind=BlockKind.MEDIA, src=src, text=alt))
+
+
+def _text_of(node: Any) -> str:
+    """Return the text a reader sees in ``node`` (scripts and the like left out)."""
+    parts: list[str] = []
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            parts.append(child.text_content or "")
+        elif child.tag == "br":
+            parts.append(" ")
+        elif child.tag not in _SKIPPED and not child.tag.startswith("-"):
+            parts.append(_text_of(child))
+    return "".join(parts)
+
+
+def _paragraph_text(node: Any) -> int:
+    """Return how many characters of ``<p>`` text lie below ``node``."""
+    return sum(len(_clean(p.text(deep=True))) for p in node.css("p"))
+
+
+def _densest_parent(tree: Any) -> Any | None:
+    """Return the element whose own ``<p>`` children hold the most text, or None."""
+    scores: dict[int, tuple[int, Any]] = {}
+    for paragraph in tree.css("p"):
+        parent = paragraph.parent
+        if parent is None or _COMMENTS.search(_classes(parent)):
+            continue
+        length = len(_clean(paragraph.text(deep=True)))
+        previous = scores.get(parent.mem_id, (0, parent))[0]
+        scores[parent.mem_id] = (previous + length, parent)
+    if not scores:
+        return None
+    return max(scores.values(), key=lambda item: item[0])[1]
+
+
+def _article_root(tree: Any) -> Any:
+    """Return the element holding the article (see the module's docstring).
+
+    The marked-up candidates come first (``articleBody``, then ``<article>``, then
+    ``<main>``), and the first of them wins unless it holds under half the paragraph text
+    of the best one, the element with the densest paragraphs among them: markup is
+    trusted, but not when it marks a teaser box or a comment instead of the story.
+    """
+    candidates = [
+        *tree.css('[itemprop="articleBody"]'),
+        *sorted(tree.css("article"), key=_paragraph_text, reverse=True),
+        *tree.css("main, [role=main]"),
+    ]
+    dense = _densest_parent(tree)
+    if dense is not None:
+        candidates.append(dense)
+    if not candidates:
+        return tree.body
+    scored = [(_paragraph_text(node), node) for node in candidates]
+    best = max(score for score, _ in scored)
+    return next(node for score, node in scored if score * 2 >= best)
+
+
+def _in_chrome(node: Any, root: Any) -> bool:
+    """Return whether ``node`` sits in site chrome outside ``root``."""
+    current = node.parent
+    while current is not None and current.mem_id != root.mem_id:
+        if current.tag in _CHROME:
+            return True
+        current = current.parent
+    return False
+
+
+def _meta(tree: Any, *names: str) -> str | None:
+    for name in names:
+        node = tree.css_first(f'meta[property="{name}"], meta[name="{name}"]')
+        if node is not None and _attr(node, "content"):
+            return _attr(node, "content")
+    return None
+
+
+def _published_at(tree: Any, root: Any) -> datetime | None:
+    stamp = _meta(tree, "article:published_time", "datePublished", "pubdate")
+    if stamp is None:
+        node = root.css_first("time[datetime]") or tree.css_first("time[datetime]")
+        stamp = _attr(node, "datetime") if node is not None else None
+    if stamp is None:
+        return None
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def read_html_page(text: str, path: str, options: PageOptions = DEFAULT_PAGE_OPTIONS) -> Page:
+    """Return the page of an HTML document: title, lead, byline and blocks of its article
+    element, its language, canonical URL, publication time, article id and alternates.
+
+    Raises PageError when the page has no text or its language cannot be told.
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(text)
+    if tree.body is None:
+        raise PageError("not an HTML page: no body")
+    html = tree.css_first("html")
+    canonical = tree.css_first('link[rel="canonical"][href]')
+    url = (_attr(canonical, "href") if canonical is not None else None) or _meta(tree, "og:url")
+    if options.selector:
+        try:
+            root = tree.css_first(options.selector)
+        except Exception as err:  # selectolax raises its own errors for a bad selector
+            raise PageError(f"bad article selector {options.selector!r}: {err}") from None
+        if root is None:
+            raise PageError(f"no element matches the article selector {options.selector!r}")
+    else:
+        root = _article_root(tree)
+
+    used: set[int] = set()
+    title = None
+    heading = root.css_first("h1")
+    if heading is None:
+        heading = next((h for h in tree.css("h1") if not _in_chrome(h, tree.body)), None)
+    if heading is not None:
+        title = _clean(_text_of(heading)) or None
+        used.add(heading.mem_id)
+    if title is None:
+        title = _meta(tree, "og:title")
+        if title is None:
+            node = tree.css_first("title")
+            title = _clean(node.text()) if node is not None else None
+    lead = None
+    for node in root.css("p, div, h2"):
+        if not (_LEAD_CLASS.search(_classes(node)) or _attr(node, "itemprop") == "description"):
+            continue
+        # A wrapper named "lead-..." around the whole story is not the lead.
+        if len(node.css("p")) <= 1 and len(_clean(node.text(deep=True))) <= 1000:
+            lead = _clean(_text_of(node)) or None
+            used.add(node.mem_id)
+            break
+    byline = None
+    for node in root.css('[rel="author"], [itemprop="author"], address, p, span, div'):
+        if (
+            node.tag in ("address",)
+            or _attr(node, "rel") == "author"
+            or _attr(node, "itemprop") == "author"
+            or _BYLINE_CLASS.search(_classes(node))
+        ):
+            candidate = _clean(_text_of(node))
+            if candidate and len(candidate) <= 120:
+                byline = candidate
+                used.add(node.mem_id)
+                break
+
+    walker = _BlockWalker(used)
+    walker.walk(root)
+    blocks = walker.finish()
+    if not title and not blocks:
+        raise PageError("the page has no text")
+
+    declared = _normalized_tag(_attr(html, "lang") or "") if html is not None else None
+    lang = options.lang or _tag_from_name(path) or declared
+    if lang is None:
+        lang = _identified_lang("\n".join([title or "", *(b.text for b in blocks if b.text)]), path)
+    alternates = tuple(
+        sorted(
+            {
+                urljoin(url or "", href)
+                for node in tree.css('link[rel="alternate"][hreflang][href]')
+                if (href := _attr(node, "href"))
+            }
+        )
+    )
+    declared_id = _meta(tree, "article:id", "multipub:article") or (
+        _attr(root, "data-article-id") if root is not None else None
+    )
+    try:
+        variant = Variant(title=title, lead=lead, byline=byline, blocks=tuple(blocks))
+    except ValidationError as err:  # pragma: no cover - the blocks built above are valid
+        raise PageError(f"the page does not fit the article model: {err}") from None
+    return Page(
+        path,
+        lang,
+        variant,
+        url=url,
+        published_at=_published_at(tree, root),
+        article_id=declared_id or _id_in_url(url),
+        alternates=alternates,
+    )
+
+
+def read_page(text: str, path: str, options: PageOptions = DEFAULT_PAGE_OPTIONS) -> Page:
+    """Return the page of ``text``, read as HTML or plain text by the suffix of ``path``
+    (``.html``/``.htm``, else text). Raises PageError (see the readers)."""
+    if PurePosixPath(path).suffix.lower() in (".html", ".htm"):
+        return read_html_page(text, path, options)
+    return read_text_page(text, path, options)
+
+
+# ---------------------------------------------------------------------------------------
+# Pages into articles
+
+
+def _id_in_url(url: str | None) -> str | None:
+    """Return the article number a URL's last path segment ends in (``...-123456.html``),
+    None when there is none (5 digits at least: a year or a page number is not one)."""
+    if not url:
+        return None
+    last = PurePosixPath(unquote(urlsplit(url).path)).name
+    found = _ID_IN_URL.search(last)
+    return found.group(1) if found else None
+
+
+def _path_key(url: str | None) -> str | None:
+    """Return a URL's host and path less a leading language segment (``/ar/``), the part
+    every language version of an article shares on sites that keep one path."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    if segments and _normalized_tag(segments[0]) and primary_subtag(segments[0]) in profiles():
+        segments = segments[1:]
+    return f"{parts.netloc.lower()}/{'/'.join(segments)}" if segments else None
+
+
+def _article_id_from(page: Page) -> str:
+    """Return the id an article read from ``page`` alone gets."""
+    if page.article_id:
+        return page.article_id
+    if page.url:
+        name = PurePosixPath(urlsplit(page.url).path).name
+        name = name.rsplit(".", 1)[0] if "." in name else name
+        if name:
+            return name
+    stem = PurePosixPath(page.path).name
+    tag = _tag_from_name(page.path)
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    if tag and stem.endswith(f".{tag}"):
+        stem = stem[: -len(tag) - 1]
+    return stem or "page"
+
+
+def article_of_page(page: Page, options: PageOptions = DEFAULT_PAGE_OPTIONS) -> Article:
+    """Return the article of one page: its one variant, the source language
+    ``options.source_lang`` (so a translation read alone is checked without its source)."""
+    return _article([page], options)
+
+
+def _article(pages: Sequence[Page], options: PageOptions) -> Article:
+    source_lang = options.source_lang
+    source_page = next((p for p in pages if p.lang == source_lang), None)
+    first = source_page or pages[0]
+    return Article(
+        id=options.article_id or _article_id_from(first),
+        source_lang=source_lang,
+        published_at=first.published_at,
+        url=first.url,
+        variants={page.lang: page.variant for page in pages},
+    )
+
+
+def combine_pages(
+    pages: Iterable[Page], options: PageOptions = DEFAULT_PAGE_OPTIONS
+) -> tuple[list[Article], list[PageError]]:
+    """Return the articles the ``pages`` make, in the order of their first page, and the
+    problems of pages that could not join one (two pages in one language of one article).
+
+    With ``options.article_id`` all pages are one article. Otherwise two pages are one
+    article when one links to the other as an alternate (its URL), or they declare or
+    their URLs end in the same article number, or their URLs share a path less a leading
+    language segment.
+    """
+    pages = list(pages)
+    parent = list(range(len(pages)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    if options.article_id is not None:
+        for i in range(1, len(pages)):
+            union(0, i)
+    else:
+        seen: dict[tuple[str, str], int] = {}
+        for i, page in enumerate(pages):
+            keys = [("url", page.url)] if page.url else []
+            keys += [("url", alt) for alt in page.alternates]
+            if page.article_id:
+                keys.append(("id", page.article_id))
+            path_key = _path_key(page.url)
+            if path_key:
+                keys.append(("path", path_key))
+            for key in keys:
+                assert key[1] is not None
+                marked = (key[0], key[1])
+                if marked in seen:
+                    union(seen[marked], i)
+                else:
+                    seen[marked] = i
+    groups: dict[int, list[Page]] = {}
+    for i, page in enumerate(pages):
+        groups.setdefault(find(i), []).append(page)
+    articles: list[Article] = []
+    problems: list[PageError] = []
+    for root in sorted(groups):
+        members: list[Page] = []
+        for page in groups[root]:
+            other = next((m for m in members if m.lang == page.lang), None)
+            if other is not None:
+                problems.append(
+                    PageError(
+                        f"{page.path}: a second '{page.lang}' page of the article of "
+                        f"{other.path}; not combined (give each article's pages separately, "
+                        f"or --article)"
+                    )
+                )
+                continue
+            members.append(page)
+        articles.append(_article(members, options))
+    return articles, problems
