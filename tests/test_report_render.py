@@ -55,10 +55,10 @@ class Node:
         return out
 
     def isolated(self) -> bool:
-        """True if this node or an ancestor isolates its direction (bdi or dir="auto")."""
+        """True if this node or an ancestor isolates its direction (bdi, or a dir)."""
         node: Node | None = self
         while node is not None:
-            if node.tag == "bdi" or node.attrs.get("dir") == "auto":
+            if node.tag == "bdi" or node.attrs.get("dir") in ("auto", "ltr"):
                 return True
             node = node.parent
         return False
@@ -222,6 +222,11 @@ def test_html_coverage_table_and_chart_show_every_language(full_data: dict[str, 
     rows = [n for n in coverage.iter() if n.tag == "tr"][1:]
     assert [cells(r)[0].text() for r in rows] == list(full_data["coverage"])
     for row, counts in zip(rows, full_data["coverage"].values(), strict=True):
+        if counts.get("source"):
+            # The source language: mentions, and no rating against the house forms.
+            assert cells(row)[1].text() == str(counts["mentions"])
+            assert "not rated" in cells(row)[2].text()
+            continue
         assert [c.text() for c in cells(row)[1:]] == [
             str(counts[k]) for k in ("mentions", "preferred", "accepted", "forbidden", "other")
         ] + [f"{counts['house_form_share']:.1f} %"]
@@ -230,7 +235,9 @@ def test_html_coverage_table_and_chart_show_every_language(full_data: dict[str, 
     svg = svgs[0]
     labels = [t.text() for t in svg.iter() if t.tag == "text"]
     bars = [r for r in svg.iter() if r.tag == "rect"]
-    for lang, counts in full_data["coverage"].items():
+    rated = {k: v for k, v in full_data["coverage"].items() if not v.get("source")}
+    assert rated and len(rated) < len(full_data["coverage"])  # the source has no bar
+    for lang, counts in rated.items():
         assert lang in labels
         assert f"{counts['house_form_share']:.1f} %" in labels
         # One segment per kind present; the house-form segment is as wide as its share.
@@ -256,7 +263,8 @@ def test_html_unknown_names_with_suggestions_and_yaml(names_data: dict[str, Any]
             assert all(form in row.text() for form in forms)
         pre = next(n for n in row.iter() if n.tag == "pre")
         assert pre.text() == name["yaml"]
-        assert pre.isolated()
+        # Paste-ready YAML reads left to right, Arabic values included.
+        assert pre.attrs.get("dir") == "ltr"
         assert yaml.safe_load(pre.text())[0]["terms"]["vi"] == name["name"]
     # Ranked by frequency, as the data gives them.
     counts = [int(cells(r)[2].text()) for r in rows]

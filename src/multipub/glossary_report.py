@@ -19,7 +19,7 @@ from multipub.config import Config
 from multipub.context import ArticleContext
 from multipub.glossary import Glossary
 from multipub.io import InputProblem, LoadedArticle, iter_articles
-from multipub.lang import languages, primary_subtag
+from multipub.lang import languages, primary_subtag, profile
 from multipub.matcher import FormStatus, GlossaryIndex
 from multipub.names import vietnamese_names
 from multipub.text import fold
@@ -31,7 +31,12 @@ __all__ = ["SUGGESTION_LANGUAGES", "build_report"]
 SUGGESTION_LANGUAGES = tuple(tag for tag in languages(site=True) if tag != "vi")
 
 
-def _rendering_kind(status: FormStatus, exact: bool) -> str:
+def _rendering_kind(status: FormStatus, exact: bool, source: bool = False) -> str:
+    """Return how a rendering is rated: preferred, accepted, forbidden or other; "source"
+    in the glossary's source language, which is what the house forms translate and is
+    not rated against them."""
+    if source:
+        return "source"
     if not exact:
         return "other"
     return {
@@ -56,8 +61,11 @@ def build_report(
     """Return the glossary report of the articles below ``paths`` as JSON-ready data; what
     could not be read goes to ``problems`` when it is given (as ``check`` reports it)."""
     index = GlossaryIndex(glossary)
-    # (entry, lang) -> rendering text -> [kind, count]; articles using a non-preferred form.
-    renderings: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(dict)
+    source = primary_subtag(glossary.source_lang)
+    # (entry, lang) -> (glossary form, kind) -> text as written -> count: a text that is
+    # not the form itself (an inflection, "Фам Минь Тиня"; a spelling without diacritics)
+    # is grouped under the form it renders. Articles using a non-preferred form, too.
+    renderings: dict[tuple[str, str], dict[tuple[str, str], Counter[str]]] = defaultdict(dict)
     off_house: dict[tuple[str, str], set[str]] = defaultdict(set)
     coverage: dict[str, Counter[str]] = defaultdict(Counter)
     unknown: dict[str, dict[str, Any]] = {}
@@ -72,13 +80,14 @@ def build_report(
         shared = ArticleContext(article, Config(), index)
         for lang in sorted(article.variants):
             variants += 1
+            in_source = primary_subtag(lang) == source
             for unit, mentions in zip(shared.units(lang), shared.mentions(lang), strict=True):
                 for m in mentions:
-                    kind = _rendering_kind(m.status, m.exact)
-                    seen = renderings[(m.entry, lang)].setdefault(m.text, [kind, 0])
-                    seen[1] += 1
+                    kind = _rendering_kind(m.status, m.exact, in_source)
+                    texts = renderings[(m.entry, lang)].setdefault((m.form, kind), Counter())
+                    texts[unicodedata.normalize("NFC", m.text)] += 1
                     coverage[lang][kind] += 1
-                    if kind != "preferred":
+                    if kind not in ("preferred", "source"):
                         off_house[(m.entry, lang)].add(article.id)
                 if lang == article.source_lang and primary_subtag(lang) == "vi":
                     covered = [(m.start, m.end) for m in mentions]
@@ -97,12 +106,24 @@ def build_report(
     unseen = []
     for entry in glossary.entries:
         langs: dict[str, Any] = {}
-        for (entry_id, lang), texts in sorted(renderings.items()):
+        for (entry_id, lang), by_form in sorted(renderings.items()):
             if entry_id != entry.id:
                 continue
-            rows = sorted(
-                ({"text": t, "kind": k, "count": n} for t, (k, n) in texts.items()),
-                key=lambda r: (-r["count"], r["text"]),
+            rows: list[dict[str, Any]] = sorted(
+                (
+                    {
+                        "text": form,
+                        "kind": kind,
+                        "count": sum(written.values()),
+                        "inflections": [
+                            {"text": t, "count": n}
+                            for t, n in sorted(written.items(), key=lambda i: (-i[1], i[0]))
+                            if t != form
+                        ],
+                    }
+                    for (form, kind), written in by_form.items()
+                ),
+                key=lambda r: (-r["count"], r["text"], r["kind"]),
             )
             langs[lang] = {
                 "mentions": sum(r["count"] for r in rows),
@@ -114,6 +135,7 @@ def build_report(
         entries.append(
             {
                 "id": entry.id,
+                "name": _entry_name(entry, glossary.source_lang),
                 "kind": entry.kind.value,
                 "preferred": {lang: forms.preferred for lang, forms in sorted(entry.terms.items())},
                 "languages": langs,
@@ -131,9 +153,10 @@ def build_report(
         "coverage": {
             lang: {
                 "mentions": sum(counts.values()),
+                "source": counts["source"] > 0,
                 **{k: counts.get(k, 0) for k in ("preferred", "accepted", "forbidden", "other")},
                 "house_form_share": round(100 * counts["preferred"] / sum(counts.values()), 1)
-                if sum(counts.values())
+                if sum(counts.values()) and not counts["source"]
                 else None,
             }
             for lang, counts in sorted(coverage.items())
@@ -142,6 +165,25 @@ def build_report(
         "unseen": unseen,
         "unknown_names": _unknown_names(unknown),
     }
+
+
+def _entry_name(entry: Any, source_lang: str) -> str:
+    """Return what an editor calls an entry: its preferred form in the glossary's source
+    language, else in English, else its id."""
+    for lang in (source_lang, "en"):
+        forms = entry.forms(lang)
+        if forms is not None and forms.preferred:
+            return str(forms.preferred)
+    return str(entry.id)
+
+
+def _gender_shown(name: str) -> str | None:
+    """Return the gender a Vietnamese name's middle names show (Thị, Văn), or None."""
+    found = profile("vi")
+    markers = found.names.gendered_middle_names if found is not None else {}
+    words = name.split()[1:-1]  # neither the surname nor the given name
+    genders = {markers[w] for w in words if w in markers}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _unknown_names(unknown: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -156,10 +198,15 @@ def _unknown_names(unknown: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                 terms[lang] = forms[0] if len(forms) == 1 else {
                     "preferred": forms[0], "accepted": forms[1:3]
                 }  # fmt: skip
-        entry = {"id": f"person/{_slug(name)}", "kind": "person", "terms": terms}
+        entry: dict[str, Any] = {"id": f"person/{_slug(name)}", "kind": "person"}
+        gender = _gender_shown(name)
+        if gender is not None:
+            entry["gender"] = gender
+        entry["terms"] = terms
         rows.append(
             {
                 "name": name,
+                "gender": gender,
                 "count": record["count"],
                 "articles": sorted(record["articles"]),
                 "suggestions": suggestions,

@@ -28,9 +28,10 @@ KIND_LABELS = {
     "accepted": "accepted",
     "forbidden": "forbidden",
     "other": "other form",
+    "source": "source text",
 }
 # Markdown markers of the rendering kinds (the legend in the Markdown report explains them).
-KIND_MARKS = {"preferred": "✓", "accepted": "≈", "forbidden": "✗", "other": "?"}
+KIND_MARKS = {"preferred": "✓", "accepted": "≈", "forbidden": "✗", "other": "?", "source": "·"}
 
 # Geometry of the coverage chart, in SVG user units.
 _CHART_LABEL = 72
@@ -158,7 +159,9 @@ def _suggestion_languages(data: Mapping[str, Any]) -> list[str]:
 def _chart(coverage: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     """Return the coverage chart's geometry: one stacked bar per language, in kind order."""
     bars = []
-    for row, (lang, counts) in enumerate(coverage.items()):
+    # The source language is what the house forms translate: it has no bar.
+    rated = [(lang, counts) for lang, counts in coverage.items() if not counts.get("source")]
+    for row, (lang, counts) in enumerate(rated):
         total = counts["mentions"]
         x = float(_CHART_LABEL)
         segments = []
