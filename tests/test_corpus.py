@@ -215,3 +215,42 @@ def test_mp304_within_a_run_and_against_an_index(tmp_path: Path) -> None:
     (second / "b.json").write_text(json.dumps(quoted, ensure_ascii=False), "utf-8")
     left = check_paths([second], config=config, corpus_index=index).findings
     assert [f.lang for f in left] == ["vi"]
+
+
+def test_dask_mp304_through_a_shuffle_on_band_keys_equals_the_local_run(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    from multipub import check_corpus, render
+
+    archive = _archive(tmp_path)
+    pasted = archive / "pasted"
+    pasted.mkdir()
+    for n, name in ((1, "rice-harvest"), (2, "rice-again"), (4, "rice-third")):
+        (pasted / f"{name}.json").write_text(
+            json.dumps(_with_paste(n, name), ensure_ascii=False), "utf-8"
+        )
+    # Near-duplicates between files and between the articles of one JSONL file, some
+    # template text past the boilerplate limit (in every article): all as a local run.
+    config = Config(select=("MP304",))
+    local = check_paths([archive], config=config)
+    assert sum(f.code == "MP304" for f in local.findings) > 20
+    repeated = tmp_path / "repeated"
+    repeated.mkdir()
+    for name in ("a.json", "b.json"):  # one article id twice: compared on the client
+        (repeated / name).write_text(
+            json.dumps(_with_paste(3, "same-id"), ensure_ascii=False), "utf-8"
+        )
+    (repeated / "c.json").write_text(
+        json.dumps(_with_paste(5, "another"), ensure_ascii=False), "utf-8"
+    )
+    local_repeated = check_paths([repeated], config=config)
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        on_dask = check_corpus([archive], config=config, client=client)
+        on_dask_repeated = check_corpus([repeated], config=config, client=client)
+    assert render(on_dask, "json") == render(local, "json")
+    assert render(on_dask_repeated, "json") == render(local_repeated, "json")
+    assert any(f.code == "MP304" for f in local_repeated.findings)

@@ -359,6 +359,14 @@ def check_corpus(
     ]
     # The glossary travels to each worker once, not once per task.
     shared_glossary = client.scatter(glossary, broadcast=True) if glossary is not None else None
+    if _wants_mp304(config, corpus_index) and corpus_index is None:
+        from multipub.corpus_dask import check_files_with_shuffle
+
+        shuffled, compared = check_files_with_shuffle(client, files, config, shared_glossary)
+        flat: Iterable[ArticleResult] = (result for part in shuffled for result in part)
+        if not compared:
+            flat = _with_corpus_duplicates(flat, config, None)
+        return report_of(flat, config=config, glossary=glossary)
     futures = client.map(
         _check_file_on_worker,
         [display for display, _ in files],
@@ -371,6 +379,7 @@ def check_corpus(
     per_file: list[list[ArticleResult]] = client.gather(futures)
     results: Iterable[ArticleResult] = (result for part in per_file for result in part)
     if _wants_mp304(config, corpus_index):
-        # Articles compared with each other in input order, as a local run does.
+        # Compared with the archive of the index file, in input order, as a local run
+        # does (without an index file the comparison is a shuffle on the cluster, above).
         results = _with_corpus_duplicates(results, config, corpus_index)
     return report_of(results, config=config, glossary=glossary)
