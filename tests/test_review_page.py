@@ -644,6 +644,19 @@ def test_right_to_left_text_and_bidi_controls_are_isolated() -> None:
             assert line.startswith("\u2068") and line.endswith("\u2069")
 
 
+def test_an_arabic_quote_keeps_its_place_in_an_english_message() -> None:
+    article = make_article({"ar": {"title": "عنوان", "blocks": ["ترأست الرفيقة الاجتماع."]}})
+    message = "'ترأست' does not agree with 'الرفيق' (person/x-y), who is male; use 'ترأس'"
+    finding = at(article, "MP204", "ar", "blocks", 0, "ترأست", message)
+    root, _ = parse(render_html(make_report([finding]), {("p.json", article.id): article}))
+    (shown,) = [b for b in root.iter("bdi") if "msg" in b.classes()]
+    # The message is laid out left to right (in one isolate of direction "auto" it would
+    # follow its first letter, the Arabic quote's) and each quote is isolated inside it.
+    assert shown.get("dir") == "ltr"
+    assert shown.text() == message
+    assert [b.text() for b in shown.iter("bdi")][1:] == ["ترأست", "الرفيق", "ترأس"]
+
+
 # --------------------------------------------------------------------------------------
 # Reading the articles again: render(report, "html")
 

@@ -20,6 +20,7 @@ around it. The same report and articles always give the same bytes.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from multipub.align import BlockPair, align
 from multipub.checks import all_rules
@@ -557,6 +559,25 @@ def _article_view(
 # Rendering
 
 
+# A quoted text in a message: "found 'جسر' (forbidden for ...)".
+_QUOTED = re.compile(r"'[^'\n]*'")
+
+
+def _message_html(message: str) -> Markup:
+    """Return a finding's message as HTML: escaped, each quoted text in its own <bdi>, so
+    that an Arabic quote inside the English sentence keeps its place (in one isolate, the
+    message would take the direction of its first letter, the quote's, and its brackets
+    and clauses would be laid out right to left)."""
+    parts: list[Markup] = []
+    last = 0
+    for quoted in _QUOTED.finditer(message):
+        parts.append(escape(message[last : quoted.start()]))
+        parts.append(Markup("'<bdi>{}</bdi>'").format(quoted.group()[1:-1]))
+        last = quoted.end()
+    parts.append(escape(message[last:]))
+    return Markup("").join(parts)
+
+
 @cache
 def _template() -> jinja2.Template:
     env = jinja2.Environment(
@@ -567,7 +588,9 @@ def _template() -> jinja2.Template:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(sha256_base64=_sha256_base64, isolated=isolated, counted=_counted)
+    env.filters.update(
+        sha256_base64=_sha256_base64, isolated=isolated, counted=_counted, message=_message_html
+    )
     return env.get_template("review.html.j2")
 
 
