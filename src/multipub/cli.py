@@ -634,6 +634,20 @@ def _exit_status(report: Report, fail_on: FailOn) -> int:
     return EXIT_FINDINGS if report.fails(fail_on) else EXIT_CLEAN
 
 
+def _configuration_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Add ``--config FILE`` and ``--isolated`` to a command that reads the configuration
+    file (its function takes ``config_file`` and ``isolated``)."""
+    command = click.option("--isolated", is_flag=True, help="Use no configuration file.")(
+        command
+    )
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Configuration file (default: the nearest multipub.toml or pyproject.toml).",
+    )(command)
+
+
 @main.command("config")
 @click.option(
     "--config",
@@ -933,13 +947,7 @@ def stamp_command(
     type=click.Path(file_okay=False, path_type=Path),
     help="Write each article to ID.json in this folder.",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file (default: the nearest multipub.toml or pyproject.toml).",
-)
-@click.option("--isolated", is_flag=True, help="Use no configuration file.")
+@_configuration_options
 def import_command(
     pages: tuple[str, ...],
     lang: str | None,
@@ -1029,13 +1037,7 @@ def _file_name(article_id: str, taken: set[str]) -> str:
     help="Fields each variant must fill: title, lead, byline, blocks.",
 )
 @click.option("--lang", multiple=True, help="Only gate these variants, e.g. ar,ru.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file (default: the nearest multipub.toml or pyproject.toml).",
-)
-@click.option("--isolated", is_flag=True, help="Use no configuration file.")
+@_configuration_options
 def gate_command(
     paths: tuple[str, ...],
     glossaries: tuple[str, ...],
@@ -1089,13 +1091,7 @@ def publish_group() -> None:
 )
 @click.option("--glossary", "-g", "glossaries", multiple=True, help="Glossary file.")
 @click.option("--require", multiple=True, default=("title",), show_default=True)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file (default: the nearest multipub.toml or pyproject.toml).",
-)
-@click.option("--isolated", is_flag=True, help="Use no configuration file.")
+@_configuration_options
 def publish_alternates(
     paths: tuple[str, ...],
     base_url: str,
