@@ -637,9 +637,7 @@ def _exit_status(report: Report, fail_on: FailOn) -> int:
 def _configuration_options(command: Callable[..., None]) -> Callable[..., None]:
     """Add ``--config FILE`` and ``--isolated`` to a command that reads the configuration
     file (its function takes ``config_file`` and ``isolated``)."""
-    command = click.option("--isolated", is_flag=True, help="Use no configuration file.")(
-        command
-    )
+    command = click.option("--isolated", is_flag=True, help="Use no configuration file.")(command)
     return click.option(
         "--config",
         "config_file",
