@@ -321,3 +321,22 @@ def test_the_seed_page_with_the_glossary_and_its_officials() -> None:
     assert [t for c, t in found if c == "MP103" and t == "جسر"]  # "bridge"
     inconsistent = [t for c, t in found if c == "MP104"]
     assert "نائب الأمين الدائم" in inconsistent  # one title, two renderings
+
+
+def test_a_page_nested_deeper_than_python_recurses_is_read(tmp_path: Path) -> None:
+    depth = 5000
+    html = (
+        "<html lang='vi'><body><article><h1>Tiêu đề</h1>"
+        + "<div>" * depth
+        + "<p>Đoạn văn nằm rất sâu.</p><b>" * 3
+        + "</b>" * 3
+        + "</div>" * depth
+        + "</article></body></html>"
+    )
+    page = read_html_page(html, "deep.html")
+    assert [b.text for b in page.variant.blocks][:1] == ["Đoạn văn nằm rất sâu."]  # type: ignore[union-attr]
+    path = tmp_path / "deep.html"
+    path.write_text(html, encoding="utf-8")
+    result = cli("check", str(path), "--format", "json")
+    assert result.exit_code in (0, 1)
+    assert json.loads(result.stdout)["summary"]["articles"] == 1

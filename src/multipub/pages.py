@@ -289,8 +289,18 @@ class _BlockWalker:
         self._skip = skip  # elements already used as the title, lead or byline
 
     def walk(self, node: Any) -> None:
-        """Add the blocks of ``node``'s children."""
-        for child in node.iter(include_text=True):
+        """Add the blocks of ``node``'s children.
+
+        Iterative, with a stack of its own: a page nests elements as deep as it likes
+        (thousands of ``<div>``s), deeper than Python recurses."""
+        # (element, True) marks the end of a block container: its text ends there.
+        stack: list[tuple[Any, bool]] = [(c, False) for c in _children(node)]
+        stack.reverse()
+        while stack:
+            child, closing = stack.pop()
+            if closing:
+                self._flush()
+                continue
             tag = child.tag
             if tag == "-text":
                 self._inline.append(child.text_content or "")
@@ -304,13 +314,11 @@ class _BlockWalker:
             elif tag in _LEAF_KINDS:
                 self._flush()
                 self._leaf(child, _LEAF_KINDS[tag])
-            elif tag in _INLINE:
-                self.walk(child)
             else:
-                self._flush()
-                self.walk(child)
-                self._flush()
-        return None
+                if tag not in _INLINE:
+                    self._flush()
+                    stack.append((child, True))
+                stack.extend((c, False) for c in reversed(_children(child)))
 
     def finish(self) -> list[Block]:
         """Return the blocks found, once the walk is over."""
@@ -345,16 +353,25 @@ class _BlockWalker:
         self.blocks.append(Block(kind=BlockKind.MEDIA, src=src, text=alt))
 
 
+def _children(node: Any) -> list[Any]:
+    """Return the child nodes of ``node``, text nodes included, in document order."""
+    return list(node.iter(include_text=True))
+
+
 def _text_of(node: Any) -> str:
-    """Return the text a reader sees in ``node`` (scripts and the like left out)."""
+    """Return the text a reader sees in ``node`` (scripts and the like left out); as
+    :meth:`_BlockWalker.walk`, without recursion."""
     parts: list[str] = []
-    for child in node.iter(include_text=True):
+    stack = _children(node)
+    stack.reverse()
+    while stack:
+        child = stack.pop()
         if child.tag == "-text":
             parts.append(child.text_content or "")
         elif child.tag == "br":
             parts.append(" ")
         elif child.tag not in _SKIPPED and not child.tag.startswith("-"):
-            parts.append(_text_of(child))
+            stack.extend(reversed(_children(child)))
     return "".join(parts)
 
 
