@@ -39,6 +39,7 @@ from multipub.glossary import GlossaryError
 from multipub.io import InputProblem, LoadedArticle, parse_article_text
 from multipub.matcher import GlossaryIndex
 from multipub.models import Article
+from multipub.pages import PageOptions
 from multipub.render import FORMATS, render
 from multipub.runner import locate_lines
 from multipub.text import whole_characters
@@ -391,6 +392,63 @@ def assert_loaded(text: str, fmt: str) -> None:
 )
 def test_arbitrary_text_is_articles_or_problems(text: str, fmt: str) -> None:
     assert_loaded(text, fmt)
+
+
+# Markup pieces that pages are made of, hostile ones among them.
+HTML_PIECES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "<html lang='ar'>",
+                "<html lang=''>",
+                "<html lang='x_Y-'>",
+                "<body>",
+                "<article>",
+                "</article>",
+                "<main>",
+                "<div>",
+                "</div>",
+                "<p>",
+                "</p>",
+                "<h1>",
+                "</h1>",
+                "<li>",
+                "<figure><img src='a.jpg' alt='x'>",
+                "<figcaption>",
+                "<script>",
+                "</script>",
+                "<video><source src='v.mp4'></video>",
+                "<br>",
+                "<nav>",
+                "<footer>",
+                "<p class='sapo'>",
+                "<span class='author'>",
+                "<link rel='canonical' href='https://s.example/ar/a-12345.html'>",
+                "<link rel='alternate' hreflang='vi' href='/vi/x'>",
+                "<!-- c -->",
+                "<meta property='article:published_time' content='not a date'>",
+                "<time datetime='2025-13-45'>",
+                "&nbsp;",
+                "&lt;b&gt;",
+                "\u202e",
+            ]
+        ),
+        st.text(st.characters(codec="utf-8"), max_size=20),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@fuzz(300)
+@given(st.one_of(HTML_PIECES, st.text(st.characters(codec="utf-8"), max_size=200)))
+def test_arbitrary_pages_are_articles_or_problems(text: str) -> None:
+    for name in ("page.html", "page.txt"):
+        results = list(parse_article_text(text, name, "page", page=PageOptions(lang="ar")))
+        assert len(results) == 1
+        (result,) = results
+        assert isinstance(result, LoadedArticle | InputProblem), result
+        if isinstance(result, InputProblem):
+            assert result.message.strip() and result.path == name
 
 
 @fuzz(200)
