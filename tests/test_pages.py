@@ -340,3 +340,24 @@ def test_a_page_nested_deeper_than_python_recurses_is_read(tmp_path: Path) -> No
     result = cli("check", str(path), "--format", "json")
     assert result.exit_code in (0, 1)
     assert json.loads(result.stdout)["summary"]["articles"] == 1
+
+
+def test_comments_footers_and_a_lead_above_the_article() -> None:
+    long_comment = "Bình luận của bạn đọc rất dài về chuyện khác hẳn. " * 6
+    html = (
+        "<html lang='vi'><body>"
+        "<div class='head'><h1>Cầu mới thông xe</h1>"
+        "<p class='intro'>Cây cầu nối hai huyện đã thông xe sáng nay.</p></div>"
+        "<article class='story'><p>Cây cầu dài 420 mét, rộng 12 mét.</p>"
+        "<p>Vốn đầu tư là 180 tỷ đồng.</p></article>"
+        f"<article class='comment'><p>{long_comment}</p><p>{long_comment}</p></article>"
+        f"<div id='footer-left'><p>{long_comment}</p><p>{long_comment}</p></div>"
+        "</body></html>"
+    )
+    page = read_html_page(html, "cau.html")
+    assert page.variant.title == "Cầu mới thông xe"
+    assert page.variant.lead == "Cây cầu nối hai huyện đã thông xe sáng nay."
+    assert [b.text for b in page.variant.blocks] == [  # type: ignore[union-attr]
+        "Cây cầu dài 420 mét, rộng 12 mét.",
+        "Vốn đầu tư là 180 tỷ đồng.",
+    ]

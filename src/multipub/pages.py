@@ -262,7 +262,12 @@ _MEDIA = frozenset({"img", "video", "audio", "iframe", "embed", "picture"})
 _SPACE = re.compile(r"\s+")
 _LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:sapo|lead|standfirst|summary|chapeau|intro)(?:$|[\s_-])")
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|byline)(?:$|[\s_-])")
-_COMMENTS = re.compile(r"comment|respond|reply|discussion")
+# Class or id words of what is not the story: reader comments, site furniture, boxes of
+# other stories ("footer-left", "comment-list", "related-posts", "sidebar").
+_NOT_STORY = re.compile(
+    r"(?:^|[\s_-])(?:comments?|respond|reply|discussion|footer|sidebar|widget|related|"
+    r"menu|navigation|teaser|promo|newsletter)(?:$|[\s_-])"
+)
 _ID_IN_URL = re.compile(r"(?:^|[^0-9])([0-9]{5,})(?:[^0-9]*)$")
 
 
@@ -380,12 +385,28 @@ def _paragraph_text(node: Any) -> int:
     return sum(len(_clean(p.text(deep=True))) for p in node.css("p"))
 
 
-def _densest_parent(tree: Any) -> Any | None:
-    """Return the element whose own ``<p>`` children hold the most text, or None."""
+def _not_story(node: Any, memo: dict[int, bool]) -> bool:
+    """Return whether ``node`` is named as comments, a footer, a sidebar or a box of
+    other stories (its own class or id: a layout's "sidebar-layout" wrapper around the
+    story says nothing of it), or sits in site chrome; remembered in ``memo``."""
+    known = memo.get(node.mem_id)
+    if known is None:
+        known = bool(_NOT_STORY.search(_classes(node)))
+        current = node
+        while not known and current is not None and current.tag not in ("body", "html"):
+            known = current.tag in _CHROME
+            current = current.parent
+        memo[node.mem_id] = known
+    return known
+
+
+def _densest_parent(tree: Any, memo: dict[int, bool] | None) -> Any | None:
+    """Return the element whose own ``<p>`` children hold the most text, or None; with
+    ``memo``, paragraphs of comments, footers and sidebars do not count."""
     scores: dict[int, tuple[int, Any]] = {}
     for paragraph in tree.css("p"):
         parent = paragraph.parent
-        if parent is None or _COMMENTS.search(_classes(parent)):
+        if parent is None or (memo is not None and _not_story(parent, memo)):
             continue
         length = len(_clean(paragraph.text(deep=True)))
         previous = scores.get(parent.mem_id, (0, parent))[0]
@@ -403,12 +424,17 @@ def _article_root(tree: Any) -> Any:
     of the best one, the element with the densest paragraphs among them: markup is
     trusted, but not when it marks a teaser box or a comment instead of the story.
     """
-    candidates = [
-        *tree.css('[itemprop="articleBody"]'),
+    memo: dict[int, bool] = {}
+    marked = [
         *sorted(tree.css("article"), key=_paragraph_text, reverse=True),
         *tree.css("main, [role=main]"),
     ]
-    dense = _densest_parent(tree)
+    candidates = [
+        *tree.css('[itemprop="articleBody"]'),
+        *(node for node in marked if not _not_story(node, memo)),
+    ]
+    # Paragraphs named as comments or boxes do not count, unless they are all there is.
+    dense = _densest_parent(tree, memo) or _densest_parent(tree, None)
     if dense is not None:
         candidates.append(dense)
     if not candidates:
@@ -426,6 +452,33 @@ def _in_chrome(node: Any, root: Any) -> bool:
             return True
         current = current.parent
     return False
+
+
+def _lead(nodes: Iterable[Any]) -> Any | None:
+    """Return the first of ``nodes`` marked as the lead (a class such as "sapo", "lead",
+    "intro", or ``itemprop="description"``) that is not a wrapper of the whole story."""
+    for node in nodes:
+        if node.tag not in ("p", "div", "h2"):
+            continue
+        if not (_LEAD_CLASS.search(_classes(node)) or _attr(node, "itemprop") == "description"):
+            continue
+        # A wrapper named "lead-..." around the whole story is not the lead.
+        if len(node.css("p")) <= 1 and len(_clean(node.text(deep=True))) <= 1000:
+            return node
+    return None
+
+
+def _lead_before(tree: Any, root: Any) -> Any | None:
+    """Return the lead printed above the article element (a template that puts the
+    headline and lead in a box of their own), None when there is none."""
+    memo: dict[int, bool] = {}
+    before = []
+    for node in tree.body.traverse():
+        if node.mem_id == root.mem_id:
+            break
+        before.append(node)
+    found = _lead(before)
+    return None if found is None or _not_story(found, memo) else found
 
 
 def _meta(tree: Any, *names: str) -> str | None:
@@ -486,15 +539,10 @@ def read_html_page(text: str, path: str, options: PageOptions = DEFAULT_PAGE_OPT
         if title is None:
             node = tree.css_first("title")
             title = _clean(node.text()) if node is not None else None
-    lead = None
-    for node in root.css("p, div, h2"):
-        if not (_LEAD_CLASS.search(_classes(node)) or _attr(node, "itemprop") == "description"):
-            continue
-        # A wrapper named "lead-..." around the whole story is not the lead.
-        if len(node.css("p")) <= 1 and len(_clean(node.text(deep=True))) <= 1000:
-            lead = _clean(_text_of(node)) or None
-            used.add(node.mem_id)
-            break
+    lead_node = _lead(root.css("p, div, h2")) or _lead_before(tree, root)
+    lead = _clean(_text_of(lead_node)) or None if lead_node is not None else None
+    if lead_node is not None:
+        used.add(lead_node.mem_id)
     byline = None
     for node in root.css('[rel="author"], [itemprop="author"], address, p, span, div'):
         if (
