@@ -376,3 +376,17 @@ def test_an_internal_error_exits_3_with_one_line(monkeypatch: pytest.MonkeyPatch
     ]
     debug = CliRunner().invoke(main, ["--debug", "check", str(EXAMPLES)])
     assert debug.exit_code == 3 and "Traceback" in debug.output
+
+
+def test_an_unreadable_file_is_reported_whatever_select_names(tmp_path: Path) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(article_data({"vi": ["Một câu."]}), ensure_ascii=False), "utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", "utf-8")
+    narrowed = run("check", str(good), str(broken), "--select", "MP304", "--format", "json")
+    assert narrowed.exit_code == 1  # a run narrowed to one check still fails on it
+    assert [f["code"] for f in json.loads(narrowed.stdout)["findings"]] == ["MP000"]
+    nothing = run("check", str(broken), "--select", "MP3")
+    assert nothing.exit_code == 2  # nothing could be read
+    silenced = run("check", str(good), str(broken), "--select", "MP3", "--ignore", "MP000")
+    assert silenced.exit_code == 0

@@ -258,7 +258,9 @@ def rules_index(rules: Sequence[Rule]) -> str:
         "`--ignore` take codes (`MP302`), families (`MP3`) or names "
         "(`near-duplicate-block`); `multipub rule CODE` prints a page in the terminal. "
         "A check that needs the source variant does not run on a translation checked "
-        "without it (MP001 says so).",
+        "without it (MP001 says so). MP000 is reported whatever `--select` names: only "
+        "`--ignore MP000` (or a per-path ignore) silences it, so that a run that could not "
+        "read a file never passes as a clean one.",
     ]
     families: dict[str, list[Rule]] = {}
     for rule in rules:

@@ -308,8 +308,10 @@ class RunTally:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        rules = select_rules(config.select, config.ignore)
-        self.report_input_errors = any(r.code == "MP000" for r in rules)
+        # An unreadable file is reported whatever --select names (a run narrowed to one
+        # check must not pass over a file it could not read); only --ignore silences it.
+        kept = select_rules(("MP000",), config.ignore)
+        self.report_input_errors = any(r.code == "MP000" for r in kept)
         self.files: set[str] = set()
         self.articles = self.variants = self.suppressed = 0
         self.by_severity = {s: 0 for s in Severity}

@@ -108,7 +108,8 @@ _add(
         severity=Severity.ERROR,
         summary="A file could not be read, or does not fit the article schema. The message "
         "names the file, the line (or JSON path) and what is wrong. The other files of the "
-        "run are still checked.",
+        "run are still checked. Reported whatever --select names; only --ignore MP000 "
+        "silences it.",
         why="A file that cannot be read is an article nobody checked: it must not pass silently.",
         bad='```json\n{"id": "hanoi-flood", "source_lang": "vi", "variants": '
         '{"vi": {"title": "Lũ ở Hà Nội", "title": "Mưa lớn"}}}\n```\n'
