@@ -254,3 +254,39 @@ def test_cues_never_add_a_gap_to_an_intact_translation() -> None:
     target = [f"Sentence number {k} of the text, which was translated plainly" for k in range(8)]
     pairs = align_blocks(source, target)
     assert all(p.source and p.target for p in pairs)
+
+
+def test_a_gap_is_placed_by_the_words_two_latin_texts_share() -> None:
+    # Blocks 0 and 1 of the source are as long as each other and hold no number or name:
+    # the loanword "plasma", in the first block and its translation, says which is which.
+    vi = [
+        "Các nhà khoa học đã đo nhiệt độ của lớp plasma bao quanh Mặt Trời suốt ba tháng liền.",
+        "Đội nghiên cứu đã dùng một kính thiên văn mới được đặt trên đỉnh núi cao ở phía bắc.",
+        "Kết quả đo đạc sẽ được công bố trên một tạp chí khoa học vào mùa xuân năm sau.",
+        "Dự án này nhận được tài trợ từ một quỹ quốc gia dành cho nghiên cứu cơ bản.",
+    ]
+    en = [
+        "Scientists measured the temperature of the plasma surrounding the Sun for three months.",
+        "The measurements will be published in a scientific journal next spring.",
+        "The project is funded by a national foundation for basic research.",
+    ]
+    pairs = align_blocks(vi, en, "vi", "en")
+    assert [(p.source, p.target) for p in pairs] == [
+        ((0,), (0,)),
+        ((1,), ()),
+        ((2,), (1,)),
+        ((3,), (2,)),
+    ]
+
+
+def test_expected_length_ratios_come_from_the_profiles() -> None:
+    import math
+
+    from multipub.align import _expected_ratio, _length
+
+    assert _expected_ratio("vi", "ru") == pytest.approx(math.log(1.07 / 1.05))
+    assert _expected_ratio("vi", "zh-Hans") is not None
+    assert _expected_ratio("vi", None) is None
+    assert _expected_ratio("vi", "xx") is None  # a language without a profile
+    # A Han character stands for a syllable: it counts as its script's weight (3).
+    assert _length("政府") == 6 and _length("chính phủ") == 9

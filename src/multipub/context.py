@@ -71,7 +71,10 @@ class ArticleContext:
         aligned = [
             (list(map(s_index, pair.source)), list(map(t_index, pair.target)))
             for pair in align_blocks(
-                [source[i].text for i in s_blocks], [target[j].text for j in kept]
+                [source[i].text for i in s_blocks],
+                [target[j].text for j in kept],
+                self.article.source_lang,
+                lang,
             )
         ]
         placed: list[tuple[list[int], list[int]]] = [([], [j]) for j in sorted(extra)]

@@ -293,6 +293,12 @@ class Profile(_Data):
         "(a full-width character 1, a half-width one a half: Chinese, Japanese, Korean)",
     )
     bleu_tokenizer: str = Field(default="13a", description="sacrebleu tokenizer for scores")
+    length: float | None = Field(
+        default=None,
+        gt=0,
+        description="alignment: how long a translation into it runs against English's "
+        "(characters, a character of a weighted script counted as its weight)",
+    )
     exonyms: tuple[Exonym, ...] = Field(
         default=(), description="traditional forms of Vietnamese names, before any rule's"
     )
