@@ -227,7 +227,7 @@ def test_import_writes_articles_the_checks_read(tmp_path: Path) -> None:
     (tmp_path / "cau.ar.html").write_text(AR_PAGE, encoding="utf-8")
     (tmp_path / "cau.vi.html").write_text(VI_PAGE, encoding="utf-8")
     (tmp_path / "other.vi.txt").write_text(TEXT_PAGE, encoding="utf-8")
-    (tmp_path / "broken.html").write_bytes(b"\xff\xfe<html>")
+    (tmp_path / "broken.html").write_bytes(b"<html><p>\xff\x80</p>")
     out = tmp_path / "out"
     result = cli("import", str(tmp_path), "--output-dir", str(out))
     assert result.exit_code == 1  # one page could not be read
@@ -361,3 +361,122 @@ def test_comments_footers_and_a_lead_above_the_article() -> None:
         "Cây cầu dài 420 mét, rộng 12 mét.",
         "Vốn đầu tư là 180 tỷ đồng.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("charset", "expected"),
+    [
+        ("iso-8859-1", "“tin” € 10"),  # as browsers read it: windows-1252
+        ("us-ascii", "“tin” € 10"),
+        ("base64", None),  # a codec, not a charset
+        ("undefined", None),
+    ],
+)
+def test_a_declared_charset_is_read_as_a_browser_reads_it(
+    tmp_path: Path, charset: str, expected: str | None
+) -> None:
+    raw = (
+        f"<html lang='fr'><head><meta charset='{charset}'></head><body><article>"
+        "<h1>Titre</h1><p>\x93tin\x94 \x80 10</p></article></body></html>"
+    ).encode("latin-1")
+    path = tmp_path / "page.html"
+    path.write_bytes(raw)
+    (item,) = list(iter_articles([path]))
+    if expected is None:
+        assert isinstance(item, InputProblem) and "not a text encoding" in item.message
+    else:
+        assert isinstance(item, LoadedArticle)
+        assert item.article.variants["fr"].blocks[0].text == expected  # type: ignore[union-attr]
+
+
+def test_quotes_nested_deeper_than_python_recurses_are_one_quote() -> None:
+    html = "<html lang='vi'><body><h1>T</h1>" + "<blockquote>trích dẫn " * 3000
+    page = read_html_page(html, "q.html")
+    (block,) = page.variant.blocks
+    assert block.kind is BlockKind.QUOTE  # type: ignore[union-attr]
+    assert block.text.startswith("trích dẫn trích dẫn")  # type: ignore[union-attr]
+
+
+def test_language_tags_are_normalized_and_a_regional_source_is_the_source() -> None:
+    vi = read_html_page(VI_PAGE.replace('lang="vi"', 'lang="vi_VN"'), "a.html")
+    assert vi.lang == "vi-VN"
+    assert read_text_page(TEXT_PAGE, "cau.VI.txt").lang == "vi"
+    ar = read_html_page(AR_PAGE, "b.html")
+    (article,), _ = combine_pages([ar, vi])
+    assert article.source_lang == "vi-VN" and article.source is not None
+    with pytest.raises(ValueError, match="not a language tag"):
+        PageOptions(source_lang="Vietnamese")
+    result = cli("import", "--source-lang", "Vietnamese", "x.html")
+    assert result.exit_code == 2 and "not a language tag" in result.output
+
+
+def test_pages_of_different_articles_are_not_joined_by_a_home_page_or_query() -> None:
+    def page(url: str, number: int) -> str:
+        return (
+            f"<html lang='vi'><head><link rel='canonical' href='{url}'>"
+            "<link rel='alternate' hreflang='x-default' href='https://s.example/'>"
+            f"<meta property='article:id' content='5555{number}'></head>"
+            f"<body><article><h1>Tin {number}</h1><p>Nội dung {number}.</p></article></body></html>"
+        )
+
+    pages = [
+        read_html_page(page("https://s.example/article.php?id=1", 1), "1.html"),
+        read_html_page(page("https://s.example/article.php?id=2", 2), "2.html"),
+    ]
+    articles, problems = combine_pages(pages)
+    assert problems == [] and len(articles) == 2
+    # The same article number on two sites is two articles.
+    same_number = [
+        read_html_page(page("https://a.example/tin-1", 1), "a.html"),
+        read_html_page(page("https://b.example/tin-1", 1), "b.html"),
+    ]
+    assert len(combine_pages(same_number)[0]) == 2
+
+
+def test_a_page_on_standard_input_is_read_with_the_page_options(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["check", "-", "--stdin-filename", "tin.txt", "--lang", "ar", "--format", "json"],
+        input="عنوان الخبر\nنص الخبر الأول.\n",
+    )
+    assert result.exit_code in (0, 1), result.output
+    assert json.loads(result.stdout)["summary"]["variants"] == 1
+
+
+def test_a_pages_own_language_wins_over_the_one_language_checked(tmp_path: Path) -> None:
+    (tmp_path / "s.vi.txt").write_text(TEXT_PAGE, encoding="utf-8")
+    (tmp_path / "s.ar.txt").write_text("عنوان الخبر\nنص الخبر الأول.\n", encoding="utf-8")
+    result = cli(
+        "check",
+        str(tmp_path / "s.vi.txt"),
+        str(tmp_path / "s.ar.txt"),
+        "--lang",
+        "ar",
+        "--format",
+        "json",
+    )
+    report = json.loads(result.stdout)
+    assert report["summary"]["variants"] == 1  # the Arabic page; the Vietnamese one is vi
+    assert not [f for f in report["findings"] if f["code"] == "MP303"]
+
+
+def test_long_and_case_only_different_ids_get_their_own_files(tmp_path: Path) -> None:
+    for name, title in (("Story.vi.txt", "Một"), ("story.vi.txt", "Hai")):
+        (tmp_path / name).write_text(f"{title}\nNội dung.\n", encoding="utf-8")
+    long_id = "tin-" + "rất-dài-" * 40
+    (tmp_path / "long.vi.txt").write_text("Ba\nNội dung.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli(
+        "import",
+        str(tmp_path / "Story.vi.txt"),
+        str(tmp_path / "story.vi.txt"),
+        "--output-dir",
+        str(out),
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["Story.json", "story-2.json"]
+    result = cli("import", str(tmp_path / "long.vi.txt"), "--article", long_id)
+    assert result.exit_code == 0
+    from multipub.cli import _file_name
+
+    assert len(_file_name(long_id, set()).encode("utf-8")) <= 160

@@ -7,6 +7,7 @@ or when no input could be read at all.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -971,12 +972,15 @@ def import_command(
         raise click.UsageError("--output and --output-dir exclude each other")
     settings = _settings(config_file, isolated)
     config = Config.model_validate(dict(settings.values))
-    options = PageOptions(
-        lang=lang,
-        source_lang=source_lang or config.source_lang,
-        article_id=article_id,
-        selector=article_selector or config.article_selector,
-    )
+    try:
+        options = PageOptions(
+            lang=lang,
+            source_lang=source_lang or config.source_lang,
+            article_id=article_id,
+            selector=article_selector or config.article_selector,
+        )
+    except ValueError as err:
+        raise click.UsageError(str(err)) from err
     run = import_pages(pages, options, config.limits())
     _tell(run.problems)
     articles = run.articles
@@ -1012,14 +1016,23 @@ def import_command(
     sys.exit(EXIT_FINDINGS if run.problems else EXIT_CLEAN)
 
 
+# File names are kept well under the 255 bytes most file systems allow.
+_MAX_STEM_BYTES = 150
+
+
 def _file_name(article_id: str, taken: set[str]) -> str:
-    """Return a file name for an article id: its characters safe in any file system,
-    unique among ``taken`` (which it joins)."""
+    """Return a file name for an article id: its characters safe in any file system, at
+    most 150 bytes before ".json" (a longer id is cut and keeps a hash of itself), and
+    unique among ``taken`` ignoring case (macOS and Windows do), which it joins."""
     stem = re.sub(r"[^\w.-]+", "-", article_id).strip(".-") or "article"
+    if len(stem.encode("utf-8")) > _MAX_STEM_BYTES:
+        digest = hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:10]
+        cut = stem.encode("utf-8")[: _MAX_STEM_BYTES - 11].decode("utf-8", "ignore")
+        stem = f"{cut}-{digest}"
     name, number = f"{stem}.json", 2
-    while name in taken:
+    while name.casefold() in taken:
         name, number = f"{stem}-{number}.json", number + 1
-    taken.add(name)
+    taken.add(name.casefold())
     return name
 
 

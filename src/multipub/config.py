@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from multipub.findings import FailOn, Severity
 from multipub.io import Limits
 from multipub.lang import primary_subtag, profile, tag_matches
-from multipub.pages import PageOptions
+from multipub.models import LangTag
+from multipub.pages import PageOptions, normalized_tag
 
 __all__ = ["Config", "LanguageOptions"]
 
@@ -50,7 +51,7 @@ class Config(BaseModel):
     exclude: tuple[str, ...] = Field(
         default=(), description="globs of files and folders not read below a folder"
     )
-    source_lang: str = Field(
+    source_lang: LangTag = Field(
         default="vi",
         description="the language the site translates from: the source language of an "
         "article read from a published page (.html, .txt)",
@@ -114,12 +115,12 @@ class Config(BaseModel):
         return Limits(self.max_file_bytes, self.max_blocks, self.max_block_chars)
 
     def page_options(self) -> PageOptions:
-        """Return how published pages are read: in the one language ``langs`` names, if it
-        names one (``--lang ar``), else in the language each page shows."""
+        """Return how published pages are read: in the language each page shows (a tag
+        in its file name, its ``lang`` attribute), else in the one language ``langs``
+        names (``--lang ar``), else in the language of its text."""
+        only = normalized_tag(self.langs[0]) if len(self.langs) == 1 else None
         return PageOptions(
-            lang=self.langs[0] if len(self.langs) == 1 else None,
-            source_lang=self.source_lang,
-            selector=self.article_selector,
+            source_lang=self.source_lang, selector=self.article_selector, default_lang=only
         )
 
     def title_limit(self, lang: str) -> int:

@@ -572,16 +572,35 @@ def _format_of(path: Path) -> str | None:
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
+# What a browser reads a page's declared charset as (the WHATWG Encoding Standard):
+# Latin-1 and ASCII labels mean windows-1252, and a UTF-16 label in a page that could be
+# read far enough to find it means UTF-8.
+_BROWSER_CODECS = {
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "utf-16": "utf-8",
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+}
+
+
 def _decode_page(raw: bytes, path: str) -> str | InputProblem:
-    """Return an HTML page's text: UTF-8, or the charset its ``<meta>`` declares (pages
-    older than UTF-8 sites still exist), or the problem."""
-    declared = _CHARSET.search(raw[:4096])
+    """Return an HTML page's text as a browser decodes it: by its byte order mark, else
+    by the charset its ``<meta>`` declares (pages older than UTF-8 sites still exist),
+    else as UTF-8; or the problem."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as err:
+            return InputProblem(path, f"not valid UTF-16: byte offset {err.start}")
+    declared = None if raw.startswith(b"\xef\xbb\xbf") else _CHARSET.search(raw[:4096])
     if declared is not None:
         name = declared.group(1).decode("ascii", "replace")
         try:
             codec = codecs.lookup(name).name
         except LookupError:
             return InputProblem(path, f"the page declares an unknown charset '{name}'")
+        codec = _BROWSER_CODECS.get(codec, codec)
         if codec != "utf-8":
             try:
                 return raw.decode(codec)
@@ -589,6 +608,8 @@ def _decode_page(raw: bytes, path: str) -> str | InputProblem:
                 return InputProblem(
                     path, f"not valid {name}: byte 0x{raw[err.start]:02x} at offset {err.start}"
                 )
+            except (LookupError, UnicodeError):  # base64, rot13: codecs, not charsets
+                return InputProblem(path, f"the page declares '{name}', not a text encoding")
     return _decode(raw, path)
 
 
@@ -676,7 +697,9 @@ def read_units(
     for display, path in discover(paths, exclude=exclude):
         if display == "-" and stdin is not None:
             name, text = stdin
-            yield Unit(name, _format_of(Path(name)) or "json", text.removeprefix("\ufeff"))
+            fmt = _format_of(Path(name)) or "json"
+            options = (page or DEFAULT_PAGE_OPTIONS) if fmt == "page" else None
+            yield Unit(name, fmt, text.removeprefix("\ufeff"), page=options)
             continue
         yield from units_of_file(display, path, limits, page=page)
 

@@ -46,6 +46,7 @@ __all__ = [
     "PageOptions",
     "article_of_page",
     "combine_pages",
+    "normalized_tag",
     "read_html_page",
     "read_page",
     "read_text_page",
@@ -57,18 +58,50 @@ PAGE_SUFFIXES = (".html", ".htm", ".txt")
 Regions = dict[tuple[str, str, int | None], tuple[int, int]]
 
 
+def normalized_tag(tag: str) -> str | None:
+    """Return ``tag`` as a BCP 47 tag in its usual case (``vi_VN`` -> ``vi-VN``,
+    ``ZH-hans`` -> ``zh-Hans``, ``AR`` -> ``ar``), or None when it is empty or not a
+    language tag."""
+    tag = tag.strip().replace("_", "-")
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", tag):
+        return None
+    primary, *rest = tag.split("-")
+    subtags = [primary.lower()]
+    for part in rest:
+        if len(part) == 4 and part.isalpha():
+            subtags.append(part.title())  # script: Hans
+        elif len(part) == 2 and part.isalpha():
+            subtags.append(part.upper())  # region: VN
+        else:
+            subtags.append(part.lower())
+    return "-".join(subtags)
+
+
 @dataclass(frozen=True, slots=True)
 class PageOptions:
     """How to read pages: ``lang`` the pages' language when known (None: from each page),
     ``source_lang`` the language the site translates from (the article's source when no
     page is in it), ``article_id`` the id of the article all pages belong to (None: from
     the pages), ``selector`` a CSS selector of the article element of HTML pages (None:
-    found, see :func:`read_html_page`)."""
+    found, see :func:`read_html_page`), ``default_lang`` the language of a page that
+    says nothing of its own (no tag in its file name, no ``lang`` attribute). Tags are
+    normalized (``vi_VN`` -> ``vi-VN``); one that is not a tag raises ValueError."""
 
     lang: str | None = None
     source_lang: str = "vi"
     article_id: str | None = None
     selector: str | None = None
+    default_lang: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("lang", "source_lang", "default_lang"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            tag = normalized_tag(value)
+            if tag is None:
+                raise ValueError(f"{name}: {value!r} is not a language tag (e.g. vi, ar, zh-Hans)")
+            object.__setattr__(self, name, tag)
 
 
 DEFAULT_PAGE_OPTIONS = PageOptions()
@@ -120,18 +153,14 @@ def _tag_from_name(path: str) -> str | None:
     found = _TAG_IN_NAME.search(stem)
     if found is None:
         return None
-    tag = found.group(1).replace("_", "-")
-    return tag if primary_subtag(tag) in profiles() else None
+    tag = normalized_tag(found.group(1))
+    return tag if tag is not None and primary_subtag(tag) in profiles() else None
 
 
-def _normalized_tag(tag: str) -> str | None:
-    """Return a page's ``lang`` attribute as a tag (``vi_VN`` -> ``vi-VN``), or None when
-    it is empty or not a language tag."""
-    tag = tag.strip().replace("_", "-")
-    if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", tag):
-        return None
-    primary, _, rest = tag.partition("-")
-    return primary.lower() + (f"-{rest}" if rest else "")
+def _page_lang(options: PageOptions, path: str, declared: str | None) -> str | None:
+    """Return a page's language: the one given, a tag in the file name, the one the
+    page declares, the fallback given; None when none of them says."""
+    return options.lang or _tag_from_name(path) or declared or options.default_lang
 
 
 def _identified_lang(text: str, path: str) -> str:
@@ -171,10 +200,8 @@ def read_text_page(text: str, path: str, options: PageOptions = DEFAULT_PAGE_OPT
             break
     if not lines:
         raise PageError("the page is empty: no line of text")
-    lang = (
-        options.lang
-        or _tag_from_name(path)
-        or _identified_lang("\n".join(line for line, _ in lines), path)
+    lang = _page_lang(options, path, None) or _identified_lang(
+        "\n".join(line for line, _ in lines), path
     )
     regions: Regions = {(lang, "title", None): (lines[0][1], lines[0][1] + len(lines[0][0]))}
     for index, (line, start) in enumerate(lines[1:]):
@@ -337,14 +364,15 @@ class _BlockWalker:
             self.blocks.append(Block(text=text))
 
     def _leaf(self, node: Any, kind: BlockKind) -> None:
-        """Add a paragraph-like element as one block; media inside it follow it."""
-        inner = _BlockWalker(self._skip)
-        inner.walk(node)
-        media = [b for b in inner.finish() if b.kind is BlockKind.MEDIA]
+        """Add a paragraph-like element as one block (however deep its inside nests);
+        the media inside it follow it."""
         text = _clean(_text_of(node))
         if text:
             self.blocks.append(Block(kind=kind, text=text))
-        self.blocks.extend(media)
+        for media in node.css(_MEDIA_SELECTOR):
+            if not _shown_inside(media, node):
+                continue
+            self._media(media)
 
     def _media(self, node: Any) -> None:
         """Add a media reference: its file or URL as written, and its alternative text."""
@@ -356,6 +384,20 @@ class _BlockWalker:
             return
         alt = _clean(_attr(node, "alt") or _attr(node, "title") or "")
         self.blocks.append(Block(kind=BlockKind.MEDIA, src=src, text=alt))
+
+
+_MEDIA_SELECTOR = ", ".join(sorted(_MEDIA))
+
+
+def _shown_inside(media: Any, leaf: Any) -> bool:
+    """Return whether ``media``, found below ``leaf``, is one a reader sees there: not
+    inside another media element (an ``<img>`` of a ``<picture>``) or a script."""
+    current = media.parent
+    while current is not None and current.mem_id != leaf.mem_id:
+        if current.tag in _MEDIA or current.tag in _SKIPPED:
+            return False
+        current = current.parent
+    return True
 
 
 def _children(node: Any) -> list[Any]:
@@ -563,19 +605,25 @@ def read_html_page(text: str, path: str, options: PageOptions = DEFAULT_PAGE_OPT
     if not title and not blocks:
         raise PageError("the page has no text")
 
-    declared = _normalized_tag(_attr(html, "lang") or "") if html is not None else None
-    lang = options.lang or _tag_from_name(path) or declared
+    declared = normalized_tag(_attr(html, "lang") or "") if html is not None else None
+    lang = _page_lang(options, path, declared)
     if lang is None:
         lang = _identified_lang("\n".join([title or "", *(b.text for b in blocks if b.text)]), path)
+    # Other-language versions of this article: not x-default (a site's home page, often)
+    # and not a link to a site's root.
     alternates = tuple(
         sorted(
             {
                 urljoin(url or "", href)
                 for node in tree.css('link[rel="alternate"][hreflang][href]')
                 if (href := _attr(node, "href"))
+                and (_attr(node, "hreflang") or "").lower() != "x-default"
+                and _is_article_url(urljoin(url or "", href))
             }
         )
     )
+    if url is not None and not _is_article_url(url):
+        url = None  # a canonical link to the home page names no article
     declared_id = _meta(tree, "article:id", "multipub:article") or (
         _attr(root, "data-article-id") if root is not None else None
     )
@@ -616,16 +664,26 @@ def _id_in_url(url: str | None) -> str | None:
     return found.group(1) if found else None
 
 
+def _is_article_url(url: str) -> bool:
+    """Return whether ``url`` can name an article: a path or a query past the site's root
+    (or past a language's root, ``/ar/``)."""
+    return _path_key(url) is not None
+
+
 def _path_key(url: str | None) -> str | None:
-    """Return a URL's host and path less a leading language segment (``/ar/``), the part
-    every language version of an article shares on sites that keep one path."""
+    """Return a URL's host, path less a leading language segment (``/ar/``) and query
+    (``article.php?id=12``: the query names the article), the part every language version
+    of an article shares on sites that keep one path; None for a site's root."""
     if not url:
         return None
     parts = urlsplit(url)
     segments = [s for s in parts.path.split("/") if s]
-    if segments and _normalized_tag(segments[0]) and primary_subtag(segments[0]) in profiles():
+    if segments and normalized_tag(segments[0]) and primary_subtag(segments[0]) in profiles():
         segments = segments[1:]
-    return f"{parts.netloc.lower()}/{'/'.join(segments)}" if segments else None
+    if not segments and not parts.query:
+        return None
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{parts.netloc.lower()}/{'/'.join(segments)}{query}"
 
 
 def _article_id_from(page: Page) -> str:
@@ -652,8 +710,12 @@ def article_of_page(page: Page, options: PageOptions = DEFAULT_PAGE_OPTIONS) -> 
 
 
 def _article(pages: Sequence[Page], options: PageOptions) -> Article:
-    source_lang = options.source_lang
-    source_page = next((p for p in pages if p.lang == source_lang), None)
+    # The source is the page in the source's language, whatever its region: vi-VN is vi.
+    source_page = next(
+        (p for p in pages if primary_subtag(p.lang) == primary_subtag(options.source_lang)),
+        None,
+    )
+    source_lang = source_page.lang if source_page is not None else options.source_lang
     first = source_page or pages[0]
     return Article(
         id=options.article_id or _article_id_from(first),
@@ -698,7 +760,10 @@ def combine_pages(
             keys = [("url", page.url)] if page.url else []
             keys += [("url", alt) for alt in page.alternates]
             if page.article_id:
-                keys.append(("id", page.article_id))
+                # Article numbers are a site's own: the same number on two sites is two
+                # articles.
+                host = urlsplit(page.url).netloc.lower() if page.url else ""
+                keys.append(("id", f"{host}#{page.article_id}"))
             path_key = _path_key(page.url)
             if path_key:
                 keys.append(("path", path_key))
