@@ -132,3 +132,31 @@ def test_the_markdown_report_ends_with_the_fingerprint(tmp_path: Path) -> None:
     fingerprint = data["glossary"]["fingerprint"]  # type: ignore[index]
     assert text.rstrip().splitlines()[-1].endswith(f"fingerprint `{fingerprint}`.")
     assert "| Đào Minh Khoa (person/dao-minh-khoa) |" in text
+
+
+def test_a_form_written_decomposed_is_not_an_inflection_of_itself(tmp_path: Path) -> None:
+    import unicodedata
+
+    decomposed = GLOSSARY_YAML.replace(
+        "vi: Đào Minh Khoa", "vi: " + unicodedata.normalize("NFD", "Đào Minh Khoa")
+    )
+    (tmp_path / "g.yaml").write_text(decomposed, encoding="utf-8")
+    _article(tmp_path / "a.json", "a", {"vi": ["Đào Minh Khoa phát biểu tại hội nghị."]})
+    data = build_report([tmp_path / "a.json"], load_glossary(tmp_path / "g.yaml"))
+    entry = next(e for e in data["entries"] if e["id"] == "person/dao-minh-khoa")
+    (row,) = entry["languages"]["vi"]["renderings"]
+    assert row["text"] == "Đào Minh Khoa" and row["inflections"] == []
+
+
+def test_suggested_ids_never_collide(tmp_path: Path) -> None:
+    (tmp_path / "g.yaml").write_text(GLOSSARY_YAML, encoding="utf-8")
+    _article(
+        tmp_path / "a.json",
+        "a",
+        {"vi": ["Ông Nguyễn Văn An gặp ông Nguyễn Văn Ân và ông Đào Minh Khôi tại Huế."]},
+    )
+    glossary = load_glossary(tmp_path / "g.yaml")
+    data = build_report([tmp_path / "a.json"], glossary)
+    ids = [yaml.safe_load(n["yaml"])[0]["id"] for n in data["unknown_names"]]
+    assert ids == ["person/nguyen-van-an", "person/nguyen-van-an-2", "person/dao-minh-khoi"]
+    assert not set(ids) & {e.id for e in glossary.entries}

@@ -84,7 +84,8 @@ def build_report(
             for unit, mentions in zip(shared.units(lang), shared.mentions(lang), strict=True):
                 for m in mentions:
                     kind = _rendering_kind(m.status, m.exact, in_source)
-                    texts = renderings[(m.entry, lang)].setdefault((m.form, kind), Counter())
+                    form = unicodedata.normalize("NFC", m.form)
+                    texts = renderings[(m.entry, lang)].setdefault((form, kind), Counter())
                     texts[unicodedata.normalize("NFC", m.text)] += 1
                     coverage[lang][kind] += 1
                     if kind not in ("preferred", "source"):
@@ -104,11 +105,13 @@ def build_report(
                         record["articles"].add(article.id)
     entries = []
     unseen = []
+    # Each entry's languages, gathered once (looking them up per entry was quadratic).
+    by_entry: dict[str, list[tuple[str, dict[tuple[str, str], Counter[str]]]]] = defaultdict(list)
+    for (entry_id, lang), by_form in sorted(renderings.items()):
+        by_entry[entry_id].append((lang, by_form))
     for entry in glossary.entries:
         langs: dict[str, Any] = {}
-        for (entry_id, lang), by_form in sorted(renderings.items()):
-            if entry_id != entry.id:
-                continue
+        for lang, by_form in by_entry.get(entry.id, []):
             rows: list[dict[str, Any]] = sorted(
                 (
                     {
@@ -163,7 +166,7 @@ def build_report(
         },
         "entries": entries,
         "unseen": unseen,
-        "unknown_names": _unknown_names(unknown),
+        "unknown_names": _unknown_names(unknown, {entry.id for entry in glossary.entries}),
     }
 
 
@@ -186,9 +189,12 @@ def _gender_shown(name: str) -> str | None:
     return genders.pop() if len(genders) == 1 else None
 
 
-def _unknown_names(unknown: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _unknown_names(
+    unknown: dict[str, dict[str, Any]], glossary_ids: set[str]
+) -> list[dict[str, Any]]:
     """Return the unknown names, most frequent first, with suggestions and a YAML entry."""
     rows = []
+    used_ids = set(glossary_ids)  # a suggested id never names an entry already there
     for record in sorted(unknown.values(), key=lambda r: (-r["count"], r["name"])):
         name = record["name"]
         suggestions = {lang: transliterate(name, lang) for lang in SUGGESTION_LANGUAGES}
@@ -198,7 +204,12 @@ def _unknown_names(unknown: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                 terms[lang] = forms[0] if len(forms) == 1 else {
                     "preferred": forms[0], "accepted": forms[1:3]
                 }  # fmt: skip
-        entry: dict[str, Any] = {"id": f"person/{_slug(name)}", "kind": "person"}
+        # Two names that differ only by their diacritics (An, Ân) get two ids.
+        entry_id, number = f"person/{_slug(name)}", 2
+        while entry_id in used_ids:
+            entry_id, number = f"person/{_slug(name)}-{number}", number + 1
+        used_ids.add(entry_id)
+        entry: dict[str, Any] = {"id": entry_id, "kind": "person"}
         gender = _gender_shown(name)
         if gender is not None:
             entry["gender"] = gender
