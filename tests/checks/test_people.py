@@ -568,3 +568,21 @@ def test_mp204_verbs_of_another_subject(lang: str, text: str) -> None:
 def test_mp204_verb_two_words_before_the_subject() -> None:
     findings = run(lone("ar", "وترأست أعمال المؤتمر الرفيقة هوانغ مينه دوك."), "MP204")
     assert sorted(f.excerpt for f in findings) == ["الرفيقة", "ترأست"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # vowel marks, the tatweel and an attached "and" do not hide a feminine title head
+        ("وزار هوانغ مينه دوك، عضو اللجنة، نَائِبَة رئيس لجنة التخطيط، المصنع.", ["نَائِبَة"]),
+        ("وزار هوانغ مينه دوك، عضو اللجنة، نائـبة رئيس لجنة التخطيط، المصنع.", ["نائـبة"]),
+        ("وزار هوانغ مينه دوك، عضو اللجنة، ونائبة رئيس لجنة التخطيط، المصنع.", ["ونائبة"]),
+        # the title before another person's name is hers, not his
+        ("حضر الاجتماع هوانغ مينه دوك، رئيس اللجنة، نائبة رئيس الجمعية تران ثي ماي، والوفد.", []),
+    ],
+)
+def test_mp204_title_heads_read_through_marks_and_stop_at_another_name(
+    text: str, expected: list[str]
+) -> None:
+    findings = run(lone("ar", text), "MP204")
+    assert [f.excerpt for f in findings] == expected

@@ -242,33 +242,70 @@ def _markers(
                     yield a, b, gender, other
 
 
-# A title in apposition: a comma, then the title's first word.
-_APPOSITION = re.compile(r"\s*[,،]\s*([\w-]+)")
+# A title in apposition: a comma, then the title's first word (Arabic vowel marks and
+# the tatweel within it: "نَائِبَة", "نائـبة").
+_APPOSITION = re.compile(r"\s*[,،]\s*((?:[\w-]|[\u0610-\u061a\u064b-\u065f\u0670])+)")
 _NEXT_COMMA = re.compile(r"[,،]")
+_PART_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=32)
+def _title_heads(lang: str) -> dict[str, tuple[Gender, str]]:
+    """Return a language's title heads, folded: word -> (its gender, the other form)."""
+    found = profile(lang)
+    heads: dict[str, tuple[Gender, str]] = {}
+    for masculine, feminine in found.gender.title_heads if found is not None else ():
+        heads[fold(masculine)] = (Gender.MALE, feminine)
+        heads[fold(feminine)] = (Gender.FEMALE, masculine)
+    return heads
+
+
+@lru_cache(maxsize=32)
+def _surnames_in(lang: str) -> frozenset[str]:
+    """Return Vietnamese surnames as ``lang`` writes them, folded ("تران", "نجوين";
+    "tran", "nguyen"): a chain part holding one names another person."""
+    from multipub.translit import transliterate
+
+    vietnamese = profile("vi")
+    found: set[str] = set()
+    for surname in vietnamese.names.surnames if vietnamese is not None else ():
+        for form in transliterate(surname.title(), lang):
+            found.update(fold(word) for word in form.split())
+    return frozenset(found)
 
 
 def _feminine_title_heads(
     text: str, lang: str, person: Mention, window_end: int
 ) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, masculine form) for each feminine title head opening a title of
-    the chain after ``person`` ("X، عضو ...، نائبة ..."), up to ``window_end``; the chain
-    ends at the first comma-separated part that does not open with a title head."""
-    found = profile(lang)
-    if found is None or not found.gender.title_heads:
+    the chain after ``person`` ("X، عضو ...، نائبة ..."), up to ``window_end``. The chain
+    ends at the first comma-separated part that does not open with a title head (an
+    attached "and", "ونائبة", is read through), and before a part that holds a
+    Vietnamese surname: that title is another person's ("...، نائبة الرئيس تران ثي ماي")."""
+    heads = _title_heads(lang)
+    if not heads:
         return
-    heads = {m.casefold(): (Gender.MALE, f) for m, f in found.gender.title_heads}
-    heads.update({f.casefold(): (Gender.FEMALE, m) for m, f in found.gender.title_heads})
+    language = profile(lang)
+    conjunctions = language.conjunctions if language is not None else ()
+    attached = tuple(fold(c) for c in conjunctions if len(c) == 1)
+    surnames = _surnames_in(lang)
     pos = person.end
     while True:
         part = _APPOSITION.match(text, pos, window_end)
         if part is None:
             return
-        head = heads.get(part.group(1).casefold())
+        word = fold(part.group(1))
+        head = heads.get(word)
+        if head is None and word[:1] in attached:
+            head = heads.get(word[1:])
         if head is None:
+            return
+        comma = _NEXT_COMMA.search(text, part.end(), window_end)
+        rest = text[part.end() : comma.start() if comma is not None else window_end]
+        if any(fold(w) in surnames for w in _PART_WORD.findall(rest)):
             return
         if head[0] is Gender.FEMALE:
             yield part.start(1), part.end(1), head[1]
-        comma = _NEXT_COMMA.search(text, part.end(), window_end)
         if comma is None:
             return
         pos = comma.start()
