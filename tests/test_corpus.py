@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -254,3 +255,18 @@ def test_dask_mp304_through_a_shuffle_on_band_keys_equals_the_local_run(tmp_path
     assert render(on_dask, "json") == render(local, "json")
     assert render(on_dask_repeated, "json") == render(local_repeated, "json")
     assert any(f.code == "MP304" for f in local_repeated.findings)
+
+
+def test_the_shuffle_leaves_out_pairs_of_a_paragraph_printed_everywhere() -> None:
+    from multipub.corpus_dask import _pairs_in_partition
+
+    # One band key shared by a paragraph printed in 2,000 articles (one a file, the same
+    # signature): the first eleven are compared, the rest would be thinned as boilerplate
+    # whatever their matches; 2,000,000 pairs are not made.
+    everywhere = [np.array([[0, 12345, 0, 0, 777]], dtype=np.int64) for _ in range(2000)]
+    pairs = _pairs_in_partition(*everywhere)
+    assert len(pairs) == 55 and set(pairs[:, 0].tolist()) == set(range(1, 11))
+    # Different signatures under one key are all paired, the later block first.
+    distinct = [np.array([[0, 12345, 0, 0, n]], dtype=np.int64) for n in range(30)]
+    pairs = _pairs_in_partition(*distinct)
+    assert len(pairs) == 30 * 29 // 2 and (pairs[:, 0] > pairs[:, 2]).all()

@@ -99,11 +99,25 @@ def _sign_file(results: list[ArticleResult]) -> tuple[_FileBlocks, np.ndarray]:
         np.concatenate(hashes) if hashes else np.zeros(0, dtype=np.int64),
     )
     band_keys = np.concatenate(bands) if bands else np.zeros((0, BANDS), dtype=np.int64)
-    rows = np.empty((n * BANDS, 3), dtype=np.int64)
+    rows = np.empty((n * BANDS, 5), dtype=np.int64)
     rows[:, 0] = np.tile(np.arange(BANDS, dtype=np.int64), n)
     rows[:, 1] = band_keys.reshape(-1)
     rows[:, 2] = np.repeat(np.arange(n, dtype=np.int64), BANDS)
+    rows[:, 3] = np.repeat(signed.ranks, BANDS)
+    rows[:, 4] = np.repeat(_signature_hashes(signed.values), BANDS)
     return signed, rows
+
+
+def _signature_hashes(values: np.ndarray) -> np.ndarray:
+    """Return a 64-bit hash of each signature (row of ``values``): equal signatures have
+    equal hashes, and two different ones one in 2**64."""
+    hashes = np.zeros(len(values), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for column in range(values.shape[1]):
+            hashes = (hashes ^ values[:, column].astype(np.uint64)) * np.uint64(
+                0x100000001B3
+            ) + np.uint64(column)
+    return hashes.view(np.int64)
 
 
 def _check_and_sign(
@@ -125,9 +139,17 @@ def _check_and_sign(
 
 def _pairs_in_partition(*parts: np.ndarray) -> np.ndarray:
     """Return the (later file, block, earlier file, block) pairs of one partition: blocks
-    sharing a key in some band, the pair's files in run order (two blocks of one file are
-    put in article order by the verify side) (reduce side of the shuffle; ``parts`` in
-    file order, each with its own file's rows)."""
+    of different articles sharing a key in some band, the later in run order first
+    (reduce side of the shuffle; ``parts`` in file order, each with its own file's rows:
+    band, key, block, article rank, signature hash).
+
+    A block whose very signature stands in more earlier articles than the boilerplate
+    limit is left out as the later of a pair: it has that many matches, and the local run
+    thins it away whatever the rest (a paragraph printed in 2,000 articles would give
+    2,000,000 pairs per band otherwise). It still counts as the earlier of a pair.
+    """
+    from multipub.corpus_index import BOILERPLATE_ARTICLES
+
     tagged = [
         np.column_stack([part, np.full(len(part), number, dtype=np.int64)])
         for number, part in enumerate(parts)
@@ -135,8 +157,9 @@ def _pairs_in_partition(*parts: np.ndarray) -> np.ndarray:
     ]
     if not tagged:
         return np.zeros((0, 4), dtype=np.int64)
-    rows = np.concatenate(tagged)  # band, key, block, file
-    order = np.lexsort((rows[:, 2], rows[:, 3], rows[:, 1], rows[:, 0]))
+    rows = np.concatenate(tagged)  # band, key, block, rank, signature hash, file
+    # By band and key, then in run order: file, the article's place in it, the block.
+    order = np.lexsort((rows[:, 2], rows[:, 3], rows[:, 5], rows[:, 1], rows[:, 0]))
     rows = rows[order]
     same = (rows[1:, 0] == rows[:-1, 0]) & (rows[1:, 1] == rows[:-1, 1])
     starts = np.flatnonzero(np.concatenate(([True], ~same)))
@@ -146,16 +169,42 @@ def _pairs_in_partition(*parts: np.ndarray) -> np.ndarray:
         if end - start < 2:
             continue
         members = rows[start:end]
-        first, second = np.triu_indices(end - start, k=1)
-        # Rows are sorted by (file, block): the second of each pair is the later block.
-        found.append(
-            np.column_stack(
-                [members[second, 3], members[second, 2], members[first, 3], members[first, 2]]
-            )
-        )
+        articles = list(zip(members[:, 5].tolist(), members[:, 3].tolist(), strict=True))
+        seen: dict[int, set[tuple[int, int]]] = {}
+        for j, (article, signature) in enumerate(
+            zip(articles, members[:, 4].tolist(), strict=True)
+        ):
+            same_text = seen.setdefault(signature, set())
+            doomed = len(same_text - {article}) > BOILERPLATE_ARTICLES
+            same_text.add(article)
+            if doomed:
+                continue
+            earlier = [i for i in range(j) if articles[i] != article]
+            if earlier:
+                picked = members[earlier]
+                found.append(
+                    np.column_stack(
+                        [
+                            np.full(len(earlier), members[j, 5]),
+                            np.full(len(earlier), members[j, 2]),
+                            picked[:, 5],
+                            picked[:, 2],
+                        ]
+                    )
+                )
     if not found:
         return np.zeros((0, 4), dtype=np.int64)
-    return np.unique(np.concatenate(found), axis=0)
+    return _unique_rows(np.concatenate(found))
+
+
+def _unique_rows(rows: np.ndarray) -> np.ndarray:
+    """Return the distinct rows of an (n, 4) int64 array, sorted (a row read as one
+    32-byte value: much faster than ``np.unique(axis=0)``)."""
+    rows = np.ascontiguousarray(rows, dtype=np.int64)
+    packed = rows.view(np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).ravel()
+    _, first = np.unique(packed, return_index=True)
+    kept = rows[np.sort(first)]
+    return kept[np.lexsort(kept.T[::-1])]
 
 
 def _findings_of_file(
@@ -278,7 +327,7 @@ def check_files_with_shuffle(
         for p in range(partitions)
     ]
     pairs = [np.asarray(part) for part in client.gather(reduced)]
-    every_pair = np.unique(np.concatenate(pairs), axis=0) if pairs else np.zeros((0, 4), np.int64)
+    every_pair = _unique_rows(np.concatenate(pairs)) if pairs else np.zeros((0, 4), np.int64)
     by_file: dict[int, np.ndarray] = {}
     if len(every_pair):
         order = np.argsort(every_pair[:, 0], kind="stable")
