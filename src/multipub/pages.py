@@ -544,6 +544,56 @@ def _published_at(tree: Any, root: Any) -> datetime | None:
         return None
 
 
+def _title(tree: Any, root: Any, used: set[int]) -> str | None:
+    """Return a page's title: the article's ``<h1>``, else the page's first outside its
+    chrome, else ``og:title``, else ``<title>``; the heading used joins ``used``."""
+    heading = root.css_first("h1")
+    if heading is None:
+        heading = next((h for h in tree.css("h1") if not _in_chrome(h, tree.body)), None)
+    if heading is not None:
+        used.add(heading.mem_id)
+        found = _clean(_text_of(heading))
+        if found:
+            return found
+    meta = _meta(tree, "og:title")
+    if meta is not None:
+        return meta
+    node = tree.css_first("title")
+    return (_clean(node.text()) or None) if node is not None else None
+
+
+def _byline(root: Any, used: set[int]) -> str | None:
+    """Return the byline printed in the article (an ``author``/``byline`` element,
+    ``rel="author"``, ``itemprop="author"``, ``<address>``), short as bylines are; the
+    element joins ``used``."""
+    for node in root.css('[rel="author"], [itemprop="author"], address, p, span, div'):
+        if (
+            node.tag == "address"
+            or _attr(node, "rel") == "author"
+            or _attr(node, "itemprop") == "author"
+            or _BYLINE_CLASS.search(_classes(node))
+        ):
+            candidate = _clean(_text_of(node))
+            if candidate and len(candidate) <= 120:
+                used.add(node.mem_id)
+                return candidate
+    return None
+
+
+def _alternates(tree: Any, url: str | None) -> tuple[str, ...]:
+    """Return the URLs of the other-language versions a page links to, sorted: not
+    x-default (a site's home page, often) and not a link to a site's root."""
+    found = set()
+    for node in tree.css('link[rel="alternate"][hreflang][href]'):
+        href = _attr(node, "href")
+        if href is None or (_attr(node, "hreflang") or "").lower() == "x-default":
+            continue
+        absolute = urljoin(url or "", href)
+        if _is_article_url(absolute):
+            found.add(absolute)
+    return tuple(sorted(found))
+
+
 def read_html_page(text: str, path: str, options: PageOptions = DEFAULT_PAGE_OPTIONS) -> Page:
     """Return the page of an HTML document: title, lead, byline and blocks of its article
     element, its language, canonical URL, publication time, article id and alternates.
@@ -568,36 +618,15 @@ def read_html_page(text: str, path: str, options: PageOptions = DEFAULT_PAGE_OPT
     else:
         root = _article_root(tree)
 
+    # Elements read as the title, lead or byline: not blocks too.
     used: set[int] = set()
-    title = None
-    heading = root.css_first("h1")
-    if heading is None:
-        heading = next((h for h in tree.css("h1") if not _in_chrome(h, tree.body)), None)
-    if heading is not None:
-        title = _clean(_text_of(heading)) or None
-        used.add(heading.mem_id)
-    if title is None:
-        title = _meta(tree, "og:title")
-        if title is None:
-            node = tree.css_first("title")
-            title = _clean(node.text()) if node is not None else None
+    title = _title(tree, root, used)
     lead_node = _lead(root.css("p, div, h2")) or _lead_before(tree, root)
-    lead = _clean(_text_of(lead_node)) or None if lead_node is not None else None
+    lead = None
     if lead_node is not None:
+        lead = _clean(_text_of(lead_node)) or None
         used.add(lead_node.mem_id)
-    byline = None
-    for node in root.css('[rel="author"], [itemprop="author"], address, p, span, div'):
-        if (
-            node.tag in ("address",)
-            or _attr(node, "rel") == "author"
-            or _attr(node, "itemprop") == "author"
-            or _BYLINE_CLASS.search(_classes(node))
-        ):
-            candidate = _clean(_text_of(node))
-            if candidate and len(candidate) <= 120:
-                byline = candidate
-                used.add(node.mem_id)
-                break
+    byline = _byline(root, used)
 
     walker = _BlockWalker(used)
     walker.walk(root)
@@ -609,19 +638,7 @@ def read_html_page(text: str, path: str, options: PageOptions = DEFAULT_PAGE_OPT
     lang = _page_lang(options, path, declared)
     if lang is None:
         lang = _identified_lang("\n".join([title or "", *(b.text for b in blocks if b.text)]), path)
-    # Other-language versions of this article: not x-default (a site's home page, often)
-    # and not a link to a site's root.
-    alternates = tuple(
-        sorted(
-            {
-                urljoin(url or "", href)
-                for node in tree.css('link[rel="alternate"][hreflang][href]')
-                if (href := _attr(node, "href"))
-                and (_attr(node, "hreflang") or "").lower() != "x-default"
-                and _is_article_url(urljoin(url or "", href))
-            }
-        )
-    )
+    alternates = _alternates(tree, url)
     if url is not None and not _is_article_url(url):
         url = None  # a canonical link to the home page names no article
     declared_id = _meta(tree, "article:id", "multipub:article") or (
