@@ -290,3 +290,50 @@ def test_expected_length_ratios_come_from_the_profiles() -> None:
     assert _expected_ratio("vi", "xx") is None  # a language without a profile
     # A Han character stands for a syllable: it counts as its script's weight (3).
     assert _length("政府") == 6 and _length("chính phủ") == 9
+
+
+def test_the_other_translations_place_a_gap_the_source_alone_misplaces() -> None:
+    # The Vietnamese first block is terse, every translation of it long: on lengths, the
+    # Russian first block looks like the source's second, and the gap goes first. The
+    # English, French and Spanish translations keep all four blocks and share "olymp..."
+    # with the Russian one read in Latin letters: the dropped block is the second.
+    vi = [
+        "Thế vận hội mùa đông năm nay thu hút nhiều vận động viên trẻ.",
+        "Ban tổ chức cho biết giá vé vào cửa các trận đấu sẽ được giảm một nửa cho toàn bộ học sinh và sinh viên có thẻ.",
+        "Các trận đấu chung kết sẽ được truyền hình trực tiếp vào cuối tuần này.",
+        "Thành phố đã xây thêm hai sân băng mới cho giải đấu lần này.",
+    ]
+    ru = [
+        "Зимние Олимпийские игры, прошедшие в этом году, привлекли очень много молодых спортсменов из самых разных стран мира.",
+        "Финальные матчи будут транслироваться в прямом эфире в конце недели.",
+        "Город построил два новых катка специально для этих соревнований.",
+    ]
+    en = [
+        "This year's Winter Olympic Games drew a great many young athletes from a wide range of countries around the world.",
+        "The organisers said tickets would be half price for pupils and students.",
+        "The finals will be broadcast live at the end of the week.",
+        "The city built two new ice rinks for the competition.",
+    ]
+    fr = [
+        "Les Jeux olympiques d'hiver de cette année ont attiré un très grand nombre de jeunes athlètes venus de pays du monde entier.",
+        "Les organisateurs ont annoncé des billets à moitié prix pour les élèves et les étudiants.",
+        "Les finales seront retransmises en direct à la fin de la semaine.",
+        "La ville a construit deux nouvelles patinoires pour la compétition.",
+    ]
+    es = [
+        "Los Juegos Olímpicos de invierno de este año atrajeron a muchísimos atletas jóvenes procedentes de países de todo el mundo.",
+        "Los organizadores dijeron que las entradas costarán la mitad para alumnos y estudiantes.",
+        "Las finales se transmitirán en directo al final de la semana.",
+        "La ciudad construyó dos nuevas pistas de hielo para la competición.",
+    ]
+    alone = align_blocks(vi, ru, "vi", "ru")
+    assert [p.source for p in alone if not p.target] == [(0,)]
+    helped = align_blocks(vi, ru, "vi", "ru", [en, fr, es])
+    assert [(p.source, p.target) for p in helped] == [
+        ((0,), (0,)),
+        ((1,), ()),
+        ((2,), (1,)),
+        ((3,), (2,)),
+    ]
+    # A translation that does not keep the source's blocks is no help, and no harm.
+    assert align_blocks(vi, ru, "vi", "ru", [en[:3]]) == alone

@@ -13,9 +13,12 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
+
+from unidecode import unidecode
 
 from multipub.lang import letter_class, profile, scripts
 from multipub.models import Article, Translation
@@ -83,6 +86,7 @@ _HANVIET_SHARE = 0.1
 # letters share (names, numbers written out, acronyms, loanwords: "Rossby", "plasma"),
 # as a share of the smaller block's: a full share is worth this much.
 _TRIGRAM_BONUS = 2.0
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _FOLD_WORD = re.compile(r"[a-z0-9]{4,}")
 
 
@@ -146,9 +150,14 @@ def _cues(text: str) -> _Cues:
     latin = len(latin_letter.findall(text))
     hanviet = hanviet_pairs(text) if han or 2 * latin > letters else frozenset()
     trigrams: frozenset[str] = frozenset()
-    if 2 * latin > letters:
+    cyrillic = 2 * len(_CYRILLIC_LETTER.findall(text)) > letters
+    if 2 * latin > letters or cyrillic:
         folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
         folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+        if cyrillic:
+            # Read in Latin letters, a Russian block shares its names and loanwords
+            # ("плазма", "plasma") with the blocks of Latin-script translations.
+            folded = unidecode(folded).lower()
         trigrams = frozenset(
             word[k : k + 3] for word in _FOLD_WORD.findall(folded) for k in range(len(word) - 2)
         )
@@ -348,10 +357,14 @@ def align_blocks(
     target: list[str],
     source_lang: str | None = None,
     target_lang: str | None = None,
+    pivots: Sequence[Sequence[str]] = (),
 ) -> list[BlockPair]:
     """Return the alignment of two lists of block texts, in order: the one-to-one diagonal
     when both have as many blocks and it is plausible, else the cheapest monotone path.
-    With both languages, the length ratio their profiles expect weighs in."""
+    With both languages, the length ratio their profiles expect weighs in.
+    ``pivots`` are the article's other translations: where one block of the source went
+    missing, those of them that keep the source's blocks one to one help place the gap
+    (see :func:`_place_one_gap`)."""
     pairs = cheapest_alignment(source, target)
     unlinked = _unlinked(pairs)
     if not unlinked:
@@ -381,7 +394,93 @@ def align_blocks(
     # words two Latin-script blocks share would link blocks that lengths and numbers
     # leave apart.
     placed = cheapest_alignment(source, target, ratio, cues=True)
-    return placed if _unlinked(placed) == unlinked else pairs
+    found = placed if _unlinked(placed) == unlinked else pairs
+    return _place_one_gap(found, source, target, pivots) if pivots else found
+
+
+def _one_gap(pairs: list[BlockPair]) -> int | None:
+    """Return the source block left unlinked when ``pairs`` are one-to-one links but
+    for that one block, None for any other shape."""
+    gaps = [p.source[0] for p in pairs if len(p.source) == 1 and not p.target]
+    if len(gaps) != 1 or any(len(p.source) != 1 or len(p.target) != 1 for p in pairs if p.target):
+        return None
+    return gaps[0]
+
+
+def _gap_costs(
+    source: Sequence[str], target: Sequence[str], candidates: Sequence[int]
+) -> list[float]:
+    """Return, for each block g of ``candidates``, the cost of the alignment that links
+    the other blocks of ``source`` one to one with ``target`` (one block shorter) and
+    leaves g unlinked (the unlinked block's own cost, the same for every g, left out)."""
+    return [
+        sum(pair.cost for pair in _with_gap(source, target, gap) if pair.target)
+        for gap in candidates
+    ]
+
+
+# A gap is moved by at most this many blocks: lengths and anchors put it near its place
+# (the misses on FLORES-200 were one block off), and each candidate costs a pass over
+# the article, which a live blog of thousands of blocks must not pay thousands of times.
+_GAP_WINDOW = 3
+
+
+def _place_one_gap(
+    pairs: list[BlockPair], source: list[str], target: list[str], pivots: Sequence[Sequence[str]]
+) -> list[BlockPair]:
+    """Return ``pairs`` with their one gap (a source block the translation dropped) where
+    the source and the article's other translations say together it is.
+
+    A translation that keeps the source's blocks one to one (as many blocks, a plausible
+    diagonal) holds the dropped block's translation at the same place: the block that
+    went missing is the one whose absence fits both the source and those translations
+    best (the sum of the costs of each way). Translations share far more with each other
+    than with Vietnamese: names and loanwords spelled alike, cognates ("temperature",
+    "température", "temperatura"). Other shapes of alignment are returned as they are.
+    """
+    gap = _one_gap(pairs)
+    if gap is None or len(target) != len(source) - 1:
+        return pairs
+    source_side = _side(tuple(source))
+    usable = [
+        list(pivot)
+        for pivot in pivots
+        if len(pivot) == len(source) and _diagonal(source_side, _side(tuple(pivot))) is not None
+    ]
+    if not usable:
+        return pairs
+    candidates = range(max(0, gap - _GAP_WINDOW), min(len(source), gap + _GAP_WINDOW + 1))
+    total = _gap_costs(source, target, candidates)
+    for pivot in usable:
+        for k, cost in enumerate(_gap_costs(pivot, target, candidates)):
+            total[k] += cost
+    best = min(zip(candidates, total, strict=True), key=lambda c: (c[1], c[0] != gap, c[0]))[0]
+    if best == gap:
+        return pairs
+    return _with_gap(source, target, best)
+
+
+def _with_gap(source: Sequence[str], target: Sequence[str], gap: int) -> list[BlockPair]:
+    """Return the one-to-one links of ``source`` and ``target`` (one block shorter) with
+    source block ``gap`` unlinked, each link with its cost: lengths (at the ratio of the
+    links' own blocks), anchors and cues."""
+    s_side, t_side = _side(tuple(source)), _side(tuple(target))
+    s_cues, t_cues = _side_cues(tuple(source)), _side_cues(tuple(target))
+    ratio = math.log(
+        (sum(t_side.lengths) or 1) / ((sum(s_side.lengths) - s_side.lengths[gap]) or 1)
+    )
+    pairs = []
+    for k in range(len(source)):
+        if k == gap:
+            pairs.append(BlockPair((k,), (), _SKIP))
+            continue
+        j = k if k < gap else k - 1
+        cost = _LENGTH_WEIGHT * abs(t_side.logs[j] - s_side.logs[k] - ratio)
+        cost += _cue_cost(s_cues[k], t_cues[j])
+        if s_side.anchors[k] and t_side.anchors[j]:
+            cost += _anchor_cost(s_side.anchors[k], t_side.anchors[j])
+        pairs.append(BlockPair((k,), (j,), cost))
+    return pairs
 
 
 def _unlinked(pairs: list[BlockPair]) -> int:
@@ -557,4 +656,11 @@ def align(article: Article, lang: str) -> list[BlockPair]:
     source = article.source
     if source is None:
         raise KeyError(f"article {article.id!r} has no source variant")
-    return align_blocks(_texts(source), _texts(article.variants[lang]), article.source_lang, lang)
+    pivots = [
+        _texts(variant)
+        for other, variant in sorted(article.variants.items())
+        if other not in (lang, article.source_lang)
+    ]
+    return align_blocks(
+        _texts(source), _texts(article.variants[lang]), article.source_lang, lang, pivots
+    )

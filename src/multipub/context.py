@@ -75,6 +75,7 @@ class ArticleContext:
                 [target[j].text for j in kept],
                 self.article.source_lang,
                 lang,
+                self._pivots(lang),
             )
         ]
         placed: list[tuple[list[int], list[int]]] = [([], [j]) for j in sorted(extra)]
@@ -84,6 +85,23 @@ class ArticleContext:
             aligned.insert(at, one)
         pairs.extend(aligned)
         return pairs
+
+    def _pivots(self, lang: str) -> list[list[str]]:
+        """Return the body texts of the article's other translations (media left out),
+        by tag: where ``lang`` dropped a block, those that keep the source's blocks help
+        place the gap."""
+        found = []
+        for other in sorted(self.article.variants):
+            if other in (lang, self.article.source_lang):
+                continue
+            found.append(
+                [
+                    u.text
+                    for u in self.units(other)
+                    if u.field == "blocks" and u.kind is not BlockKind.MEDIA
+                ]
+            )
+        return found
 
     def _repeats_beyond_the_source(self, lang: str, blocks: list[int], in_source: int) -> set[int]:
         """Return the units of ``blocks`` (at most as many as the translation has blocks
