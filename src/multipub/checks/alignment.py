@@ -21,7 +21,9 @@ __all__: list[str] = []
     summary="A source block with no counterpart in the translation, or a translation "
     "block with none in the source. Blocks are aligned by a dynamic program over their "
     "lengths and shared anchors (numbers, codes), in the manner of Gale-Church, allowing "
-    "1-1, 1-2, 2-1, 1-0 and 0-1 links; never by index. An added block is reported on it; "
+    "1-1, 1-2, 2-1, 1-0 and 0-1 links; never by index. Where a gap is found, punctuation, "
+    "names across scripts, Hán-Việt readings, shared words and the article's other "
+    "translations place it. An added block is reported on it; "
     "a dropped one on the translation block that follows the gap (or precedes it at the "
     "end), with an empty span and the source block as related.",
     why="Translations drop a paragraph the engine choked on and gain a view counter or a "
