@@ -480,3 +480,21 @@ def test_long_and_case_only_different_ids_get_their_own_files(tmp_path: Path) ->
     from multipub.cli import _file_name
 
     assert len(_file_name(long_id, set()).encode("utf-8")) <= 160
+
+
+def test_pages_below_a_folder_are_read_with_pages(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "2025").mkdir(parents=True)
+    (site / "2025" / "cau.ar.html").write_text(AR_PAGE, encoding="utf-8")
+    (site / "2025" / "cau.vi.txt").write_text(TEXT_PAGE, encoding="utf-8")
+    assert cli("check", str(site), "--format", "json").exit_code == 2  # no article files
+    result = cli("check", str(site), "--pages", "--format", "json", "-o", "-")
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads(result.stdout)  # "-o -" is standard output
+    assert report["summary"]["articles"] == 2
+    assert not (Path.cwd() / "-").exists()
+    (tmp_path / "multipub.toml").write_text("pages = true\n", encoding="utf-8")
+    configured = cli(
+        "check", str(site), "--config", str(tmp_path / "multipub.toml"), "--format", "json"
+    )
+    assert json.loads(configured.stdout)["summary"]["articles"] == 2

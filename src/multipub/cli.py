@@ -79,6 +79,11 @@ class _Group(click.Group):
             ctx.exit(EXIT_INTERNAL)
 
 
+def _dash_is_stdout(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Return an ``--output`` value, None for "-": standard output, as the convention is."""
+    return None if value == "-" else value
+
+
 def _split(values: Iterable[str]) -> tuple[str, ...]:
     """Return comma- or space-separated option values as one flat tuple."""
     return tuple(part for value in values for part in value.replace(",", " ").split())
@@ -145,7 +150,12 @@ def _terminated(signum: int, frame: object) -> None:
     show_default=True,
     help="Report format.",
 )
-@click.option("--output", "-o", help="Write the report to this file (whole or not at all).")
+@click.option(
+    "--output",
+    "-o",
+    callback=_dash_is_stdout,
+    help="Write the report to this file (whole or not at all; - for standard output).",
+)
 @click.option(
     "--fail-on",
     type=click.Choice([f.value for f in FailOn]),
@@ -196,6 +206,11 @@ def _terminated(signum: int, frame: object) -> None:
     "--exclude",
     multiple=True,
     help="Globs of files or folders not read below a folder (added to the configuration's).",
+)
+@click.option(
+    "--pages/--no-pages",
+    default=None,
+    help="Read the published pages (.html, .htm, .txt) below folders too.",
 )
 @click.option(
     "--config",
@@ -277,6 +292,7 @@ def check(
     max_blocks: int,
     max_block_chars: int,
     exclude: tuple[str, ...],
+    pages: bool | None,
     config_file: Path | None,
     isolated: bool,
     baseline_file: Path | None,
@@ -290,7 +306,8 @@ def check(
     quiet: bool,
     statistics: bool,
 ) -> None:
-    """Check article files (.json, .yaml, .yml, .jsonl) and directories of them; '-' reads
+    """Check article files (.json, .yaml, .yml, .jsonl) and directories of them, and
+    published pages (.html, .htm, .txt: named, or below folders with --pages); '-' reads
     one JSON or JSONL document from standard input."""
     settings = _settings(config_file, isolated)
     given = _given(ctx)
@@ -311,6 +328,8 @@ def check(
             values[key] = value
     if exclude:
         values["exclude"] = (*tuple(values.get("exclude", ()) or ()), *_split(exclude))  # type: ignore[arg-type]
+    if pages is not None:
+        values["pages"] = pages
     config = Config.model_validate(values)
     if "fmt" not in given and settings.format:
         fmt = settings.format
@@ -789,7 +808,12 @@ def glossary_convert(source: Path, target: Path, context: tuple[Path, ...]) -> N
     help="Glossary files or directories (repeat to combine).",
 )
 @click.option("--format", "fmt", type=click.Choice(["html", "md", "json"]), default="html")
-@click.option("--output", "-o", help="Write the report to this file (whole or not at all).")
+@click.option(
+    "--output",
+    "-o",
+    callback=_dash_is_stdout,
+    help="Write the report to this file (whole or not at all; - for standard output).",
+)
 def glossary_report(
     paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, output: str | None
 ) -> None:
@@ -848,7 +872,12 @@ def translit_command(names: tuple[str, ...], lang: str, kind: str, fmt: str) -> 
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--glossary", "-g", "glossaries", multiple=True, help="Glossary files or dirs.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@click.option("--output", "-o", help="Write the scores to this file (whole or not at all).")
+@click.option(
+    "--output",
+    "-o",
+    callback=_dash_is_stdout,
+    help="Write the scores to this file (whole or not at all; - for standard output).",
+)
 def score_command(
     paths: tuple[str, ...], glossaries: tuple[str, ...], fmt: str, output: str | None
 ) -> None:
@@ -939,7 +968,9 @@ def stamp_command(
 @click.option(
     "-o",
     "--output",
-    help="Write the articles to this file: .json (one article), .jsonl, .yaml (one article).",
+    callback=_dash_is_stdout,
+    help="Write the articles to this file: .json (one article), .jsonl, .yaml (one article); "
+    "- for standard output.",
 )
 @click.option(
     "--output-dir",

@@ -56,6 +56,11 @@ class Config(BaseModel):
         description="the language the site translates from: the source language of an "
         "article read from a published page (.html, .txt)",
     )
+    pages: bool = Field(
+        default=False,
+        description="read the published pages (.html, .htm, .txt) below folders too, not "
+        "only the article files",
+    )
     article_selector: str | None = Field(
         default=None,
         description="CSS selector of the article element in the site's HTML pages (default: "
@@ -120,7 +125,10 @@ class Config(BaseModel):
         names (``--lang ar``), else in the language of its text."""
         only = normalized_tag(self.langs[0]) if len(self.langs) == 1 else None
         return PageOptions(
-            source_lang=self.source_lang, selector=self.article_selector, default_lang=only
+            source_lang=self.source_lang,
+            selector=self.article_selector,
+            default_lang=only,
+            below_folders=self.pages,
         )
 
     def title_limit(self, lang: str) -> int:

@@ -355,7 +355,7 @@ def check_corpus(
         )
     files = [
         (display, path.as_posix() if path is not None else None)
-        for display, path in discover(paths, exclude=config.exclude)
+        for display, path in discover(paths, exclude=config.exclude, pages=config.pages)
     ]
     # The glossary travels to each worker once, not once per task.
     shared_glossary = client.scatter(glossary, broadcast=True) if glossary is not None else None

@@ -172,21 +172,26 @@ def files_below(
 
 
 def discover(
-    paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str] = ()
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    exclude: Iterable[str] = (),
+    pages: bool = False,
 ) -> Iterator[tuple[str, Path | None]]:
     """Yield ``(display_path, file)`` for every article file named by ``paths``.
 
     A directory stands for every article file below it (hidden entries and those matching
-    an ``exclude`` glob skipped), sorted by path. ``file`` is None when the path does not
-    exist, so the caller can report it; a folder below that cannot be listed is yielded
-    too, for the reader to report.
+    an ``exclude`` glob skipped), sorted by path, and with ``pages`` every published page
+    (.html, .htm, .txt) too. ``file`` is None when the path does not exist, so the caller
+    can report it; a folder below that cannot be listed is yielded too, for the reader to
+    report.
     """
     patterns = tuple(exclude)
+    suffixes = (*ARTICLE_SUFFIXES, *PAGE_SUFFIXES) if pages else ARTICLE_SUFFIXES
     for given in paths:
         path = Path(given)
         if path.is_dir():
             unreadable: list[Path] = []
-            entries = files_below(path, ARTICLE_SUFFIXES, unreadable)
+            entries = files_below(path, suffixes, unreadable)
             for p in sorted([*entries, *unreadable], key=lambda p: p.as_posix()):
                 if patterns and _excluded(p.relative_to(path).as_posix(), patterns):
                     continue
@@ -687,14 +692,15 @@ def read_units(
 
     A published page (.html, .htm, .txt) named in ``paths`` is read with ``page``'s
     options; below a folder only article files are read (a folder's stray README.txt is
-    not an article).
+    not an article), and pages too when ``page.below_folders``.
 
     A JSONL file is read line by line, in runs of lines (constant memory whatever its
     size; ``max_file_bytes`` applies to each line, an article). A path ``-`` reads
     ``stdin``: (the name to show, the text), JSON unless the name ends in .jsonl or
     .yaml/.yml.
     """
-    for display, path in discover(paths, exclude=exclude):
+    below = page is not None and page.below_folders
+    for display, path in discover(paths, exclude=exclude, pages=below):
         if display == "-" and stdin is not None:
             name, text = stdin
             fmt = _format_of(Path(name)) or "json"

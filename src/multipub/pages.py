@@ -84,14 +84,17 @@ class PageOptions:
     page is in it), ``article_id`` the id of the article all pages belong to (None: from
     the pages), ``selector`` a CSS selector of the article element of HTML pages (None:
     found, see :func:`read_html_page`), ``default_lang`` the language of a page that
-    says nothing of its own (no tag in its file name, no ``lang`` attribute). Tags are
-    normalized (``vi_VN`` -> ``vi-VN``); one that is not a tag raises ValueError."""
+    says nothing of its own (no tag in its file name, no ``lang`` attribute),
+    ``below_folders`` whether a folder stands for its pages too, not only its article
+    files. Tags are normalized (``vi_VN`` -> ``vi-VN``); one that is not a tag raises
+    ValueError."""
 
     lang: str | None = None
     source_lang: str = "vi"
     article_id: str | None = None
     selector: str | None = None
     default_lang: str | None = None
+    below_folders: bool = False
 
     def __post_init__(self) -> None:
         for name in ("lang", "source_lang", "default_lang"):
