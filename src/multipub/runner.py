@@ -255,7 +255,9 @@ def signature(
 ) -> str:
     """Return the sacrebleu-style signature of a run: what produced its findings."""
     chosen = rules if rules is not None else select_rules(config.select, config.ignore)
-    codes = ",".join(r.code for r in chosen)
+    # MP000 is reported whatever --select names (see RunTally): the signature says so.
+    reported = {r.code for r in chosen} | {r.code for r in select_rules(("MP000",), config.ignore)}
+    codes = ",".join(sorted(reported))
     parts = [f"multipub:{__version__}", f"codes:{codes}", f"cfg:{config.fingerprint()}"]
     parts.append(f"glossary:{glossary.fingerprint() if glossary else 'none'}")
     if any(r.code == "MP302" for r in chosen):

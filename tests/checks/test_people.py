@@ -579,6 +579,16 @@ def test_mp204_verb_two_words_before_the_subject() -> None:
         ("وزار هوانغ مينه دوك، عضو اللجنة، ونائبة رئيس لجنة التخطيط، المصنع.", ["ونائبة"]),
         # the title before another person's name is hers, not his
         ("حضر الاجتماع هوانغ مينه دوك، رئيس اللجنة، نائبة رئيس الجمعية تران ثي ماي، والوفد.", []),
+        ("التقى هوانغ مينه دوك، رئيس اللجنة، ونائبة رئيس الجمعية، السيدة تران ثي ماي.", []),
+        # a place name with a surname's sound does not end the chain: Thái Bình, Hồ Chí Minh
+        (
+            "وزار هوانغ مينه دوك، عضو اللجنة، نائبة رئيس اللجنة الشعبية لمقاطعة تاي بينه، المصنع.",
+            ["نائبة"],
+        ),
+        ("وزار هوانغ مينه دوك، عضو اللجنة، نائبة رئيس لجنة مدينة هو تشي منه، المصنع.", ["نائبة"]),
+        # his deputy (نائبه) is not a feminine title (نائبة)
+        ("التقى هوانغ مينه دوك، رئيس اللجنة، ونائبه، بالوفد الزائر.", []),
+        ("التقى هوانغ مينه دوك، نائبه في اللجنة، بالوفد الزائر.", []),
     ],
 )
 def test_mp204_title_heads_read_through_marks_and_stop_at_another_name(
@@ -586,3 +596,15 @@ def test_mp204_title_heads_read_through_marks_and_stop_at_another_name(
 ) -> None:
     findings = run(lone("ar", text), "MP204")
     assert [f.excerpt for f in findings] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("M. Hoang Minh Duc, présidente du comité pour le développement, a parlé.", ["présidente"]),
+        ("M. Hoang Minh Duc, présidente du comité de Ha Tinh, a ouvert la séance.", ["présidente"]),
+        ("M. Hoang Minh Duc, président du comité, et Mme Tran Thi Mai, présidente, ont parlé.", []),
+    ],
+)
+def test_mp204_french_title_heads(text: str, expected: list[str]) -> None:
+    assert [f.excerpt for f in run(lone("fr", text), "MP204")] == expected

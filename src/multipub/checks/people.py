@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -249,61 +251,108 @@ _NEXT_COMMA = re.compile(r"[,،]")
 _PART_WORD = re.compile(r"\w+")
 
 
+# Arabic vowel marks and the tatweel: written or not, the word is the same. (Not fold():
+# it also makes ة ه, and نائبه, "his deputy", is not نائبة, "deputy (f.)".)
+_MARKS_AND_TATWEEL = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+
+
+def _plain(word: str) -> str:
+    """Return ``word`` without vowel marks or tatweel, case-folded."""
+    return _MARKS_AND_TATWEEL.sub("", unicodedata.normalize("NFC", word)).casefold()
+
+
 @lru_cache(maxsize=32)
 def _title_heads(lang: str) -> dict[str, tuple[Gender, str]]:
-    """Return a language's title heads, folded: word -> (its gender, the other form)."""
+    """Return a language's title heads, plain: word -> (its gender, the other form)."""
     found = profile(lang)
     heads: dict[str, tuple[Gender, str]] = {}
     for masculine, feminine in found.gender.title_heads if found is not None else ():
-        heads[fold(masculine)] = (Gender.MALE, feminine)
-        heads[fold(feminine)] = (Gender.FEMALE, masculine)
+        heads[_plain(masculine)] = (Gender.MALE, feminine)
+        heads[_plain(feminine)] = (Gender.FEMALE, masculine)
     return heads
 
 
 @lru_cache(maxsize=32)
-def _surnames_in(lang: str) -> frozenset[str]:
-    """Return Vietnamese surnames as ``lang`` writes them, folded ("تران", "نجوين";
-    "tran", "nguyen"): a chain part holding one names another person."""
+def _name_signals(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Return, as ``lang`` writes them (plain words): Vietnamese surnames, the middle
+    names that show a gender (Thị, Văn), and the language's honorifics of three letters
+    or more. A surname followed by such a middle name, or an honorific, names a person."""
     from multipub.translit import transliterate
 
     vietnamese = profile("vi")
-    found: set[str] = set()
-    for surname in vietnamese.names.surnames if vietnamese is not None else ():
-        for form in transliterate(surname.title(), lang):
-            found.update(fold(word) for word in form.split())
-    return frozenset(found)
+    surnames: set[str] = set()
+    middles: set[str] = set()
+    if vietnamese is not None:
+        for surname in vietnamese.names.surnames:
+            for form in transliterate(surname.title(), lang):
+                surnames.update(_plain(word) for word in form.split())
+        for middle in vietnamese.names.gendered_middle_names:
+            for form in transliterate(middle, lang):
+                middles.update(_plain(word) for word in form.split())
+    found = profile(lang)
+    honorifics = {
+        _plain(word)
+        for pair in (found.gender.honorifics if found is not None else ())
+        for form in pair
+        for word in _PART_WORD.findall(form)
+        if len(word) >= 3
+    }
+    return frozenset(surnames), frozenset(middles), frozenset(honorifics)
+
+
+def _names_someone(text: str, lang: str, attached: tuple[str, ...]) -> bool:
+    """Return whether ``text`` (a part of a chain of titles) names a person: an honorific
+    ("السيدة"), or a Vietnamese surname followed by Thị or Văn ("تران ثي ماي")."""
+    surnames, middles, honorifics = _name_signals(lang)
+    words = []
+    for word in _PART_WORD.findall(text):
+        plain = _plain(word)
+        if plain[:1] in attached and plain[1:] in honorifics:
+            plain = plain[1:]  # "والسيدة"
+        words.append(plain)
+    if any(word in honorifics for word in words):
+        return True
+    return any(a in surnames and b in middles for a, b in itertools.pairwise(words))
 
 
 def _feminine_title_heads(
     text: str, lang: str, person: Mention, window_end: int
 ) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, masculine form) for each feminine title head opening a title of
-    the chain after ``person`` ("X، عضو ...، نائبة ..."), up to ``window_end``. The chain
-    ends at the first comma-separated part that does not open with a title head (an
-    attached "and", "ونائبة", is read through), and before a part that holds a
-    Vietnamese surname: that title is another person's ("...، نائبة الرئيس تران ثي ماي")."""
+    the chain after ``person`` ("X، عضو ...، نائبة ..."), up to ``window_end``.
+
+    The chain ends at the first comma-separated part that does not open with a title
+    head (an attached "and", "ونائبة", is read through), and before a part that names
+    another person: that title is hers ("...، نائبة الرئيس تران ثي ماي"); after "and", the
+    next part's person counts too ("...، ونائبة الرئيس، السيدة تران ثي ماي").
+    """
     heads = _title_heads(lang)
     if not heads:
         return
     language = profile(lang)
     conjunctions = language.conjunctions if language is not None else ()
-    attached = tuple(fold(c) for c in conjunctions if len(c) == 1)
-    surnames = _surnames_in(lang)
+    attached = tuple(_plain(c) for c in conjunctions if len(c) == 1)
     pos = person.end
     while True:
         part = _APPOSITION.match(text, pos, window_end)
         if part is None:
             return
-        word = fold(part.group(1))
+        word = _plain(part.group(1))
         head = heads.get(word)
-        if head is None and word[:1] in attached:
+        joined = head is None and word[:1] in attached
+        if joined:
             head = heads.get(word[1:])
         if head is None:
             return
         comma = _NEXT_COMMA.search(text, part.end(), window_end)
-        rest = text[part.end() : comma.start() if comma is not None else window_end]
-        if any(fold(w) in surnames for w in _PART_WORD.findall(rest)):
+        end = comma.start() if comma is not None else window_end
+        if _names_someone(text[part.end() : end], lang, attached):
             return
+        if joined and comma is not None:
+            after = _NEXT_COMMA.search(text, comma.end(), window_end)
+            following = text[comma.end() : after.start() if after is not None else window_end]
+            if _names_someone(following, lang, attached):
+                return
         if head[0] is Gender.FEMALE:
             yield part.start(1), part.end(1), head[1]
         if comma is None:
