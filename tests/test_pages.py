@@ -498,3 +498,12 @@ def test_pages_below_a_folder_are_read_with_pages(tmp_path: Path) -> None:
         "check", str(site), "--config", str(tmp_path / "multipub.toml"), "--format", "json"
     )
     assert json.loads(configured.stdout)["summary"]["articles"] == 2
+
+
+def test_import_output_and_output_dir_exclude_each_other_even_as_stdout(tmp_path: Path) -> None:
+    page = tmp_path / "a.vi.txt"
+    page.write_text(TEXT_PAGE, encoding="utf-8")
+    for output in ("-", str(tmp_path / "x.json")):
+        result = cli("import", str(page), "-o", output, "--output-dir", str(tmp_path / "d"))
+        assert result.exit_code == 2 and "exclude each other" in result.output
+    assert json.loads(cli("import", str(page), "-o", "-").stdout)["id"] == "a"

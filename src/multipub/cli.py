@@ -79,7 +79,9 @@ class _Group(click.Group):
             ctx.exit(EXIT_INTERNAL)
 
 
-def _dash_is_stdout(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+def _dash_is_stdout(
+    ctx: click.Context, param: click.Parameter | None, value: str | None
+) -> str | None:
     """Return an ``--output`` value, None for "-": standard output, as the convention is."""
     return None if value == "-" else value
 
@@ -968,7 +970,6 @@ def stamp_command(
 @click.option(
     "-o",
     "--output",
-    callback=_dash_is_stdout,
     help="Write the articles to this file: .json (one article), .jsonl, .yaml (one article); "
     "- for standard output.",
 )
@@ -1001,6 +1002,7 @@ def import_command(
 
     if output and output_dir:
         raise click.UsageError("--output and --output-dir exclude each other")
+    output = _dash_is_stdout(click.get_current_context(), None, output)
     settings = _settings(config_file, isolated)
     config = Config.model_validate(dict(settings.values))
     try:
