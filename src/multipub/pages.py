@@ -470,21 +470,21 @@ def _article_root(tree: Any) -> Any:
     trusted, but not when it marks a teaser box or a comment instead of the story.
     """
     memo: dict[int, bool] = {}
-    marked = [
-        *sorted(tree.css("article"), key=_paragraph_text, reverse=True),
-        *tree.css("main, [role=main]"),
-    ]
-    candidates = [
-        *tree.css('[itemprop="articleBody"]'),
-        *(node for node in marked if not _not_story(node, memo)),
+    articles = [(_paragraph_text(node), node) for node in tree.css("article")]
+    articles.sort(key=lambda item: item[0], reverse=True)  # stable: ties in page order
+    scored = [(_paragraph_text(node), node) for node in tree.css('[itemprop="articleBody"]')]
+    scored += [(score, node) for score, node in articles if not _not_story(node, memo)]
+    scored += [
+        (_paragraph_text(node), node)
+        for node in tree.css("main, [role=main]")
+        if not _not_story(node, memo)
     ]
     # Paragraphs named as comments or boxes do not count, unless they are all there is.
     dense = _densest_parent(tree, memo) or _densest_parent(tree, None)
     if dense is not None:
-        candidates.append(dense)
-    if not candidates:
+        scored.append((_paragraph_text(dense), dense))
+    if not scored:
         return tree.body
-    scored = [(_paragraph_text(node), node) for node in candidates]
     best = max(score for score, _ in scored)
     return next(node for score, node in scored if score * 2 >= best)
 
