@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from multipub import lang
-from multipub.lang import Profile, ProfileError, primary_subtag, tag_matches
+from multipub.lang import (
+    Profile,
+    ProfileError,
+    letter_class,
+    letter_scan,
+    primary_subtag,
+    tag_matches,
+)
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "multipub"
 
@@ -113,3 +120,27 @@ def test_lang_filter_selects_by_prefix() -> None:
         "zh-Hans",
         "zh-Hant",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Привет, мир",  # no letter of Han
+        "Bộ trưởng phát biểu",
+        "会议讨论了预算",  # Basic Multilingual Plane Han
+        "姓𠀀名",  # a Han letter of Extension B, beyond U+FFFF
+        "Привет 😀 мир",  # beyond U+FFFF, but an emoji is no letter
+        "",
+    ],
+)
+def test_letter_scan_answers_as_the_letter_class_does(text: str) -> None:
+    pattern = re.compile(letter_class("han"))
+    scan = letter_scan("han")
+    assert scan.search(text) == (pattern.search(text) is not None)
+    assert scan.count(text) == len(pattern.findall(text))
+
+
+def test_letter_scan_of_several_scripts_counts_each() -> None:
+    scan = letter_scan("han", "kana")
+    assert scan.count("東京へ行く𠀀") == 6  # 東 京 行 𠀀 (Han), へ く (kana)
+    assert not scan.search("Москва")

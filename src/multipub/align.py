@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from unidecode import unidecode
 
-from multipub.lang import letter_class, profile, scripts
+from multipub.lang import LetterScan, letter_class, letter_scan, profile, scripts
 from multipub.models import Article, Translation
 from multipub.numbers import may_be_converted, number_tokens
 from multipub.translit import foreign_name_key, hanviet_pairs, parse_syllable
@@ -277,13 +277,11 @@ _BAND = 8
 
 
 @cache
-def _weighted_letters() -> tuple[tuple[re.Pattern[str], int], ...]:
-    """Return a pattern of the letters of each script whose letter stands for more than
+def _weighted_letters() -> tuple[tuple[LetterScan, int], ...]:
+    """Return the scan of the letters of each script whose letter stands for more than
     one (a Han character for a syllable), with that weight."""
     return tuple(
-        (re.compile(letter_class(name)), entry.weight)
-        for name, entry in scripts().items()
-        if entry.weight > 1
+        (letter_scan(name), entry.weight) for name, entry in scripts().items() if entry.weight > 1
     )
 
 
@@ -293,7 +291,7 @@ def _length(text: str) -> int:
     weighted script as its weight (Chinese against Vietnamese: a character is a syllable,
     and a block's length in characters varies twice as much)."""
     return len(text) + sum(
-        (weight - 1) * len(pattern.findall(text)) for pattern, weight in _weighted_letters()
+        (weight - 1) * letters.count(text) for letters, weight in _weighted_letters()
     )
 
 

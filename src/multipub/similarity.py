@@ -7,14 +7,13 @@ repeats another of its variant out of the source-translation pairing.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from multipub.lang import letter_class, scripts
+from multipub.lang import LetterScan, letter_scan, scripts
 
 if TYPE_CHECKING:
     from sacrebleu.metrics.chrf import CHRF
@@ -66,11 +65,10 @@ def chrf_both_ways(a: str, b: str) -> float:
 
 
 @cache
-def _unspaced_letter() -> re.Pattern[str]:
-    """Return the pattern of a letter of a script written without spaces between words
+def _unspaced_letter() -> LetterScan:
+    """Return the scan of a letter of a script written without spaces between words
     (the script table's ``spaces: false``): such "words" are character bigrams."""
-    classes = [letter_class(name) for name, found in scripts().items() if not found.spaces]
-    return re.compile("[" + "".join(c[1:-1] for c in classes) + "]")
+    return letter_scan(*(name for name, found in scripts().items() if not found.spaces))
 
 
 # Two blocks that share a long name-and-title phrase but say different things reach chrF
@@ -89,12 +87,13 @@ def _words(key: str) -> frozenset[str]:
     """Return the words of a dedup key; a word in a script without spaces between words
     (Chinese, Japanese, Thai) counts as its character bigrams."""
     unspaced = _unspaced_letter()
-    if unspaced.search(key) is None:  # one scan instead of one per word
+    if not unspaced.search(key):  # one scan instead of one per word
         return frozenset(key.split())
     words: set[str] = set()
     for word in key.split():
         if unspaced.search(word):
-            words.update([word[i : i + 2] for i in range(max(1, len(word) - 1))])
+            # Adjacent characters paired in C ("会议讨论" -> 会议, 议讨, 讨论).
+            words.update(map(str.__add__, word[:-1], word[1:]) if len(word) > 1 else (word,))
         else:
             words.add(word)
     return frozenset(words)

@@ -27,6 +27,7 @@ __all__ = [
     "Exonym",
     "Furniture",
     "Gender",
+    "LetterScan",
     "Letters",
     "Matching",
     "Numbers",
@@ -36,6 +37,7 @@ __all__ = [
     "languages",
     "letter_class",
     "letter_pattern",
+    "letter_scan",
     "primary_subtag",
     "profile",
     "profiles",
@@ -477,7 +479,14 @@ def languages(
 @cache
 def letter_class(script_name: str) -> str:
     """Return a regex character class of the letters (str.isalpha) of a script."""
-    parts: list[str] = []
+    return _class_of(_letter_ranges(script_name))
+
+
+@cache
+def _letter_ranges(script_name: str) -> tuple[tuple[int, int], ...]:
+    """Return the runs of letters (str.isalpha) of a script's ranges, as inclusive
+    (first, last) code points."""
+    runs: list[tuple[int, int]] = []
     for low, high in script(script_name).ranges:
         start: int | None = None
         for code in range(low, high + 2):
@@ -485,14 +494,67 @@ def letter_class(script_name: str) -> str:
             if is_letter and start is None:
                 start = code
             elif not is_letter and start is not None:
-                end = code - 1
-                parts.append(
-                    re.escape(chr(start))
-                    if start == end
-                    else f"{re.escape(chr(start))}-{re.escape(chr(end))}"
-                )
+                runs.append((start, code - 1))
                 start = None
+    return tuple(runs)
+
+
+# Any character outside the Basic Multilingual Plane: one range, tested at C speed.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class LetterScan:
+    """The letters of some scripts, searched and counted fast.
+
+    A regex class that holds characters beyond U+FFFF (Han's extensions, kana
+    supplements) is scanned by re as a bitmap and then a list of ranges tried in turn for
+    every character that is not in the bitmap: 2.7 us for a Russian sentence against 0.55
+    us for the class without them. So the class is split: its characters of the Basic
+    Multilingual Plane in one pattern, the others in a second, read only when the text
+    holds a character beyond U+FFFF at all (most texts hold none). Same answers.
+    """
+
+    def __init__(self, script_names: Iterable[str]) -> None:
+        """Build the scan of the letters of ``script_names`` (names of the script table)."""
+        items: list[tuple[int, int]] = []
+        for name in script_names:
+            items.extend(_letter_ranges(name))
+        basic = [(low, min(high, 0xFFFF)) for low, high in items if low <= 0xFFFF]
+        astral = [(max(low, 0x10000), high) for low, high in items if high > 0xFFFF]
+        self._basic = re.compile(_class_of(basic)) if basic else None
+        self._astral = re.compile(_class_of(astral)) if astral else None
+
+    def search(self, text: str) -> bool:
+        """Return True when ``text`` holds a letter of the scripts."""
+        if self._basic is not None and self._basic.search(text) is not None:
+            return True
+        return (
+            self._astral is not None
+            and _ASTRAL.search(text) is not None
+            and self._astral.search(text) is not None
+        )
+
+    def count(self, text: str) -> int:
+        """Return how many letters of the scripts ``text`` holds."""
+        found = len(self._basic.findall(text)) if self._basic is not None else 0
+        if self._astral is not None and _ASTRAL.search(text) is not None:
+            found += len(self._astral.findall(text))
+        return found
+
+
+def _class_of(ranges: Iterable[tuple[int, int]]) -> str:
+    """Return a regex character class of code point ``ranges`` (inclusive)."""
+    parts = [
+        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for low, high in ranges
+    ]
     return "[" + "".join(parts) + "]"
+
+
+@cache
+def letter_scan(*script_names: str) -> LetterScan:
+    """Return the :class:`LetterScan` of the letters of ``script_names``, made once."""
+    return LetterScan(script_names)
 
 
 @cache
