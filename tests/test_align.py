@@ -13,6 +13,7 @@ from multipub.align import (
     _side_cues,
     align_blocks,
     cheapest_alignment,
+    gap_costs,
 )
 from tests.conftest import FLORES, needs_flores
 
@@ -337,3 +338,36 @@ def test_the_other_translations_place_a_gap_the_source_alone_misplaces() -> None
     ]
     # A translation that does not keep the source's blocks is no help, and no harm.
     assert align_blocks(vi, ru, "vi", "ru", [en[:3]]) == alone
+
+
+def test_gap_costs_say_where_lengths_and_numbers_put_a_gap() -> None:
+    # Block 1 of the source is the long one with the number; its translation went
+    # missing: lengths and the number 2.400 both point at it.
+    vi = [
+        "Mưa lớn kéo dài suốt đêm qua ở tỉnh Quảng Nam.",
+        "Theo thống kê ban đầu, khoảng 2.400 ngôi nhà ở các huyện miền núi bị ngập sâu "
+        "và nhiều tuyến đường bị sạt lở nghiêm trọng.",
+        "Nhà chức trách đã sơ tán người dân khỏi vùng nguy hiểm.",
+        "Trường học đóng cửa hai ngày.",
+    ]
+    ar = [
+        "هطلت أمطار غزيرة طوال الليلة الماضية في مقاطعة كوانغ نام.",
+        "وأجلت السلطات السكان من المناطق الخطرة.",
+        "وأغلقت المدارس يومين.",
+    ]
+    costs = gap_costs(vi, ar)
+    assert len(costs) == 4
+    assert min(range(4), key=costs.__getitem__) == 1
+    # A translation that keeps that block and drops the evacuation instead: the gap
+    # moves with it.
+    kept = (
+        "وتشير الإحصاءات الأولية إلى أن نحو 2400 منزل في المناطق الجبلية غمرتها المياه "
+        "وأن طرقا كثيرة تضررت بانهيارات أرضية خطيرة."
+    )
+    costs = gap_costs(vi, [ar[0], kept, ar[2]])
+    assert min(range(4), key=costs.__getitem__) == 2
+
+
+def test_gap_costs_need_a_target_one_block_shorter() -> None:
+    with pytest.raises(ValueError, match="one block shorter"):
+        gap_costs(["Một.", "Hai."], ["Один.", "Два."])

@@ -25,7 +25,7 @@ from multipub.models import Article, Translation
 from multipub.numbers import may_be_converted, number_tokens
 from multipub.translit import foreign_name_key, hanviet_pairs, parse_syllable
 
-__all__ = ["BlockPair", "align", "align_blocks", "anchors", "cheapest_alignment"]
+__all__ = ["BlockPair", "align", "align_blocks", "anchors", "cheapest_alignment", "gap_costs"]
 
 # Costs: a 1-1 link costs twice |log length ratio| (lengths off by a factor 2: 1.39);
 # leaving a block unlinked costs 1.2, a merge 2.5 on top of its length cost (a merged
@@ -470,10 +470,33 @@ def _mostly_han(texts: Sequence[str]) -> bool:
     return 2 * sum(cue.han for cue in cues) > len(cues)
 
 
-def _with_gap(source: Sequence[str], target: Sequence[str], gap: int) -> list[BlockPair]:
+def gap_costs(source: Sequence[str], target: Sequence[str]) -> list[float]:
+    """Return, for each block of ``source``, what lengths and anchors alone say against
+    its being the one block that ``target`` (one block shorter) dropped: the cost of
+    linking the other blocks one to one, lengths at the ratio of the linked blocks,
+    numbers and names compared; no cues, no other translations. The lowest is where
+    the lengths and anchors put the gap: ``bench/bench_precision.py`` uses it to tell a
+    gap those arguments place from one that only the weaker cues can.
+
+    Raises ValueError unless ``target`` is exactly one block shorter than ``source``.
+    """
+    if len(target) != len(source) - 1:
+        raise ValueError(
+            f"gap_costs needs a target one block shorter than its source "
+            f"({len(source)} and {len(target)} blocks)"
+        )
+    return [
+        sum(pair.cost for pair in _with_gap(source, target, gap, cues=False) if pair.target)
+        for gap in range(len(source))
+    ]
+
+
+def _with_gap(
+    source: Sequence[str], target: Sequence[str], gap: int, *, cues: bool = True
+) -> list[BlockPair]:
     """Return the one-to-one links of ``source`` and ``target`` (one block shorter) with
     source block ``gap`` unlinked, each link with its cost: lengths (at the ratio of the
-    links' own blocks), anchors and cues."""
+    links' own blocks), anchors and (with ``cues``) cues."""
     s_side, t_side = _side(tuple(source)), _side(tuple(target))
     s_cues, t_cues = _side_cues(tuple(source)), _side_cues(tuple(target))
     ratio = math.log(
@@ -486,7 +509,8 @@ def _with_gap(source: Sequence[str], target: Sequence[str], gap: int) -> list[Bl
             continue
         j = k if k < gap else k - 1
         cost = _LENGTH_WEIGHT * abs(t_side.logs[j] - s_side.logs[k] - ratio)
-        cost += _cue_cost(s_cues[k], t_cues[j])
+        if cues:
+            cost += _cue_cost(s_cues[k], t_cues[j])
         if s_side.anchors[k] and t_side.anchors[j]:
             cost += _anchor_cost(s_side.anchors[k], t_side.anchors[j])
         pairs.append(BlockPair((k,), (j,), cost))
