@@ -340,9 +340,8 @@ def test_the_other_translations_place_a_gap_the_source_alone_misplaces() -> None
     assert align_blocks(vi, ru, "vi", "ru", [en[:3]]) == alone
 
 
-def test_gap_costs_say_where_lengths_and_numbers_put_a_gap() -> None:
-    # Block 1 of the source is the long one with the number; its translation went
-    # missing: lengths and the number 2.400 both point at it.
+def test_gap_costs_say_where_lengths_put_a_gap() -> None:
+    # Block 1 of the source is the long one; its translation went missing.
     vi = [
         "Mưa lớn kéo dài suốt đêm qua ở tỉnh Quảng Nam.",
         "Theo thống kê ban đầu, khoảng 2.400 ngôi nhà ở các huyện miền núi bị ngập sâu "
@@ -366,6 +365,52 @@ def test_gap_costs_say_where_lengths_and_numbers_put_a_gap() -> None:
     )
     costs = gap_costs(vi, [ar[0], kept, ar[2]])
     assert min(range(4), key=costs.__getitem__) == 2
+
+
+_AWARDS_VI = [
+    "Tỉnh đã tổ chức hội nghị tổng kết công tác năm cũ tại trung tâm hành chính.",
+    "Năm nay tỉnh đã hỗ trợ 1.250 hộ dân xây lại nhà sau trận lũ lịch sử tháng mười.",
+    "Có 37 doanh nghiệp được khen thưởng vì đóng góp cho công tác cứu trợ của tỉnh.",
+    "Hội nghị cũng đề ra nhiệm vụ trọng tâm cho năm tới trong lĩnh vực phòng chống thiên tai.",
+]
+_AWARDS_RU = [
+    "Провинция провела конференцию по итогам работы за прошлый год в административном центре.",
+    "37 предприятий были награждены за вклад в работу по оказанию помощи в провинции.",
+    "Конференция также определила главные задачи на следующий год в области защиты от "
+    "стихийных бедствий.",
+]
+
+
+def test_gap_costs_weigh_the_numbers_blocks_share() -> None:
+    # Blocks of like lengths: lengths alone barely tell the places apart. The 37 of
+    # source block 2 and target block 1 rules out a gap at 2 or 3 (either would link the
+    # 37 with the 1.250 of block 1, or leave it unlinked).
+    plain_vi = [
+        _AWARDS_VI[0],
+        _AWARDS_VI[1].replace("1.250", "nhiều"),
+        _AWARDS_VI[2].replace("Có 37", "Nhiều"),
+        _AWARDS_VI[3],
+    ]
+    plain_ru = [_AWARDS_RU[0], _AWARDS_RU[1].replace("37 предприятий", "Многие предприятия")]
+    plain = gap_costs(plain_vi, [*plain_ru, _AWARDS_RU[2]])
+    assert max(plain) - min(plain) < 0.5
+    costs = gap_costs(_AWARDS_VI, _AWARDS_RU)
+    assert min(costs[2], costs[3]) > max(costs[0], costs[1]) + 1.0
+
+
+def test_gap_costs_leave_the_cues_out() -> None:
+    # The conference articles: lengths put the Arabic gap last; the name Harper read
+    # across scripts places it at 1, as align_blocks does, but gap_costs says what
+    # lengths and anchors alone say.
+    target = _CONFERENCE["ar"]
+    costs = gap_costs(_CONFERENCE_VI, target)
+    assert min(range(4), key=costs.__getitem__) == 3
+    assert [(p.source, p.target) for p in align_blocks(_CONFERENCE_VI, target)] == _DROPPED_AT_1
+
+
+def test_gap_costs_of_a_one_block_source_are_floats() -> None:
+    assert gap_costs(["Một câu."], []) == [0.0]
+    assert isinstance(gap_costs(["Một câu."], [])[0], float)
 
 
 def test_gap_costs_need_a_target_one_block_shorter() -> None:

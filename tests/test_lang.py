@@ -130,6 +130,8 @@ def test_lang_filter_selects_by_prefix() -> None:
         "会议讨论了预算",  # Basic Multilingual Plane Han
         "姓𠀀名",  # a Han letter of Extension B, beyond U+FFFF
         "Привет 😀 мир",  # beyond U+FFFF, but an emoji is no letter
+        "Привет 𠀀",  # the only Han letter is beyond U+FFFF
+        "𠀀",
         "",
     ],
 )
@@ -144,3 +146,11 @@ def test_letter_scan_of_several_scripts_counts_each() -> None:
     scan = letter_scan("han", "kana")
     assert scan.count("東京へ行く𠀀") == 6  # 東 京 行 𠀀 (Han), へ く (kana)
     assert not scan.search("Москва")
+
+
+def test_letter_scan_of_a_script_without_astral_letters_and_of_none() -> None:
+    cyrillic = letter_scan("cyrillic")
+    assert cyrillic.search("Hà Nội và Москва") and cyrillic.count("Москва 𠀀") == 6
+    assert not cyrillic.search("𠀀 Hà Nội")
+    nothing = letter_scan()
+    assert not nothing.search("Москва 中文") and nothing.count("Москва") == 0

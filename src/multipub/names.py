@@ -38,7 +38,9 @@ def _vietnamese_names() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]
     names = found.names if found is not None else None
     surnames = frozenset(fold(n) for n in names.surnames) if names else frozenset()
     not_names = frozenset(fold(n) for n in names.not_names) if names else frozenset()
-    return re.compile(rf"(?<!\w)[{capitals()}]\w*"), surnames, not_names
+    # "Not after a letter" tested after the capital, not before it: a pattern that opens
+    # with a character class lets re skip ahead to the next capital in C.
+    return re.compile(rf"[{capitals()}](?<!\w.)\w*"), surnames, not_names
 
 
 def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:

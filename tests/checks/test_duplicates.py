@@ -438,3 +438,14 @@ def test_an_extra_furniture_block_gets_no_second_finding() -> None:
     article = make_article({"vi": EXTRA_VI, "ar": blocks})
     findings = check(article, config=Config(select=("MP4", "MP5")))
     assert [(f.code, f.block) for f in findings] == [("MP403", 2)]
+
+
+def test_words_of_a_key_pair_the_characters_of_unspaced_scripts() -> None:
+    from multipub.similarity import _words
+
+    # Chinese and Japanese words are their character pairs; a one-character word is
+    # itself; words of other scripts stay whole, in a key of either kind.
+    assert _words("中 会议 abc 东京x") == {"中", "会议", "abc", "东京", "京x"}
+    assert _words("hội nghị 2024") == {"hội", "nghị", "2024"}
+    assert _words("совещание в ханое") == {"совещание", "в", "ханое"}
+    assert _words("") == frozenset()

@@ -40,7 +40,9 @@ _QUOTED = re.compile(
 @cache
 def _capitalized_run() -> re.Pattern[str]:
     upper = capitals()
-    return re.compile(rf"(?<!\w)[{upper}][\w'’-]*(?:[ \u00a0]+[{upper}][\w'’-]*)+")
+    # "Not after a letter" tested after the first capital (re then skips ahead to a
+    # capital in C): the same matches as a lookbehind before it.
+    return re.compile(rf"[{upper}](?<!\w.)[\w'’-]*(?:[ \u00a0]+[{upper}][\w'’-]*)+")
 
 
 def _without_names_and_quotes(text: str) -> str:

@@ -55,7 +55,8 @@ def needs_update(ctx: VariantContext) -> Iterator[Problem]:
     current source's, saying what changed."""
     if ctx.is_source or ctx.article.source is None:
         return
-    if not ctx.article.variants[ctx.lang].source_revision:
+    recorded = ctx.article.variants[ctx.lang].source_revision
+    if not recorded or not recorded.strip():
         return  # nothing recorded, nothing to compare: the source's digests are not made
     status = translation_status(ctx.article, ctx.lang)
     if not status.needs_update:
