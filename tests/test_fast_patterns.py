@@ -94,7 +94,7 @@ def _matches(
 
 
 @pytest.mark.parametrize("name", sorted(_PAIRS))
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
 @given(text=_texts)
 def test_a_rewritten_pattern_matches_as_its_plain_form(name: str, text: str) -> None:
     fast, plain = _PAIRS[name]
