@@ -18,9 +18,13 @@ from multipub import numbers
 from multipub.align import _LATIN_NAME
 from multipub.checks import language as language_check
 from multipub.checks import names as names_check
+from multipub.lang import profiles, words_pattern
 from multipub.names import _vietnamese_names, capitals
 
 _UPPER = capitals()
+_SUFFIXES = {s for p in profiles().values() for s in p.numbers.ordinal_suffixes}
+_PREPOSITIONS = {w for p in profiles().values() for w in p.numbers.month_prepositions}
+_MONTH_WORD = "|".join(sorted((re.escape(m) for m in numbers._months()), key=len, reverse=True))
 
 # (rewritten pattern, its plain form)
 _PAIRS: dict[str, tuple[re.Pattern[str], str]] = {
@@ -44,6 +48,15 @@ _PAIRS: dict[str, tuple[re.Pattern[str], str]] = {
     "dotted date": (
         numbers._dates()[1][0],
         r"(?<![\d/.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.,])",
+    ),
+    "month-name date": (
+        numbers._dates()[-1][0],
+        rf"(?<!\d)(\d{{1,2}})(?:{words_pattern(_SUFFIXES, bounded=False)})?\s+"
+        rf"(?:{words_pattern(_PREPOSITIONS)}\s+)?({_MONTH_WORD})\.?(?!\w)",
+    ),
+    "day after a month": (
+        numbers._day_after_space(),
+        rf"(?<=\s)(\d{{1,2}})(?:{words_pattern(_SUFFIXES - {'.'}, bounded=False)})?(?!\d)",
     ),
     "latin name": (_LATIN_NAME, r"(?<![\w'’/-])[A-Z][A-Za-z]+(?![\w'’/-])"),
     "capitalized run (MP201)": (
@@ -79,6 +92,8 @@ _PIECES = [
     "Jean",
     "tháng",
     "septiembre",
+    "September",
+    "mai",
     "de",
     "th",
     "er",
@@ -110,6 +125,8 @@ def test_a_rewritten_pattern_matches_as_its_plain_form(name: str, text: str) -> 
         ("slash date", "Ngày 28/9/2023 và 3/10; 1.5/6 không phải ngày."),
         ("dotted date", "Am 28.9.2023 und 3.5.2024, nicht 1.28.9.2023."),
         ("code", "Nghị định 15/2024/NĐ-CP và Quyết định 2345/QĐ-UBND."),
+        ("month-name date", "Le 3 mai et le 21er septembre; el 12 de octubre."),
+        ("day after a month", "Opened on September 28th and closed October 3."),
         ("capitalized run (MP201)", "Заседание провёл Чан Куок Хынг в Ханое."),
         ("capitalized word", "Ông Trần Quốc Hưng và bà Nguyễn Thị Lan."),
     ],
