@@ -176,7 +176,8 @@ def page_furniture(ctx: VariantContext) -> Iterator[Problem]:
     shared = ctx.shared
     in_source = _furniture_of_the_source(shared)
     units = ctx.units()
-    if not ctx.is_source and ctx.source_lang is not None:
+    # Only furniture the source has can be carried: without it, no alignment is asked for.
+    if in_source and not ctx.is_source and ctx.source_lang is not None:
         carried = {
             j for sources, targets in ctx.unit_pairs() for j in targets if set(sources) & in_source
         }

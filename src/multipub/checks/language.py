@@ -278,18 +278,19 @@ def _runs(
 def foreign_fragment(ctx: VariantContext) -> Iterator[Problem]:
     """Yield one problem per run of another language or script."""
     expected = primary_subtag(ctx.lang)
-    for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
+    for index, unit in enumerate(ctx.units()):
         if unit.field == "byline":
             continue
-        # The cheap test first: most blocks hold no fragment, and their language need not
-        # be asked for (a model call when no other check has asked yet).
+        # The cheap test first: most blocks hold no fragment, and their language and
+        # glossary mentions need not be asked for (a model call, a scan of the variant,
+        # when no other check has asked yet).
         fragments = list(foreign_fragments(unit.text, ctx.lang))
         if not fragments:
             continue
         whole = block_language(ctx, unit)
         if whole is not None and whole.lang != expected:
             continue  # the whole block is in another language: MP303 or MP401
-        covered = [(m.start, m.end) for m in mentions]
+        covered = [(m.start, m.end) for m in ctx.mentions()[index]]
         for start, end, what in fragments:
             if any(a <= start and end <= b for a, b in covered):
                 continue
