@@ -46,7 +46,9 @@ def unaligned_block(ctx: VariantContext) -> Iterator[Problem]:
     ]
     # A block the translation has more than its source, which repeats another of its
     # blocks or is page furniture, has its finding already: one finding, not two.
-    repeats = {r.later for r in variant_repeats(ctx.shared, ctx.lang)}
+    extra = any(t_idx and not s_idx for s_idx, t_idx in pairs)
+    # Asked only when the translation has a block more: most have none.
+    repeats = {r.later for r in variant_repeats(ctx.shared, ctx.lang)} if extra else set()
     reported_elsewhere = {
         t_idx[0]
         for s_idx, t_idx in pairs
