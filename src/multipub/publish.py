@@ -41,7 +41,6 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Literal
 from urllib.parse import quote, urlsplit, urlunsplit
-from xml.sax.saxutils import escape
 
 from unidecode import unidecode
 
@@ -332,9 +331,15 @@ def to_uri(iri: str) -> str:
     )
 
 
+def _escape(value: str) -> str:
+    """Return ``value`` with ``&``, ``<`` and ``>`` escaped for XML text (as
+    ``xml.sax.saxutils.escape`` does; that module imports urllib.request, 8 ms of start-up)."""
+    return value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
 def _attribute(value: str) -> str:
     """Return ``value`` escaped for a double-quoted XML or HTML attribute."""
-    return escape(value, {'"': "&quot;"})
+    return _escape(value).replace('"', "&quot;")
 
 
 def hreflang_links(links: Iterable[tuple[str, str]]) -> str:
@@ -388,7 +393,7 @@ def sitemap(
             if count > MAX_SITEMAP_URLS:
                 raise ValueError(f"more than {MAX_SITEMAP_URLS} URLs: split the sitemap")
             lines.append("  <url>")
-            lines.append(f"    <loc>{escape(url)}</loc>")
+            lines.append(f"    <loc>{_escape(url)}</loc>")
             if moment is not None:
                 lines.append(f"    <lastmod>{lastmod(moment)}</lastmod>")
             lines.extend(
