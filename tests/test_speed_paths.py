@@ -6,6 +6,8 @@ Every sentence here was written for these tests."""
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -376,3 +378,17 @@ def test_accented_prose_is_no_vietnamese_run(lang: str) -> None:
     # Vietnamese writes: these blocks are not scanned word by word.
     for text in TEXTS[lang]:
         assert list(foreign_fragments(text, lang)) == []
+
+
+def test_the_cli_starts_without_the_renderers_packages() -> None:
+    # jinja2 (13 ms) is imported when a page or report is rendered; xml.sax.saxutils
+    # would bring urllib.request (8 ms) into every start-up.
+    code = (
+        "import sys, multipub.cli\n"
+        "print(sorted(m for m in ('jinja2', 'urllib.request', 'xml.sax.saxutils') "
+        "if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
