@@ -3,7 +3,10 @@ public FLORES-200 data that some tests read is."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -116,3 +119,17 @@ needs_seed_page = pytest.mark.skipif(
     not SEED_PAGE.is_file(),
     reason=f"seed page not found at {SEED_PAGE}: set MULTIPUB_SEED_PAGE (docs/testing.md)",
 )
+
+
+def modules_loaded(code: str, modules: tuple[str, ...]) -> list[str]:
+    """Return which of ``modules`` a fresh interpreter has imported after running
+    ``code`` (sorted): what a start-up pays for, measured away from this test process."""
+    probe = (
+        f"{code}\nimport json, sys\n"
+        f"print(json.dumps(sorted(m for m in {modules!r} if m in sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    loaded: list[str] = json.loads(out)
+    return loaded

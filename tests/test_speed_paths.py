@@ -6,8 +6,6 @@ Every sentence here was written for these tests."""
 from __future__ import annotations
 
 import pickle
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,7 +24,7 @@ from multipub.langid import (
     plainly_in,
 )
 from multipub.matcher import GlossaryIndex, Matcher
-from tests.conftest import make_article
+from tests.conftest import make_article, modules_loaded
 
 # Two blocks per language, news prose as a translation would have it.
 TEXTS = {
@@ -383,12 +381,5 @@ def test_accented_prose_is_no_vietnamese_run(lang: str) -> None:
 def test_the_cli_starts_without_the_renderers_packages() -> None:
     # jinja2 (13 ms) is imported when a page or report is rendered; xml.sax.saxutils
     # would bring urllib.request (8 ms) into every start-up.
-    code = (
-        "import sys, multipub.cli\n"
-        "print(sorted(m for m in ('jinja2', 'urllib.request', 'xml.sax.saxutils') "
-        "if m in sys.modules))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip() == "[]"
+    loaded = modules_loaded("import multipub.cli", ("jinja2", "urllib.request", "xml.sax.saxutils"))
+    assert loaded == []
