@@ -170,18 +170,14 @@ def test_flags_win_over_the_configuration(in_dir: Path) -> None:
             "[tool.multipub]\n\n[tool.multipub.lang.zh]\ntitle-max-chars = 'long'\n",
             "pyproject.toml:4: lang.zh.title_max_chars:",
         ),
-        ("[tool.multipub]\nduplicate-min-chars = -1\n", None),
+        # A value out of range, not only of the wrong type.
+        ("[tool.multipub]\nduplicate-min-chars = -1\n", "pyproject.toml:2: duplicate-min-chars:"),
     ],
 )
-def test_bad_configuration_is_one_line_exit_2(
-    in_dir: Path, table: str, message: str | None
-) -> None:
+def test_bad_configuration_is_one_line_exit_2(in_dir: Path, table: str, message: str) -> None:
     (in_dir / "pyproject.toml").write_text(table, "utf-8")
     (in_dir / "a.json").write_text(json.dumps(_article(1), ensure_ascii=False), "utf-8")
     result = run("check", "a.json")
-    if message is None:  # a value pydantic accepts is not an error
-        assert result.exit_code in (0, 1), result.output
-        return
     assert result.exit_code == 2, result.output
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1, result.output

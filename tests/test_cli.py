@@ -348,7 +348,7 @@ def test_an_output_that_cannot_be_written_exits_2(tmp_path: Path) -> None:
 def test_a_lang_that_matches_no_variant_is_a_usage_error() -> None:
     result = run("check", str(EXAMPLES), "--lang", "xx")
     assert result.exit_code == 2
-    assert "--lang xx matches no variant" in result.output
+    assert "--lang xx: no variant" in result.output
 
 
 def test_a_lang_selects_its_subtags(tmp_path: Path) -> None:
@@ -368,7 +368,7 @@ def test_an_internal_error_exits_3_with_one_line(monkeypatch: pytest.MonkeyPatch
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(multipub.cli, "check_paths", broken)
+    monkeypatch.setattr(multipub.cli, "report_of", broken)
     result = CliRunner().invoke(main, ["check", str(EXAMPLES)])
     assert result.exit_code == 3
     assert result.output.strip().splitlines() == [

@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -42,7 +42,7 @@ from multipub.io import InputProblem, open_output, remove_pending_outputs, write
 from multipub.models import Article
 from multipub.project import ConfigFileError, Settings, find_config_file, load_settings
 from multipub.render import FORMATS, render
-from multipub.runner import check_paths
+from multipub.runner import report_of, unmatched_langs
 
 __all__ = ["main"]
 
@@ -342,13 +342,22 @@ def check(
     if prune_baseline and baseline_file is None:
         raise click.UsageError("--prune-baseline needs --baseline FILE (or baseline in the config)")
     baseline = _read_baseline(baseline_file) if baseline_file is not None else None
+    # What the run reads besides its articles: no output may overwrite them.
+    read = (
+        *paths,
+        *glossary_paths,
+        *([str(baseline_file)] if baseline_file is not None else []),
+        *([str(settings.path)] if settings.path is not None else []),
+    )
     stdin = None
     if "-" in paths:
-        stdin = (stdin_filename or "<stdin>", sys.stdin.read())
+        stdin = (stdin_filename or "<stdin>", sys.stdin.buffer.read())
     try:
         select_rules(config.select, config.ignore)
     except UnknownCodeError as err:
         raise click.UsageError(str(err)) from err
+    if corpus_index is not None:
+        _check_index(corpus_index)
     streamed = fmt == "jsonl" and executor == "local" and write_baseline is None
     if streamed and not prune_baseline:
         sys.exit(
@@ -363,6 +372,7 @@ def check(
                 output=output,
                 quiet=quiet,
                 corpus_index=corpus_index,
+                read=read,
             )
         )
     if executor == "dask":
@@ -372,8 +382,11 @@ def check(
     else:
         if scheduler is not None:
             raise click.UsageError("--scheduler needs --executor dask")
+        from multipub.corpus import iter_results
+
+        langs_read: set[str] = set()
         with _progress_bar(enabled=not quiet) as progress:
-            report = check_paths(
+            results = iter_results(
                 paths,
                 config=config,
                 glossary=glossary,
@@ -382,14 +395,17 @@ def check(
                 progress=progress,
                 corpus_index=corpus_index,
             )
-    if config.langs and report.summary.articles and not report.summary.variants:
-        # A --lang that selects nothing would pass every run: a typo is a usage error.
-        raise click.UsageError(
-            f"--lang {','.join(config.langs)} matches no variant of the articles read "
-            "(a tag selects its subtags too: zh selects zh-Hans and zh-Hant)"
-        )
+            report = report_of(results, config=config, glossary=glossary, langs_read=langs_read)
+    if executor == "dask":
+        # The cluster's report holds no tags: only a --lang that selected nothing at all
+        # is known to be a typo.
+        unmatched = list(config.langs) if not report.summary.variants else []
+    else:
+        unmatched = unmatched_langs(config.langs, langs_read)
+    if config.langs and report.summary.articles and unmatched:
+        raise click.UsageError(_no_variant_for(unmatched))
     if write_baseline is not None:
-        _emit(render_baseline(baseline_of(report.findings)), str(write_baseline), inputs=paths)
+        _emit(render_baseline(baseline_of(report.findings)), str(write_baseline), inputs=read)
         click.echo(
             f"multipub: wrote {write_baseline}: {len(report.findings)} findings "
             "(runs with --baseline count only new ones)",
@@ -397,7 +413,11 @@ def check(
         )
         sys.exit(EXIT_CLEAN if report.summary.articles else EXIT_USAGE)
     if baseline is not None and baseline_file is not None:
-        report = _with_baseline(report, baseline, baseline_file, prune=prune_baseline, inputs=paths)
+        # --prune-baseline asks to rewrite the baseline: the one input it may overwrite.
+        others = tuple(path for path in read if path != str(baseline_file))
+        report = _with_baseline(
+            report, baseline, baseline_file, prune=prune_baseline, inputs=others
+        )
     use_color = _wants_color(color)
     content = render(
         report,
@@ -410,8 +430,18 @@ def check(
         content = "".join(line + "\n" for line in content.splitlines()[:-2])
     if statistics:
         content = _statistics(report) if fmt == "text" else content
-    _emit(content, output, color=use_color, inputs=paths)
+    _emit(content, output, color=use_color, inputs=read)
     sys.exit(_exit_status(report, config.fail_on))
+
+
+def _no_variant_for(tags: Sequence[str]) -> str:
+    """Return the usage error of ``--lang`` tags that select no variant: a typo would
+    otherwise pass every run, having checked nothing in that language."""
+    return (
+        f"--lang {','.join(tags)}: no variant of the articles read has "
+        f"{'this tag' if len(tags) == 1 else 'these tags'} "
+        "(a tag selects its subtags too: zh selects zh-Hans and zh-Hant)"
+    )
 
 
 def _stream_jsonl(
@@ -419,17 +449,19 @@ def _stream_jsonl(
     config: Config,
     glossary: Glossary | None,
     *,
-    stdin: tuple[str, str] | None,
+    stdin: tuple[str, str | bytes] | None,
     jobs: int,
     baseline: Baseline | None,
     baseline_file: Path | None,
     output: str | None,
     quiet: bool,
     corpus_index: str | None = None,
+    read: tuple[str, ...] = (),
 ) -> int:
     """Check and write JSON Lines as articles are checked (memory does not grow with the
     findings); return the exit status. Findings come in input order, each article's
-    sorted, then the summary line."""
+    sorted, then the summary line. ``read`` are the files the run reads, which the
+    output may not overwrite."""
     from multipub.corpus import iter_results
     from multipub.render.jsonl import finding_line, summary_line
     from multipub.runner import RunTally, signature
@@ -438,7 +470,7 @@ def _stream_jsonl(
     matcher = BaselineMatcher(baseline) if baseline is not None else None
     fails = False
     sink: contextlib.AbstractContextManager[TextIO] = (
-        open_output(output, inputs=paths) if output else contextlib.nullcontext(sys.stdout)
+        open_output(output, inputs=read or paths) if output else contextlib.nullcontext(sys.stdout)
     )
     try:
         with _progress_bar(enabled=not quiet) as progress, sink as out:
@@ -470,6 +502,10 @@ def _stream_jsonl(
     if tally.articles == 0:
         if not tally.files:
             click.echo("multipub: no article files found", err=True)
+        return EXIT_USAGE
+    unmatched = tally.unmatched_langs()
+    if unmatched:
+        click.echo(f"Error: {_no_variant_for(unmatched)}", err=True)
         return EXIT_USAGE
     return EXIT_FINDINGS if fails else EXIT_CLEAN
 
@@ -575,6 +611,16 @@ def _settings(config_file: Path | None, isolated: bool) -> Settings:
         return load_settings(path)
     except ConfigFileError as err:
         raise ConfigError(str(err)) from err
+
+
+def _check_index(path: str) -> None:
+    """Stop the run (exit 2) when ``path`` cannot serve as ``--index``: before any
+    article is checked, not as an internal error halfway."""
+    from multipub.corpus_index import index_problem
+
+    problem = index_problem(path)
+    if problem is not None:
+        raise click.UsageError(f"--index {problem}")
 
 
 class ConfigError(click.ClickException):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt
 
 from multipub.findings import FailOn, Severity
 from multipub.io import Limits
@@ -22,7 +22,7 @@ class LanguageOptions(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     ignore: tuple[str, ...] = Field(default=(), description="codes or prefixes not reported")
-    title_max_chars: int | None = Field(default=None, description="MP503's title limit")
+    title_max_chars: int | None = Field(default=None, ge=1, description="MP503's title limit")
 
 
 class Config(BaseModel):
@@ -67,7 +67,7 @@ class Config(BaseModel):
         "found from the page's markup and where its paragraphs are)",
     )
 
-    title_max_chars: dict[str, int] = Field(
+    title_max_chars: dict[str, PositiveInt] = Field(
         default_factory=lambda: {"*": 150},
         description="MP503: longest title, in characters, per language tag or primary "
         "subtag; a language not named takes its profile's limit (Chinese and Japanese 60, "
@@ -75,42 +75,47 @@ class Config(BaseModel):
     )
     duplicate_min_chars: int = Field(
         default=20,
+        ge=0,
         description="MP301: shorter repeats (photo credits, 'Video') are not reported",
     )
     near_duplicate_min_chars: int = Field(
-        default=30, description="MP302: blocks shorter than this are not compared"
+        default=30, ge=0, description="MP302: blocks shorter than this are not compared"
     )
     near_duplicate_max_chars: int = Field(
         default=10_000,
+        ge=1,
         description="MP302: longer blocks are compared for verbatim repeats only",
     )
     # 70: the seed's caption/paragraph pair scores 82; on FLORES-200 devtest (32 languages,
     # groups of 10 sentences) distinct sentences reach 62.4 at most.
     near_duplicate_chrf: float = Field(
         default=70.0,
+        ge=0,
+        le=100,
         description="MP302: chrF (0-100) from which a block counts as a reworded repeat",
     )
     untranslated_min_words: int = Field(
-        default=4, description="MP303: shorter identical blocks (names, codes) are allowed"
+        default=4, ge=1, description="MP303: shorter identical blocks (names, codes) are allowed"
     )
     langid: str = Field(
         default="lingua", description="MP303, MP401: language identifier, lingua or langdetect"
     )
     language_min_letters: int = Field(
-        default=30, description="MP303, MP401: shorter blocks are never judged by a model"
+        default=30, ge=0, description="MP303, MP401: shorter blocks are never judged by a model"
     )
     language_confidence: float = Field(
-        default=0.9, description="MP303, MP401: the model's confidence needed to report"
+        default=0.9, ge=0, le=1, description="MP303, MP401: the model's confidence needed to report"
     )
 
     max_file_bytes: int = Field(
-        default=50_000_000, description="MP000: larger article files are not read"
+        default=50_000_000, ge=1, description="MP000: larger article files are not read"
     )
     max_blocks: int = Field(
-        default=5_000, description="MP000: a variant with more blocks is not checked"
+        default=5_000, ge=1, description="MP000: a variant with more blocks is not checked"
     )
     max_block_chars: int = Field(
         default=200_000,
+        ge=1,
         description="MP000: an article with a longer block is not checked (one hostile block "
         "must cost seconds, not hours)",
     )

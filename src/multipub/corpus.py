@@ -44,6 +44,9 @@ class ArticleResult:
     problem: InputProblem | None = None
     # The article itself, only when the run compares articles with each other (MP304).
     source: Article | None = None
+    # The tags of all the article's variants, checked or not: a --lang tag that none of
+    # a run's articles has is a typo, reported as a usage error.
+    langs: tuple[str, ...] = ()
 
 
 def default_jobs() -> int:
@@ -105,6 +108,7 @@ def _check_loaded(
         len(langs(item.article, config)),
         tuple(counted),
         tuple(silenced),
+        langs=tuple(sorted(item.article.variants)),
     )
 
 
@@ -145,7 +149,7 @@ def iter_results(
     config: Config,
     glossary: Glossary | None = None,
     jobs: int = 1,
-    stdin: tuple[str, str] | None = None,
+    stdin: tuple[str, str | bytes] | None = None,
     progress: Callable[[int], None] | None = None,
     corpus_index: str | None = None,
 ) -> Iterator[ArticleResult]:
@@ -180,7 +184,7 @@ def _checked(
     config: Config,
     glossary: Glossary | None,
     jobs: int,
-    stdin: tuple[str, str] | None,
+    stdin: tuple[str, str | bytes] | None,
     progress: Callable[[int], None] | None,
     keep: bool,
 ) -> Iterator[ArticleResult]:

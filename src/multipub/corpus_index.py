@@ -693,6 +693,19 @@ class IndexMismatch(ValueError):
     """An index file built by another version of the shingling or hashing: rebuild it."""
 
 
+def index_problem(path: str | Path) -> str | None:
+    """Return why ``path`` cannot serve as an index (not an SQLite file, a folder that
+    does not exist, an index of another scheme), None when it can. A missing file in an
+    existing folder can: it is created, as a run would."""
+    try:
+        with CorpusIndex(path, cache_mb=1):
+            return None
+    except IndexMismatch as err:
+        return str(err)
+    except (sqlite3.Error, OSError) as err:
+        return f"{path}: {err}"
+
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles(

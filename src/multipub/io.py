@@ -684,7 +684,7 @@ def read_units(
     limits: Limits = DEFAULT_LIMITS,
     *,
     exclude: Iterable[str] = (),
-    stdin: tuple[str, str] | None = None,
+    stdin: tuple[str, str | bytes] | None = None,
     page: PageOptions | None = None,
 ) -> Iterator[Unit | InputProblem]:
     """Yield the text of every article file below ``paths`` in path order, as units to
@@ -696,13 +696,19 @@ def read_units(
 
     A JSONL file is read line by line, in runs of lines (constant memory whatever its
     size; ``max_file_bytes`` applies to each line, an article). A path ``-`` reads
-    ``stdin``: (the name to show, the text), JSON unless the name ends in .jsonl or
-    .yaml/.yml.
+    ``stdin``: (the name to show, the text or the bytes read), JSON unless the name ends
+    in .jsonl or .yaml/.yml.
     """
     below = page is not None and page.below_folders
     for display, path in discover(paths, exclude=exclude, pages=below):
         if display == "-" and stdin is not None:
-            name, text = stdin
+            name, content = stdin
+            # Bytes as read (the CLI's): decoded here, so that bytes that are no UTF-8
+            # are an MP000 naming the place, as in a file, whatever the locale.
+            text = _decode(content, name) if isinstance(content, bytes) else content
+            if isinstance(text, InputProblem):
+                yield text
+                continue
             fmt = _format_of(Path(name)) or "json"
             options = (page or DEFAULT_PAGE_OPTIONS) if fmt == "page" else None
             yield Unit(name, fmt, text.removeprefix("\ufeff"), page=options)
@@ -823,7 +829,7 @@ def iter_articles(
     limits: Limits = DEFAULT_LIMITS,
     *,
     exclude: Iterable[str] = (),
-    stdin: tuple[str, str] | None = None,
+    stdin: tuple[str, str | bytes] | None = None,
     page: PageOptions | None = None,
 ) -> Iterator[LoadedArticle | InputProblem]:
     """Yield every article below ``paths`` in path order, with problems in their place (a

@@ -205,6 +205,19 @@ class Article(_Frozen):
         default=None, description="suppressions for the article: {'ignore': [{code, reason}]}"
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _source_lang_as_keyed(cls, data: Any) -> Any:
+        """Return ``data`` with ``source_lang`` spelled as the variant it names is keyed:
+        BCP 47 tags ignore case, so "VI" names the variant "vi"."""
+        if not isinstance(data, dict):
+            return data
+        source, variants = data.get("source_lang"), data.get("variants")
+        if not isinstance(source, str) or not isinstance(variants, dict) or source in variants:
+            return data
+        same = [key for key in variants if isinstance(key, str) and key.lower() == source.lower()]
+        return {**data, "source_lang": same[0]} if len(same) == 1 else data
+
     @property
     def source(self) -> Variant | None:
         """Return the source-language variant, or None when the file holds only a translation."""

@@ -274,7 +274,7 @@ def check_paths(
     *,
     config: Config | None = None,
     glossary: Glossary | None = None,
-    stdin: tuple[str, str] | None = None,
+    stdin: tuple[str, str | bytes] | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     corpus_index: str | None = None,
@@ -315,6 +315,7 @@ class RunTally:
         kept = select_rules(("MP000",), config.ignore)
         self.report_input_errors = any(r.code == "MP000" for r in kept)
         self.files: set[str] = set()
+        self.langs: set[str] = set()
         self.articles = self.variants = self.suppressed = 0
         self.by_severity = {s: 0 for s in Severity}
 
@@ -325,11 +326,16 @@ class RunTally:
         if result.problem is None:
             self.articles += 1
             self.variants += result.variants
+            self.langs.update(result.langs)
             self.suppressed += len(result.suppressed)
             return list(result.findings)
         if self.report_input_errors and not self.config.ignored_for("MP000", result.path, None):
             return [input_finding(result.problem)]
         return []
+
+    def unmatched_langs(self) -> list[str]:
+        """Return the tags of ``--lang`` that no variant of the articles counted falls in."""
+        return unmatched_langs(self.config.langs, self.langs)
 
     def count(self, findings: Iterable[Finding]) -> None:
         """Count ``findings`` as reported, by severity."""
@@ -348,11 +354,23 @@ class RunTally:
         )
 
 
+def unmatched_langs(wanted: Sequence[str], have: Iterable[str]) -> list[str]:
+    """Return the language ranges of ``wanted`` that none of the tags ``have`` falls in
+    (an empty list when each selects something)."""
+    tags = sorted(set(have))
+    return [w for w in wanted if not any(tag_matches(w, tag) for tag in tags)]
+
+
 def report_of(
-    results: Iterable[ArticleResult], *, config: Config, glossary: Glossary | None = None
+    results: Iterable[ArticleResult],
+    *,
+    config: Config,
+    glossary: Glossary | None = None,
+    langs_read: set[str] | None = None,
 ) -> Report:
     """Return the report of ``results`` (in input order), as :func:`check_paths` gives it:
-    findings sorted, MP000 for the problems, counts and the run's signature."""
+    findings sorted, MP000 for the problems, counts and the run's signature. The tags of
+    the variants of the articles read are added to ``langs_read`` when it is given."""
     tally = RunTally(config)
     findings: list[Finding] = []
     suppressed: list[Finding] = []
@@ -362,7 +380,7 @@ def report_of(
     findings.sort(key=finding_sort_key)
     suppressed.sort(key=finding_sort_key)
     tally.count(findings)
-    return Report(
+    report = Report(
         tool=ToolInfo(version=__version__),
         summary=tally.summary(),
         findings=tuple(findings),
@@ -370,6 +388,9 @@ def report_of(
         signature=signature(config, select_rules(config.select, config.ignore), glossary),
         files=len(tally.files),
     )
+    if langs_read is not None:
+        langs_read.update(tally.langs)
+    return report
 
 
 def locate_lines(findings: Sequence[Finding]) -> list[Finding]:

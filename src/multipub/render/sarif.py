@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -23,9 +25,11 @@ def _logical_name(f: Finding) -> str:
     return f"{name}[{f.block}]" if f.block is not None else name
 
 
-def _fingerprint(f: Finding) -> str:
-    # Stable across runs and unrelated edits: what and where, not the message wording.
-    key = "|".join(
+def _fingerprint_key(f: Finding) -> str:
+    # Stable across runs and unrelated edits: what and where, not the message wording;
+    # a finding without an excerpt (an unreadable file's MP000) has only its message to
+    # tell it from another of its file.
+    return "|".join(
         [
             f.code,
             f.path,
@@ -33,10 +37,24 @@ def _fingerprint(f: Finding) -> str:
             f.lang or "",
             f.field or "",
             str(f.block),
-            f.excerpt or "",
+            f.excerpt if f.excerpt else f"message:{f.message}",
         ]
     )
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def fingerprints(findings: Sequence[Finding]) -> list[str]:
+    """Return the partial fingerprint of each of ``findings`` (in report order): equal
+    findings get their rank among themselves added (the second, the third...), since a
+    code-scanning service merges results of one fingerprint into one."""
+    seen: Counter[str] = Counter()
+    found = []
+    for f in findings:
+        key = _fingerprint_key(f)
+        seen[key] += 1
+        if seen[key] > 1:
+            key += f"#{seen[key]}"
+        found.append(hashlib.sha256(key.encode("utf-8")).hexdigest()[:32])
+    return found
 
 
 # Where the project and its rule pages live; a desk that hosts its own copy changes it
@@ -72,7 +90,7 @@ def _region(f: Finding) -> dict[str, Any] | None:
     return region
 
 
-def _result(f: Finding, rule_index: dict[str, int], root: Path) -> dict[str, Any]:
+def _result(f: Finding, rule_index: dict[str, int], root: Path, fingerprint: str) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": _artifact(f.path, root)}
     region = _region(f)
     if region is not None:
@@ -95,7 +113,7 @@ def _result(f: Finding, rule_index: dict[str, int], root: Path) -> dict[str, Any
         "level": _LEVEL[f.severity],
         "message": {"text": f.message},
         "locations": [location],
-        "partialFingerprints": {"multipub/v1": _fingerprint(f)},
+        "partialFingerprints": {"multipub/v1": fingerprint},
         "properties": properties,
     }
     if f.related:
@@ -160,6 +178,7 @@ def render_sarif(report: Report, *, root: Path | None = None) -> str:
             for rule in rules
         ],
     }
+    ordered = sorted((*report.findings, *report.suppressed), key=finding_sort_key)
     log = {
         "$schema": _SCHEMA,
         "version": "2.1.0",
@@ -169,8 +188,8 @@ def render_sarif(report: Report, *, root: Path | None = None) -> str:
                 "originalUriBaseIds": {_BASE_ID: {"uri": base.as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "results": [
-                    _result(f, rule_index, base)
-                    for f in sorted((*report.findings, *report.suppressed), key=finding_sort_key)
+                    _result(f, rule_index, base, fingerprint)
+                    for f, fingerprint in zip(ordered, fingerprints(ordered), strict=True)
                 ],
                 "properties": {
                     "signature": report.signature,
