@@ -129,6 +129,12 @@ def _found(lang: str, text: str, backend: str = "pyahocorasick") -> list[tuple[s
                 ),
             ],
         ),
+        # the instrumental case: "с провинциальным комитетом партии"
+        (
+            "ru",
+            "Встреча с провинциальным комитетом партии.",
+            [("org/provincial-party-committee", "preferred", "провинциальным комитетом партии")],
+        ),
         (
             "ru",
             "на пункте подключения, не на мосту",

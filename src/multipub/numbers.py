@@ -313,7 +313,8 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
         if trunk_or_country and sum(c.isdigit() for c in written) >= 9:
             spans.append((match.start(), match.end()))
     for match in _CODE.finditer(prepared):
-        take(match.start(), match.end(), "code:" + match.group().upper())
+        # Đ read as D: editions in other languages write "NĐ-CP" as "ND-CP", one code.
+        take(match.start(), match.end(), "code:" + match.group().upper().replace("Đ", "D"))
 
     def date(start: int, end: int, day: str, month: str, year: str | None) -> None:
         if not free(start, end):

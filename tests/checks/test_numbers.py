@@ -181,3 +181,49 @@ def test_a_number_one_translation_changed_is_that_translations() -> None:
     article = make_article({"vi": [NUMBER_VI], **{k: [v] for k, v in targets.items()}})
     findings = check(article, config=Config(select=("MP501",)))
     assert [(f.lang, f.excerpt) for f in findings] == [("ar", "23")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "target", "shown"),
+    [
+        ("en", "Exports reached 40.2 million USD.", "40.2 million"),
+        ("ru", "Экспорт достиг 40,2 млн долларов США.", "40,2 млн"),
+        ("zh-Hans", "出口额达到4020万美元。", "4020万"),
+        ("ar", "بلغت الصادرات 40.2 مليون دولار أمريكي.", "40.2 مليون"),
+    ],
+)
+def test_the_same_figure_at_another_scale_is_a_changed_number(
+    lang: str, target: str, shown: str
+) -> None:
+    # "tỷ" is a billion: a million is a thousandth of the fact.
+    [(message, excerpt)] = _mp501("Kim ngạch xuất khẩu đạt 40,2 tỷ USD.", lang, target)
+    assert message == "number 40200000000 of block 0 of the source is 40200000 here"
+    assert excerpt == shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "target"),
+    [
+        ("en", "Exports reached 40.2 billion USD."),
+        ("ru", "Экспорт достиг 40,2 млрд долларов США."),
+        ("zh-Hans", "出口额达到402亿美元。"),
+    ],
+)
+def test_the_same_figure_at_the_same_scale_is_no_change(lang: str, target: str) -> None:
+    assert _mp501("Kim ngạch xuất khẩu đạt 40,2 tỷ USD.", lang, target) == []
+
+
+def test_a_decree_code_written_with_d_for_đ_is_the_same_code() -> None:
+    source = "Chính phủ ban hành Nghị định số 15/2024/NĐ-CP về gia hạn nộp thuế."
+    for lang, target in (
+        ("en", "The Government issued Decree No. 15/2024/ND-CP on extending tax deadlines."),
+        ("ru", "Правительство издало постановление № 15/2024/ND-CP о продлении сроков."),
+        ("ar", "أصدرت الحكومة المرسوم رقم 15/2024/ND-CP بشأن تمديد المواعيد."),
+    ):
+        assert _mp501(source, lang, target) == [], lang
+    # Read as one code, a changed one is still a change, shown as each side writes it.
+    [(message, excerpt)] = _mp501(
+        source, "en", "The Government issued Decree No. 16/2024/ND-CP on extending tax deadlines."
+    )
+    assert message == "code 15/2024/NĐ-CP of block 0 of the source is 16/2024/ND-CP here"
+    assert excerpt == "16/2024/ND-CP"

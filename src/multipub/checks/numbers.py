@@ -53,6 +53,12 @@ def _digits(key: str) -> int:
     return sum(c.isdigit() for c in key)
 
 
+def _figure(key: str) -> str:
+    """Return a number's significant digits, whatever its scale ("40200000000" and
+    "40.2": "402")."""
+    return key.replace(".", "").strip("0")
+
+
 def _day(key: str) -> int:
     """Return the digits of a date's day ("date:21-1": 2), 0 for any other key."""
     return len(key[5:].split("-")[0]) if key.startswith("date:") else 0
@@ -119,11 +125,13 @@ def _shown(key: str) -> str:
     "aligned target block, after locale normalization (Vietnamese '1.250' and '86,6%', "
     "Arabic-Indic digits, '28/9' = '28 September' = '28 سبتمبر' = '28 сентября' = '9月28日', "
     "scale words: '3,5 tỷ' = '3.5 billion' = '35亿', a range sharing one: '4,2-3,9 triệu', "
-    "Buddhist-era years in Thai). A changed number is paired by place with the target's "
-    "number of as many digits (1994 -> 2004) and reported on it; a dropped code on the "
-    "target block. Units converted within 3% (miles/km, pounds/kg, inches/cm, feet/m, "
-    "mph/km/h, Fahrenheit/Celsius, as the profiles name them), phone numbers and clock "
-    "times are not compared; whole numbers below 10 neither (translations spell them).",
+    "Buddhist-era years in Thai; codes with Đ read as D: 'NĐ-CP' = 'ND-CP'). A changed "
+    "number is paired by place with the target's number of as many digits (1994 -> 2004), "
+    "or with the same figure at another scale ('40,2 tỷ' -> '40.2 million'), and reported "
+    "on it; a dropped code on the target block. Units converted within 3% (miles/km, "
+    "pounds/kg, inches/cm, feet/m, mph/km/h, Fahrenheit/Celsius, as the profiles name "
+    "them), phone numbers and clock times are not compared; whole numbers below 10 "
+    "neither (translations spell them).",
     why="A machine translation that turns 1,250 households into 1,520, or 50-KL/TW into "
     "50-KL/TƯ, publishes a wrong fact that no reader of the edition can check.",
     bad="vi: 'hỗ trợ 1.250 hộ dân'; zh-Hans:\n\n> 向1520户居民提供援助",
@@ -245,16 +253,28 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
                     and key.startswith(sp[1].key)
                     and _BROKEN_GROUP.match(target_units[sp[0]].text, sp[1].end)
                 ][:1]
+            if not candidates and kind == "number":
+                # The same figure at another scale, the costliest slip: "40,2 tỷ" (billion)
+                # written "40.2 million", "48.000" written "480".
+                candidates = [
+                    sp
+                    for sp in spare
+                    if _kind(sp[1].key) == "number" and _figure(sp[1].key) == _figure(key)
+                ][:1]
             if candidates:
                 j, tok = min(candidates, key=lambda sp: _unlikeness(key, sp[1].key))
                 spare.remove((j, tok))
                 unit = target_units[j]
+                # A code as written ("NĐ-CP"), not as compared ("ND-CP").
+                was = source_text[source_token.start : source_token.end]
+                now = unit.text[tok.start : tok.end]
                 problem = Problem(
                     field=unit.field,
                     block=unit.block,
                     span=(tok.start, tok.end),
-                    message=f"{kind} {_shown(key)} of {first_source.describe()} of the "
-                    f"source is {_shown(tok.key)} here",
+                    message=f"{kind} {was if kind == 'code' else _shown(key)} of "
+                    f"{first_source.describe()} of the source is "
+                    f"{now if _kind(tok.key) == 'code' else _shown(tok.key)} here",
                     related=related,
                 )
                 yield _Change(problem, source_tokens_at[source_token], source_token, tok.key)
@@ -265,8 +285,8 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
                     field=unit.field,
                     block=unit.block,
                     span=text_span(unit.text),
-                    message=f"{kind} {_shown(key)} of {first_source.describe()} of the "
-                    "source is missing here",
+                    message=f"{kind} {source_text[source_token.start : source_token.end]} of "
+                    f"{first_source.describe()} of the source is missing here",
                     related=related,
                 )
                 yield _Change(problem, source_tokens_at[source_token], source_token, None)
