@@ -188,7 +188,12 @@ def _scale_after(
 
 
 # Between the two numbers of a range: a dash or a tilde ("1894-1895", "390～420").
-_RANGE = re.compile(r"\s*[-–—~～]\s*")
+@cache
+def _range() -> re.Pattern[str]:
+    """Return the pattern of what stands between the two ends of a range: a dash or a
+    tilde, or a profile's range word ("4,2 a 3,9 millones", "4.2 إلى 3.9 مليون")."""
+    words = {w for p in profiles().values() for w in p.numbers.range_words}
+    return re.compile(rf"\s*(?:[-–—~～]|{words_pattern(words)})\s*")
 
 
 @cache
@@ -215,7 +220,7 @@ def _era_offset(
     for pattern, offset in eras:
         if pattern.search(before):
             return offset
-    if previous is not None and _RANGE.fullmatch(text, previous.end(), start):
+    if previous is not None and _range().fullmatch(text, previous.end(), start):
         earlier = text[max(0, previous.start() - 12) : previous.start()]
         for pattern, offset in eras:
             if pattern.search(earlier):
@@ -350,7 +355,7 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
         if exponent is None and index + 1 < len(numbers):
             # A range shares its scale word: "4,2-3,9 triệu", "390～420万".
             following = numbers[index + 1]
-            if _RANGE.fullmatch(prepared, end, following.start()):
+            if _range().fullmatch(prepared, end, following.start()):
                 exponent = _scale_after(prepared, following.end(), scales)
         if exponent is not None:
             found = next(s for s, e in scales if e == exponent).match(prepared, end)

@@ -36,6 +36,11 @@ from tests.conftest import make_article
         ),
         ("第45/KH-UBND号计划", ["code:45/KH-UBND"]),
         ("50.000 người, 5万人, 1200亿, 120 tỷ", ["50000", "50000", "120000000000", "120000000000"]),
+        # a range whose ends share one scale word, joined by a word of the language
+        ("hace 4,2 a 3,9 millones de años", ["4200000", "3900000"]),
+        ("من 4.2 إلى 3.9 مليون سنة", ["4200000", "3900000"]),
+        ("от 4,2 до 3,9 млн лет", ["4200000", "3900000"]),
+        ("từ 4,2 đến 3,9 triệu năm", ["4200000", "3900000"]),
         ("3 đội và 2 xã", []),  # small whole numbers are spelled out in translations
         ("COVID-19 và A320", ["19"]),
     ],

@@ -154,6 +154,11 @@ class Numbers(_Data):
     )
     ordinal_suffixes: tuple[str, ...] = Field(default=(), description="'28th', '1er'")
     month_prepositions: tuple[str, ...] = Field(default=(), description="'28 de septiembre'")
+    range_words: tuple[str, ...] = Field(
+        default=(),
+        description="words between the two ends of a range, which share one scale word "
+        "('4,2 a 3,9 millones'); dashes and tildes need none",
+    )
     units: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
         description="unit (mi, km, lb, kg, in, cm, ft, m, yd, mph, kmh, F, C) -> the words "
