@@ -61,28 +61,36 @@ def _months() -> dict[str, int]:
     return found
 
 
-def _template(template: str, spaced: bool) -> tuple[re.Pattern[str], str]:
-    """Return the pattern of a profile's date in words ("ngày {d} tháng {m}", "{m}月{d}日")
-    and its order ("dm" or "md"). A space of the template is white space in the text (or
-    none, in a language without spaces); where the template has none, the text may."""
+def _template(template: str, spaced: bool) -> tuple[re.Pattern[str], str, str]:
+    """Return the pattern of a profile's date in words ("ngày {d} tháng {m}", "{m}月{d}日"),
+    its order ("dm" or "md") and a word of it without case ("月"; "" when it has none),
+    which a text must hold for the pattern to match. A space of the template is white
+    space in the text (or none, in a language without spaces); where the template has
+    none, the text may."""
     pattern = ""
+    needle = ""
     previous_was_space = True
     for piece in re.findall(r"\{[dm]\}|\s+|[^\s{]+|\{", template):
+        if not needle and piece not in ("{d}", "{m}") and piece.lower() == piece.upper():
+            needle = piece.strip()
         if piece.isspace():
             pattern += r"\s+" if spaced else r"\s*"
             previous_was_space = True
             continue
         if not previous_was_space:
             pattern += r"\s*"
-        pattern += r"(\d{1,2})" if piece in ("{d}", "{m}") else re.escape(piece)
+        # (\d\d?), not (\d{1,2}): the same matches, and a pattern that opens with it lets
+        # re jump from digit to digit in C.
+        pattern += r"(\d\d?)" if piece in ("{d}", "{m}") else re.escape(piece)
         previous_was_space = False
     order = "dm" if template.index("{d}") < template.index("{m}") else "md"
-    return re.compile(pattern, re.IGNORECASE), order
+    return re.compile(pattern, re.IGNORECASE), order, needle
 
 
 @cache
-def _dates() -> list[tuple[re.Pattern[str], str]]:
-    """Return the date patterns with their order of day and month ("dM": a month name)."""
+def _dates() -> list[tuple[re.Pattern[str], str, str]]:
+    """Return the date patterns with their order of day and month ("dM": a month name),
+    and a word a text must hold for the pattern to match ("" when there is none to test)."""
     languages = profiles().values()
     suffixes = {s for p in languages for s in p.numbers.ordinal_suffixes}
     prepositions = {w for p in languages for w in p.numbers.month_prepositions}
@@ -90,15 +98,16 @@ def _dates() -> list[tuple[re.Pattern[str], str]]:
     dates = [
         # 28/9, 28/9/2023, 28.9.2023 (day first, as Vietnamese and most of the site write
         # it); with dots only when the year follows, or "3.5 billion" would be May the 3rd
-        (re.compile(r"(\d(?<![\d/.,].)\d?)/(\d{1,2})(?:/(\d{4}))?(?![\d/]|[.,]\d)"), "dm"),
-        (re.compile(r"(\d(?<![\d/.,].)\d?)\.(\d{1,2})\.(\d{4})(?![\d.,])"), "dm"),
+        (re.compile(r"(\d(?<![\d/.,].)\d?)/(\d{1,2})(?:/(\d{4}))?(?![\d/]|[.,]\d)"), "dm", "/"),
+        (re.compile(r"(\d(?<![\d/.,].)\d?)\.(\d{1,2})\.(\d{4})(?![\d.,])"), "dm", "."),
     ]
-    dates += [
+    # Once each: Chinese and Japanese write "{m}月{d}日" alike.
+    dates += dict.fromkeys(
         _template(template, p.separates_words)
         for p in languages
         for template in p.numbers.date_patterns
         if "{d}" in template and "{m}" in template
-    ]
+    )
     dates.append(
         (
             re.compile(
@@ -107,6 +116,7 @@ def _dates() -> list[tuple[re.Pattern[str], str]]:
                 re.IGNORECASE,
             ),
             "dM",
+            "",
         )
     )
     return dates
@@ -197,12 +207,17 @@ def _range() -> re.Pattern[str]:
 
 
 @cache
-def _eras() -> tuple[tuple[re.Pattern[str], int], ...]:
-    """Return each profile's era markers before a year, with the years to subtract."""
-    return tuple(
-        (re.compile(rf"(?:{words_pattern([marker], bounded=False)})\s*$"), offset)
+def _eras() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], int], ...]]:
+    """Return the pattern of any era marker, and each profile's era markers before a
+    year, with the years to subtract."""
+    markers = [
+        (marker, offset)
         for found in profiles().values()
         for marker, offset in sorted(found.numbers.eras.items())
+    ]
+    return re.compile(words_pattern([m for m, _ in markers], bounded=False)), tuple(
+        (re.compile(rf"(?:{words_pattern([marker], bounded=False)})\s*$"), offset)
+        for marker, offset in markers
     )
 
 
@@ -312,7 +327,9 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
         spans.append((match.start(), match.end()))
     # Phone numbers are no quantities either: a trunk "0" or a "+" country code, then
     # groups of digits (in any order: right-to-left text may show them reversed).
-    for match in _PHONE.finditer(prepared) if len(prepared) > 8 else ():
+    # (A text of fewer than nine digits holds none: ten counts in C, not a scan.)
+    digits = sum(map(prepared.count, "0123456789")) if len(prepared) > 8 else 0
+    for match in _PHONE.finditer(prepared) if digits >= 9 else ():
         written = match.group()
         trunk_or_country = "+" in written or re.search(r"(?<!\d)0\d", written)
         if trunk_or_country and sum(c.isdigit() for c in written) >= 9:
@@ -331,8 +348,9 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
         if year:
             tokens.append(NumberToken(start, end, year))
 
-    for pattern, order in _dates():
-        for match in pattern.finditer(prepared):
+    for pattern, order, needle in _dates():
+        # One C-level test instead of a scan: most texts hold no "月", no "/".
+        for match in pattern.finditer(prepared) if needle in prepared else ():
             first, second = match.group(1), match.group(2)
             day, month = (first, second) if order in ("dm", "dM") else (second, first)
             year = match.group(3) if order == "dm" and pattern.groups >= 3 else None
@@ -345,7 +363,10 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
                 date(start, end, day, month, None)
     numbers = [m for m in _NUMBER.finditer(prepared) if free(m.start(), m.end())]
     scales = _scales(lang)
-    eras = _eras()
+    # Era markers before years are Thai: a text without any has no offset to look for.
+    any_era, eras = _eras()
+    if any_era.search(prepared) is None:
+        eras = ()
     for index, match in enumerate(numbers):
         value = _value(match.group())
         if value is None:
