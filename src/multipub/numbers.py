@@ -305,8 +305,13 @@ def number_tokens(text: str, lang: str | None = None) -> tuple[NumberToken, ...]
 
 
 @lru_cache(maxsize=8192)
-def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
-    # Cached: a source block is compared with every translation of it.
+def _read_numbers(
+    text: str,
+) -> tuple[str, tuple[NumberToken, ...], tuple[re.Match[str], ...], bool]:
+    """Return what of ``text``'s numbers does not depend on its language: the text with
+    digits and separators folded, its codes and dates, the matches of its other numbers
+    (clock times and phone numbers left out), and whether an era marker stands in it.
+    Cached: the alignment reads a text's numbers without a language, MP501 with one."""
     prepared = text
     folded_chars, separators = _separators()
     if folded_chars.search(text) is not None:
@@ -362,11 +367,17 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
             for start, end, month, day in _month_day(prepared):
                 date(start, end, day, month, None)
     numbers = [m for m in _NUMBER.finditer(prepared) if free(m.start(), m.end())]
-    scales = _scales(lang)
     # Era markers before years are Thai: a text without any has no offset to look for.
-    any_era, eras = _eras()
-    if any_era.search(prepared) is None:
-        eras = ()
+    return prepared, tuple(tokens), tuple(numbers), _eras()[0].search(prepared) is not None
+
+
+@lru_cache(maxsize=8192)
+def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
+    # Cached: a source block is compared with every translation of it.
+    prepared, read, numbers, any_era = _read_numbers(text)
+    tokens = list(read)
+    scales = _scales(lang)
+    eras = _eras()[1] if any_era else ()
     for index, match in enumerate(numbers):
         value = _value(match.group())
         if value is None:
@@ -388,7 +399,7 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
             value -= offset  # a Buddhist-era year (พ.ศ. 2438) is the year 1895
         if value < 10 and value == value.to_integral_value():
             continue  # small whole numbers are spelled out in translations
-        take(match.start(), end, _canonical(value))
+        tokens.append(NumberToken(match.start(), end, _canonical(value)))
     tokens.sort(key=lambda t: (t.start, t.end))
     return tuple(tokens)
 
