@@ -136,6 +136,7 @@ def check_with_suppressed(
                         end_column=end_column,
                     )
                 )
+    findings = _one_per_defect(findings)
     if article.source is None and not config.ignored_for("MP001", path, None):
         missing = _source_missing(article, config, path, line)
         if missing is not None:
@@ -177,6 +178,20 @@ def _where(
     if place is None:
         return line, None, None, None
     return place.line, place.column, place.end_line, place.end_column
+
+
+def _one_per_defect(findings: list[Finding]) -> list[Finding]:
+    """Return ``findings`` without the MP101 (an entry with no rendering) of a block where
+    MP201 finds that entry's name misspelled: one defect, said once, by the finding that
+    says what it is."""
+    misspelled = {(f.lang, f.field, f.block, f.entry) for f in findings if f.code == "MP201"}
+    if not misspelled:
+        return findings
+    return [
+        f
+        for f in findings
+        if f.code != "MP101" or (f.lang, f.field, f.block, f.entry) not in misspelled
+    ]
 
 
 def _codes_that_ran(rules: Sequence[Rule], article: Article, has_glossary: bool) -> set[str]:

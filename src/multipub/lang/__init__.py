@@ -126,6 +126,11 @@ class Matching(_Data):
         default=None, description="the profile whose endings this language shares"
     )
     min_stem: int = Field(default=2, description="letters a stem keeps at least")
+    plural_endings: tuple[str, ...] = Field(
+        default=(),
+        description="endings a word of a glossary form may take in the plural ('Deputy "
+        "Prime Ministers' for 'Deputy Prime Minister'), for MP101's second look",
+    )
     clitics: Clitics | None = None
     # Korean: particles attach to the noun ("서울에서"), so a form needs a word edge on
     # its left only.

@@ -1,0 +1,108 @@
+"""MP101's second look before it reports a missing rendering: a title in the plural, an
+organization fused with the title before it, a form that shares a character with the
+place beside it in a language without spaces; and what it still reports.
+
+Sentences are written for these tests; the glossary is the shipped one (glossaries/).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from multipub import Config, check
+from multipub.glossary import load_glossary
+from multipub.matcher import GlossaryIndex
+from tests.conftest import make_article
+
+GLOSSARY = GlossaryIndex(load_glossary(Path(__file__).resolve().parents[2] / "glossaries"))
+
+
+def _mp101(vi: str, lang: str, text: str) -> list[str]:
+    article = make_article({"vi": [vi], lang: [text]})
+    findings = check(article, config=Config(select=("MP101",)), glossary=GLOSSARY)
+    return [f.entry or "" for f in findings]
+
+
+_DEPUTIES = "Dự phiên họp có các Phó Thủ tướng, các Bộ trưởng và lãnh đạo các địa phương."
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The Deputy Prime Ministers, Ministers and local leaders attended the meeting."),
+        (
+            "fr",
+            "Les vice-Premiers ministres, les ministres et les dirigeants locaux y assistaient.",
+        ),
+    ],
+)
+def test_titles_in_the_plural_render_the_entry(lang: str, text: str) -> None:
+    assert _mp101(_DEPUTIES, lang, text) == []
+
+
+def test_a_title_left_out_is_still_missing_in_the_plural_too() -> None:
+    # "Ministers" is there, the deputy prime ministers are not.
+    found = _mp101(_DEPUTIES, "en", "Ministers and local leaders attended the meeting.")
+    assert found == ["title/deputy-prime-minister"]
+
+
+_FINANCE = "Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng phát biểu tại hội nghị."
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Minister of Finance Nguyen Van Thang spoke at the conference."),
+        ("ru", "Министр финансов Нгуен Ван Тханг выступил на конференции."),
+        ("fr", "Le ministre des Finances Nguyen Van Thang a pris la parole à la conférence."),
+    ],
+)
+def test_an_organization_fused_with_the_title_before_it(lang: str, text: str) -> None:
+    assert _mp101(_FINANCE, lang, text) == []
+
+
+def test_an_organization_after_no_title_is_still_missing() -> None:
+    vi = "Bộ Tài chính đề xuất giảm thuế giá trị gia tăng."
+    found = _mp101(vi, "en", "The government proposed a cut in value added tax.")
+    assert found == ["org/ministry-of-finance"]
+
+
+def test_the_title_must_be_rendered_for_the_organization_to_go_with_it() -> None:
+    found = _mp101(_FINANCE, "en", "Nguyen Van Thang spoke at the conference.")
+    assert sorted(found) == ["org/ministry-of-finance", "title/minister"]
+
+
+_COMMITTEE = "Ủy ban nhân dân tỉnh Quảng Ninh yêu cầu các trường cho học sinh nghỉ học."
+
+
+def test_chinese_committee_sharing_its_province_character() -> None:
+    # 广宁省 (the place) and 省人民委员会 (the committee) share 省.
+    assert _mp101(_COMMITTEE, "zh-Hans", "广宁省人民委员会要求各学校让学生停课。") == []
+
+
+def test_chinese_committee_left_out_is_still_missing() -> None:
+    found = _mp101(_COMMITTEE, "zh-Hans", "广宁省要求各学校让学生停课。")
+    assert found == ["org/provincial-peoples-committee"]
+
+
+def test_russian_instrumental_case_renders_the_entry() -> None:
+    vi = "Bộ sẽ phối hợp với Ngân hàng Nhà nước Việt Nam để triển khai chính sách."
+    ru = "Министерство будет работать совместно с Государственным банком Вьетнама."
+    assert _mp101(vi, "ru", ru) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Prime Minister Pham Minh Chin chaired the meeting on the budget."),
+        ("ar", "ترأس رئيس الوزراء فام مينه تشين الاجتماع بشأن الميزانية."),
+    ],
+)
+def test_a_misspelled_name_is_one_finding_not_two(lang: str, text: str) -> None:
+    vi = "Thủ tướng Phạm Minh Chính chủ trì cuộc họp về ngân sách."
+    article = make_article({"vi": [vi], lang: [text]})
+    findings = check(article, config=Config(select=("MP101", "MP201")), glossary=GLOSSARY)
+    # MP201 says what the defect is; MP101 would say the same name has no rendering.
+    assert [(f.code, f.entry) for f in findings] == [("MP201", "person/pham-minh-chinh")]
