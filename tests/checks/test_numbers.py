@@ -41,6 +41,7 @@ from tests.conftest import make_article
         ("من 4.2 إلى 3.9 مليون سنة", ["4200000", "3900000"]),
         ("от 4,2 до 3,9 млн лет", ["4200000", "3900000"]),
         ("từ 4,2 đến 3,9 triệu năm", ["4200000", "3900000"]),
+        ("估计达370.5万亿越南盾", ["370500000000000"]),  # 万亿: 10^12, not 万 (10^4)
         ("3 đội và 2 xã", []),  # small whole numbers are spelled out in translations
         ("COVID-19 và A320", ["19"]),
     ],
@@ -232,3 +233,30 @@ def test_a_decree_code_written_with_d_for_đ_is_the_same_code() -> None:
     )
     assert message == "code 15/2024/NĐ-CP of block 0 of the source is 16/2024/ND-CP here"
     assert excerpt == "16/2024/ND-CP"
+
+
+_TWO_DAYS = "Các trường học được nghỉ hai ngày 7 và 8/9 do bão."
+
+
+@pytest.mark.parametrize(
+    ("lang", "target"),
+    [
+        ("en", "Schools closed on September 7 and 8 because of the storm."),
+        ("zh-Hans", "由于台风，学校于9月7日和8日停课两天。"),
+        ("fr", "Les écoles ont fermé les 7 et 8 septembre à cause de la tempête."),
+        ("ru", "Школы закрыты 7 и 8 сентября из-за тайфуна."),
+        ("ar", "أغلقت المدارس يومي 7 و8 سبتمبر بسبب العاصفة."),
+    ],
+)
+def test_days_sharing_one_month_are_one_list_whichever_day_carries_it(
+    lang: str, target: str
+) -> None:
+    assert _mp501(_TWO_DAYS, lang, target) == []
+
+
+def test_a_changed_day_of_a_list_is_still_a_change() -> None:
+    [(message, excerpt)] = _mp501(
+        _TWO_DAYS, "en", "Schools closed on September 6 and 8 because of the storm."
+    )
+    assert message == "date 8/9 of block 0 of the source is 6/9 here"
+    assert excerpt == "September 6"

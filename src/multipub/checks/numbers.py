@@ -53,6 +53,40 @@ def _digits(key: str) -> int:
     return sum(c.isdigit() for c in key)
 
 
+def _days_sharing_a_month(
+    missing: Counter[str],
+    target_keys: Counter[str],
+    source_keys: Counter[str],
+    source_texts: list[str],
+    target_texts: list[str],
+) -> None:
+    """Take out of ``missing`` (and of ``target_keys``) the dates that a list of days
+    sharing one month reads otherwise: "ngày 7 và 8/9" is 8/9 with a 7 alone, "September
+    7 and 8" is 7/9 with an 8 alone; one list of days, no change. Returns nothing."""
+    extra = [k for k in target_keys - source_keys if k.startswith("date:")]
+    for key in [k for k in missing if k.startswith("date:")]:
+        day, month = key[5:].split("-")
+        for other in extra:
+            other_day, other_month = other[5:].split("-")
+            if (
+                other_month == month
+                and other_day != day
+                and _day_alone(other_day, source_texts)
+                and _day_alone(day, target_texts)
+            ):
+                del missing[key]
+                target_keys[other] -= 1
+                extra.remove(other)
+                break
+
+
+def _day_alone(day: str, texts: list[str]) -> bool:
+    """Return whether the number ``day`` stands alone in one of ``texts`` (not inside a
+    longer number, a date or a decimal: "7 và", "8日", "and 8.")."""
+    alone = re.compile(rf"(?<!\d)(?<!\d[.,/]){day}(?!\d|[.,/]\d)")
+    return any(alone.search(text) for text in texts)
+
+
 def _figure(key: str) -> str:
     """Return a number's significant digits, whatever its scale ("40200000000" and
     "40.2": "402")."""
@@ -125,7 +159,8 @@ def _shown(key: str) -> str:
     "aligned target block, after locale normalization (Vietnamese '1.250' and '86,6%', "
     "Arabic-Indic digits, '28/9' = '28 September' = '28 سبتمبر' = '28 сентября' = '9月28日', "
     "scale words: '3,5 tỷ' = '3.5 billion' = '35亿', a range sharing one: '4,2-3,9 triệu', "
-    "Buddhist-era years in Thai; codes with Đ read as D: 'NĐ-CP' = 'ND-CP'). A changed "
+    "Buddhist-era years in Thai; codes with Đ read as D: 'NĐ-CP' = 'ND-CP'; days sharing "
+    "a month: '7 và 8/9' = 'September 7 and 8'). A changed "
     "number is paired by place with the target's number of as many digits (1994 -> 2004), "
     "or with the same figure at another scale ('40,2 tỷ' -> '40.2 million'), and reported "
     "on it; a dropped code on the target block. Units converted within 3% (miles/km, "
@@ -204,6 +239,13 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
             if target_keys[day] and any(k.endswith(f"-{month}") for k in target_keys):
                 del missing[key]
                 target_keys[day] -= 1
+        _days_sharing_a_month(
+            missing,
+            target_keys,
+            Counter(t.key for t in source_tokens),
+            [source_units[i].text for i in s_idx],
+            [target_units[j].text for j in t_idx],
+        )
         if not missing:
             continue
         extra = target_keys - Counter(t.key for t in source_tokens)
