@@ -102,3 +102,16 @@ def test_mp403_on_an_article() -> None:
     # block that carries it in related; the counters are the Arabic page's own.
     assert [(f.lang, f.block) for f in findings] == [("ar", 0), ("ar", 2), ("vi", 1)]
     assert [(r.lang, r.block) for r in findings[2].related] == [("ar", 3)]
+
+
+def test_furniture_of_the_source_left_out_of_translations_is_no_dropped_block() -> None:
+    article = make_article(
+        {
+            "vi": ["Giá lúa tăng mạnh trong tuần qua.", "1.234 lượt xem"],
+            "ru": ["Цены на рис резко выросли за последнюю неделю."],
+            "zh-Hans": ["上周稻谷价格大幅上涨。"],
+        }
+    )
+    findings = check(article, config=Config(select=("MP403", "MP502")))
+    # Said once, on the source: the translations do right to leave the counter out.
+    assert [(f.code, f.lang) for f in findings] == [("MP403", "vi")]

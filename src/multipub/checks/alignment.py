@@ -25,7 +25,9 @@ __all__: list[str] = []
     "names across scripts, Hán-Việt readings, shared words and the article's other "
     "translations place it. An added block is reported on it; "
     "a dropped one on the translation block that follows the gap (or precedes it at the "
-    "end), with an empty span and the source block as related.",
+    "end), with an empty span and the source block as related. Page furniture (MP403) is "
+    "no block: a counter the translation adds is MP403's finding, one the source has and "
+    "the translation leaves out no finding.",
     why="Translations drop a paragraph the engine choked on and gain a view counter or a "
     "caption printed twice; by index, every block after the first difference looks wrong.",
     bad="vi has 8 blocks; ar has blocks for vi 0-3 and 5-7: vi block 4 was dropped.",
@@ -71,6 +73,10 @@ def unaligned_block(ctx: VariantContext) -> Iterator[Problem]:
             )
             continue
         dropped = source_units[s_idx[0]]
+        if _is_furniture(dropped.text, source_lang):
+            # Page furniture of the source ("1.234 lượt xem"): MP403 says so, on the
+            # source; a translation that leaves it out does right.
+            continue
         following = next((t[0] for _, t in pairs[index + 1 :] if t), None)
         preceding = next((t[-1] for _, t in reversed(pairs[:index]) if t), None)
         if following is not None:
