@@ -260,3 +260,28 @@ def test_a_changed_day_of_a_list_is_still_a_change() -> None:
     )
     assert message == "date 8/9 of block 0 of the source is 6/9 here"
     assert excerpt == "September 6"
+
+
+@pytest.mark.parametrize(
+    ("lang", "target"),
+    [
+        ("en", "Revenue rose compared with last year."),
+        ("ru", "Выручка выросла по сравнению с прошлым годом."),
+        ("zh-Hans", "收入比上年有所增长。"),
+    ],
+)
+def test_a_dropped_percentage_is_missing(lang: str, target: str) -> None:
+    [(message, _)] = _mp501("Doanh thu tăng 12,5% so với năm trước.", lang, target)
+    assert message == "number 12,5% of block 0 of the source is missing here"
+
+
+@pytest.mark.parametrize(
+    ("lang", "target"),
+    [
+        ("en", "Revenue rose 12.5% compared with last year."),
+        ("ar", "ارتفعت الإيرادات بنسبة 12.5 في المائة مقارنة بالعام الماضي."),
+        ("zh-Hans", "收入比上年增长12.5%。"),
+    ],
+)
+def test_a_percentage_in_figures_or_words_is_there(lang: str, target: str) -> None:
+    assert _mp501("Doanh thu tăng 12,5% so với năm trước.", lang, target) == []

@@ -45,6 +45,8 @@ def _looks_changed(source: str, target: str) -> bool:
     )
 
 
+# A percent sign after a number ("12,5%", "12,5 %", "12,5％").
+_PERCENT = re.compile(r"[ \u00a0\u202f]?[%％]")
 # After a number, a group of fewer than three digits: a thousands group cut short.
 _BROKEN_GROUP = re.compile(r"[ \u00a0\u202f\u2009.,]\d{1,2}(?!\d)")
 
@@ -163,7 +165,8 @@ def _shown(key: str) -> str:
     "a month: '7 và 8/9' = 'September 7 and 8'). A changed "
     "number is paired by place with the target's number of as many digits (1994 -> 2004), "
     "or with the same figure at another scale ('40,2 tỷ' -> '40.2 million'), and reported "
-    "on it; a dropped code on the target block. Units converted within 3% (miles/km, "
+    "on it; a dropped code or percentage on the target block (another dropped number may "
+    "be rephrased: 'the sixties'). Units converted within 3% (miles/km, "
     "pounds/kg, inches/cm, feet/m, mph/km/h, Fahrenheit/Celsius, as the profiles name "
     "them), phone numbers and clock times are not compared; whole numbers below 10 "
     "neither (translations spell them).",
@@ -320,14 +323,16 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
                     related=related,
                 )
                 yield _Change(problem, source_tokens_at[source_token], source_token, tok.key)
-            elif kind == "code":
-                # A number may be rephrased ("1960" -> "the sixties"); a document code may not.
+            elif kind == "code" or _PERCENT.match(source_text, source_token.end):
+                # A number may be rephrased ("1960" -> "the sixties"); a document code may
+                # not, nor a percentage (every language writes "12,5%" in figures).
                 unit = max((target_units[j] for j in t_idx), key=lambda u: len(u.text))
+                written = source_text[source_token.start : source_token.end]
                 problem = Problem(
                     field=unit.field,
                     block=unit.block,
                     span=text_span(unit.text),
-                    message=f"{kind} {source_text[source_token.start : source_token.end]} of "
+                    message=f"{kind} {written if kind == 'code' else written + '%'} of "
                     f"{first_source.describe()} of the source is missing here",
                     related=related,
                 )
