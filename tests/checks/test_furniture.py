@@ -61,6 +61,26 @@ from tests.conftest import make_article
         ("ru", 'Конференция <g id="3">открылась</g> утром.', "leftover markup", '<g id="3">'),
         ("vi", "Hội nghị khai mạc sáng nay.</p>", "leftover markup", "</p>"),
         ("zh-Hans", "会议于今天上午开幕。<br/>", "leftover markup", "<br/>"),
+        # a view counter glued to the end of a paragraph
+        (
+            "en",
+            "The ministry will report the results to the Government in April. 1.234 lượt xem",
+            "a view counter",
+            "1.234 lượt xem",
+        ),
+        (
+            "ru",
+            "Министерство доложит правительству о результатах в апреле. 1 234 просмотра",
+            "a view counter",
+            "1 234 просмотра",
+        ),
+        (
+            "ar",
+            "ستقدم الوزارة تقريرها إلى الحكومة في أبريل. 1234 مشاهدة",
+            "a view counter",
+            "1234 مشاهدة",
+        ),
+        ("zh-Hans", "该部将于四月向政府报告结果。阅读量：1234", "a view counter", "阅读量：1234"),
     ],
 )
 def test_furniture(lang: str, text: str, what: str, found: str) -> None:
@@ -84,6 +104,9 @@ def test_furniture(lang: str, text: str, what: str, found: str) -> None:
         ("en", "Exports rose where costs < 5% and AT&T signed, as 3 < 4 > 2 shows."),
         ("ru", "Компания «Ростелеком» & партнёры: рост <5%."),
         ("ar", "ارتفعت الصادرات بنسبة <10% مقارنة بالعام الماضي."),
+        # a count of views that the sentence itself reports
+        ("en", "The clip about the flood had been watched often: it had 1,234 views."),
+        ("ru", "Ролик о наводнении за сутки набрал 1 234 просмотра."),
     ],
 )
 def test_clean_text(lang: str, text: str) -> None:

@@ -48,7 +48,7 @@ def furniture_patterns() -> dict[str, list[str]]:
     views = _labels("views")
     number = _number()
     return {
-        "view counter": [rf"{number}\s*{views}", rf"{views}\s*:?\s*{number}"],
+        "view counter": [rf"{number}\s*{views}", rf"{views}\s*[:：]?\s*{number}"],
         "comment counter": [rf"{_labels('comments')}\s*[(\[]?\s*(?:{number})?\s*[)\]]?"],
         "source label": [rf"{_labels('source')}\s*:?"],
         # "Nguồn: TTXVN", "Source: VNA", "المصدر: وكالة الأنباء": the label and a name
@@ -105,6 +105,23 @@ def _credit() -> tuple[tuple[str, ...], re.Pattern[str]]:
     return words, pattern
 
 
+# A counter glued to a paragraph's end stands in its last characters.
+_TAIL_CHARS = 60
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _trailing_counter() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """Return the view counter's words (lower case, without their '*') and the pattern of
+    a view counter after a sentence's end, at the end of a text."""
+    every = {w.rstrip("*").lower() for p in profiles().values() for w in p.furniture.views}
+    # A word holding a shorter one ("views", "view") needs no test of its own.
+    words = tuple(sorted(w for w in every if not any(u != w and u in w for u in every)))
+    views, number = _labels("views"), _number()
+    counter = rf"(?:{number}\s*{views}|{views}\s*[:：]?\s*{number})"
+    return words, re.compile(rf"[.!?…。！？\"”»)]\s*({counter})\s*[.:]?\s*$", re.IGNORECASE)
+
+
 @cache
 def _compiled() -> dict[str, list[re.Pattern[str]]]:
     return {
@@ -121,6 +138,16 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
             if any(p.match(folded) for p in patterns):
                 yield (*text_span(text), f"a {kind}")
                 return
+    # A view counter glued to the end of a paragraph ("... in April. 1.234 lượt xem"): a
+    # digit and its word among the last characters first, then the pattern on them.
+    words, trailing = _trailing_counter()
+    tail_start = max(0, len(text) - _TAIL_CHARS)
+    tail = text[tail_start:]
+    if _DIGIT.search(tail) is not None and any(word in tail.lower() for word in words):
+        counter = trailing.search(fold_digits(text[tail_start:]))
+        if counter is not None:
+            yield tail_start + counter.start(1), tail_start + counter.end(1), "a view counter"
+            return
     has_media = _MEDIA_EXTENSION.search(text) is not None
     for match in _MEDIA_FILE.finditer(text) if has_media else ():
         name = unquote(match.group())
@@ -153,7 +180,8 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     name="page-furniture",
     severity=Severity.WARNING,
     summary="Page furniture that leaked into the article text: a block that is only a view "
-    "counter (the count before or after its word), a comment counter, a 'Source' label or "
+    "counter (the count before or after its word) or a view counter after a paragraph's "
+    "last sentence ('... in April. 1.234 lượt xem'), a comment counter, a 'Source' label or "
     "line ('Nguồn: TTXVN'), share or print widgets, a dateline with "
     "a clock time, or a bare link (in any of the site's languages); a media file name or "
     "percent-encoded bytes inside a block (with the decoded name's language when it is "
