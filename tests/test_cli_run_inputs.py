@@ -174,3 +174,10 @@ def test_the_source_language_is_matched_whatever_its_case() -> None:
     article = Article.model_validate(data)
     assert article.source_lang == "vi" and article.source is not None
     assert article.targets() == ["ru"]
+
+
+def test_translit_to_a_language_without_a_profile_is_a_usage_error() -> None:
+    result = run("translit", "Phạm Minh Chính", "--to", "xx")
+    assert result.exit_code == 2 and "--to xx" in result.output
+    known = run("translit", "Phạm Minh Chính", "--to", "ru")
+    assert known.exit_code == 0 and "Фам Минь" in known.output

@@ -129,6 +129,16 @@ def _found(lang: str, text: str, backend: str = "pyahocorasick") -> list[tuple[s
                 ),
             ],
         ),
+        # a soft sign declines ("Хоабине") but never goes ("Хоабин" is misspelled)
+        (
+            "ru",
+            "в Хоабине и Хоабинь",
+            [
+                ("place/hoa-binh", "preferred", "Хоабине"),
+                ("place/hoa-binh", "preferred", "Хоабинь"),
+            ],
+        ),
+        ("ru", "в Хоабин", []),
         # the instrumental case: "с провинциальным комитетом партии"
         (
             "ru",

@@ -901,8 +901,12 @@ def glossary_report(
 def translit_command(names: tuple[str, ...], lang: str, kind: str, fmt: str) -> None:
     """Print the expected spellings of Vietnamese names in another language, preferred
     first."""
+    from multipub.lang import profile
     from multipub.translit import transliterate
 
+    if profile(lang) is None:
+        # An unknown tag has no rules at all: a typo would print "no rule" for every name.
+        raise click.UsageError(f"--to {lang}: no language profile has this tag")
     results = [
         {"name": name, "lang": lang, "forms": transliterate(name, lang, kind=kind)}
         for name in names

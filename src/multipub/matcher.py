@@ -708,6 +708,23 @@ _SPACES_AT_SEPARATOR = re.compile(" *\x00 *")
 _SPACE_RUN = re.compile(" {2,}")
 
 
+def _drops_a_kept_ending(
+    words: Sequence[str], patterns: Sequence[_Pattern], kept: Sequence[str]
+) -> bool:
+    """Return True when ``words`` (a stem match, folded) write a word of each of the forms
+    of ``patterns`` without an ending the language never drops ("мин" for "минь"): a
+    misspelling, not a case form."""
+    for pattern in patterns:
+        form_words = pattern.exact_key.split()
+        if len(form_words) != len(words) or not any(
+            form.endswith(ending) and word == form[: -len(ending)]
+            for form, word in zip(form_words, words, strict=True)
+            for ending in kept
+        ):
+            return False
+    return True
+
+
 def _exact_keys(forms: list[str]) -> list[str]:
     """Return each form folded, white space collapsed: ``" ".join(fold(form).split())``,
     computed over all the forms at once."""
@@ -850,6 +867,8 @@ class Matcher:
         self._exacts = _exact_keys(forms)
         self._mode = _mode_of(lang, self._exacts)
         self._edges = _Edges(lang)
+        found = profile(lang)
+        self._kept = found.matching.kept_endings if found is not None else ()
         self._coder: _AlignedCoder | _StemCoder | None = None
         # Index 2k is form k's key; 2k + 1 its key without the Arabic article or "" (so
         # a key's code says which form and how: "للجنة").
@@ -1049,6 +1068,10 @@ class Matcher:
             pattern = patterns[0]
             chosen: list[tuple[_Pattern, bool]] | None = None
             if period:
+                if self._kept and _drops_a_kept_ending(
+                    parts[2 * first_word + 1 : 2 * last_word + 2 : 2], patterns, self._kept
+                ):
+                    continue
                 if len(patterns) > 1 or pattern.marked:
                     # The words as written, with single spaces, endings and all (the
                     # stems matched).

@@ -126,6 +126,11 @@ class Matching(_Data):
         default=None, description="the profile whose endings this language shares"
     )
     min_stem: int = Field(default=2, description="letters a stem keeps at least")
+    kept_endings: tuple[str, ...] = Field(
+        default=(),
+        description="endings of 'stems' that a word never loses without another in their "
+        "place: 'Мин' for 'Минь' is a misspelling, not a case form",
+    )
     plural_endings: tuple[str, ...] = Field(
         default=(),
         description="endings a word of a glossary form may take in the plural ('Deputy "
