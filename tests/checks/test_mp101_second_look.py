@@ -108,3 +108,14 @@ def test_a_misspelled_name_is_one_finding_not_two(lang: str, text: str) -> None:
     findings = check(article, config=Config(select=("MP101", "MP201")), glossary=GLOSSARY)
     # MP201 says what the defect is; MP101 would say the same name has no rendering.
     assert [(f.code, f.entry) for f in findings] == [("MP201", "person/pham-minh-chinh")]
+
+
+def test_arabic_body_of_a_named_province_in_construct_state() -> None:
+    # "اللجنة الشعبية للمقاطعة" before the province's name loses its article.
+    ar = "طلبت اللجنة الشعبية لمقاطعة كوانغ نينه من المدارس إغلاق أبوابها."
+    assert _mp101(_COMMITTEE, "ar", ar) == []
+
+
+def test_arabic_committee_left_out_is_still_missing() -> None:
+    ar = "طلبت مقاطعة كوانغ نينه من المدارس إغلاق أبوابها."
+    assert _mp101(_COMMITTEE, "ar", ar) == ["org/provincial-peoples-committee"]

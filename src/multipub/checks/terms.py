@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
 from multipub.glossary import EntryKind
-from multipub.lang import primary_subtag, profile
+from multipub.lang import Clitics, primary_subtag, profile
 from multipub.matcher import FormStatus, Mention
 from multipub.models import TextUnit
-from multipub.text import text_span
+from multipub.text import fold, text_span
 from multipub.translit import parse_syllable
 
 __all__: list[str] = []
@@ -33,6 +33,9 @@ def _rendered_otherwise(ctx: VariantContext, entry_id: str, texts: list[str]) ->
     written = (forms.preferred, *forms.accepted)
     if not found.separates_words:
         return any(form in text for form in written for text in texts)
+    clitics = found.matching.clitics
+    if clitics is not None and clitics.article and _in_construct(written, texts, clitics):
+        return True
     endings = found.matching.plural_endings
     if not endings:
         return False
@@ -46,6 +49,31 @@ def _rendered_otherwise(ctx: VariantContext, entry_id: str, texts: list[str]) ->
         for form in written
         for text in texts
     )
+
+
+def _in_construct(written: Sequence[str], texts: list[str], clitics: Clitics) -> bool:
+    """Return whether one of the forms ``written`` stands in ``texts`` with its last word's
+    article gone before a name, as Arabic writes a body of a named place (construct
+    state): "اللجنة الشعبية للمقاطعة" is "اللجنة الشعبية لمقاطعة كوانغ نينه"."""
+    article, after = clitics.article, clitics.article_contracts_after
+    contracted = after + article[1:]  # ل + ال -> لل
+    folded_texts = [fold(text) for text in texts]
+    for form in written:
+        *first, last = fold(form).split()
+        if after and last.startswith(contracted):
+            last = after + last[len(contracted) :]
+        elif last.startswith(article):
+            last = last[len(article) :]
+        else:
+            continue
+        words = [*first, last]
+        conjunction = "|".join(re.escape(c) for c in clitics.conjunctions)
+        pattern = re.compile(
+            rf"(?<!\w)(?:{conjunction})?" + r"\s+".join(map(re.escape, words)) + r"\s+\w"
+        )
+        if any(pattern.search(text) for text in folded_texts):
+            return True
+    return False
 
 
 def _fused_with_its_title(
@@ -241,7 +269,9 @@ def _names_a_foreign_one(text: str, mention: Mention, lang: str) -> bool:
     "Entries with no form in the target language are not checked. Not missing: a form in "
     "the plural by the profile's plural endings ('the Deputy Prime Ministers'), one that "
     "shares a character with a neighbouring mention in a language without spaces "
-    "(广宁省人民委员会), an organization named right after a title that is rendered, which "
+    "(广宁省人民委员会), one whose last word's article Arabic drops before a place's name "
+    "('اللجنة الشعبية لمقاطعة ...'), an organization named right after a title that is "
+    "rendered, which "
     "translations fuse with it ('Bộ trưởng Bộ Tài chính': 'Minister of Finance'); and a "
     "name MP201 finds misspelled on the block is MP201's finding alone.",
     why="A title or organization that disappears in translation changes who did what: "
