@@ -278,11 +278,12 @@ _BAND = 8
 
 
 @cache
-def _weighted_letters() -> tuple[tuple[LetterScan, int], ...]:
-    """Return the scan of the letters of each script whose letter stands for more than
-    one (a Han character for a syllable), with that weight."""
-    return tuple(
-        (letter_scan(name), entry.weight) for name, entry in scripts().items() if entry.weight > 1
+def _weighted_letters() -> tuple[LetterScan, tuple[tuple[LetterScan, int], ...]]:
+    """Return the scan of the letters of every script whose letter stands for more than
+    one (a Han character for a syllable), and each such script's scan with its weight."""
+    weighted = [(name, entry.weight) for name, entry in scripts().items() if entry.weight > 1]
+    return letter_scan(*(name for name, _ in weighted)), tuple(
+        (letter_scan(name), weight) for name, weight in weighted
     )
 
 
@@ -291,9 +292,10 @@ def _length(text: str) -> int:
     """Return the length of ``text`` as alignment counts it: characters, a letter of a
     weighted script as its weight (Chinese against Vietnamese: a character is a syllable,
     and a block's length in characters varies twice as much)."""
-    return len(text) + sum(
-        (weight - 1) * letters.count(text) for letters, weight in _weighted_letters()
-    )
+    any_weighted, each = _weighted_letters()
+    if not any_weighted.search(text):
+        return len(text)  # one scan, not two a script: most texts hold no such letter
+    return len(text) + sum((weight - 1) * letters.count(text) for letters, weight in each)
 
 
 @dataclass(frozen=True, slots=True)
