@@ -181,3 +181,28 @@ def test_translit_to_a_language_without_a_profile_is_a_usage_error() -> None:
     assert result.exit_code == 2 and "--to xx" in result.output
     known = run("translit", "Phạm Minh Chính", "--to", "ru")
     assert known.exit_code == 0 and "Фам Минь" in known.output
+
+
+def test_configured_langs_serve_many_runs_only_a_tag_on_the_command_line_must_match(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = _article(tmp_path)
+    (tmp_path / "multipub.toml").write_text('langs = ["ru", "fr"]\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    # fr is in no article of this run, ru is: the configuration's tags are for every run.
+    for fmt in ("text", "jsonl"):
+        assert run("check", str(article), "--format", fmt).exit_code == 0, fmt
+    (tmp_path / "multipub.toml").write_text('langs = ["fr"]\n', "utf-8")
+    assert run("check", str(article)).exit_code == 2  # nothing at all selected
+
+
+def test_a_page_on_standard_input_is_decoded_by_its_declared_charset() -> None:
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Caf\xe9</title></head><body>'
+        "<p>Le caf\xe9 de la place est ouvert depuis longtemps dans la ville.</p>"
+        "</body></html>"
+    ).encode("cp1252")
+    result = run("check", "--stdin-filename", "p.fr.html", "-", "--format", "json", stdin=page)
+    report = json.loads(result.output)
+    assert not [f for f in report["findings"] if f["code"] == "MP000"]
+    assert report["summary"]["articles"] == 1

@@ -373,6 +373,7 @@ def check(
                 quiet=quiet,
                 corpus_index=corpus_index,
                 read=read,
+                each_lang="lang" in given,
             )
         )
     if executor == "dask":
@@ -396,9 +397,9 @@ def check(
                 corpus_index=corpus_index,
             )
             report = report_of(results, config=config, glossary=glossary, langs_read=langs_read)
-    if executor == "dask":
-        # The cluster's report holds no tags: only a --lang that selected nothing at all
-        # is known to be a typo.
+    if executor == "dask" or "lang" not in given:
+        # Tags of the configuration file serve many runs, each over some articles, and the
+        # cluster's report holds no tags: only tags that selected nothing at all are a typo.
         unmatched = list(config.langs) if not report.summary.variants else []
     else:
         unmatched = unmatched_langs(config.langs, langs_read)
@@ -457,11 +458,13 @@ def _stream_jsonl(
     quiet: bool,
     corpus_index: str | None = None,
     read: tuple[str, ...] = (),
+    each_lang: bool = True,
 ) -> int:
     """Check and write JSON Lines as articles are checked (memory does not grow with the
     findings); return the exit status. Findings come in input order, each article's
     sorted, then the summary line. ``read`` are the files the run reads, which the
-    output may not overwrite."""
+    output may not overwrite; ``each_lang``: each tag of ``config.langs`` must select a
+    variant (tags given with --lang), else only one of them."""
     from multipub.corpus import iter_results
     from multipub.render.jsonl import finding_line, summary_line
     from multipub.runner import RunTally, signature
@@ -503,7 +506,11 @@ def _stream_jsonl(
         if not tally.files:
             click.echo("multipub: no article files found", err=True)
         return EXIT_USAGE
-    unmatched = tally.unmatched_langs()
+    unmatched = (
+        tally.unmatched_langs()
+        if each_lang
+        else (list(config.langs) if config.langs and not tally.variants else [])
+    )
     if unmatched:
         click.echo(f"Error: {_no_variant_for(unmatched)}", err=True)
         return EXIT_USAGE

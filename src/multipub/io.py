@@ -703,13 +703,16 @@ def read_units(
     for display, path in discover(paths, exclude=exclude, pages=below):
         if display == "-" and stdin is not None:
             name, content = stdin
-            # Bytes as read (the CLI's): decoded here, so that bytes that are no UTF-8
-            # are an MP000 naming the place, as in a file, whatever the locale.
-            text = _decode(content, name) if isinstance(content, bytes) else content
+            fmt = _format_of(Path(name)) or "json"
+            # Bytes as read (the CLI's): decoded here as a file's are (a page by its BOM
+            # or declared charset), so that bytes that are no UTF-8 are an MP000 naming
+            # the place, whatever the locale.
+            is_html = fmt == "page" and Path(name).suffix.lower() != ".txt"
+            decode = _decode_page if is_html else _decode
+            text = decode(content, name) if isinstance(content, bytes) else content
             if isinstance(text, InputProblem):
                 yield text
                 continue
-            fmt = _format_of(Path(name)) or "json"
             options = (page or DEFAULT_PAGE_OPTIONS) if fmt == "page" else None
             yield Unit(name, fmt, text.removeprefix("\ufeff"), page=options)
             continue

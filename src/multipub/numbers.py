@@ -201,9 +201,16 @@ def _scale_after(
 @cache
 def _range() -> re.Pattern[str]:
     """Return the pattern of what stands between the two ends of a range: a dash or a
-    tilde, or a profile's range word ("4,2 a 3,9 millones", "4.2 إلى 3.9 مليون")."""
+    tilde (group ``dash``), or a profile's range word ("4,2 a 3,9 millones", "4.2 إلى 3.9
+    مليون")."""
     words = {w for p in profiles().values() for w in p.numbers.range_words}
-    return re.compile(rf"\s*(?:[-–—~～]|{words_pattern(words)})\s*")
+    return re.compile(rf"\s*(?:(?P<dash>[-–—~～])|{words_pattern(words)})\s*")
+
+
+# A word also joins a number to another that is no end of a range ("from 900,000 to 1.2
+# million", "in 2022 to 1.5 billion"): across a word, the scale is shared only by a bare
+# figure within this factor of the other end ("4,2 a 3,9 millones").
+_RANGE_WORD_FACTOR = 100
 
 
 @cache
@@ -219,6 +226,15 @@ def _eras() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], int], ...]]:
         (re.compile(rf"(?:{words_pattern([marker], bounded=False)})\s*$"), offset)
         for marker, offset in markers
     )
+
+
+def _ends_of_one_range(value: Decimal, following: re.Match[str]) -> bool:
+    """Return whether ``value`` and the number ``following`` it, joined by a word, read
+    as the two ends of one range (see :data:`_RANGE_WORD_FACTOR`)."""
+    other = _value(following.group())
+    if other is None or not value or not other or value >= 1000:
+        return False
+    return 1 / _RANGE_WORD_FACTOR <= value / other <= _RANGE_WORD_FACTOR
 
 
 def _era_offset(
@@ -334,6 +350,10 @@ def _read_numbers(
     # groups of digits (in any order: right-to-left text may show them reversed).
     # (A text of fewer than nine digits holds none: ten counts in C, not a scan.)
     digits = sum(map(prepared.count, "0123456789")) if len(prepared) > 8 else 0
+    if len(prepared) > 8 and digits < 9 and not prepared.isascii():
+        # Digits of other scripts that folding leaves (Thai, Devanagari) are digits to
+        # the phone pattern too.
+        digits = sum(map(str.isdecimal, prepared))
     for match in _PHONE.finditer(prepared) if digits >= 9 else ():
         written = match.group()
         trunk_or_country = "+" in written or re.search(r"(?<!\d)0\d", written)
@@ -387,7 +407,10 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
         if exponent is None and index + 1 < len(numbers):
             # A range shares its scale word: "4,2-3,9 triệu", "390～420万".
             following = numbers[index + 1]
-            if _range().fullmatch(prepared, end, following.start()):
+            joined = _range().fullmatch(prepared, end, following.start())
+            if joined is not None and (
+                joined.group("dash") is not None or _ends_of_one_range(value, following)
+            ):
                 exponent = _scale_after(prepared, following.end(), scales)
         if exponent is not None:
             found = next(s for s, e in scales if e == exponent).match(prepared, end)

@@ -107,6 +107,8 @@ def test_furniture(lang: str, text: str, what: str, found: str) -> None:
         # a count of views that the sentence itself reports
         ("en", "The clip about the flood had been watched often: it had 1,234 views."),
         ("ru", "Ролик о наводнении за сутки набрал 1 234 просмотра."),
+        ("vi", "Đoạn clip về trận lũ đã thu hút hơn 1.500 lượt xem."),
+        ("ru", "Видео набрало 1.200 просмотров."),
     ],
 )
 def test_clean_text(lang: str, text: str) -> None:

@@ -119,3 +119,13 @@ def test_arabic_body_of_a_named_province_in_construct_state() -> None:
 def test_arabic_committee_left_out_is_still_missing() -> None:
     ar = "طلبت مقاطعة كوانغ نينه من المدارس إغلاق أبوابها."
     assert _mp101(_COMMITTEE, "ar", ar) == ["org/provincial-peoples-committee"]
+
+
+def test_a_looser_reading_stands_for_no_more_mentions_than_it_finds() -> None:
+    # Two deputy prime ministers in the source, one title in the translation: one missing.
+    vi = "Phó Thủ tướng Trần Hồng Hà và Phó Thủ tướng Lê Thành Long dự họp."
+    en = "Deputy Prime Minister Tran Hong Ha and Le Thanh Long attended."
+    assert _mp101(vi, "en", en) == ["title/deputy-prime-minister"]
+    zh_vi = f"{_COMMITTEE} Ủy ban nhân dân tỉnh Quảng Ninh cũng lập đoàn kiểm tra."
+    zh = "广宁省人民委员会要求各学校让学生停课。广宁省还成立了检查组。"
+    assert _mp101(zh_vi, "zh-Hans", zh) == ["org/provincial-peoples-committee"]

@@ -285,3 +285,55 @@ def test_a_dropped_percentage_is_missing(lang: str, target: str) -> None:
 )
 def test_a_percentage_in_figures_or_words_is_there(lang: str, target: str) -> None:
     assert _mp501("Doanh thu tăng 12,5% so với năm trước.", lang, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target"),
+    [
+        # a word joins numbers that are no ends of one range: no scale shared
+        (
+            "Xuất khẩu tăng từ 1,2 tỷ USD năm 2022 lên 1,5 tỷ USD năm 2023.",
+            "en",
+            "Exports rose from 1.2 billion USD in 2022 to 1.5 billion USD in 2023.",
+        ),
+        (
+            "Dân số tăng từ 900.000 người lên 1,2 triệu.",
+            "es",
+            "La población pasó de 900.000 a 1,2 millones.",
+        ),
+        # one digit alone is no figure at another scale: 1.000 is no 10
+        (
+            "Hơn 1.000 người tham dự, trong đó có mười đại biểu quốc tế.",
+            "en",
+            "More than a thousand people attended, including 10 international delegates.",
+        ),
+        # a percentage said as a fraction
+        (
+            "Khoảng 50% hộ dân đã nhận hỗ trợ.",
+            "en",
+            "About half of households have received support.",
+        ),
+    ],
+)
+def test_no_change_where_the_new_rules_must_not_reach(source: str, lang: str, target: str) -> None:
+    assert _mp501(source, lang, target) == []
+
+
+def test_a_lone_day_far_from_the_date_is_no_list_of_days() -> None:
+    [(message, _)] = _mp501(
+        "Ngày 8/9, bão đổ bộ vào 7 tỉnh ven biển.",
+        "en",
+        "On September 7, the storm hit 8 coastal provinces.",
+    )
+    assert message == "date 8/9 of block 0 of the source is 7/9 here"
+
+
+def test_a_one_digit_figure_with_its_scale_word_at_another_scale() -> None:
+    [(message, _)] = _mp501(
+        "Dự án được cấp 1 tỷ đồng.", "en", "The project received 1 million dong."
+    )
+    assert message == "number 1000000000 of block 0 of the source is 1000000 here"
+
+
+def test_phone_numbers_in_digits_of_other_scripts_are_no_quantities() -> None:
+    assert number_tokens("โทร +๖๖ ๒๑๒ ๓๔๕๖", "th") == ()

@@ -119,7 +119,8 @@ def _trailing_counter() -> tuple[tuple[str, ...], re.Pattern[str]]:
     words = tuple(sorted(w for w in every if not any(u != w and u in w for u in every)))
     views, number = _labels("views"), _number()
     counter = rf"(?:{number}\s*{views}|{views}\s*[:：]?\s*{number})"
-    return words, re.compile(rf"[.!?…。！？\"”»)]\s*({counter})\s*[.:]?\s*$", re.IGNORECASE)
+    # (?!\d): the dot of "1.500" is no sentence end.
+    return words, re.compile(rf"[.!?…。！？\"”»)](?!\d)\s*({counter})\s*[.:]?\s*$", re.IGNORECASE)
 
 
 @cache

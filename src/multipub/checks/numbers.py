@@ -45,6 +45,28 @@ def _looks_changed(source: str, target: str) -> bool:
     )
 
 
+# Percentages a translation may say in words: "a tenth", "a quarter", "a third", "half",
+# "two thirds", "all"...
+_SAID_IN_WORDS = frozenset(
+    {
+        "10",
+        "20",
+        "25",
+        "30",
+        "33",
+        "34",
+        "40",
+        "50",
+        "60",
+        "66",
+        "67",
+        "70",
+        "75",
+        "80",
+        "90",
+        "100",
+    }
+)
 # A percent sign after a number ("12,5%", "12,5 %", "12,5％").
 _PERCENT = re.compile(r"[ \u00a0\u202f]?[%％]")
 # After a number, a group of fewer than three digits: a thousands group cut short.
@@ -59,12 +81,13 @@ def _days_sharing_a_month(
     missing: Counter[str],
     target_keys: Counter[str],
     source_keys: Counter[str],
-    source_texts: list[str],
-    target_texts: list[str],
+    source_dates: list[tuple[str, NumberToken]],
+    target_dates: list[tuple[str, NumberToken]],
 ) -> None:
     """Take out of ``missing`` (and of ``target_keys``) the dates that a list of days
-    sharing one month reads otherwise: "ngày 7 và 8/9" is 8/9 with a 7 alone, "September
-    7 and 8" is 7/9 with an 8 alone; one list of days, no change. Returns nothing."""
+    sharing one month reads otherwise: "ngày 7 và 8/9" is 8/9 with a 7 beside it,
+    "September 7 and 8" is 7/9 with an 8 beside it; one list of days, no change. The
+    dates come with the text they stand in. Returns nothing."""
     extra = [k for k in target_keys - source_keys if k.startswith("date:")]
     for key in [k for k in missing if k.startswith("date:")]:
         day, month = key[5:].split("-")
@@ -73,8 +96,8 @@ def _days_sharing_a_month(
             if (
                 other_month == month
                 and other_day != day
-                and _day_alone(other_day, source_texts)
-                and _day_alone(day, target_texts)
+                and any(_day_beside(other_day, t, tok) for t, tok in source_dates if tok.key == key)
+                and any(_day_beside(day, t, tok) for t, tok in target_dates if tok.key == other)
             ):
                 del missing[key]
                 target_keys[other] -= 1
@@ -82,11 +105,25 @@ def _days_sharing_a_month(
                 break
 
 
-def _day_alone(day: str, texts: list[str]) -> bool:
-    """Return whether the number ``day`` stands alone in one of ``texts`` (not inside a
-    longer number, a date or a decimal: "7 và", "8日", "and 8.")."""
+# A day of a list stands this close to the date that carries the month ("7 và 8/9",
+# "September 7 and 8", "9月7日和8日").
+_DAY_LIST_REACH = 12
+
+
+def _day_beside(day: str, text: str, date: NumberToken) -> bool:
+    """Return whether the number ``day`` stands alone (not inside a longer number, a date
+    or a decimal) within a few characters of ``date`` in ``text``."""
     alone = re.compile(rf"(?<!\d)(?<!\d[.,/]){day}(?!\d|[.,/]\d)")
-    return any(alone.search(text) for text in texts)
+    return any(
+        (date.start - _DAY_LIST_REACH <= found.start() and found.end() <= date.start)
+        or (date.end <= found.start() and found.end() <= date.end + _DAY_LIST_REACH)
+        for found in alone.finditer(text)
+    )
+
+
+def _has_scale_word(written: str) -> bool:
+    """Return whether a number as written holds its scale word ("40,2 tỷ", "4020万")."""
+    return any(char.isalpha() for char in written)
 
 
 def _figure(key: str) -> str:
@@ -246,8 +283,8 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
             missing,
             target_keys,
             Counter(t.key for t in source_tokens),
-            [source_units[i].text for i in s_idx],
-            [target_units[j].text for j in t_idx],
+            [(source_units[i].text, t) for t, i in source_tokens_at.items()],
+            [(target_units[j].text, t) for j, t in target_tokens],
         )
         if not missing:
             continue
@@ -300,11 +337,19 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
                 ][:1]
             if not candidates and kind == "number":
                 # The same figure at another scale, the costliest slip: "40,2 tỷ" (billion)
-                # written "40.2 million", "48.000" written "480".
+                # written "40.2 million", "48.000" written "480". A figure of one digit
+                # ("1.000" and "10") only with a scale word on either side.
+                written = source_text[source_token.start : source_token.end]
                 candidates = [
                     sp
                     for sp in spare
-                    if _kind(sp[1].key) == "number" and _figure(sp[1].key) == _figure(key)
+                    if _kind(sp[1].key) == "number"
+                    and _figure(sp[1].key) == _figure(key)
+                    and (
+                        len(_figure(key)) >= 2
+                        or _has_scale_word(written)
+                        or _has_scale_word(target_units[sp[0]].text[sp[1].start : sp[1].end])
+                    )
                 ][:1]
             if candidates:
                 j, tok = min(candidates, key=lambda sp: _unlikeness(key, sp[1].key))
@@ -323,9 +368,12 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
                     related=related,
                 )
                 yield _Change(problem, source_tokens_at[source_token], source_token, tok.key)
-            elif kind == "code" or _PERCENT.match(source_text, source_token.end):
+            elif kind == "code" or (
+                _PERCENT.match(source_text, source_token.end) and key not in _SAID_IN_WORDS
+            ):
                 # A number may be rephrased ("1960" -> "the sixties"); a document code may
-                # not, nor a percentage (every language writes "12,5%" in figures).
+                # not, nor a percentage (every language writes "12,5%" in figures) but for
+                # those said as a fraction ("50%": "half").
                 unit = max((target_units[j] for j in t_idx), key=lambda u: len(u.text))
                 written = source_text[source_token.start : source_token.end]
                 problem = Problem(

@@ -19,45 +19,50 @@ from multipub.translit import parse_syllable
 __all__: list[str] = []
 
 
-def _rendered_otherwise(ctx: VariantContext, entry_id: str, texts: list[str]) -> bool:
-    """Return whether a house or accepted form of an entry stands in ``texts`` where the
-    matcher's one reading of them left it out: inside another mention, in a language
-    without spaces (广宁省人民委员会 holds the place 广宁省 and the committee 省人民委员会,
-    which share 省), or in the plural, by the profile's plural endings ("the Deputy Prime
-    Ministers", "les vice-Premiers ministres")."""
+def _renderings_otherwise(ctx: VariantContext, entry_id: str, texts: list[str]) -> int:
+    """Return how many times a house or accepted form of an entry stands in ``texts`` by
+    a looser reading than the matcher's (those it found included): inside another mention
+    in a language without spaces (广宁省人民委员会 holds the place 广宁省 and the committee
+    省人民委员会, which share 省), in the plural by the profile's plural endings ("the Deputy
+    Prime Ministers", "les vice-Premiers ministres"), or in Arabic construct state before a
+    place's name. Per text, the form read most often counts."""
     assert ctx.glossary is not None
     forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
     found = profile(ctx.lang)
     if forms is None or found is None:
-        return False
+        return 0
     written = (forms.preferred, *forms.accepted)
     if not found.separates_words:
-        return any(form in text for form in written for text in texts)
-    clitics = found.matching.clitics
-    if clitics is not None and clitics.article and _in_construct(written, texts, clitics):
-        return True
+        return sum(max(text.count(form) for form in written) for text in texts)
+    patterns: list[re.Pattern[str]] = []
     endings = found.matching.plural_endings
-    if not endings:
-        return False
-    plural = "(?:" + "|".join(re.escape(e) for e in endings) + ")?"
-    return any(
-        re.search(
-            r"(?<!\w)" + r"\s+".join(re.escape(word) + plural for word in form.split()) + r"(?!\w)",
-            text,
-            re.IGNORECASE,
-        )
-        for form in written
-        for text in texts
-    )
+    if endings:
+        plural = "(?:" + "|".join(re.escape(e) for e in endings) + ")?"
+        patterns += [
+            re.compile(
+                r"(?<!\w)"
+                + r"\s+".join(re.escape(word) + plural for word in fold(form).split())
+                + r"(?!\w)"
+            )
+            for form in written
+        ]
+    clitics = found.matching.clitics
+    if clitics is not None and clitics.article:
+        patterns += _construct_patterns(written, clitics)
+    if not patterns:
+        return 0
+    folded = [fold(text) for text in texts]
+    return sum(max(len(p.findall(text)) for p in patterns) for text in folded)
 
 
-def _in_construct(written: Sequence[str], texts: list[str], clitics: Clitics) -> bool:
-    """Return whether one of the forms ``written`` stands in ``texts`` with its last word's
-    article gone before a name, as Arabic writes a body of a named place (construct
-    state): "اللجنة الشعبية للمقاطعة" is "اللجنة الشعبية لمقاطعة كوانغ نينه"."""
+def _construct_patterns(written: Sequence[str], clitics: Clitics) -> list[re.Pattern[str]]:
+    """Return the patterns of the forms ``written`` (folded) with their last word's article
+    gone before a name, as Arabic writes a body of a named place (construct state):
+    "اللجنة الشعبية للمقاطعة" is "اللجنة الشعبية لمقاطعة كوانغ نينه"."""
     article, after = clitics.article, clitics.article_contracts_after
     contracted = after + article[1:]  # ل + ال -> لل
-    folded_texts = [fold(text) for text in texts]
+    conjunction = "|".join(re.escape(c) for c in clitics.conjunctions)
+    found = []
     for form in written:
         *first, last = fold(form).split()
         if after and last.startswith(contracted):
@@ -66,38 +71,35 @@ def _in_construct(written: Sequence[str], texts: list[str], clitics: Clitics) ->
             last = last[len(article) :]
         else:
             continue
-        words = [*first, last]
-        conjunction = "|".join(re.escape(c) for c in clitics.conjunctions)
-        pattern = re.compile(
-            rf"(?<!\w)(?:{conjunction})?" + r"\s+".join(map(re.escape, words)) + r"\s+\w"
-        )
-        if any(pattern.search(text) for text in folded_texts):
-            return True
-    return False
+        words = r"\s+".join(map(re.escape, [*first, last]))
+        found.append(re.compile(rf"(?<!\w)(?:{conjunction})?{words}(?=\s+\w)"))
+    return found
 
 
-def _fused_with_its_title(
+def _fused_with_their_titles(
     ctx: VariantContext,
     entry_id: str,
     source: list[tuple[str, list[Mention]]],
     found: Counter[str],
-) -> bool:
-    """Return whether an organization stands right after a title in the source, the
-    title being rendered here: translations fuse the two ("Bộ trưởng Bộ Tài chính" is
-    "Minister of Finance", "министр финансов", "وزير المالية"), and the organization's
-    own name ("Ministry of Finance") rightly goes."""
+) -> int:
+    """Return how many mentions of an organization stand right after a title in the
+    source, the title being rendered here (as many times): translations fuse the two
+    ("Bộ trưởng Bộ Tài chính" is "Minister of Finance", "министр финансов", "وزير
+    المالية"), and the organization's own name ("Ministry of Finance") rightly goes."""
     assert ctx.glossary is not None
     entries = ctx.glossary.entries
     if entries[entry_id].kind is not EntryKind.ORGANIZATION:
-        return False
+        return 0
+    fused: Counter[str] = Counter()
     for text, mentions in source:
-        titles = [
-            m for m in mentions if entries[m.entry].kind is EntryKind.TITLE and found[m.entry]
-        ]
+        titles = [m for m in mentions if entries[m.entry].kind is EntryKind.TITLE]
         for org in (m for m in mentions if m.entry == entry_id):
-            if any(not text[t.end : org.start].strip() for t in titles if t.end <= org.start):
-                return True
-    return False
+            before = [
+                t for t in titles if t.end <= org.start and not text[t.end : org.start].strip()
+            ]
+            if before:
+                fused[before[-1].entry] += 1
+    return sum(min(count, found[title]) for title, count in fused.items())
 
 
 def _preferred(ctx: VariantContext, entry_id: str) -> str | None:
@@ -318,10 +320,13 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
             short = min(count, missing[entry])
             if short <= 0:
                 continue
+            # Mentions read otherwise stand for as many of the missing ones.
             texts = [target_units[j].text for j in t_idx]
-            if _rendered_otherwise(ctx, entry, texts) or _fused_with_its_title(
+            looser = _renderings_otherwise(ctx, entry, texts) - here_found[entry]
+            short -= max(0, looser) + _fused_with_their_titles(
                 ctx, entry, [(source_units[i].text, source_mentions[i]) for i in s_idx], here_found
-            ):
+            )
+            if short <= 0:
                 continue
             missing[entry] -= short
             # Of the target blocks linked to this source block, the longest holds the text.

@@ -26,9 +26,8 @@ def _logical_name(f: Finding) -> str:
 
 
 def _fingerprint_key(f: Finding) -> str:
-    # Stable across runs and unrelated edits: what and where, not the message wording;
-    # a finding without an excerpt (an unreadable file's MP000) has only its message to
-    # tell it from another of its file.
+    # Stable across runs and unrelated edits: what and where, not the message wording
+    # (findings alike in all of it are told apart by their rank, see fingerprints()).
     return "|".join(
         [
             f.code,
@@ -37,7 +36,7 @@ def _fingerprint_key(f: Finding) -> str:
             f.lang or "",
             f.field or "",
             str(f.block),
-            f.excerpt if f.excerpt else f"message:{f.message}",
+            f.excerpt or "",
         ]
     )
 
