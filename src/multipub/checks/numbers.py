@@ -202,8 +202,9 @@ def _shown(key: str) -> str:
     "a month: '7 và 8/9' = 'September 7 and 8'). A changed "
     "number is paired by place with the target's number of as many digits (1994 -> 2004), "
     "or with the same figure at another scale ('40,2 tỷ' -> '40.2 million'), and reported "
-    "on it; a dropped code or percentage on the target block (another dropped number may "
-    "be rephrased: 'the sixties'). Units converted within 3% (miles/km, "
+    "on it; a dropped code or percentage on the target block (not one a translation may "
+    "say as a fraction: 50% 'half'; another dropped number may be rephrased: 'the "
+    "sixties'). Units converted within 3% (miles/km, "
     "pounds/kg, inches/cm, feet/m, mph/km/h, Fahrenheit/Celsius, as the profiles name "
     "them), phone numbers and clock times are not compared; whole numbers below 10 "
     "neither (translations spell them).",
