@@ -208,9 +208,11 @@ def _range() -> re.Pattern[str]:
 
 
 # A word also joins a number to another that is no end of a range ("from 900,000 to 1.2
-# million", "in 2022 to 1.5 billion"): across a word, the scale is shared only by a bare
-# figure within this factor of the other end ("4,2 a 3,9 millones").
+# million", "in 2022 to 1.5 billion"): across a word, the scale is shared only between
+# ends within this factor of each other ("4,2 a 3,9 millones", "1.200 đến 1.500 tỷ"), and
+# never by a year.
 _RANGE_WORD_FACTOR = 100
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @cache
@@ -228,11 +230,12 @@ def _eras() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], int], ...]]:
     )
 
 
-def _ends_of_one_range(value: Decimal, following: re.Match[str]) -> bool:
-    """Return whether ``value`` and the number ``following`` it, joined by a word, read
-    as the two ends of one range (see :data:`_RANGE_WORD_FACTOR`)."""
+def _ends_of_one_range(first: re.Match[str], value: Decimal, following: re.Match[str]) -> bool:
+    """Return whether the number ``first`` (of ``value``) and the number ``following``
+    it, joined by a word, read as the two ends of one range (see
+    :data:`_RANGE_WORD_FACTOR`)."""
     other = _value(following.group())
-    if other is None or not value or not other or value >= 1000:
+    if other is None or not value or not other or _YEAR.fullmatch(first.group()):
         return False
     return 1 / _RANGE_WORD_FACTOR <= value / other <= _RANGE_WORD_FACTOR
 
@@ -409,7 +412,7 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
             following = numbers[index + 1]
             joined = _range().fullmatch(prepared, end, following.start())
             if joined is not None and (
-                joined.group("dash") is not None or _ends_of_one_range(value, following)
+                joined.group("dash") is not None or _ends_of_one_range(match, value, following)
             ):
                 exponent = _scale_after(prepared, following.end(), scales)
         if exponent is not None:

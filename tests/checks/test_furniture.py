@@ -81,6 +81,7 @@ from tests.conftest import make_article
             "1234 مشاهدة",
         ),
         ("zh-Hans", "该部将于四月向政府报告结果。阅读量：1234", "a view counter", "阅读量：1234"),
+        ("zh-Hans", "该部要求各学校让学生停课。1234次浏览", "a view counter", "1234次浏览"),
     ],
 )
 def test_furniture(lang: str, text: str, what: str, found: str) -> None:

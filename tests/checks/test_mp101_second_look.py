@@ -129,3 +129,37 @@ def test_a_looser_reading_stands_for_no_more_mentions_than_it_finds() -> None:
     zh_vi = f"{_COMMITTEE} Ủy ban nhân dân tỉnh Quảng Ninh cũng lập đoàn kiểm tra."
     zh = "广宁省人民委员会要求各学校让学生停课。广宁省还成立了检查组。"
     assert _mp101(zh_vi, "zh-Hans", zh) == ["org/provincial-peoples-committee"]
+
+
+@pytest.mark.parametrize(
+    ("vi", "lang", "text", "expected"),
+    [
+        # a plural beside the singulars the matcher found: three of three
+        (
+            "Phó Thủ tướng Trần Hồng Hà, Phó Thủ tướng Lê Thành Long và các Phó Thủ tướng khác dự họp.",
+            "en",
+            "Deputy Prime Minister Tran Hong Ha, Deputy Prime Minister Le Thanh Long and the "
+            "other Deputy Prime Ministers attended.",
+            [],
+        ),
+        # construct state beside the form with its article: two of two
+        (
+            f"{_COMMITTEE} Ủy ban nhân dân tỉnh cũng lập đoàn kiểm tra.",
+            "ar",
+            "طلبت اللجنة الشعبية لمقاطعة كوانغ نينه من المدارس إغلاق أبوابها. "
+            "وشكلت اللجنة الشعبية للمقاطعة فريقا للتفتيش.",
+            [],
+        ),
+        # "Minister" inside "Prime Minister" renders no minister
+        (
+            "Thủ tướng Phạm Minh Chính và Bộ trưởng Nguyễn Văn Thắng dự họp.",
+            "en",
+            "Prime Minister Pham Minh Chinh and Nguyen Van Thang attended.",
+            ["title/minister"],
+        ),
+    ],
+)
+def test_looser_readings_beside_and_inside_the_matchers(
+    vi: str, lang: str, text: str, expected: list[str]
+) -> None:
+    assert _mp101(vi, lang, text) == expected

@@ -337,3 +337,33 @@ def test_a_one_digit_figure_with_its_scale_word_at_another_scale() -> None:
 
 def test_phone_numbers_in_digits_of_other_scripts_are_no_quantities() -> None:
     assert number_tokens("โทร +๖๖ ๒๑๒ ๓๔๕๖", "th") == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "target"),
+    [
+        ("en", "Investment rose from 1.2 to 1.5 trillion dong."),
+        ("zh-Hans", "投资从1.2万亿增至1.5万亿越南盾。"),
+        ("ru", "Инвестиции выросли от 1,2 до 1,5 трлн донгов."),
+    ],
+)
+def test_ends_of_a_range_above_a_thousand_share_their_scale(lang: str, target: str) -> None:
+    assert _mp501("Vốn đầu tư tăng từ 1.200 đến 1.500 tỷ đồng.", lang, target) == []
+
+
+def test_a_dropped_zero_of_a_one_digit_figure_is_a_change() -> None:
+    [(message, _)] = _mp501(
+        "Hơn 5.000 người tham dự lễ hội.", "en", "More than 500 people attended."
+    )
+    assert message == "number 5000 of block 0 of the source is 500 here"
+
+
+def test_a_round_percentage_dropped_without_a_share_in_words_is_missing() -> None:
+    [(message, _)] = _mp501(
+        "Doanh thu tăng 50% so với năm trước.", "en", "Revenue rose compared with last year."
+    )
+    assert message == "number 50% of block 0 of the source is missing here"
+    assert (
+        _mp501("Khoảng 50% hộ dân đã nhận hỗ trợ.", "ru", "Около половины семей получили помощь.")
+        == []
+    )

@@ -119,8 +119,9 @@ def _trailing_counter() -> tuple[tuple[str, ...], re.Pattern[str]]:
     words = tuple(sorted(w for w in every if not any(u != w and u in w for u in every)))
     views, number = _labels("views"), _number()
     counter = rf"(?:{number}\s*{views}|{views}\s*[:：]?\s*{number})"
-    # (?!\d): the dot of "1.500" is no sentence end.
-    return words, re.compile(rf"[.!?…。！？\"”»)](?!\d)\s*({counter})\s*[.:]?\s*$", re.IGNORECASE)
+    # The dot of "1.500" is no sentence end; "。" needs no space after it.
+    end = r"(?:\.(?!\d)|[!?…。！？\"”»)])"
+    return words, re.compile(rf"{end}\s*({counter})\s*[.:]?\s*$", re.IGNORECASE)
 
 
 @cache

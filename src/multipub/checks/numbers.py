@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from multipub.checks.context import Problem, VariantContext
@@ -119,6 +120,23 @@ def _day_beside(day: str, text: str, date: NumberToken) -> bool:
         or (date.end <= found.start() and found.end() <= date.end + _DAY_LIST_REACH)
         for found in alone.finditer(text)
     )
+
+
+@lru_cache(maxsize=64)
+def _fraction_words(lang: str) -> re.Pattern[str]:
+    """Return the pattern of ``lang``'s words for a share without a figure."""
+    found = profile(lang)
+    if found is None or not found.numbers.fraction_words:
+        return re.compile("(?!)")
+    bounded = found.separates_words
+    words = words_pattern(found.numbers.fraction_words, bounded=bounded)
+    return re.compile(rf"(?<!\w){words}" if bounded else words, re.IGNORECASE)
+
+
+def _a_zero_apart(a: str, b: str) -> bool:
+    """Return whether two number keys differ by a factor of ten exactly."""
+    x, y = Decimal(a), Decimal(b)
+    return x == 10 * y or y == 10 * x
 
 
 def _has_scale_word(written: str) -> bool:
@@ -339,7 +357,8 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
             if not candidates and kind == "number":
                 # The same figure at another scale, the costliest slip: "40,2 tỷ" (billion)
                 # written "40.2 million", "48.000" written "480". A figure of one digit
-                # ("1.000" and "10") only with a scale word on either side.
+                # only a zero away ("5.000" written "500") or with a scale word on either
+                # side: "1.000 người" and "10 đại biểu" are two numbers.
                 written = source_text[source_token.start : source_token.end]
                 candidates = [
                     sp
@@ -348,6 +367,7 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
                     and _figure(sp[1].key) == _figure(key)
                     and (
                         len(_figure(key)) >= 2
+                        or _a_zero_apart(key, sp[1].key)
                         or _has_scale_word(written)
                         or _has_scale_word(target_units[sp[0]].text[sp[1].start : sp[1].end])
                     )
@@ -370,11 +390,15 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
                 )
                 yield _Change(problem, source_tokens_at[source_token], source_token, tok.key)
             elif kind == "code" or (
-                _PERCENT.match(source_text, source_token.end) and key not in _SAID_IN_WORDS
+                _PERCENT.match(source_text, source_token.end)
+                and not (
+                    key in _SAID_IN_WORDS
+                    and any(_fraction_words(lang).search(target_units[j].text) for j in t_idx)
+                )
             ):
                 # A number may be rephrased ("1960" -> "the sixties"); a document code may
                 # not, nor a percentage (every language writes "12,5%" in figures) but for
-                # those said as a fraction ("50%": "half").
+                # a round one where the block says a share in words ("50%": "half").
                 unit = max((target_units[j] for j in t_idx), key=lambda u: len(u.text))
                 written = source_text[source_token.start : source_token.end]
                 problem = Problem(

@@ -13,58 +13,73 @@ from multipub.glossary import EntryKind
 from multipub.lang import Clitics, primary_subtag, profile
 from multipub.matcher import FormStatus, Mention
 from multipub.models import TextUnit
-from multipub.text import fold, text_span
+from multipub.text import text_span
 from multipub.translit import parse_syllable
 
 __all__: list[str] = []
 
 
-def _renderings_otherwise(ctx: VariantContext, entry_id: str, texts: list[str]) -> int:
-    """Return how many times a house or accepted form of an entry stands in ``texts`` by
-    a looser reading than the matcher's (those it found included): inside another mention
-    in a language without spaces (广宁省人民委员会 holds the place 广宁省 and the committee
-    省人民委员会, which share 省), in the plural by the profile's plural endings ("the Deputy
-    Prime Ministers", "les vice-Premiers ministres"), or in Arabic construct state before a
-    place's name. Per text, the form read most often counts."""
+def _renderings_otherwise(
+    ctx: VariantContext, entry_id: str, texts: list[tuple[str, list[Mention]]]
+) -> int:
+    """Return how many more times than the matcher found a house or accepted form of an
+    entry stands in ``texts`` (each with the matcher's mentions) by a looser reading:
+    sharing a character with another mention in a language without spaces (广宁省人民委员会
+    holds the place 广宁省 and the committee 省人民委员会), in the plural by the profile's
+    plural endings ("the Deputy Prime Ministers", "les vice-Premiers ministres"), or in
+    Arabic construct state before a place's name. A reading inside another mention
+    ("Minister" in "Prime Minister") or over one of the entry's own is none."""
     assert ctx.glossary is not None
     forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
     found = profile(ctx.lang)
     if forms is None or found is None:
         return 0
     written = (forms.preferred, *forms.accepted)
-    if not found.separates_words:
-        return sum(max(text.count(form) for form in written) for text in texts)
-    patterns: list[re.Pattern[str]] = []
-    endings = found.matching.plural_endings
-    if endings:
-        plural = "(?:" + "|".join(re.escape(e) for e in endings) + ")?"
-        patterns += [
+    patterns = [re.compile(re.escape(form)) for form in written]
+    if found.separates_words:
+        endings = found.matching.plural_endings
+        plural = "(?:" + "|".join(re.escape(e) for e in endings) + ")?" if endings else ""
+        patterns = [
             re.compile(
-                r"(?<!\w)"
-                + r"\s+".join(re.escape(word) + plural for word in fold(form).split())
-                + r"(?!\w)"
+                r"(?<!\w)" + r"\s+".join(re.escape(w) + plural for w in form.split()) + r"(?!\w)",
+                re.IGNORECASE,
             )
             for form in written
         ]
-    clitics = found.matching.clitics
-    if clitics is not None and clitics.article:
-        patterns += _construct_patterns(written, clitics)
-    if not patterns:
-        return 0
-    folded = [fold(text) for text in texts]
-    return sum(max(len(p.findall(text)) for p in patterns) for text in folded)
+        clitics = found.matching.clitics
+        if clitics is not None and clitics.article:
+            patterns += _construct_patterns(written, clitics)
+    count = 0
+    for text, mentions in texts:
+        spans = sorted(
+            (m.start(), -m.end()) for pattern in patterns for m in pattern.finditer(text)
+        )
+        taken_end = -1
+        for start, negative_end in spans:  # leftmost-longest, one reading per place
+            end = -negative_end
+            if start < taken_end:
+                continue
+            if any(
+                (m.start <= start and end <= m.end)
+                or (m.entry == entry_id and m.start < end and start < m.end)
+                for m in mentions
+            ):
+                continue
+            taken_end = end
+            count += 1
+    return count
 
 
 def _construct_patterns(written: Sequence[str], clitics: Clitics) -> list[re.Pattern[str]]:
-    """Return the patterns of the forms ``written`` (folded) with their last word's article
-    gone before a name, as Arabic writes a body of a named place (construct state):
-    "اللجنة الشعبية للمقاطعة" is "اللجنة الشعبية لمقاطعة كوانغ نينه"."""
+    """Return the patterns of the forms ``written`` with their last word's article gone
+    before a name, as Arabic writes a body of a named place (construct state): "اللجنة
+    الشعبية للمقاطعة" is "اللجنة الشعبية لمقاطعة كوانغ نينه"."""
     article, after = clitics.article, clitics.article_contracts_after
     contracted = after + article[1:]  # ل + ال -> لل
     conjunction = "|".join(re.escape(c) for c in clitics.conjunctions)
     found = []
     for form in written:
-        *first, last = fold(form).split()
+        *first, last = form.split()
         if after and last.startswith(contracted):
             last = after + last[len(contracted) :]
         elif last.startswith(article):
@@ -321,9 +336,8 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
             if short <= 0:
                 continue
             # Mentions read otherwise stand for as many of the missing ones.
-            texts = [target_units[j].text for j in t_idx]
-            looser = _renderings_otherwise(ctx, entry, texts) - here_found[entry]
-            short -= max(0, looser) + _fused_with_their_titles(
+            texts = [(target_units[j].text, target_mentions[j]) for j in t_idx]
+            short -= _renderings_otherwise(ctx, entry, texts) + _fused_with_their_titles(
                 ctx, entry, [(source_units[i].text, source_mentions[i]) for i in s_idx], here_found
             )
             if short <= 0:

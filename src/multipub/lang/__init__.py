@@ -164,6 +164,11 @@ class Numbers(_Data):
     )
     ordinal_suffixes: tuple[str, ...] = Field(default=(), description="'28th', '1er'")
     month_prepositions: tuple[str, ...] = Field(default=(), description="'28 de septiembre'")
+    fraction_words: tuple[str, ...] = Field(
+        default=(),
+        description="words that say a share without a figure ('half', 'a quarter', 'all'): "
+        "a block holding one may drop a round percentage (MP501)",
+    )
     range_words: tuple[str, ...] = Field(
         default=(),
         description="words between the two ends of a range, which share one scale word "

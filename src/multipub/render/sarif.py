@@ -36,6 +36,7 @@ def _fingerprint_key(f: Finding) -> str:
             f.lang or "",
             f.field or "",
             str(f.block),
+            f.entry or "",
             f.excerpt or "",
         ]
     )
