@@ -13,7 +13,7 @@ from multipub._version import __version__
 from multipub.checks import ArticleContext, Rule, VariantContext, select_rules
 from multipub.config import Config
 from multipub.findings import Finding, Report, Severity, Summary, ToolInfo, finding_sort_key
-from multipub.glossary import Glossary
+from multipub.glossary import EntryKind, Glossary
 from multipub.io import InputProblem, line_locator
 from multipub.lang import tag_matches
 from multipub.matcher import GlossaryIndex
@@ -136,7 +136,7 @@ def check_with_suppressed(
                         end_column=end_column,
                     )
                 )
-    findings = _one_per_defect(findings)
+    findings = _one_per_defect(findings, index)
     if article.source is None and not config.ignored_for("MP001", path, None):
         missing = _source_missing(article, config, path, line)
         if missing is not None:
@@ -180,18 +180,29 @@ def _where(
     return place.line, place.column, place.end_line, place.end_column
 
 
-def _one_per_defect(findings: list[Finding]) -> list[Finding]:
-    """Return ``findings`` without the MP101 (an entry with no rendering) of a block where
-    MP201 finds that entry's name misspelled: one defect, said once, by the finding that
-    says what it is."""
+def _one_per_defect(findings: list[Finding], index: GlossaryIndex | None) -> list[Finding]:
+    """Return ``findings`` without the MP101 (an entry with no rendering) that another
+    finding on its block says better: MP201 finds that entry's name misspelled, or MP203
+    finds a person called by a title they do not hold (the missing title is the one the
+    translation replaced). One defect, said once, by the finding that says what it is."""
     misspelled = {(f.lang, f.field, f.block, f.entry) for f in findings if f.code == "MP201"}
-    if not misspelled:
+    retitled = {(f.lang, f.field, f.block) for f in findings if f.code == "MP203"}
+    if not misspelled and not retitled:
         return findings
-    return [
-        f
-        for f in findings
-        if f.code != "MP101" or (f.lang, f.field, f.block, f.entry) not in misspelled
-    ]
+
+    def said_better(f: Finding) -> bool:
+        if f.code != "MP101":
+            return False
+        if (f.lang, f.field, f.block, f.entry) in misspelled:
+            return True
+        entry = index.entries.get(f.entry) if index is not None and f.entry else None
+        return (
+            entry is not None
+            and entry.kind is EntryKind.TITLE
+            and (f.lang, f.field, f.block) in retitled
+        )
+
+    return [f for f in findings if not said_better(f)]
 
 
 def _codes_that_ran(rules: Sequence[Rule], article: Article, has_glossary: bool) -> set[str]:

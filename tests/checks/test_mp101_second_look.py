@@ -163,3 +163,14 @@ def test_looser_readings_beside_and_inside_the_matchers(
     vi: str, lang: str, text: str, expected: list[str]
 ) -> None:
     assert _mp101(vi, lang, text) == expected
+
+
+def test_a_person_called_by_a_wrong_title_is_one_finding_not_two() -> None:
+    vi = "Thủ tướng Phạm Minh Chính chủ trì cuộc họp về ngân sách năm 2025."
+    en = "President Pham Minh Chinh chaired the meeting on the 2025 budget."
+    article = make_article({"vi": [vi], "en": [en]})
+    findings = check(article, config=Config(select=("MP101", "MP203")), glossary=GLOSSARY)
+    # MP203 says the title is wrong and which the person held; MP101 would say it is gone.
+    assert [f.code for f in findings] == ["MP203"]
+    alone = check(article, config=Config(select=("MP101",)), glossary=GLOSSARY)
+    assert [f.entry for f in alone] == ["title/prime-minister"]
