@@ -19,7 +19,7 @@ from multipub.lang import tag_matches
 from multipub.matcher import GlossaryIndex
 from multipub.models import Article
 from multipub.suppressions import apply_suppressions
-from multipub.text import whole_characters
+from multipub.text import fold, whole_characters
 
 if TYPE_CHECKING:
     from multipub.corpus import ArticleResult
@@ -136,7 +136,7 @@ def check_with_suppressed(
                         end_column=end_column,
                     )
                 )
-    findings = _one_per_defect(findings, index)
+    findings = _one_per_defect(findings, index, article.source_lang)
     if article.source is None and not config.ignored_for("MP001", path, None):
         missing = _source_missing(article, config, path, line)
         if missing is not None:
@@ -180,14 +180,22 @@ def _where(
     return place.line, place.column, place.end_line, place.end_column
 
 
-def _one_per_defect(findings: list[Finding], index: GlossaryIndex | None) -> list[Finding]:
+def _one_per_defect(
+    findings: list[Finding], index: GlossaryIndex | None, source_lang: str
+) -> list[Finding]:
     """Return ``findings`` without the MP101 (an entry with no rendering) that another
-    finding on its block says better: MP201 finds that entry's name misspelled, or MP203
+    finding on its block says better: MP201 finds that entry's name misspelled; MP203
     finds a person called by a title they do not hold (the missing title is the one the
-    translation replaced). One defect, said once, by the finding that says what it is."""
+    translation replaced); MP402 or MP303 finds source-language text left there that holds
+    the entry's source form (the sentence went untranslated, the term with it). One
+    defect, said once, by the finding that says what it is."""
     misspelled = {(f.lang, f.field, f.block, f.entry) for f in findings if f.code == "MP201"}
     retitled = {(f.lang, f.field, f.block) for f in findings if f.code == "MP203"}
-    if not misspelled and not retitled:
+    left: dict[tuple[str | None, str | None, int | None], list[str]] = {}
+    for f in findings:
+        if f.code in ("MP402", "MP303") and f.excerpt:
+            left.setdefault((f.lang, f.field, f.block), []).append(fold(f.excerpt))
+    if not misspelled and not retitled and not left:
         return findings
 
     def said_better(f: Finding) -> bool:
@@ -196,10 +204,14 @@ def _one_per_defect(findings: list[Finding], index: GlossaryIndex | None) -> lis
         if (f.lang, f.field, f.block, f.entry) in misspelled:
             return True
         entry = index.entries.get(f.entry) if index is not None and f.entry else None
-        return (
-            entry is not None
-            and entry.kind is EntryKind.TITLE
-            and (f.lang, f.field, f.block) in retitled
+        if entry is None:
+            return False
+        if entry.kind is EntryKind.TITLE and (f.lang, f.field, f.block) in retitled:
+            return True
+        forms = entry.forms(source_lang)
+        untranslated = left.get((f.lang, f.field, f.block), [])
+        return forms is not None and any(
+            fold(form) in text for form in forms.good_forms() for text in untranslated
         )
 
     return [f for f in findings if not said_better(f)]

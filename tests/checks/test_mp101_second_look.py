@@ -174,3 +174,15 @@ def test_a_person_called_by_a_wrong_title_is_one_finding_not_two() -> None:
     assert [f.code for f in findings] == ["MP203"]
     alone = check(article, config=Config(select=("MP101",)), glossary=GLOSSARY)
     assert [f.entry for f in alone] == ["title/prime-minister"]
+
+
+def test_a_term_left_in_an_untranslated_sentence_is_one_finding_not_two() -> None:
+    vi = "Bão gây mưa lớn ở miền Bắc. Hà Nội có mưa to trong hai ngày liền."
+    ru = "Тайфун принёс сильные дожди на север страны. Hà Nội có mưa to trong hai ngày liền."
+    article = make_article({"vi": [vi], "ru": [ru]})
+    findings = check(article, config=Config(select=("MP101", "MP402")), glossary=GLOSSARY)
+    # The sentence was left in Vietnamese (MP402): its Hà Nội is no term of its own.
+    assert [f.code for f in findings] == ["MP402"]
+    translated = make_article({"vi": [vi], "ru": ["Тайфун принёс сильные дожди на север."]})
+    alone = check(translated, config=Config(select=("MP101", "MP402")), glossary=GLOSSARY)
+    assert [f.entry for f in alone] == ["place/ha-noi"]

@@ -291,7 +291,8 @@ def _names_a_foreign_one(text: str, mention: Mention, lang: str) -> bool:
     "rendered, which "
     "translations fuse with it ('Bộ trưởng Bộ Tài chính': 'Minister of Finance'); and a "
     "name MP201 finds misspelled on the block is MP201's finding alone, and a title on a "
-    "block where MP203 finds a person called by a title they do not hold is MP203's.",
+    "block where MP203 finds a person called by a title they do not hold is MP203's, and a "
+    "term inside source-language text MP402 or MP303 finds left untranslated is theirs.",
     why="A title or organization that disappears in translation changes who did what: "
     "'Permanent Deputy Secretary' shortened to 'deputy', a ministry dropped from a list.",
     bad="vi block 2: '... Phó Bí thư Thường trực Tỉnh ủy ...'; en block 2:\n\n"
