@@ -154,6 +154,15 @@ FR_PDS_F = "secrétaire adjointe permanente du Comité provincial du Parti"
         # English honorifics
         ("en", "Ms Hoang Minh Duc opened the meeting.", DUC, [("Ms", "Mr")]),
         ("en", "Mrs Hoang Minh Duc opened the meeting.", DUC, [("Mrs", "Mr")]),
+        # English reported speech: the pronoun is the speaker's
+        ("en", "Hoang Minh Duc said she was proud of the team.", DUC, [("said she", "said he")]),
+        (
+            "en",
+            "Hoang Minh Duc, the chairman of the committee, said that she would visit.",
+            DUC,
+            [("said that she", "said that he")],
+        ),
+        ("en", "Le Thi Hong Van said he expects more exports.", VAN, [("said he", "said she")]),
     ],
 )
 def test_mp204_gender_disagreement(
@@ -224,6 +233,11 @@ def test_mp204_gender_disagreement(
         ),
         ("en", "Mr. Hoang Minh Duc and Ms Le Thi Hong Van opened the meeting."),
         ("en", "Mr Hoang Minh Duc opened the meeting."),
+        ("en", "Hoang Minh Duc said he was proud of the team."),
+        # reported speech in a clause of its own is someone else's
+        ("en", "Hoang Minh Duc met the head teacher, who said she was proud of the school."),
+        ("en", "Hoang Minh Duc visited the school and its head said she was proud."),
+        ("en", "Hoang Minh Duc opened the fair; the organizer said she expected more visitors."),
         # languages without gendered words in the check
         ("vi", "Đồng chí Lê Thị Hồng Vân, Phó Bí thư Thường trực Tỉnh ủy, phát biểu tại hội nghị."),
         ("zh", "省委常务副书记黎氏红云同志在会上讲话。"),

@@ -168,6 +168,7 @@ def _find_word(text: str, word: str, lang: str, start: int, end: int) -> list[tu
 # honorific, with no punctuation and no word that opens a new clause ("قالت اللجنة إن
 # الرفيق ...": the committee said).
 _VERB_REACH = re.compile(r"^\s*(?:\w+\s+){0,2}$")
+_WORDS_OF = re.compile(r"\w+")
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -239,6 +240,22 @@ def _markers(
             (feminine, Gender.FEMALE, masculine),
         ):
             for a, b in _find_word(text, word, lang, person.end, window[1]):
+                if (a, b) not in seen:
+                    seen.add((a, b))
+                    yield a, b, gender, other
+    # Reported speech right after the subject and its apposition ("Minh, the coach, said
+    # she"), not in a clause of its own ("..., who said she": another speaker).
+    for masculine, feminine in agreement.reported_speech:
+        for word, gender, other in (
+            (masculine, Gender.MALE, feminine),
+            (feminine, Gender.FEMALE, masculine),
+        ):
+            for a, b in _find_word(text, word, lang, person.end, window[1]):
+                between = text[person.end : a]
+                if ";" in between or ":" in between:
+                    continue
+                if clause_words.intersection(w.lower() for w in _WORDS_OF.findall(between)):
+                    continue
                 if (a, b) not in seen:
                     seen.add((a, b))
                     yield a, b, gender, other
@@ -367,8 +384,9 @@ def _feminine_title_heads(
     summary="A gendered honorific, title or verb that disagrees with the gender the "
     "glossary gives a person: Arabic الرفيق/الرفيقة, السيد/السيدة and past-tense verbs "
     "(ترأس/ترأست, قال/قالت...) before the name; French M./Mme; Russian past-tense verbs "
-    "after the name (заявил/заявила); a feminine title head (نائبة, présidente) opening a "
-    "title in the chain after a man's name; and, in any language, a title form attached to "
+    "after the name (заявил/заявила); English reported speech after the name ('said she' "
+    "of a man, not in a clause of its own: '..., who said she'); a feminine title head "
+    "(نائبة, présidente) opening a title in the chain after a man's name; and, in any language, a title form attached to "
     "the name when the glossary gives the title a feminine form. Only words in the same "
     "sentence as the name and not nearer to another person are considered.",
     why="Arabic, French and Russian agree honorifics, titles and verbs with the person; "

@@ -229,6 +229,13 @@ class Gender(_Data):
         "masculine one about a woman is not: many houses write masculine titles for women)",
     )
 
+    reported_speech: tuple[tuple[str, str], ...] = Field(
+        default=(),
+        description="(masculine, feminine) reported speech after its subject, whose pronoun "
+        "is the subject ('said he', 'said she'): only where no clause word and no ';' or "
+        "':' stands between the name and it ('..., who said she' is someone else)",
+    )
+
     def verb_pairs(self) -> tuple[tuple[str, str], ...]:
         """Return every (masculine, feminine) verb pair, suffixed ones first."""
         return (*((v, v + self.feminine_suffix) for v in self.verb_stems), *self.verbs)
