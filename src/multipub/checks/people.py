@@ -386,8 +386,9 @@ def _feminine_title_heads(
     "(ترأس/ترأست, قال/قالت...) before the name; French M./Mme; Russian past-tense verbs "
     "after the name (заявил/заявила); English reported speech after the name ('said she' "
     "of a man, not in a clause of its own: '..., who said she'); a feminine title head "
-    "(نائبة, présidente) opening a title in the chain after a man's name; and, in any language, a title form attached to "
-    "the name when the glossary gives the title a feminine form. Only words in the same "
+    "(نائبة, présidente) opening a title in the chain after a man's name; and, in any "
+    "language, a title form attached to the name when the glossary gives the title a "
+    "feminine form. Only words in the same "
     "sentence as the name and not nearer to another person are considered.",
     why="Arabic, French and Russian agree honorifics, titles and verbs with the person; "
     "machine translation guesses the gender from nothing, and calls a minister 'she'.",
