@@ -397,13 +397,10 @@ def check(
                 corpus_index=corpus_index,
             )
             report = report_of(results, config=config, glossary=glossary, langs_read=langs_read)
-    if executor == "dask" or "lang" not in given:
-        # Tags of the configuration file serve many runs, each over some articles, and the
-        # cluster's report holds no tags: only tags that selected nothing at all are a typo.
-        unmatched = list(config.langs) if not report.summary.variants else []
-    else:
-        unmatched = unmatched_langs(config.langs, langs_read)
-    if config.langs and report.summary.articles and unmatched:
+    # The cluster's report holds no tags: there, only tags that selected nothing at all.
+    each = "lang" in given and executor != "dask"
+    unmatched = _tags_selecting_nothing(config, langs_read, report.summary.variants, each=each)
+    if report.summary.articles and unmatched:
         raise click.UsageError(_no_variant_for(unmatched))
     if write_baseline is not None:
         _emit(render_baseline(baseline_of(report.findings)), str(write_baseline), inputs=read)
@@ -435,6 +432,18 @@ def check(
     sys.exit(_exit_status(report, config.fail_on))
 
 
+def _tags_selecting_nothing(
+    config: Config, langs_read: Iterable[str], variants: int, *, each: bool
+) -> list[str]:
+    """Return the tags of ``config.langs`` that count as selecting nothing: with ``each``
+    (tags given with --lang), every tag that no variant read falls in; else (tags of the
+    configuration file, which serve many runs over some articles each) all of them, when
+    no variant was selected at all."""
+    if each:
+        return unmatched_langs(config.langs, langs_read)
+    return list(config.langs) if not variants else []
+
+
 def _no_variant_for(tags: Sequence[str]) -> str:
     """Return the usage error of ``--lang`` tags that select no variant: a typo would
     otherwise pass every run, having checked nothing in that language."""
@@ -457,8 +466,8 @@ def _stream_jsonl(
     output: str | None,
     quiet: bool,
     corpus_index: str | None = None,
-    read: tuple[str, ...] = (),
-    each_lang: bool = True,
+    read: tuple[str, ...],
+    each_lang: bool,
 ) -> int:
     """Check and write JSON Lines as articles are checked (memory does not grow with the
     findings); return the exit status. Findings come in input order, each article's
@@ -473,7 +482,7 @@ def _stream_jsonl(
     matcher = BaselineMatcher(baseline) if baseline is not None else None
     fails = False
     sink: contextlib.AbstractContextManager[TextIO] = (
-        open_output(output, inputs=read or paths) if output else contextlib.nullcontext(sys.stdout)
+        open_output(output, inputs=read) if output else contextlib.nullcontext(sys.stdout)
     )
     try:
         with _progress_bar(enabled=not quiet) as progress, sink as out:
@@ -506,11 +515,7 @@ def _stream_jsonl(
         if not tally.files:
             click.echo("multipub: no article files found", err=True)
         return EXIT_USAGE
-    unmatched = (
-        tally.unmatched_langs()
-        if each_lang
-        else (list(config.langs) if config.langs and not tally.variants else [])
-    )
+    unmatched = _tags_selecting_nothing(config, tally.langs, tally.variants, each=each_lang)
     if unmatched:
         click.echo(f"Error: {_no_variant_for(unmatched)}", err=True)
         return EXIT_USAGE

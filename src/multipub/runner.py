@@ -371,10 +371,6 @@ class RunTally:
             return [input_finding(result.problem)]
         return []
 
-    def unmatched_langs(self) -> list[str]:
-        """Return the tags of ``--lang`` that no variant of the articles counted falls in."""
-        return unmatched_langs(self.config.langs, self.langs)
-
     def count(self, findings: Iterable[Finding]) -> None:
         """Count ``findings`` as reported, by severity."""
         for finding in findings:
