@@ -637,7 +637,7 @@ YAML_GLOSSARIES = st.one_of(
 ).map(lambda data: yaml.safe_dump(data, allow_unicode=True))
 
 CSV_HEADER = ["id", "kind", "gender", "lang", "preferred", "accepted", "forbidden"]
-CSV_HEADER += ["feminine", "roles", "note"]
+CSV_HEADER += ["feminine", "plural", "roles", "note"]
 
 
 @st.composite
@@ -651,7 +651,7 @@ def csv_glossaries(draw: st.DrawFn) -> str:
     header = draw(
         st.one_of(
             st.permutations(CSV_HEADER),
-            st.lists(st.one_of(st.sampled_from(CSV_HEADER), ANY_TEXT), max_size=11),
+            st.lists(st.one_of(st.sampled_from(CSV_HEADER), ANY_TEXT), max_size=12),
         )
     )
     cell = st.one_of(st.sampled_from(GLOSSARY_WORDS), ANY_TEXT, st.just('a"b\nc'))

@@ -56,10 +56,32 @@ def test_load_a_good_glossary(tmp_path: Path) -> None:
     title = entries["title/permanent-deputy-secretary"]
     ar = title.forms("ar")
     assert ar is not None and ar.feminine == "نائبة الأمين الدائم للجنة الحزب"
+    assert ar.plural == ()
     assert ar.forbidden == ("نائب الأمين العام الدائم",)
     # a variant tag falls back to its primary subtag
     assert entries["term/video-conference-point"].forms("zh-Hans") is not None
     assert glossary.fingerprint() == load_glossary(tmp_path / "desk.yaml").fingerprint()
+
+
+def test_a_plural_form_alone_or_in_a_list(tmp_path: Path) -> None:
+    one = GOOD.replace(
+        "feminine: نائبة الأمين الدائم للجنة الحزب,",
+        "feminine: نائبة الأمين الدائم للجنة الحزب, plural: نواب الأمين الدائم للجنة الحزب,",
+    )
+    two = GOOD.replace(
+        "feminine: نائبة الأمين الدائم للجنة الحزب,",
+        "feminine: نائبة الأمين الدائم للجنة الحزب, plural: [نواب الأمين الدائم للجنة الحزب, "
+        "نائبا الأمين الدائم للجنة الحزب],",
+    )
+    forms = [
+        load_glossary(_write(tmp_path, "desk.yaml", text))
+        .by_id()["title/permanent-deputy-secretary"]
+        .forms("ar")
+        for text in (one, two)
+    ]
+    assert forms[0] is not None and forms[0].plural == ("نواب الأمين الدائم للجنة الحزب",)
+    assert forms[1] is not None and forms[1].plural[1] == "نائبا الأمين الدائم للجنة الحزب"
+    assert forms[1].good_forms()[2:4] == forms[1].plural  # after preferred and feminine
 
 
 @pytest.mark.parametrize(
@@ -103,6 +125,24 @@ def test_load_a_good_glossary(tmp_path: Path) -> None:
             "term/video-conference-point",
             "terms.fr.preferred",
             "also the preferred form of 'title/permanent-deputy-secretary'",
+        ),
+        (
+            (
+                "      ar: {preferred: نقطة الاتصال,",
+                "      ar: {preferred: نقطة الاتصال, plural: ' ',",
+            ),
+            "term/video-conference-point",
+            "terms.ar.plural",
+            "must not be empty",
+        ),
+        (
+            (
+                "      ar: {preferred: نقطة الاتصال,",
+                "      ar: {preferred: نقطة الاتصال, plural: [جسر],",
+            ),
+            "term/video-conference-point",
+            "terms.ar",
+            "'جسر' is both a good form and forbidden",
         ),
         (
             ("    kind: term\n", "    kind: term\n    gender: female\n"),

@@ -64,7 +64,7 @@ entries:
       vi: {preferred: Phó Chủ tịch UBND tỉnh, accepted: [Phó Chủ tịch Ủy ban nhân dân tỉnh]}
       en: {preferred: Vice Chairman of the Provincial People's Committee, feminine: Vice Chairwoman of the Provincial People's Committee}
       fr: {preferred: vice-président du Comité populaire provincial, feminine: vice-présidente du Comité populaire provincial}
-      ar: {preferred: نائب رئيس اللجنة الشعبية للمقاطعة, feminine: نائبة رئيس اللجنة الشعبية للمقاطعة, forbidden: [نائب رئيس المجلس الشعبي]}
+      ar: {preferred: نائب رئيس اللجنة الشعبية للمقاطعة, feminine: نائبة رئيس اللجنة الشعبية للمقاطعة, plural: [نواب رئيس اللجنة الشعبية للمقاطعة, نائبا رئيس اللجنة الشعبية للمقاطعة], forbidden: [نائب رئيس المجلس الشعبي]}
       ru: заместитель председателя Народного комитета провинции
   - id: person/nguyen-thi-lan
     kind: person
@@ -276,7 +276,7 @@ def test_tbx_structure(desk: Glossary) -> None:
                 (
                     term_sec.findtext(f"{NS}term") or "",
                     notes["administrativeStatus"] or "",
-                    notes.get("grammaticalGender"),
+                    notes.get("grammaticalGender") or notes.get("grammaticalNumber"),
                 )
             )
         return out
@@ -285,6 +285,8 @@ def test_tbx_structure(desk: Glossary) -> None:
     assert statuses(title, "ar") == [
         ("نائب رئيس اللجنة الشعبية للمقاطعة", "preferredTerm-admn-sts", None),
         ("نائبة رئيس اللجنة الشعبية للمقاطعة", "admittedTerm-admn-sts", "feminine"),
+        ("نواب رئيس اللجنة الشعبية للمقاطعة", "admittedTerm-admn-sts", "plural"),
+        ("نائبا رئيس اللجنة الشعبية للمقاطعة", "admittedTerm-admn-sts", "plural"),
         ("نائب رئيس المجلس الشعبي", "deprecatedTerm-admn-sts", None),
     ]
     assert statuses(title, "fr")[1] == (
@@ -364,6 +366,12 @@ CAT_TBX_V3 = """\
           <termSec><term>vice-président</term></termSec>
           <termSec><term>vice-présidente</term><termNote type="grammaticalGender">feminine</termNote></termSec>
         </langSec>
+        <langSec xml:lang="ar">
+          <termSec><term>نائب الرئيس</term></termSec>
+          <termSec><term>نواب الرئيس</term><termNote type="grammaticalNumber">plural</termNote></termSec>
+          <termSec><term>نائبا الرئيس</term><termNote type="grammaticalNumber">dual</termNote></termSec>
+          <termSec><term>نائب رئيس</term><termNote type="grammaticalNumber">singular</termNote></termSec>
+        </langSec>
       </conceptEntry>
       <conceptEntry id="c-2">
         <descrip type="subjectField">place</descrip>
@@ -416,6 +424,10 @@ def test_plain_tbx_v3_from_a_cat_tool_reads() -> None:
     assert first.gender is None and first.roles == ()
     assert glossary.entries[1].terms["fr"] == TermForms(
         preferred="vice-président", feminine="vice-présidente"
+    )
+    # Plural and dual forms are the entry's plural; a singular one stays accepted.
+    assert glossary.entries[1].terms["ar"] == TermForms(
+        preferred="نائب الرئيس", plural=("نواب الرئيس", "نائبا الرئيس"), accepted=("نائب رئيس",)
     )
 
 
@@ -550,29 +562,31 @@ def test_tbx_root_must_be_tbx() -> None:
 # ---------------------------------------------------------------------------------------
 # CSV
 
+# The header files had before the plural column: such files read as they always did.
 CSV_HEADER = "id,kind,gender,lang,preferred,accepted,forbidden,feminine,roles,note\n"
+WRITTEN_HEADER = "id,kind,gender,lang,preferred,accepted,forbidden,feminine,plural,roles,note"
 
 
 def test_csv_layout(desk: Glossary) -> None:
     lines = gf.to_csv(desk).split("\n")
-    assert lines[:3] == ["# name: test-desk", "# source_lang: vi", CSV_HEADER.strip()]
+    assert lines[:3] == ["# name: test-desk", "# source_lang: vi", WRITTEN_HEADER]
     assert "\r" not in gf.to_csv(desk)
     assert (
-        "person/nguyen-thi-lan,person,female,ar,نغوين ثي لان,نجوين ثي لان,,,"
+        "person/nguyen-thi-lan,person,female,ar,نغوين ثي لان,نجوين ثي لان,,,,"
         "title/vice-chairman-of-provincial-peoples-committee"
         "@org/thai-binh-provincial-peoples-committee:2021-06-01..2023-12-31; "
         "title/minister@org/ministry-of-finance:2024-01-15..,"
     ) in lines
     assert (
-        "term/video-conference-point,term,,zh,视频连线点,,桥 | 桥头,,,multipub: not a machine note"
+        "term/video-conference-point,term,,zh,视频连线点,,桥 | 桥头,,,,multipub: not a machine note"
     ) in lines
     assert (
-        "person/tran-van-hung,person,male,vi,Trần Văn Hùng,,,,title/minister:..2019-12-31; title/minister@org/ministry-of-finance,"
+        "person/tran-van-hung,person,male,vi,Trần Văn Hùng,,,,,title/minister:..2019-12-31; title/minister@org/ministry-of-finance,"
         in "\n".join(lines)
     )
     rows = list(csv.reader(io.StringIO("\n".join(lines[2:]), newline="")))
     assert len(rows) == 1 + sum(len(e.terms) for e in desk.entries)
-    assert {len(row) for row in rows} == {10}
+    assert {len(row) for row in rows} == {11}
 
 
 def test_csv_written_by_hand_reads() -> None:

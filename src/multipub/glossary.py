@@ -107,18 +107,29 @@ class TermForms:
     feminine: str | None = Field(
         default=None, description="titles: the form for a woman, where the language marks it"
     )
+    # Arabic makes most plurals inside the word (وزير, وزراء: a broken plural), which no
+    # ending rule reaches; regular endings ("ministres", "министры") need no entry here.
+    plural: tuple[str, ...] = Field(
+        default=(),
+        description="forms for several (a plural or dual made otherwise than by an ending), "
+        "as good as the preferred form",
+    )
 
     @model_validator(mode="before")
     @classmethod
     def _string_is_preferred(cls, data: Any) -> Any:
-        return {"preferred": data} if isinstance(data, str) else data
+        if isinstance(data, str):
+            return {"preferred": data}
+        if isinstance(data, dict) and isinstance(data.get("plural"), str):
+            return {**data, "plural": (data["plural"],)}  # one plural form, written alone
+        return data
 
     @field_validator("preferred")
     @classmethod
     def _preferred_not_blank(cls, value: str) -> str:
         return _non_blank(value)
 
-    @field_validator("accepted", "forbidden")
+    @field_validator("accepted", "forbidden", "plural")
     @classmethod
     def _forms_not_blank(cls, values: tuple[str, ...]) -> tuple[str, ...]:
         for value in values:
@@ -134,17 +145,19 @@ class TermForms:
     def _good_is_not_forbidden(self) -> TermForms:
         # A form both good and forbidden would be reported as an error wherever it is
         # correctly used: the glossary contradicts itself.
-        good = {fold(f) for f in (self.preferred, self.feminine or "", *self.accepted) if f}
+        good = {fold(f) for f in self.good_forms()}
         both = [f for f in self.forbidden if fold(f) in good]
         if both:
             raise ValueError(f"{both[0]!r} is both a good form and forbidden")
         return self
 
     def good_forms(self) -> tuple[str, ...]:
-        """Return every form that counts as a correct rendering: preferred, feminine, accepted."""
+        """Return every form that counts as a correct rendering: preferred, feminine,
+        plural, accepted."""
         forms = [self.preferred]
         if self.feminine:
             forms.append(self.feminine)
+        forms.extend(self.plural)
         forms.extend(self.accepted)
         return tuple(forms)
 

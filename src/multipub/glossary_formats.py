@@ -20,9 +20,9 @@ language::
 
     # name: vn-officials
     # source_lang: vi
-    id,kind,gender,lang,preferred,accepted,forbidden,feminine,roles,note
-    person/mai-van-chinh,person,male,vi,Mai Văn Chính,,,,title/deputy-head@org/coc:2021-02-01..,
-    person/mai-van-chinh,person,male,ar,ماي فان تشينه,,,,title/deputy-head@org/coc:2021-02-01..,
+    id,kind,gender,lang,preferred,accepted,forbidden,feminine,plural,roles,note
+    person/mai-van-chinh,person,male,vi,Mai Văn Chính,,,,,title/deputy-head@org/coc:2021-02-01..,
+    person/mai-van-chinh,person,male,ar,ماي فان تشينه,,,,,title/deputy-head@org/coc:2021-02-01..,
 
 - Lines starting with ``#`` before the header row are comments. Two of them are read:
   ``# name: NAME`` (default: the file name without its suffix) and ``# source_lang: TAG``
@@ -30,10 +30,10 @@ language::
   whatever it is called. Blank lines and rows whose cells are all empty are skipped.
 - The header row names the columns, in any order and case: ``id``, ``kind``, ``lang`` and
   ``preferred`` must be there; ``gender``, ``accepted``, ``forbidden``, ``feminine``,
-  ``roles`` and ``note`` may be left out (then empty). Other columns are an error, but
+  ``plural``, ``roles`` and ``note`` may be left out (then empty). Other columns are an error, but
   for columns without a name whose cells are all empty (trailing commas).
-- ``id``, ``lang``, ``preferred``, ``feminine``: as in YAML. ``accepted`` and ``forbidden``
-  hold the forms joined with ``" | "`` (space, bar, space), so a form may not contain
+- ``id``, ``lang``, ``preferred``, ``feminine``: as in YAML. ``accepted``, ``forbidden``
+  and ``plural`` hold the forms joined with ``" | "`` (space, bar, space), so a form may not contain
   ``" | "``; :func:`to_csv` refuses such a form rather than split it on reading.
 - ``kind``, ``gender``, ``roles`` and ``note`` belong to the entry: they are repeated on
   every row of the entry and must be the same on each (else an error names the entry, the
@@ -79,8 +79,9 @@ TBX-Basic (ISO 30042:2019, TBX v3 core structure, DCA style)::
 - Each language is a ``langSec``, each form a ``termSec`` with its ``term`` and a
   ``termNote type="administrativeStatus"``: the preferred form ``preferredTerm-admn-sts``,
   then the feminine form ``admittedTerm-admn-sts`` with ``termNote
-  type="grammaticalGender"`` ``feminine``, then accepted forms ``admittedTerm-admn-sts``,
-  then forbidden forms ``deprecatedTerm-admn-sts``.
+  type="grammaticalGender"`` ``feminine``, then plural forms ``admittedTerm-admn-sts``
+  with ``termNote type="grammaticalNumber"`` ``plural``, then accepted forms
+  ``admittedTerm-admn-sts``, then forbidden forms ``deprecatedTerm-admn-sts``.
 - What TBX-Basic has no data category for goes into ``note`` elements of the
   ``conceptEntry``, machine-readable after the prefix ``multipub:``:
   ``multipub:gender=male|female``; one ``multipub:role title=ID [org=ID] [from=DATE]
@@ -101,7 +102,8 @@ unknown elements are ignored:
   its ``langSec``, else accepted. The first preferred form of a ``langSec`` is the
   preferred one, further ones are accepted; with none, the first accepted form is
   promoted. ``supersededTerm-admn-sts`` counts as deprecated, hence forbidden; the first
-  admitted form marked feminine is the feminine form. A ``normativeAuthorization``
+  admitted form marked feminine is the feminine form; admitted forms whose
+  ``grammaticalNumber`` is ``plural`` or ``dual`` are plural forms. A ``normativeAuthorization``
   (TBX v2) is read as an administrative status; another status value is an error.
 - Free ``note`` elements of a ``conceptEntry`` are joined with line breaks into its note;
   notes of ``langSec`` and ``termSec`` are ignored. A ``langSec`` without terms is skipped.
@@ -165,6 +167,7 @@ CSV_COLUMNS = (
     "accepted",
     "forbidden",
     "feminine",
+    "plural",
     "roles",
     "note",
 )
@@ -248,11 +251,13 @@ def _validate(
 
 
 def _forms_data(forms: TermForms) -> str | dict[str, Any]:
-    if not forms.accepted and not forms.forbidden and forms.feminine is None:
+    if not forms.accepted and not forms.forbidden and forms.feminine is None and not forms.plural:
         return forms.preferred
     out: dict[str, Any] = {"preferred": forms.preferred}
     if forms.feminine is not None:
         out["feminine"] = forms.feminine
+    if forms.plural:
+        out["plural"] = list(forms.plural)
     if forms.accepted:
         out["accepted"] = list(forms.accepted)
     if forms.forbidden:
@@ -420,7 +425,7 @@ def to_csv(glossary: Glossary, *, path: str | None = None) -> str:
             )
         for lang, forms in entry.terms.items():
             cells = {}
-            for name in ("accepted", "forbidden"):
+            for name in ("accepted", "forbidden", "plural"):
                 values: tuple[str, ...] = getattr(forms, name)
                 cells[name] = FORM_SEPARATOR.join(values)
                 if tuple(_split_forms(cells[name])) != values:
@@ -441,6 +446,7 @@ def to_csv(glossary: Glossary, *, path: str | None = None) -> str:
                 cells["accepted"],
                 cells["forbidden"],
                 forms.feminine or "",
+                cells["plural"],
                 roles,
                 entry.note or "",
             ]
@@ -556,7 +562,7 @@ def _csv_forms(cells: dict[str, str]) -> dict[str, Any]:
     forms: dict[str, Any] = {"preferred": cells["preferred"]}
     if cells.get("feminine"):
         forms["feminine"] = cells["feminine"]
-    for name in ("accepted", "forbidden"):
+    for name in ("accepted", "forbidden", "plural"):
         values = _split_forms(cells.get(name, ""))
         if values:
             forms[name] = values
@@ -701,12 +707,16 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def _term_sec(lang_sec: ET.Element, form: str, status: str, feminine: bool = False) -> None:
+def _term_sec(
+    lang_sec: ET.Element, form: str, status: str, *, feminine: bool = False, plural: bool = False
+) -> None:
     term_sec = _sub(lang_sec, "termSec")
     _sub(term_sec, "term", form)
     _sub(term_sec, "termNote", status, type="administrativeStatus")
     if feminine:
         _sub(term_sec, "termNote", "feminine", type="grammaticalGender")
+    if plural:
+        _sub(term_sec, "termNote", "plural", type="grammaticalNumber")
 
 
 def _tbx_problems(glossary: Glossary, display: str) -> list[GlossaryProblem]:
@@ -732,7 +742,7 @@ def _tbx_problems(glossary: Glossary, display: str) -> list[GlossaryProblem]:
             texts.append((entry.id, f"terms.{lang}.preferred", forms.preferred))
             if forms.feminine is not None:
                 texts.append((entry.id, f"terms.{lang}.feminine", forms.feminine))
-            for name in ("accepted", "forbidden"):
+            for name in ("plural", "accepted", "forbidden"):
                 for i, form in enumerate(getattr(forms, name)):
                     texts.append((entry.id, f"terms.{lang}.{name}[{i}]", form))
     for entry_id, where, text in texts:
@@ -796,6 +806,8 @@ def to_tbx(glossary: Glossary, *, path: str | None = None) -> str:
             _term_sec(lang_sec, forms.preferred, _PREFERRED)
             if forms.feminine is not None:
                 _term_sec(lang_sec, forms.feminine, _ADMITTED, feminine=True)
+            for form in forms.plural:
+                _term_sec(lang_sec, form, _ADMITTED, plural=True)
             for form in forms.accepted:
                 _term_sec(lang_sec, form, _ADMITTED)
             for form in forms.forbidden:
@@ -1056,14 +1068,14 @@ class _TbxReader:
         return role
 
     def forms_data(self, lang_sec: ET.Element, entry_id: str, loc: Loc) -> dict[str, Any] | None:
-        found: list[tuple[str, str, bool, ET.Element]] = []
+        found: list[tuple[str, str, bool, bool, ET.Element]] = []
         for position, term_sec in enumerate(_children(lang_sec, "termSec", "tig", "ntig")):
             term = next((e for e in term_sec.iter() if _local(e.tag) == "term"), None)
             if term is None:
                 self.problem("a term section without <term>", term_sec, entry_id, "terms")
                 continue
             status = "preferred" if position == 0 else "admitted"
-            feminine = False
+            feminine = plural = False
             for term_note in term_sec.iter():
                 if _local(term_note.tag) != "termNote":
                     continue
@@ -1080,14 +1092,17 @@ class _TbxReader:
                     status = _STATUS.get(key, status)
                 elif kind == "grammaticalGender":
                     feminine = value == "feminine"
-            found.append((_text(term), status, feminine, term_sec))
+                elif kind == "grammaticalNumber":
+                    plural = value in ("plural", "dual")
+            found.append((_text(term), status, feminine, plural, term_sec))
         if not found:
             return None
         preferred: str | None = None
         feminine_form: str | None = None
         accepted: list[str] = []
         forbidden: list[str] = []
-        for text, status, feminine, term_sec in found:
+        plurals: list[str] = []
+        for text, status, feminine, plural, term_sec in found:
             if status == "preferred" and preferred is None:
                 preferred = text
                 self.lines.set((*loc, "preferred"), self.line(term_sec))
@@ -1097,6 +1112,9 @@ class _TbxReader:
             elif status == "admitted" and feminine and feminine_form is None:
                 feminine_form = text
                 self.lines.set((*loc, "feminine"), self.line(term_sec))
+            elif status == "admitted" and plural:
+                self.lines.set((*loc, "plural", len(plurals)), self.line(term_sec))
+                plurals.append(text)
             else:
                 self.lines.set((*loc, "accepted", len(accepted)), self.line(term_sec))
                 accepted.append(text)
@@ -1107,6 +1125,8 @@ class _TbxReader:
             forms["preferred"] = preferred
         if feminine_form is not None:
             forms["feminine"] = feminine_form
+        if plurals:
+            forms["plural"] = plurals
         if accepted:
             forms["accepted"] = accepted
         if forbidden:

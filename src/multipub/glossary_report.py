@@ -42,6 +42,7 @@ def _rendering_kind(status: FormStatus, exact: bool, source: bool = False) -> st
     return {
         FormStatus.PREFERRED: "preferred",
         FormStatus.FEMININE: "preferred",
+        FormStatus.PLURAL: "preferred",
         FormStatus.ACCEPTED: "accepted",
         FormStatus.FORBIDDEN: "forbidden",
     }[status]

@@ -59,6 +59,7 @@ from multipub.text import OffsetMap, fold, fold_many, fold_with_offsets, folds_i
 
 __all__ = [
     "CACHE_MIN_FORMS",
+    "HOUSE_FORMS",
     "FormStatus",
     "GlossaryIndex",
     "Matcher",
@@ -73,8 +74,14 @@ class FormStatus(StrEnum):
 
     PREFERRED = "preferred"
     FEMININE = "feminine"
+    PLURAL = "plural"  # a plural or dual the glossary lists (Arabic broken plurals)
     ACCEPTED = "accepted"
     FORBIDDEN = "forbidden"
+
+
+# The statuses of the house rendering itself, in whichever gender or number: one
+# rendering when consistency is judged (MP104, the names score).
+HOUSE_FORMS = frozenset({FormStatus.PREFERRED, FormStatus.FEMININE, FormStatus.PLURAL})
 
 
 class Mention(NamedTuple):
@@ -697,8 +704,9 @@ class _Edges:
 _STATUS_RANK = {
     FormStatus.PREFERRED: 0,
     FormStatus.FEMININE: 1,
-    FormStatus.ACCEPTED: 2,
-    FormStatus.FORBIDDEN: 3,
+    FormStatus.PLURAL: 2,
+    FormStatus.ACCEPTED: 3,
+    FormStatus.FORBIDDEN: 4,
 }
 _NAME_KINDS = frozenset({"person", "place"})
 
@@ -804,6 +812,9 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
         if terms.feminine:
             forms.append(terms.feminine)
             statuses.append(feminine)
+        if terms.plural:
+            forms.extend(terms.plural)
+            statuses.extend([FormStatus.PLURAL] * len(terms.plural))
         if terms.accepted:
             forms.extend(terms.accepted)
             statuses.extend([accepted] * len(terms.accepted))
@@ -1325,7 +1336,7 @@ CACHE_MIN_FORMS = 20_000
 # Files kept in the cache directory: the oldest go past this many (a glossary edited
 # daily leaves one file per language and version).
 CACHE_MAX_FILES = 32
-_CACHE_FORMAT = "multipub-matcher-1"
+_CACHE_FORMAT = "multipub-matcher-2"  # 2: FormStatus.PLURAL
 
 
 def cache_dir() -> Path | None:

@@ -38,7 +38,7 @@ from multipub.context import ArticleContext
 from multipub.glossary import Glossary
 from multipub.io import InputProblem, LoadedArticle, iter_articles
 from multipub.lang import profile
-from multipub.matcher import FormStatus, GlossaryIndex
+from multipub.matcher import HOUSE_FORMS, FormStatus, GlossaryIndex
 from multipub.models import Article
 from multipub.numbers import number_tokens
 from multipub.runner import check
@@ -227,7 +227,7 @@ def _variant_scores(shared: ArticleContext, lang: str) -> dict[str, float | None
         # person's, not other spellings.
         spellings: dict[str, set[tuple[str, bool]]] = defaultdict(set)
         for m in mentions:
-            form = "" if m.status in (FormStatus.PREFERRED, FormStatus.FEMININE) else m.form
+            form = "" if m.status in HOUSE_FORMS else m.form
             spellings[m.entry].add((form, m.exact))
         single = sum(1 for forms in spellings.values() if len(forms) == 1)
         scores["names"] = _share(single, len(spellings))

@@ -42,6 +42,33 @@ def test_titles_in_the_plural_render_the_entry(lang: str, text: str) -> None:
     assert _mp101(_DEPUTIES, lang, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Broken plurals: the glossary lists them (no ending rule makes وزراء of وزير).
+        "حضر الاجتماع نواب رئيس الوزراء والوزراء وقادة المحليات.",
+        # The dual, in the genitive after a preposition.
+        "وحضره إلى جانب نائبي رئيس الوزراء عدد من الوزراء وقادة المحليات.",
+    ],
+)
+def test_arabic_broken_plurals_and_duals_render_the_entry(text: str) -> None:
+    assert _mp101(_DEPUTIES, "ar", text) == []
+
+
+def test_arabic_prime_minister_is_no_plural_of_minister() -> None:
+    # "رئيس الوزراء" (the Prime Minister) holds "الوزراء" (the ministers): the longer
+    # mention hides the shorter, and the ministers are still missing.
+    found = _mp101(_DEPUTIES, "ar", "حضر الاجتماع نواب رئيس الوزراء وقادة المحليات.")
+    assert found == ["title/minister"]
+
+
+def test_an_arabic_plural_gets_no_mp102_or_mp104() -> None:
+    vi = ["Bộ trưởng Bộ Tài chính phát biểu.", "Các Bộ trưởng thảo luận về ngân sách."]
+    article = make_article({"vi": vi, "ar": ["تحدث وزير المالية.", "ناقش الوزراء الميزانية."]})
+    config = Config(select=("MP101", "MP102", "MP104"))
+    assert check(article, config=config, glossary=GLOSSARY) == []
+
+
 def test_a_title_left_out_is_still_missing_in_the_plural_too() -> None:
     # "Ministers" is there, the deputy prime ministers are not.
     found = _mp101(_DEPUTIES, "en", "Ministers and local leaders attended the meeting.")

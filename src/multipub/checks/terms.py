@@ -11,7 +11,7 @@ from multipub.checks.registry import register
 from multipub.findings import Related, Severity
 from multipub.glossary import EntryKind
 from multipub.lang import Clitics, primary_subtag, profile
-from multipub.matcher import FormStatus, Mention
+from multipub.matcher import HOUSE_FORMS, FormStatus, Mention
 from multipub.models import TextUnit
 from multipub.text import text_span
 from multipub.translit import parse_syllable
@@ -246,7 +246,7 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
 
 def _rendering(m: Mention) -> str:
     # A title's feminine form is the same rendering for another person.
-    return "\0preferred" if m.status in (FormStatus.PREFERRED, FormStatus.FEMININE) else m.form
+    return "\0preferred" if m.status in HOUSE_FORMS else m.form
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]+(\w+(?:[ \u00a0]+\w+){0,2})")
@@ -284,7 +284,8 @@ def _names_a_foreign_one(text: str, mention: Mention, lang: str) -> bool:
     "form counts as present (a forbidden one is MP103's business). Blocks are aligned "
     "first, and the finding is placed on the target block that should hold the mention. "
     "Entries with no form in the target language are not checked. Not missing: a form in "
-    "the plural by the profile's plural endings ('the Deputy Prime Ministers'), one that "
+    "the plural by the profile's plural endings ('the Deputy Prime Ministers') or in a "
+    "plural or dual the glossary lists (Arabic 'الوزراء' for 'وزير'), one that "
     "shares a character with a neighbouring mention in a language without spaces "
     "(广宁省人民委员会), one whose last word's article Arabic drops before a place's name "
     "('اللجنة الشعبية لمقاطعة ...'), an organization named right after a title that is "
