@@ -213,3 +213,67 @@ def test_a_term_left_in_an_untranslated_sentence_is_one_finding_not_two() -> Non
     translated = make_article({"vi": [vi], "ru": ["Тайфун принёс сильные дожди на север."]})
     alone = check(translated, config=Config(select=("MP101", "MP402")), glossary=GLOSSARY)
     assert [f.entry for f in alone] == ["place/ha-noi"]
+
+
+# A story from abroad: "Quốc hội" is the United States Congress, as every translation says.
+_CONGRESS = (
+    "Quốc hội đã thông qua dự luật ngân sách sau khi Chủ tịch Hạ viện Mike Johnson kêu gọi "
+    "các nghị sĩ bỏ phiếu."
+)
+_CONGRESS_TRANSLATIONS = {
+    "en": "Congress passed the budget bill after House Speaker Mike Johnson urged lawmakers "
+    "to vote.",
+    "es": "El Congreso aprobó el proyecto de presupuesto después de que el presidente de la "
+    "Cámara, Mike Johnson, pidiera a los legisladores votar.",
+    "ru": "Конгресс принял бюджетный законопроект после того, как спикер Палаты "
+    "представителей Майк Джонсон призвал законодателей проголосовать.",
+    "ar": "أقر الكونغرس مشروع قانون الميزانية بعد أن دعا رئيس مجلس النواب مايك جونسون "
+    "المشرعين إلى التصويت.",
+}
+
+
+def _mp101_all(vi: str, translations: dict[str, str]) -> list[tuple[str, str]]:
+    article = make_article({"vi": [vi], **{lang: [text] for lang, text in translations.items()}})
+    findings = check(article, config=Config(select=("MP101",)), glossary=GLOSSARY)
+    return sorted((f.lang, f.entry or "") for f in findings)
+
+
+def test_another_countrys_institution_that_every_translation_names_otherwise() -> None:
+    assert _mp101_all(_CONGRESS, _CONGRESS_TRANSLATIONS) == []
+
+
+def test_one_translation_with_the_house_form_breaks_the_consensus() -> None:
+    # The Russian says "Национальное собрание": the others are measured against it.
+    translations = {
+        **_CONGRESS_TRANSLATIONS,
+        "ru": "Национальное собрание приняло бюджетный законопроект после того, как спикер "
+        "Майк Джонсон призвал депутатов проголосовать.",
+    }
+    assert _mp101_all(_CONGRESS, translations) == [
+        ("ar", "org/national-assembly"),
+        ("en", "org/national-assembly"),
+        ("es", "org/national-assembly"),
+    ]
+
+
+def test_two_translations_are_no_consensus() -> None:
+    translations = {lang: _CONGRESS_TRANSLATIONS[lang] for lang in ("en", "es")}
+    assert _mp101_all(_CONGRESS, translations) == [
+        ("en", "org/national-assembly"),
+        ("es", "org/national-assembly"),
+    ]
+
+
+def test_a_title_every_translation_drops_at_home_is_missing_in_each() -> None:
+    # No foreign name: the house's own National Assembly, dropped by a machine translation
+    # in every language alike, is reported in every language.
+    vi = "Quốc hội đã thông qua Luật Đất đai sửa đổi với 432 đại biểu tán thành."
+    translations = {
+        "en": "Parliament passed the amended Land Law with 432 deputies in favour.",
+        "es": "El Parlamento aprobó la Ley de Tierras enmendada con 432 diputados a favor.",
+        "ru": "Парламент принял поправки к Закону о земле: за проголосовали 432 депутата.",
+        "ar": "أقر البرلمان قانون الأراضي المعدل بموافقة 432 نائبا.",
+    }
+    assert _mp101_all(vi, translations) == [
+        (lang, "org/national-assembly") for lang in ("ar", "en", "es", "ru")
+    ]

@@ -275,6 +275,51 @@ def _names_a_foreign_one(text: str, mention: Mention, lang: str) -> bool:
     )
 
 
+# A capitalized word no Vietnamese syllable spells: a foreign person or place ("Tasmania",
+# "Hancock"). Acronyms are left out: Vietnamese home news writes "COVID", "ASEAN", "WTO".
+_FOREIGN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
+
+
+def _another_countrys_by_consensus(
+    ctx: VariantContext, entry_id: str, source_blocks: Sequence[int]
+) -> bool:
+    """Return True when the source blocks ``source_blocks`` name a foreign person or place
+    and at least two other translations, which the glossary also has forms for, render
+    ``entry_id`` in none of the blocks linked with them: the source's "Quốc hội" or "Chính
+    phủ" is then another country's ("the Congress", "las autoridades"), which a news
+    story abroad stops naming after its first mention, and every translation says so."""
+    assert ctx.glossary is not None
+    source_lang = ctx.source_lang
+    source_units = ctx.shared.units(source_lang) if source_lang is not None else []
+    if not any(
+        parse_syllable(word) is None
+        for i in source_blocks
+        for word in _FOREIGN_NAME.findall(source_units[i].text)
+    ):
+        return False
+    entry = ctx.glossary.entries[entry_id]
+    others = [
+        lang
+        for lang in ctx.article.variants
+        if lang not in (ctx.lang, source_lang) and entry.forms(lang) is not None
+    ]
+    if len(others) < 2:
+        return False
+    wanted = set(source_blocks)
+    for lang in others:
+        linked = [j for s, t in ctx.shared.unit_pairs(lang) if wanted.intersection(s) for j in t]
+        if not linked:
+            return False  # dropped there: no evidence either way
+        mentions = ctx.shared.mentions(lang)
+        if any(m.entry == entry_id for j in linked for m in mentions[j]):
+            return False
+        other = VariantContext(ctx.shared, lang)
+        units = other.units()
+        if _renderings_otherwise(other, entry_id, [(units[j].text, mentions[j]) for j in linked]):
+            return False
+    return True
+
+
 @register(
     code="MP101",
     name="missing-term",
@@ -290,7 +335,9 @@ def _names_a_foreign_one(text: str, mention: Mention, lang: str) -> bool:
     "(广宁省人民委员会), one whose last word's article Arabic drops before a place's name "
     "('اللجنة الشعبية لمقاطعة ...'), an organization named right after a title that is "
     "rendered, which "
-    "translations fuse with it ('Bộ trưởng Bộ Tài chính': 'Minister of Finance'); and a "
+    "translations fuse with it ('Bộ trưởng Bộ Tài chính': 'Minister of Finance'), and an "
+    "institution of a source block naming a foreign person or place that two or more other "
+    "translations render otherwise too (a story abroad: 'Quốc hội' is the Congress); and a "
     "name MP201 finds misspelled on the block is MP201's finding alone, and a title on a "
     "block where MP203 finds a person called by a title they do not hold is MP203's, and a "
     "term inside source-language text MP402 or MP303 finds left untranslated is theirs.",
@@ -344,6 +391,8 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
                 ctx, entry, [(source_units[i].text, source_mentions[i]) for i in s_idx], here_found
             )
             if short <= 0:
+                continue
+            if _another_countrys_by_consensus(ctx, entry, s_idx):
                 continue
             missing[entry] -= short
             # Of the target blocks linked to this source block, the longest holds the text.
