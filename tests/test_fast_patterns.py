@@ -34,8 +34,9 @@ _PAIRS: dict[str, tuple[re.Pattern[str], str]] = {
     ),
     "number": (
         numbers._NUMBER,
-        r"(?<![0-9A-Za-z.,])\d{1,3}(?:(?:[.,]|[ \u00a0\u2009\u202f])\d{3})+(?!\d)"
-        r"|(?<![0-9A-Za-z.,])\d+(?:[.,]\d+)?",
+        r"(?:(?<![0-9A-Za-z.,])|(?<=VND|USD|EUR|GBP|JPY|CNY|SGD|AUD))"
+        r"\d{1,3}(?:(?P<group>[.,]|[ \u00a0\u2009\u202f])\d{3})+(?:(?!(?P=group))[.,]\d+)?(?!\d)"
+        r"|(?:(?<![0-9A-Za-z.,])|(?<=VND|USD|EUR|GBP|JPY|CNY|SGD|AUD))\d+(?:[.,]\d+)?",
     ),
     "time": (
         numbers._TIME,
@@ -90,6 +91,7 @@ _PIECES = [
     "Nội",
     "Москва",
     "Jean",
+    "VND",
     "tháng",
     "septiembre",
     "September",
@@ -120,6 +122,7 @@ def test_a_rewritten_pattern_matches_as_its_plain_form(name: str, text: str) -> 
     ("name", "text"),
     [
         ("number", "Tỉnh hỗ trợ 1.250 hộ, tổng 3,5 tỷ đồng; mã A320 và COVID-19."),
+        ("number", "Index 1,308.72 and 1.308,72; VND28.6 trillion; 1 424,8 and 1,2,3."),
         ("number", "قدمت 1250 أسرة و٣ ملايين"),
         ("time", "Khai mạc lúc 14:30, kết thúc 22 h 00; 1.14:30 không phải giờ."),
         ("slash date", "Ngày 28/9/2023 và 3/10; 1.5/6 không phải ngày."),

@@ -148,9 +148,16 @@ class _Stemmer:
     the longest ending that leaves ``min_stem`` letters, so that short Vietnamese syllables
     ("То", "Ле", "Ву") are never cut. Words of another script are left whole."""
 
-    def __init__(self, endings: Sequence[str], min_stem: int, script_letter: str) -> None:
+    def __init__(
+        self,
+        endings: Sequence[str],
+        min_stem: int,
+        script_letter: str,
+        same_letters: dict[str, str] | None = None,
+    ) -> None:
         self._endings = sorted(endings, key=len, reverse=True)
         self._min_stem = min_stem
+        self._same = str.maketrans(same_letters or {})
         self._own_script = re.compile(script_letter)
         self.key = _WordMemo(self._word_key).__getitem__
 
@@ -165,7 +172,7 @@ class _Stemmer:
     def _word_key(self, word: str) -> str:
         if word.isascii():
             return word  # a number, a Latin word: nothing to strip or stem
-        return self._stem(strip_marks(word))
+        return self._stem(strip_marks(word).translate(self._same))
 
 
 @lru_cache(maxsize=16)
@@ -179,7 +186,7 @@ def _stemmer(tag: str) -> _Stemmer | None:
     endings = source.matching.endings if source is not None else ()
     if not endings:
         return None
-    return _Stemmer(endings, rules.min_stem, letter_class(found.scripts[0]))
+    return _Stemmer(endings, rules.min_stem, letter_class(found.scripts[0]), rules.same_letters)
 
 
 @dataclass(slots=True)
@@ -1336,7 +1343,7 @@ CACHE_MIN_FORMS = 20_000
 # Files kept in the cache directory: the oldest go past this many (a glossary edited
 # daily leaves one file per language and version).
 CACHE_MAX_FILES = 32
-_CACHE_FORMAT = "multipub-matcher-2"  # 2: FormStatus.PLURAL
+_CACHE_FORMAT = "multipub-matcher-3"  # 2: FormStatus.PLURAL; 3: same_letters
 
 
 def cache_dir() -> Path | None:

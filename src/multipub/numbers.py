@@ -6,9 +6,11 @@ Each aligned pair of source and target blocks is reduced to comparable tokens:
 * dates as day and month: "28/9", "ngày 28 tháng 9", "28 September", "September 28",
   "28 سبتمبر", "28 сентября", "28 septembre", "9月28日" are all ``date:28-9``;
 * numbers as values, with the scale words of each language: "1.250" = "1,250" = "1 250" =
-  1250; "3,5 tỷ" = "3.5 billion" = "3,5 млрд" = "35亿" = 3,500,000,000; "86,6%" = 86.6.
-  A separator followed by exactly three digits is a thousands separator in every
-  language (news has no 1.126-kilometre roads), any other separator a decimal mark.
+  1250; "3,5 tỷ" = "3.5 billion" = "3,5 млрд" = "35亿" = 3,500,000,000; "86,6%" = 86.6;
+  "1.424,8" = "1,424.8" = "1 424,8" = 1424.8. A lone separator followed by exactly three
+  digits is the language's decimal mark where its profile names one (``decimal_mark``:
+  "1,125 трлн" is 1.125 trillion, "1.125 tỷ" 1,125 billion); otherwise, and wherever
+  digits are grouped twice, a thousands separator; any other separator a decimal mark.
 
 Single-digit numbers are left out: translations spell them ("three teams").
 """
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
-from multipub.lang import Profile, primary_subtag, profiles, words_pattern
+from multipub.lang import Profile, primary_subtag, profile, profiles, words_pattern
 from multipub.text import fold_digits
 
 __all__ = [
@@ -148,12 +150,22 @@ def _month_day(text: str) -> Iterator[tuple[int, int, str, str]]:
 
 
 _WORD_CHAR = re.compile(r"\w")
-# Not after Latin letters or digits ("COVID-19" is a name, "A320" a model); Chinese
-# characters may touch a number ("向1250户").
+# Not after Latin letters or digits ("COVID-19" is a name, "A320" a model), but for a
+# currency code written against the figure ("VND28.6 trillion", the English style of
+# Vietnamese outlets); Chinese characters may touch a number ("向1250户"). Grouped digits
+# may end in decimals after the other mark ("1,424.8", "1.424,8", "1 424,8").
 _NUMBER = re.compile(
-    r"\d(?<![0-9A-Za-z.,].)"
-    r"(?:\d{0,2}(?:(?:[.,]|[ \u00a0\u2009\u202f])\d{3})+(?!\d)|\d*(?:[.,]\d+)?)"
+    r"\d(?:(?<![0-9A-Za-z.,].)|(?<=(?:VND|USD|EUR|GBP|JPY|CNY|SGD|AUD)\d))"
+    r"(?:\d{0,2}(?:(?P<group>[.,]|[ \u00a0\u2009\u202f])\d{3})+(?:(?!(?P=group))[.,]\d+)?(?!\d)"
+    r"|\d*(?:[.,]\d+)?)"
 )
+
+
+@lru_cache(maxsize=64)
+def _decimal_mark(lang: str) -> str | None:
+    """Return the mark ``lang`` writes before decimals, "," or ".", None when unknown."""
+    found = profile(lang) if lang else None
+    return found.numbers.decimal_mark if found is not None else None
 
 
 @lru_cache(maxsize=64)
@@ -163,9 +175,10 @@ def _scales(lang: str) -> tuple[tuple[re.Pattern[str], int], ...]:
 
     Every profile's words count, since a text quotes other languages; where two languages
     give one word different values (the English billion is 10^9, the German 10^12), the
-    text's own language decides, then the site's languages.
+    text's own language decides, then English (the billion of international news: the
+    French and Spanish "billion" is 10^12), then the other site languages.
     """
-    ordered = sorted(profiles().values(), key=lambda p: (p.site, p.tag == lang))
+    ordered = sorted(profiles().values(), key=lambda p: (p.tag == lang, p.site, p.tag == "en"))
     value: dict[str, tuple[int, Profile]] = {}
     for language in ordered:
         for word, exponent in language.numbers.scales.items():
@@ -281,10 +294,19 @@ def _separators() -> tuple[re.Pattern[str], dict[int, str]]:
     return re.compile(f"[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19{marks}]"), table
 
 
-def _value(text: str) -> Decimal | None:
+def _value(text: str, decimal_mark: str | None = None) -> Decimal | None:
+    """Return the value of a number as written (see the module docstring), None when its
+    separators make no number; ``decimal_mark`` is its language's (``,`` or ``.``)."""
     digits = re.sub(r"[ \u00a0\u2009\u202f]", "", text)
-    groups = re.split(r"[.,]", digits)
-    if len(groups) == 1:
+    if "." in digits and "," in digits:
+        # Both marks: the last one is the decimal mark ("1.424,8", "1,424.8").
+        mark = max(digits.rfind("."), digits.rfind(","))
+        whole = digits[:mark].replace(".", "").replace(",", "")
+        number = f"{whole}.{digits[mark + 1 :]}"
+    elif decimal_mark and digits.count(",") + digits.count(".") == 1 and decimal_mark in digits:
+        # One mark, the language's decimal one: "1,125 трлн", "2.125 million".
+        number = digits.replace(decimal_mark, ".")
+    elif len(groups := re.split(r"[.,]", digits)) == 1:
         number = digits
     elif all(len(g) == 3 for g in groups[1:]):
         number = "".join(groups)
@@ -400,9 +422,10 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
     prepared, read, numbers, any_era = _read_numbers(text)
     tokens = list(read)
     scales = _scales(lang)
+    decimal_mark = _decimal_mark(lang)
     eras = _eras()[1] if any_era else ()
     for index, match in enumerate(numbers):
-        value = _value(match.group())
+        value = _value(match.group(), decimal_mark)
         if value is None:
             continue
         end = match.end()

@@ -277,3 +277,23 @@ def test_a_title_every_translation_drops_at_home_is_missing_in_each() -> None:
     assert _mp101_all(vi, translations) == [
         (lang, "org/national-assembly") for lang in ("ar", "en", "es", "ru")
     ]
+
+
+@pytest.mark.parametrize(
+    ("vi", "text"),
+    [
+        # The genitive of names in -ай and -ой ("Куангнгай", "Ханой").
+        (
+            "Mưa lớn kéo dài từ Quảng Trị đến Quảng Ngãi.",
+            "Сильные дожди шли от Куангчи до Куангнгая.",
+        ),
+        ("Tòa án nhân dân Hà Nội mở phiên xét xử.", "Народный суд Ханоя открыл заседание."),
+        # ё printed as such: "секретарём" is "секретарем".
+        (
+            "Ông được bầu làm Bí thư Tỉnh ủy.",
+            "Он избран секретарём провинциального комитета партии.",
+        ),
+    ],
+)
+def test_russian_case_forms_render_the_entry(vi: str, text: str) -> None:
+    assert _mp101(vi, "ru", text) == []

@@ -367,3 +367,55 @@ def test_a_round_percentage_dropped_without_a_share_in_words_is_missing() -> Non
         _mp501("Khoảng 50% hộ dân đã nhận hỗ trợ.", "ru", "Около половины семей получили помощь.")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "key"),
+    [
+        # A lone mark before three digits: the language's decimal mark where it is one.
+        ("Tổng vốn 1.125 tỷ đồng.", "vi", "1125000000000"),
+        ("Dự án dùng 2,125 triệu USD.", "vi", "2125000"),
+        ("Общий объём 1,125 трлн донгов.", "ru", "1125000000000"),
+        ("The project uses $2.125 million.", "en", "2125000"),
+        ("总投资1.125万亿越南盾。", "zh-Hans", "1125000000000"),
+        ("إجمالي 1.125 تريليون دونغ.", "ar", "1125000000000"),
+        ("Un total de 1,125 billones de dongs.", "es", "1125000000000"),
+        # Grouped digits, then decimals after the other mark.
+        ("Chỉ số đạt 1.308,72 điểm.", "vi", "1308.72"),
+        ("The index closed at 1,308.72 points.", "en", "1308.72"),
+        ("L'indice a clôturé à 1 308,72 points.", "fr", "1308.72"),
+        ("Индекс закрылся на отметке 1 308,72 пункта.", "ru", "1308.72"),
+        ("El índice cerró en 1.308,72 puntos.", "es", "1308.72"),
+        # A currency code against the figure, as English editions write it.
+        ("Revenue reached VND28.6 trillion.", "en", "28600000000000"),
+        # A thousands separator where the language's decimal mark is the other one.
+        ("The road is 1,126 km long.", "en", "1126"),
+        ("Con đường dài 1.126 km.", "vi", "1126"),
+    ],
+)
+def test_decimal_marks_by_language(text: str, lang: str, key: str) -> None:
+    assert [t.key for t in number_tokens(text, lang)] == [key]
+
+
+@pytest.mark.parametrize(
+    ("lang", "target"),
+    [
+        ("ru", "Бюджет составил 1 424,8 трлн донгов, из них 1,125 трлн на инвестиции."),
+        ("en", "The budget was VND1,424.8 trillion, VND1.125 trillion of it for investment."),
+        ("es", "El presupuesto fue de 1.424,8 billones de dongs, 1,125 billones para inversión."),
+        ("zh-Hans", "预算为1424.8万亿越南盾，其中1.125万亿用于投资。"),
+        (
+            "fr",
+            "Le budget a atteint 1 424,8 billions de dongs, dont 1,125 billion d'investissement.",
+        ),
+    ],
+)
+def test_decimals_before_scale_words_agree(lang: str, target: str) -> None:
+    source = "Ngân sách đạt 1.424,8 nghìn tỷ đồng, trong đó 1,125 nghìn tỷ đồng cho đầu tư."
+    assert _mp501(source, lang, target) == []
+
+
+def test_a_changed_decimal_of_a_grouped_number_is_reported() -> None:
+    source = "Chỉ số VN-Index đóng cửa ở mức 1.308,72 điểm."
+    [(message, excerpt)] = _mp501(source, "en", "The VN-Index closed at 1,308.27 points.")
+    assert "1308.72" in message and excerpt == "1,308.27"

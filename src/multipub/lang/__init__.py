@@ -126,6 +126,11 @@ class Matching(_Data):
         default=None, description="the profile whose endings this language shares"
     )
     min_stem: int = Field(default=2, description="letters a stem keeps at least")
+    same_letters: dict[str, str] = Field(
+        default_factory=dict,
+        description="for 'stems': letters read as another ('ё': 'е', which Russian prints "
+        "either way: 'секретарём' is 'секретарем')",
+    )
     kept_endings: tuple[str, ...] = Field(
         default=(),
         description="endings of 'stems' that a word never loses without another in their "
@@ -185,6 +190,13 @@ class Numbers(_Data):
         "('พ.ศ.': 543)",
     )
     decimal_marks: str = Field(default="", description="decimal marks of its own ('٫')")
+    decimal_mark: Literal[",", "."] | None = Field(
+        default=None,
+        description="which of ',' and '.' it writes before decimals ('3,5' or '3.5'): a "
+        "lone one before three digits is then a decimal mark ('1,125 трлн', '2.125 "
+        "million'), the other a thousands separator; unset, three digits after either "
+        "make thousands",
+    )
     group_marks: str = Field(default="", description="thousands separators of its own ('٬')")
 
     @field_validator("months")
