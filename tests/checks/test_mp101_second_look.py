@@ -297,3 +297,61 @@ def test_a_title_every_translation_drops_at_home_is_missing_in_each() -> None:
 )
 def test_russian_case_forms_render_the_entry(vi: str, text: str) -> None:
     assert _mp101(vi, "ru", text) == []
+
+
+@pytest.mark.parametrize(
+    ("vi", "lang", "text"),
+    [
+        # A plural that changes the word's end.
+        (
+            "Hai Phó Bí thư Tỉnh ủy được bầu tại đại hội.",
+            "en",
+            "Two Deputy Secretaries of the Provincial Party Committee were elected.",
+        ),
+        ("Dự họp có các Phó Thủ tướng.", "es", "Asistieron los viceprimeros ministros."),
+        # "Former" written against the title, or inside it.
+        (
+            "Nguyên Phó Chủ tịch UBND tỉnh bị bắt.",
+            "es",
+            "El exvicepresidente del Comité Popular provincial fue detenido.",
+        ),
+        ("Nguyên Phó Chủ tịch UBND tỉnh bị bắt.", "zh-Hans", "省人民委员会原副主席被捕。"),
+        # Provinces without 省 in a list that says 两省 once.
+        ("Mưa lớn ở Nam Định và Gia Lai.", "zh-Hans", "南定和嘉莱两省降大雨。"),
+        # Arabic construct state of a title before its ministry, for a woman too: the
+        # title and the ministry fused with it are both there.
+        ("Thứ trưởng Bộ Giao thông vận tải phát biểu.", "ar", "وتحدث نائب وزير النقل."),
+        ("Thứ trưởng Bộ Giao thông vận tải phát biểu.", "ar", "وتحدثت نائبة وزير النقل."),
+        # A broken plural of a term.
+        ("Các điểm cầu trong cả nước tham dự.", "ar", "وشاركت نقاط الاتصال في أنحاء البلاد."),
+    ],
+)
+def test_second_look_reads_these_renderings(vi: str, lang: str, text: str) -> None:
+    assert _mp101(vi, lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("vi", "lang", "text", "missing"),
+    [
+        # 原 inside the title is read; another title is not.
+        (
+            "Nguyên Phó Chủ tịch UBND tỉnh bị bắt.",
+            "zh-Hans",
+            "省人民委员会原主席被捕。",
+            "title/vice-chairman-of-provincial-peoples-committee",
+        ),
+        # Without 省, a province is still one province: another is missing.
+        ("Mưa lớn ở Nam Định và Gia Lai.", "zh-Hans", "南定省降大雨。", "place/gia-lai"),
+        # The ministry fused with a title that is not rendered goes missing with it.
+        (
+            "Thứ trưởng Bộ Giao thông vận tải phát biểu.",
+            "ar",
+            "وتحدث مسؤول في النقل.",
+            "org/ministry-of-transport",
+        ),
+    ],
+)
+def test_second_look_still_misses_what_is_missing(
+    vi: str, lang: str, text: str, missing: str
+) -> None:
+    assert missing in _mp101(vi, lang, text)

@@ -34,14 +34,35 @@ def _renderings_otherwise(
     found = profile(ctx.lang)
     if forms is None or found is None:
         return 0
-    written = (forms.preferred, *forms.accepted)
+    written = (forms.preferred, *((forms.feminine,) if forms.feminine else ()), *forms.accepted)
+    rules = found.matching
     patterns = [re.compile(re.escape(form)) for form in written]
+    if not found.separates_words and (rules.inserted_words or rules.optional_suffixes):
+        patterns = [
+            _unspaced_pattern(form, rules.inserted_words, rules.optional_suffixes)
+            for form in written
+        ]
     if found.separates_words:
         endings = found.matching.plural_endings
         plural = "(?:" + "|".join(re.escape(e) for e in endings) + ")?" if endings else ""
+        changes = found.matching.plural_changes
+
+        def plural_word(word: str) -> str:
+            forms = [re.escape(word) + plural]
+            forms += [
+                re.escape(word[: -len(end)]) + re.escape(new)
+                for end, new in changes.items()
+                if word.lower().endswith(end) and len(word) > len(end)
+            ]
+            return forms[0] if len(forms) == 1 else "(?:" + "|".join(forms) + ")"
+
+        prefix = "|".join(map(re.escape, rules.attached_prefixes))
         patterns = [
             re.compile(
-                r"(?<!\w)" + r"\s+".join(re.escape(w) + plural for w in form.split()) + r"(?!\w)",
+                r"(?<!\w)"
+                + (f"(?:{prefix})?" if prefix else "")
+                + r"\s+".join(map(plural_word, form.split()))
+                + r"(?!\w)",
                 re.IGNORECASE,
             )
             for form in written
@@ -70,6 +91,21 @@ def _renderings_otherwise(
     return count
 
 
+def _unspaced_pattern(
+    form: str, inserted: Sequence[str], optional_suffixes: Sequence[str]
+) -> re.Pattern[str]:
+    """Return the pattern of a form of a language without spaces that may hold one of the
+    words ``inserted`` between two of its characters and go without one of its
+    ``optional_suffixes`` ("省人民委员会原副主席", "南定")."""
+    stem = form
+    suffix = next((end for end in optional_suffixes if form.endswith(end) and form != end), "")
+    if suffix:
+        stem = form[: -len(suffix)]
+    between = "(?:" + "|".join(map(re.escape, inserted)) + ")?" if inserted else ""
+    body = between.join(map(re.escape, stem))
+    return re.compile(body + (f"(?:{re.escape(suffix)})?" if suffix else ""))
+
+
 def _construct_patterns(written: Sequence[str], clitics: Clitics) -> list[re.Pattern[str]]:
     """Return the patterns of the forms ``written`` with their last word's article gone
     before a name, as Arabic writes a body of a named place (construct state): "اللجنة
@@ -96,11 +132,14 @@ def _fused_with_their_titles(
     entry_id: str,
     source: list[tuple[str, list[Mention]]],
     found: Counter[str],
+    target: list[tuple[str, list[Mention]]],
 ) -> int:
     """Return how many mentions of an organization stand right after a title in the
     source, the title being rendered here (as many times): translations fuse the two
     ("Bộ trưởng Bộ Tài chính" is "Minister of Finance", "министр финансов", "وزير
-    المالية"), and the organization's own name ("Ministry of Finance") rightly goes."""
+    المالية"), and the organization's own name ("Ministry of Finance") rightly goes. A
+    title counts as rendered in ``target`` when the matcher found it (``found``) or the
+    second look reads it ("نائب وزير النقل": the title in construct state)."""
     assert ctx.glossary is not None
     entries = ctx.glossary.entries
     if entries[entry_id].kind is not EntryKind.ORGANIZATION:
@@ -114,7 +153,10 @@ def _fused_with_their_titles(
             ]
             if before:
                 fused[before[-1].entry] += 1
-    return sum(min(count, found[title]) for title, count in fused.items())
+    return sum(
+        min(count, found[title] or _renderings_otherwise(ctx, title, target))
+        for title, count in fused.items()
+    )
 
 
 def _preferred(ctx: VariantContext, entry_id: str) -> str | None:
@@ -329,8 +371,10 @@ def _another_countrys_by_consensus(
     "form counts as present (a forbidden one is MP103's business). Blocks are aligned "
     "first, and the finding is placed on the target block that should hold the mention. "
     "Entries with no form in the target language are not checked. Not missing: a form in "
-    "the plural by the profile's plural endings ('the Deputy Prime Ministers') or in a "
-    "plural or dual the glossary lists (Arabic 'الوزراء' for 'وزير'), one that "
+    "the plural by the profile's plural endings and changes ('the Deputy Prime Ministers', "
+    "'Deputy Secretaries') or in a plural or dual the glossary lists (Arabic 'الوزراء' for "
+    "'وزير'), with 'former' against or inside it ('exvicepresidente', '省人民委员会原副主席'), "
+    "a Chinese province without 省 ('南定和嘉莱两省'), one that "
     "shares a character with a neighbouring mention in a language without spaces "
     "(广宁省人民委员会), one whose last word's article Arabic drops before a place's name "
     "('اللجنة الشعبية لمقاطعة ...'), an organization named right after a title that is "
@@ -388,7 +432,11 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
             # Mentions read otherwise stand for as many of the missing ones.
             texts = [(target_units[j].text, target_mentions[j]) for j in t_idx]
             short -= _renderings_otherwise(ctx, entry, texts) + _fused_with_their_titles(
-                ctx, entry, [(source_units[i].text, source_mentions[i]) for i in s_idx], here_found
+                ctx,
+                entry,
+                [(source_units[i].text, source_mentions[i]) for i in s_idx],
+                here_found,
+                texts,
             )
             if short <= 0:
                 continue

@@ -141,6 +141,26 @@ class Matching(_Data):
         description="endings a word of a glossary form may take in the plural ('Deputy "
         "Prime Ministers' for 'Deputy Prime Minister'), for MP101's second look",
     )
+    attached_prefixes: tuple[str, ...] = Field(
+        default=(),
+        description="prefixes written against a form's first word ('exvicepresidente'), "
+        "for MP101's second look",
+    )
+    inserted_words: tuple[str, ...] = Field(
+        default=(),
+        description="languages without spaces: words that may stand inside a form "
+        "('省人民委员会原副主席': 原, former), for MP101's second look",
+    )
+    optional_suffixes: tuple[str, ...] = Field(
+        default=(),
+        description="languages without spaces: ends a form may go without ('南定省' written "
+        "'南定' in '南定和嘉莱两省' or a club's name), for MP101's second look",
+    )
+    plural_changes: dict[str, str] = Field(
+        default_factory=dict,
+        description="ends of a word replaced in the plural ('y': 'ies', 'Deputy Secretaries'; "
+        "es 'er': 'eros', 'viceprimeros ministros'), for MP101's second look",
+    )
     clitics: Clitics | None = None
     # Korean: particles attach to the noun ("서울에서"), so a form needs a word edge on
     # its left only.
