@@ -355,3 +355,32 @@ def test_second_look_still_misses_what_is_missing(
     vi: str, lang: str, text: str, missing: str
 ) -> None:
     assert missing in _mp101(vi, lang, text)
+
+
+def _mp104(lang: str, title: str, blocks: list[str]) -> list[str]:
+    article = make_article({lang: {"title": title, "blocks": blocks}}, source_lang=lang)
+    findings = check(article, config=Config(select=("MP104",)), glossary=GLOSSARY)
+    return [f.message for f in findings]
+
+
+def test_mp104_a_short_title_after_the_full_one_is_one_rendering() -> None:
+    blocks = ["政府总理主持召开会议。", "总理要求各部门加快进度。"]
+    assert _mp104("zh-Hans", "政府会议讨论经济形势", blocks) == []
+
+
+def test_mp104_a_headline_may_shorten_the_title() -> None:
+    blocks = [
+        "Nguyen Van An was elected Secretary of the Provincial Party Committee on Monday.",
+        "The Secretary of the Provincial Party Committee thanked the delegates.",
+    ]
+    assert _mp104("en", "Provincial Party Secretary elected", blocks) == []
+
+
+def test_mp104_the_body_still_measures_itself_after_a_short_headline() -> None:
+    blocks = [
+        "Nguyen Van An was elected Secretary of the Provincial Party Committee on Monday.",
+        "The Secretary of Provincial Party Committee thanked the delegates.",
+    ]
+    [message] = _mp104("en", "Provincial Party Secretary elected", blocks)
+    assert "'Secretary of Provincial Party Committee' here" in message
+    assert message.endswith("in block 0")

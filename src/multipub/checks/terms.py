@@ -13,7 +13,7 @@ from multipub.glossary import EntryKind
 from multipub.lang import Clitics, primary_subtag, profile
 from multipub.matcher import HOUSE_FORMS, FormStatus, Mention
 from multipub.models import TextUnit
-from multipub.text import text_span
+from multipub.text import fold, text_span
 from multipub.translit import parse_syllable
 
 __all__: list[str] = []
@@ -254,7 +254,10 @@ def forbidden_term(ctx: VariantContext) -> Iterator[Problem]:
     "translation (preferred, accepted or forbidden forms alike; the feminine form of a "
     "title counts as its preferred form). Reported on each mention that differs from the "
     "first one, with the first as related. The source variant of a translated article is "
-    "not checked (it may spell a body in full, then abbreviate it).",
+    "not checked (it may spell a body in full, then abbreviate it). A shorter form is no "
+    "other rendering where the longer one holds it: a later mention after the full title "
+    "('总理' after '政府总理'), and a headline's shorter form above the body's ('Provincial "
+    "Party Secretary' above 'Secretary of the Provincial Party Committee').",
     why="A reader who meets one official under two titles, or one body under two names, "
     "takes them for two; it is the defect machine translation makes when it translates "
     "each sentence on its own.",
@@ -272,7 +275,10 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
         for m in mentions:
             seen = first.setdefault(m.entry, (unit, m))
-            if _rendering(seen[1]) == _rendering(m):
+            if _rendering(seen[1]) == _rendering(m) or _shortened(m, seen[1]):
+                continue
+            if seen[0].field == "title" and unit.field != "title" and _headline_form(seen[1], m):
+                first[m.entry] = (unit, m)  # the body measures itself by its own first form
                 continue
             earlier_unit, earlier = seen
             yield Problem(
@@ -284,6 +290,26 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
                 related=(Related(field=earlier_unit.field, block=earlier_unit.block),),
                 entry=m.entry,
             )
+
+
+def _shortened(short: Mention, full: Mention) -> bool:
+    """Return True when ``short`` writes a form that ``full``'s form holds, word for word
+    in order ("总理" in "政府总理", "Party Secretary" in "Secretary of the Party
+    Committee" is not: its words are not in that order): a shortening, no other rendering."""
+    if short.status is FormStatus.FORBIDDEN:
+        return False
+    short_form, full_form = fold(short.form).strip(), fold(full.form).strip()
+    return len(short_form) < len(full_form) and short_form in full_form
+
+
+def _headline_form(headline: Mention, body: Mention) -> bool:
+    """Return True when a headline's mention writes a shorter good form than the body's:
+    headlines shorten ("Provincial Party Secretary" above "Secretary of the Provincial
+    Party Committee"). Forms of the same length ("لجنة التنظيم" above "هيئة التنظيم") are
+    two names for one body."""
+    if FormStatus.FORBIDDEN in (headline.status, body.status):
+        return False
+    return len(fold(headline.form).strip()) < len(fold(body.form).strip())
 
 
 def _rendering(m: Mention) -> str:
