@@ -384,3 +384,12 @@ def test_mp104_the_body_still_measures_itself_after_a_short_headline() -> None:
     [message] = _mp104("en", "Provincial Party Secretary elected", blocks)
     assert "'Secretary of Provincial Party Committee' here" in message
     assert message.endswith("in block 0")
+
+
+def test_a_place_named_inside_a_title() -> None:
+    vi = "Ông Lâm Quốc Bảo, nguyên Phó Chủ tịch UBND tỉnh Long An, bị tuyên phạt 8 năm tù."
+    en = (
+        "Lam Quoc Bao, former Vice Chairman of the Long An Provincial People's Committee, "
+        "was sentenced to eight years in prison."
+    )
+    assert _mp101(vi, "en", en) == []

@@ -622,3 +622,35 @@ def test_mp204_title_heads_read_through_marks_and_stop_at_another_name(
 )
 def test_mp204_french_title_heads(text: str, expected: list[str]) -> None:
     assert [f.excerpt for f in run(lone("fr", text), "MP204")] == expected
+
+
+# The old title said to be held before: a role the person did hold.
+FORMER = {
+    "vi": "Đồng chí {name}, nguyên Chủ tịch UBND tỉnh, phát biểu tại hội nghị.",
+    "ar": "وقال الرفيق {name}، رئيس اللجنة الشعبية الإقليمية السابق، إن الخطة ستنفذ.",
+    "ru": "{name}, бывший председатель провинциального народного комитета, заявил об этом.",
+    "zh": "原省人民委员会主席{name}在会上讲话。",
+    "en": "{name}, former Chairman of the Provincial People's Committee, said so.",
+    "fr": "M. {name}, ancien président du Comité populaire provincial, l'a déclaré.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mp203_a_title_said_to_be_former_is_a_role_held_before(lang: str) -> None:
+    text = FORMER[lang].format(name=NAMES[DUC][lang])
+    assert run(lone(lang, text), "MP203") == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh", "ar"])
+def test_mp203_former_does_not_excuse_a_title_never_held(lang: str) -> None:
+    # Đức never was Permanent Deputy Secretary: "former" does not make the title his.
+    never = {
+        "en": "{name}, former Permanent Deputy Secretary of the Provincial Party Committee, "
+        "said so.",
+        "ru": "{name}, бывший постоянный заместитель секретаря провинциального комитета "
+        "партии, заявил об этом.",
+        "zh": "原省委常务副书记{name}在会上讲话。",
+        "ar": "وقال {name}، نائب الأمين الدائم للجنة الحزب الإقليمية السابق، إن الخطة ستنفذ.",
+    }
+    article = lone(lang, never[lang].format(name=NAMES[DUC][lang]))
+    assert [f.entry for f in run(article, "MP203")] == [DUC]

@@ -25,12 +25,17 @@ __all__ = ["attached_titles"]
 @cache
 def _gap() -> re.Pattern[str]:
     """Return what may stand between a name and its titles: commas, colons, dashes, white
-    space, and a profile's "and" (written attached in Arabic: "و")."""
+    space, a profile's "and" (written attached in Arabic: "و"), and a word that says the
+    title was held before ("Hung, former Minister": MP203 then counts past roles)."""
     words = [w for p in profiles().values() for w in p.conjunctions if len(w) > 1]
     attached = [w for p in profiles().values() for w in p.conjunctions if len(w) == 1]
     alternatives = [rf"{words_pattern(words, bounded=False)}\s+"] if words else []
     alternatives += [re.escape(w) for w in attached]
-    return re.compile(rf"^[\s,،;:\-–—()]*(?:{'|'.join(alternatives)})?$", re.IGNORECASE)
+    former = [w for p in profiles().values() if p.separates_words for w in p.former_words]
+    before_title = rf"(?:{words_pattern(former)}[\s\-]+)?" if former else ""
+    return re.compile(
+        rf"^[\s,،;:\-–—()]*(?:{'|'.join(alternatives)})?{before_title}$", re.IGNORECASE
+    )
 
 
 @cache
@@ -92,7 +97,9 @@ def _people(ctx: VariantContext) -> Iterator[_Person]:
     severity=Severity.WARNING,
     summary="A person given a title (right before or after the name) that none of their "
     "roles in the glossary gives them on the article's `published_at` date (any date when "
-    "the article has none). People without roles in the glossary are not checked.",
+    "the article has none). A title said to be held before ('former', 'ex', 'nguyên', "
+    "'бывший', '原', 'السابق': the profile's `former_words`) counts any role the person "
+    "held. People without roles in the glossary are not checked.",
     why="Officials change posts; a translation memory or a machine translation trained "
     "on older news keeps the old title, and a wrong title is a correction the next day.",
     bad="en, published 2025-03-01, with Tran Quoc Hung Permanent Deputy Secretary since "
@@ -115,6 +122,8 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
             roles = [r for r in entry.roles if r.title == title.entry]
             if any(day is None or r.held_on(day) for r in roles):
                 continue
+            if roles and _said_to_be_former(person.unit.text, title, ctx.lang):
+                continue  # "the former Deputy Secretary": a role held before counts
             held = [r.title for r in entry.roles if day is None or r.held_on(day)]
             when = f" on {day.isoformat()}" if day else ""
             yield Problem(
@@ -126,6 +135,32 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
                 + (f"; they held: {', '.join(held)}" if held else ""),
                 entry=entry.id,
             )
+
+
+@lru_cache(maxsize=64)
+def _former_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Return the patterns of a former-word right before a title and right after it."""
+    found = profile(lang)
+    if found is None or not found.former_words:
+        return None
+    words = words_pattern(found.former_words, bounded=found.separates_words)
+    edge = r"(?<!\w)" if found.separates_words else ""
+    return (
+        re.compile(rf"{edge}{words}[\s\u00a0-]*$", re.IGNORECASE),
+        re.compile(rf"^[\s\u00a0,]*{words}", re.IGNORECASE),
+    )
+
+
+def _said_to_be_former(text: str, title: Mention, lang: str) -> bool:
+    """Return True when a former-word of ``lang`` stands right before or after ``title``
+    ("former Minister", "ex ministro", "бывший министр", "原部长", "وزير سابق")."""
+    patterns = _former_words(lang)
+    if patterns is None:
+        return False
+    before, after = patterns
+    return bool(
+        before.search(text, 0, title.start) or after.match(text[title.end : title.end + 20])
+    )
 
 
 def _word_pattern(word: str, lang: str) -> re.Pattern[str]:

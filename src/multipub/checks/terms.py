@@ -61,7 +61,7 @@ def _renderings_otherwise(
             re.compile(
                 r"(?<!\w)"
                 + (f"(?:{prefix})?" if prefix else "")
-                + r"\s+".join(map(plural_word, form.split()))
+                + _NAME_INSIDE.join(map(plural_word, form.split()))
                 + r"(?!\w)",
                 re.IGNORECASE,
             )
@@ -89,6 +89,11 @@ def _renderings_otherwise(
             taken_end = end
             count += 1
     return count
+
+
+# Between two words of a form, a name may stand ("Vice Chairman of the Long An Provincial
+# People's Committee"): up to three capitalized words.
+_NAME_INSIDE = r"\s+(?:[A-Z][\w'’-]*\s+){0,3}"
 
 
 def _unspaced_pattern(

@@ -342,6 +342,11 @@ class Profile(_Data):
     matching: Matching = Matching()
     names: Names = Names()
     conjunctions: tuple[str, ...] = Field(default=(), description="'and' between a name's titles")
+    former_words: tuple[str, ...] = Field(
+        default=(),
+        description="MP203: words right before or after a title that say it was held before "
+        "('former', 'ex', 'бывш*', '原', 'سابقا'); '*' ends as in words_pattern",
+    )
     abbreviations: tuple[str, ...] = Field(
         default=(), description="abbreviations whose final dot may end a title ('Co.')"
     )
