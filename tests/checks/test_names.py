@@ -217,3 +217,22 @@ def test_mp201_in_a_latin_language_the_glossary_has_no_form_for() -> None:
         for f in check(article, glossary=glossary, config=Config(select=("MP201",)))
     ]
     assert found == [("es", "person/pham-minh-chinh")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # After a place word, a name-shaped run is a place.
+        ("Quận Hà Đông và quận Hoàng Mai ngập sâu sau mưa lớn.", []),
+        ("Nước sông Hà Thanh dâng cao, ông Trần Văn An cho biết.", ["Trần Văn An"]),
+        ("Tàu cá bị xua đuổi gần quần đảo Hoàng Sa.", []),
+        ("Cửa hàng ở đường Nguyễn Huệ mở cửa muộn.", []),
+        # ... unless the place word ends a body's name before its holder.
+        ("Phó Chủ tịch UBND tỉnh Nguyễn Văn An dự lễ.", ["Nguyễn Văn An"]),
+        ("Chủ tịch Ủy ban nhân dân huyện Trần Văn Bình phát biểu.", ["Trần Văn Bình"]),
+        # The same syllables as a person's name.
+        ("Ông Hà Đông phát biểu tại hội nghị.", ["Hà Đông"]),
+    ],
+)
+def test_places_after_a_place_word_are_not_names(text: str, names: list[str]) -> None:
+    assert [text[a:b] for a, b in vietnamese_names(text)] == names

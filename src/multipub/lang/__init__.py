@@ -299,6 +299,11 @@ class Names(_Data):
         description="other countries' names, which make an institution or title foreign "
         "('Quốc hội Mỹ', 'Thủ tướng Anh')",
     )
+    place_words: tuple[str, ...] = Field(
+        default=(),
+        description="words before a place's name ('quận Hà Đông', 'quần đảo Hoàng Sa'): a "
+        "name-shaped run after one is a place, not a person",
+    )
     gendered_middle_names: dict[str, Literal["male", "female"]] = Field(
         default_factory=dict,
         description="middle names that show a person's gender: Thị a woman, Văn a man "
