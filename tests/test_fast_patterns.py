@@ -27,6 +27,7 @@ _PREPOSITIONS = {w for p in profiles().values() for w in p.numbers.month_preposi
 _MONTH_WORD = "|".join(sorted((re.escape(m) for m in numbers._months()), key=len, reverse=True))
 
 # (rewritten pattern, its plain form)
+_CODES = "|".join(numbers.CURRENCY_CODES)
 _PAIRS: dict[str, tuple[re.Pattern[str], str]] = {
     "code": (
         numbers._CODE,
@@ -34,9 +35,9 @@ _PAIRS: dict[str, tuple[re.Pattern[str], str]] = {
     ),
     "number": (
         numbers._NUMBER,
-        r"(?:(?<![0-9A-Za-z.,])|(?<=VND|USD|EUR|GBP|JPY|CNY|SGD|AUD))"
+        rf"(?:(?<![0-9A-Za-z.,])|(?<=(?<![A-Za-z])(?:{_CODES})))"
         r"\d{1,3}(?:(?P<group>[.,]|[ \u00a0\u2009\u202f])\d{3})+(?:(?!(?P=group))[.,]\d+)?(?!\d)"
-        r"|(?:(?<![0-9A-Za-z.,])|(?<=VND|USD|EUR|GBP|JPY|CNY|SGD|AUD))\d+(?:[.,]\d+)?",
+        rf"|(?:(?<![0-9A-Za-z.,])|(?<=(?<![A-Za-z])(?:{_CODES})))\d+(?:[.,]\d+)?",
     ),
     "time": (
         numbers._TIME,
@@ -92,6 +93,7 @@ _PIECES = [
     "Москва",
     "Jean",
     "VND",
+    "XVND",
     "tháng",
     "septiembre",
     "September",

@@ -145,6 +145,16 @@ def test_a_plural_form_alone_or_in_a_list(tmp_path: Path) -> None:
             "'جسر' is both a good form and forbidden",
         ),
         (
+            (
+                "      ar: {preferred: نقطة الاتصال,",
+                "      ar: {preferred: نقطة الاتصال, plural: [نقاط الاتصال], "
+                "accepted: [نقاط الاتصال],",
+            ),
+            "term/video-conference-point",
+            "terms.ar",
+            "'نقاط الاتصال' is both a plural form and accepted",
+        ),
+        (
             ("    kind: term\n", "    kind: term\n    gender: female\n"),
             "term/video-conference-point",
             None,

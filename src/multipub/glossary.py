@@ -149,6 +149,12 @@ class TermForms:
         both = [f for f in self.forbidden if fold(f) in good]
         if both:
             raise ValueError(f"{both[0]!r} is both a good form and forbidden")
+        # A plural listed as accepted too would be matched as the plural (it ranks first)
+        # and never reported as merely accepted (MP102).
+        plural = {fold(f) for f in self.plural}
+        twice = [f for f in self.accepted if fold(f) in plural]
+        if twice:
+            raise ValueError(f"{twice[0]!r} is both a plural form and accepted")
         return self
 
     def good_forms(self) -> tuple[str, ...]:

@@ -32,11 +32,12 @@ def capitals() -> str:
 
 @cache
 def _vietnamese_names() -> tuple[
-    re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str] | None
+    re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str] | None, re.Pattern[str]
 ]:
     """Return the pattern of a capitalized word, the folded family names, the folded
-    name-shaped phrases that are not names, and the pattern of a place word ending the
-    text before a name ("quận "), from the Vietnamese profile."""
+    name-shaped phrases that are not names, the pattern of a place word ending the text
+    before a name ("quận "), and that of a body's name ending the text before the place
+    word ("UBND "), from the Vietnamese profile."""
     found = profile("vi")
     names = found.names if found is not None else None
     surnames = frozenset(fold(n) for n in names.surnames) if names else frozenset()
@@ -46,13 +47,12 @@ def _vietnamese_names() -> tuple[
         if names and names.place_words
         else None
     )
+    body = re.compile(
+        rf"(?<!\w){words_pattern(names.body_words if names else ())}\s+$", re.IGNORECASE
+    )
     # "Not after a letter" tested after the capital, not before it: a pattern that opens
     # with a character class lets re skip ahead to the next capital in C.
-    return re.compile(rf"[{capitals()}](?<!\w.)\w*"), surnames, not_names, place
-
-
-# The end of a body's name before its level ("UBND", "HĐND", "Ủy ban nhân dân").
-_BODY_BEFORE = re.compile(r"(?:\b[A-ZĐ]{2,}|nhân dân)\s+$", re.IGNORECASE)
+    return re.compile(rf"[{capitals()}](?<!\w.)\w*"), surnames, not_names, place, body
 
 
 def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:
@@ -61,7 +61,7 @@ def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:
     Quốc Hưng"); the common family names only (about nine people in ten), since rare ones
     that are also ordinary words or place-name syllables (Văn, Giang, La, Y) would misfire.
     """
-    capitalized, surnames, not_names, place = _vietnamese_names()
+    capitalized, surnames, not_names, place, body = _vietnamese_names()
     # Only capitalized words can start a name: the regex skips the others in C.
     resume = 0
     for first in capitalized.finditer(text):
@@ -82,7 +82,7 @@ def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:
             # body's name that a title names its holder after ("Chủ tịch UBND tỉnh Nguyễn
             # Văn An", "Hội đồng nhân dân huyện Trần Văn Bình").
             before = place.search(text, max(0, start - 24), start) if place else None
-            if before is not None and not _BODY_BEFORE.search(text, 0, before.start()):
+            if before is not None and not body.search(text, 0, before.start()):
                 resume = end
                 continue
             yield start, end

@@ -232,6 +232,12 @@ def test_mp201_in_a_latin_language_the_glossary_has_no_form_for() -> None:
         ("Chủ tịch Ủy ban nhân dân huyện Trần Văn Bình phát biểu.", ["Trần Văn Bình"]),
         # The same syllables as a person's name.
         ("Ông Hà Đông phát biểu tại hội nghị.", ["Hà Đông"]),
+        # Titles name their holder after tỉnh, huyện, xã; cầu ends "yêu cầu".
+        ("Chủ tịch xã Trần Văn Bình tiếp dân.", ["Trần Văn Bình"]),
+        ("Bí thư huyện Lê Văn Cường chủ trì.", ["Lê Văn Cường"]),
+        ("Tòa yêu cầu Nguyễn Văn An bồi thường.", ["Nguyễn Văn An"]),
+        # Any word before the place word is no body's name.
+        ("Trong quận Hoàng Mai, nhiều tuyến phố ngập.", []),
     ],
 )
 def test_places_after_a_place_word_are_not_names(text: str, names: list[str]) -> None:

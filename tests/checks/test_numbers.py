@@ -388,6 +388,7 @@ def test_a_round_percentage_dropped_without_a_share_in_words_is_missing() -> Non
         ("El índice cerró en 1.308,72 puntos.", "es", "1308.72"),
         # A currency code against the figure, as English editions write it.
         ("Revenue reached VND28.6 trillion.", "en", "28600000000000"),
+        ("Exports to Korea reached KRW1.2 trillion.", "en", "1200000000000"),
         # A thousands separator where the language's decimal mark is the other one.
         ("The road is 1,126 km long.", "en", "1126"),
         ("Con đường dài 1.126 km.", "vi", "1126"),
@@ -419,3 +420,7 @@ def test_a_changed_decimal_of_a_grouped_number_is_reported() -> None:
     source = "Chỉ số VN-Index đóng cửa ở mức 1.308,72 điểm."
     [(message, excerpt)] = _mp501(source, "en", "The VN-Index closed at 1,308.27 points.")
     assert "1308.72" in message and excerpt == "1,308.27"
+
+
+def test_a_currency_code_inside_a_word_is_no_amount() -> None:
+    assert [t.key for t in number_tokens("Model ABCVND12 and XUSD450", "en")] == []

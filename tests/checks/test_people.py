@@ -643,12 +643,12 @@ def test_mp204_french_title_heads(text: str, expected: list[str]) -> None:
 
 # The old title said to be held before: a role the person did hold.
 FORMER = {
-    "vi": "Đồng chí {name}, nguyên Chủ tịch UBND tỉnh, phát biểu tại hội nghị.",
+    "vi": "Nguyên Chủ tịch UBND tỉnh {name} phát biểu tại hội nghị.",
     "ar": "وقال الرفيق {name}، رئيس اللجنة الشعبية الإقليمية السابق، إن الخطة ستنفذ.",
-    "ru": "{name}, бывший председатель провинциального народного комитета, заявил об этом.",
+    "ru": "Бывший председатель провинциального народного комитета {name} заявил об этом.",
     "zh": "原省人民委员会主席{name}在会上讲话。",
-    "en": "{name}, former Chairman of the Provincial People's Committee, said so.",
-    "fr": "M. {name}, ancien président du Comité populaire provincial, l'a déclaré.",
+    "en": "Former Chairman of the Provincial People's Committee {name} said so.",
+    "fr": "L'ancien président du Comité populaire provincial {name} l'a déclaré.",
 }
 
 
@@ -662,12 +662,26 @@ def test_mp203_a_title_said_to_be_former_is_a_role_held_before(lang: str) -> Non
 def test_mp203_former_does_not_excuse_a_title_never_held(lang: str) -> None:
     # Đức never was Permanent Deputy Secretary: "former" does not make the title his.
     never = {
-        "en": "{name}, former Permanent Deputy Secretary of the Provincial Party Committee, "
-        "said so.",
-        "ru": "{name}, бывший постоянный заместитель секретаря провинциального комитета "
-        "партии, заявил об этом.",
+        "en": "Former Permanent Deputy Secretary of the Provincial Party Committee {name} said so.",
+        "ru": "Бывший постоянный заместитель секретаря провинциального комитета партии "
+        "{name} заявил об этом.",
         "zh": "原省委常务副书记{name}在会上讲话。",
         "ar": "وقال {name}، نائب الأمين الدائم للجنة الحزب الإقليمية السابق، إن الخطة ستنفذ.",
     }
     article = lone(lang, never[lang].format(name=NAMES[DUC][lang]))
     assert [f.entry for f in run(article, "MP203")] == [DUC]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # "nguyên" before the next man's title: it is not Đức's.
+        ("vi", "Đồng chí {name}, nguyên Chủ tịch UBND tỉnh Vũ Văn Tâm dự lễ."),
+        # 目前 ("now") ends in 前, which is no former-word here.
+        ("zh", "目前省人民委员会主席{name}在会上讲话。"),
+    ],
+)
+def test_mp203_what_former_words_are_not(lang: str, text: str) -> None:
+    article = lone(lang, text.format(name=NAMES[DUC][lang]))
+    found = [f.entry for f in run(article, "MP203")]
+    assert found == ([] if lang == "vi" else [DUC])

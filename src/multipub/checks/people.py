@@ -25,17 +25,13 @@ __all__ = ["attached_titles"]
 @cache
 def _gap() -> re.Pattern[str]:
     """Return what may stand between a name and its titles: commas, colons, dashes, white
-    space, a profile's "and" (written attached in Arabic: "و"), and a word that says the
-    title was held before ("Hung, former Minister": MP203 then counts past roles)."""
+    space, and a profile's "and" (written attached in Arabic: "و"). Not a former-word:
+    in "Tô Lâm, nguyên Thủ tướng Nguyễn Tấn Dũng" the title is the next man's."""
     words = [w for p in profiles().values() for w in p.conjunctions if len(w) > 1]
     attached = [w for p in profiles().values() for w in p.conjunctions if len(w) == 1]
     alternatives = [rf"{words_pattern(words, bounded=False)}\s+"] if words else []
     alternatives += [re.escape(w) for w in attached]
-    former = [w for p in profiles().values() if p.separates_words for w in p.former_words]
-    before_title = rf"(?:{words_pattern(former)}[\s\-]+)?" if former else ""
-    return re.compile(
-        rf"^[\s,،;:\-–—()]*(?:{'|'.join(alternatives)})?{before_title}$", re.IGNORECASE
-    )
+    return re.compile(rf"^[\s,،;:\-–—()]*(?:{'|'.join(alternatives)})?$", re.IGNORECASE)
 
 
 @cache
@@ -97,9 +93,10 @@ def _people(ctx: VariantContext) -> Iterator[_Person]:
     severity=Severity.WARNING,
     summary="A person given a title (right before or after the name) that none of their "
     "roles in the glossary gives them on the article's `published_at` date (any date when "
-    "the article has none). A title said to be held before ('former', 'ex', 'nguyên', "
-    "'бывший', '原', 'السابق': the profile's `former_words`) counts any role the person "
-    "held. People without roles in the glossary are not checked.",
+    "the article has none). A title said to be held before, by a word right before it "
+    "('former', 'ex', 'nguyên', 'бывший', '原': the profile's `former_words`) or right "
+    "after it ('السابق': `former_words_after`), counts any role the person held. People "
+    "without roles in the glossary are not checked.",
     why="Officials change posts; a translation memory or a machine translation trained "
     "on older news keeps the old title, and a wrong title is a correction the next day.",
     bad="en, published 2025-03-01, with Tran Quoc Hung Permanent Deputy Secretary since "
@@ -138,28 +135,43 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
 
 
 @lru_cache(maxsize=64)
-def _former_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """Return the patterns of a former-word right before a title and right after it."""
+def _former_words(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Return the patterns of a former-word right before a title and right after it (the
+    profile's ``former_words`` and ``former_words_after``), None for a side without any."""
     found = profile(lang)
-    if found is None or not found.former_words:
-        return None
-    words = words_pattern(found.former_words, bounded=found.separates_words)
-    edge = r"(?<!\w)" if found.separates_words else ""
-    return (
-        re.compile(rf"{edge}{words}[\s\u00a0-]*$", re.IGNORECASE),
-        re.compile(rf"^[\s\u00a0,]*{words}", re.IGNORECASE),
+    if found is None:
+        return None, None
+    spaced = found.separates_words
+    # Without spaces there is no word edge to test: the profile lists only words that do
+    # not end other words before a title (原, not 前: "目前" is "now").
+    edge = r"(?<!\w)" if spaced else ""
+    before = (
+        re.compile(
+            rf"{edge}{words_pattern(found.former_words, bounded=spaced)}[\s\u00a0-]*$",
+            re.IGNORECASE,
+        )
+        if found.former_words
+        else None
     )
+    after = (
+        re.compile(
+            rf"^[\s\u00a0,،]*{words_pattern(found.former_words_after, bounded=spaced)}",
+            re.IGNORECASE,
+        )
+        if found.former_words_after
+        else None
+    )
+    return before, after
 
 
 def _said_to_be_former(text: str, title: Mention, lang: str) -> bool:
-    """Return True when a former-word of ``lang`` stands right before or after ``title``
-    ("former Minister", "ex ministro", "бывший министр", "原部长", "وزير سابق")."""
-    patterns = _former_words(lang)
-    if patterns is None:
-        return False
-    before, after = patterns
+    """Return True when a former-word of ``lang`` stands right before ``title`` ("former
+    Minister", "ex ministro", "бывший министр", "原部长") or one written after a title
+    stands right after it ("وزير سابق")."""
+    before, after = _former_words(lang)
     return bool(
-        before.search(text, 0, title.start) or after.match(text[title.end : title.end + 20])
+        (before is not None and before.search(text, 0, title.start))
+        or (after is not None and after.match(text[title.end : title.end + 20]))
     )
 
 
@@ -262,6 +274,12 @@ def _markers(
                 between = text[b:subject_start]
                 if verb_first and (
                     not _VERB_REACH.match(between) or clause_words.intersection(between.split())
+                ):
+                    continue
+                # After the name, a verb in a clause of its own has its own subject
+                # ("..., где её приветствовал губернатор").
+                if not verb_first and clause_words.intersection(
+                    w.lower() for w in _WORDS_OF.findall(text[person.end : a])
                 ):
                     continue
                 if (a, b) not in seen:

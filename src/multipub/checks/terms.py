@@ -34,25 +34,33 @@ def _renderings_otherwise(
     found = profile(ctx.lang)
     if forms is None or found is None:
         return 0
-    written = (forms.preferred, *((forms.feminine,) if forms.feminine else ()), *forms.accepted)
+    written = (
+        forms.preferred,
+        *((forms.feminine,) if forms.feminine else ()),
+        *forms.plural,
+        *forms.accepted,
+    )
     rules = found.matching
     patterns = [re.compile(re.escape(form)) for form in written]
     if not found.separates_words and (rules.inserted_words or rules.optional_suffixes):
         patterns = [
-            _unspaced_pattern(form, rules.inserted_words, rules.optional_suffixes)
+            _unspaced_pattern(
+                form, rules.inserted_words, rules.optional_suffixes, rules.optional_suffix_cues
+            )
             for form in written
         ]
     if found.separates_words:
         endings = found.matching.plural_endings
         plural = "(?:" + "|".join(re.escape(e) for e in endings) + ")?" if endings else ""
-        changes = found.matching.plural_changes
+        changes = found.matching.word_changes
 
         def plural_word(word: str) -> str:
             forms = [re.escape(word) + plural]
             forms += [
                 re.escape(word[: -len(end)]) + re.escape(new)
-                for end, new in changes.items()
+                for end, news in changes.items()
                 if word.lower().endswith(end) and len(word) > len(end)
+                for new in news
             ]
             return forms[0] if len(forms) == 1 else "(?:" + "|".join(forms) + ")"
 
@@ -92,23 +100,33 @@ def _renderings_otherwise(
 
 
 # Between two words of a form, a name may stand ("Vice Chairman of the Long An Provincial
-# People's Committee"): up to three capitalized words.
-_NAME_INSIDE = r"\s+(?:[A-Z][\w'’-]*\s+){0,3}"
+# People's Committee", "... of the Ba Ria - Vung Tau Provincial ..."): capitalized words,
+# whatever the pattern's case rule, and dashes.
+_NAME_INSIDE = r"\s+(?:(?-i:[A-Z])[\w'’-]*\s+|[-–]\s+){0,6}"
 
 
 def _unspaced_pattern(
-    form: str, inserted: Sequence[str], optional_suffixes: Sequence[str]
+    form: str, inserted: Sequence[str], optional_suffixes: Sequence[str], cues: Sequence[str]
 ) -> re.Pattern[str]:
     """Return the pattern of a form of a language without spaces that may hold one of the
     words ``inserted`` between two of its characters and go without one of its
-    ``optional_suffixes`` ("省人民委员会原副主席", "南定")."""
+    ``optional_suffixes`` where one of ``cues`` follows in the sentence
+    ("省人民委员会原副主席", "南定和嘉莱两省")."""
     stem = form
     suffix = next((end for end in optional_suffixes if form.endswith(end) and form != end), "")
     if suffix:
         stem = form[: -len(suffix)]
     between = "(?:" + "|".join(map(re.escape, inserted)) + ")?" if inserted else ""
     body = between.join(map(re.escape, stem))
-    return re.compile(body + (f"(?:{re.escape(suffix)})?" if suffix else ""))
+    if not suffix:
+        return re.compile(body)
+    # Without its suffix only where a cue follows in the sentence ("南定和嘉莱两省", "南定
+    # 钢青队"): a bare "和平" is peace, not the province of Hòa Bình.
+    end = re.escape(suffix)
+    if not cues:
+        return re.compile(rf"{body}{end}")
+    cue = "|".join(map(re.escape, cues))
+    return re.compile(rf"{body}(?:{end}|(?=[^。！？；]*(?:{cue})))")
 
 
 def _construct_patterns(written: Sequence[str], clitics: Clitics) -> list[re.Pattern[str]]:
@@ -280,9 +298,13 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
         for m in mentions:
             seen = first.setdefault(m.entry, (unit, m))
-            if _rendering(seen[1]) == _rendering(m) or _shortened(m, seen[1]):
+            if _rendering(seen[1]) == _rendering(m) or _shortened(m, seen[1], ctx.lang):
                 continue
-            if seen[0].field == "title" and unit.field != "title" and _headline_form(seen[1], m):
+            if (
+                seen[0].field == "title"
+                and unit.field != "title"
+                and _headline_form(seen[1], m, ctx.lang)
+            ):
                 first[m.entry] = (unit, m)  # the body measures itself by its own first form
                 continue
             earlier_unit, earlier = seen
@@ -297,24 +319,34 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
             )
 
 
-def _shortened(short: Mention, full: Mention) -> bool:
-    """Return True when ``short`` writes a form that ``full``'s form holds, word for word
-    in order ("总理" in "政府总理", "Party Secretary" in "Secretary of the Party
-    Committee" is not: its words are not in that order): a shortening, no other rendering."""
+def _units_of(form: str, lang: str) -> list[str]:
+    """Return a form's words, or its characters in a language without spaces, folded."""
+    found = profile(lang)
+    folded = fold(form)
+    return folded.split() if found is None or found.separates_words else list(folded.strip())
+
+
+def _shortened(short: Mention, full: Mention, lang: str) -> bool:
+    """Return True when ``short`` writes a form whose words (characters, without spaces)
+    stand in ``full``'s form in a row ("总理" in "政府总理"): the short title after the
+    full one, no other rendering ("Хайфон" is not in "Хайфонг": one word, another)."""
     if short.status is FormStatus.FORBIDDEN:
         return False
-    short_form, full_form = fold(short.form).strip(), fold(full.form).strip()
-    return len(short_form) < len(full_form) and short_form in full_form
+    part, whole = _units_of(short.form, lang), _units_of(full.form, lang)
+    return len(part) < len(whole) and any(
+        whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1)
+    )
 
 
-def _headline_form(headline: Mention, body: Mention) -> bool:
-    """Return True when a headline's mention writes a shorter good form than the body's:
-    headlines shorten ("Provincial Party Secretary" above "Secretary of the Provincial
-    Party Committee"). Forms of the same length ("لجنة التنظيم" above "هيئة التنظيم") are
-    two names for one body."""
+def _headline_form(headline: Mention, body: Mention, lang: str) -> bool:
+    """Return True when a headline's mention writes a good form made of fewer of the body
+    form's own words: headlines shorten ("Provincial Party Secretary" above "Secretary of
+    the Provincial Party Committee"). Other words ("Vice Minister" above "Deputy
+    Minister", "Haiphong" above "Hai Phong") are another rendering."""
     if FormStatus.FORBIDDEN in (headline.status, body.status):
         return False
-    return len(fold(headline.form).strip()) < len(fold(body.form).strip())
+    part, whole = _units_of(headline.form, lang), _units_of(body.form, lang)
+    return len(part) < len(whole) and set(part) <= set(whole)
 
 
 def _rendering(m: Mention) -> str:
@@ -348,29 +380,36 @@ def _names_a_foreign_one(text: str, mention: Mention, lang: str) -> bool:
     )
 
 
-# A capitalized word no Vietnamese syllable spells: a foreign person or place ("Tasmania",
-# "Hancock"). Acronyms are left out: Vietnamese home news writes "COVID", "ASEAN", "WTO".
+# A capitalized word no Vietnamese syllable spells: part of a foreign person's or place's
+# name ("Tasmania", "Hancock"). Acronyms are left out: home news writes "COVID", "WTO".
 _FOREIGN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
 
 
 def _another_countrys_by_consensus(
     ctx: VariantContext, entry_id: str, source_blocks: Sequence[int]
 ) -> bool:
-    """Return True when the source blocks ``source_blocks`` name a foreign person or place
-    and at least two other translations, which the glossary also has forms for, render
-    ``entry_id`` in none of the blocks linked with them: the source's "Quốc hội" or "Chính
-    phủ" is then another country's ("the Congress", "las autoridades"), which a news
-    story abroad stops naming after its first mention, and every translation says so."""
+    """Return True when ``entry_id`` is an organization that the Vietnamese source blocks
+    ``source_blocks`` name beside two or more foreign words (a person's or place's name),
+    and that at least two other translations, which the glossary also has forms for,
+    render in none of the blocks linked with them: the source's "Quốc hội" is then
+    another country's ("the Congress"), which a story abroad stops naming after its first
+    mention, and every translation says so. Titles and people are always the house's."""
     assert ctx.glossary is not None
     source_lang = ctx.source_lang
-    source_units = ctx.shared.units(source_lang) if source_lang is not None else []
-    if not any(
-        parse_syllable(word) is None
+    entry = ctx.glossary.entries[entry_id]
+    if entry.kind is not EntryKind.ORGANIZATION or source_lang is None:
+        return False
+    if primary_subtag(source_lang) != "vi":
+        return False  # foreign words are told by Vietnamese syllables
+    source_units = ctx.shared.units(source_lang)
+    foreign = {
+        word
         for i in source_blocks
         for word in _FOREIGN_NAME.findall(source_units[i].text)
-    ):
+        if parse_syllable(word) is None
+    }
+    if len(foreign) < 2:
         return False
-    entry = ctx.glossary.entries[entry_id]
     others = [
         lang
         for lang in ctx.article.variants
@@ -411,8 +450,9 @@ def _another_countrys_by_consensus(
     "('اللجنة الشعبية لمقاطعة ...'), an organization named right after a title that is "
     "rendered, which "
     "translations fuse with it ('Bộ trưởng Bộ Tài chính': 'Minister of Finance'), and an "
-    "institution of a source block naming a foreign person or place that two or more other "
-    "translations render otherwise too (a story abroad: 'Quốc hội' is the Congress); and a "
+    "organization of a Vietnamese source block that holds two or more foreign words (a "
+    "person's or place's name) and that two or more other translations render otherwise too "
+    "(a story abroad: 'Quốc hội' is the Congress); and a "
     "name MP201 finds misspelled on the block is MP201's finding alone, and a title on a "
     "block where MP203 finds a person called by a title they do not hold is MP203's, and a "
     "term inside source-language text MP402 or MP303 finds left untranslated is theirs.",

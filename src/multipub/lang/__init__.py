@@ -154,12 +154,19 @@ class Matching(_Data):
     optional_suffixes: tuple[str, ...] = Field(
         default=(),
         description="languages without spaces: ends a form may go without ('南定省' written "
-        "'南定' in '南定和嘉莱两省' or a club's name), for MP101's second look",
+        "'南定' in '南定和嘉莱两省'), for MP101's second look, where one of "
+        "optional_suffix_cues follows in the sentence",
     )
-    plural_changes: dict[str, str] = Field(
+    optional_suffix_cues: tuple[str, ...] = Field(
+        default=(),
+        description="what must follow a form gone without its suffix, in its sentence: the "
+        "suffix itself ('两省') or a word the name is used for ('南定钢青队', a team)",
+    )
+    word_changes: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
-        description="ends of a word replaced in the plural ('y': 'ies', 'Deputy Secretaries'; "
-        "es 'er': 'eros', 'viceprimeros ministros'), for MP101's second look",
+        description="ends of a word replaced in the plural or by case ('y': ['ies'], "
+        "'Deputy Secretaries'; es 'er': ['eros']; ru 'й': ['я', 'ю', 'ем', 'е'], 'Ханоя'), "
+        "for MP101's second look",
     )
     clitics: Clitics | None = None
     # Korean: particles attach to the noun ("서울에서"), so a form needs a word edge on
@@ -304,6 +311,11 @@ class Names(_Data):
         description="words before a place's name ('quận Hà Đông', 'quần đảo Hoàng Sa'): a "
         "name-shaped run after one is a place, not a person",
     )
+    body_words: tuple[str, ...] = Field(
+        default=(),
+        description="words that end a body's name before a place word, its holder's name "
+        "following ('UBND quận Trần Văn An'): the run is a person after all",
+    )
     gendered_middle_names: dict[str, Literal["male", "female"]] = Field(
         default_factory=dict,
         description="middle names that show a person's gender: Thị a woman, Văn a man "
@@ -349,8 +361,12 @@ class Profile(_Data):
     conjunctions: tuple[str, ...] = Field(default=(), description="'and' between a name's titles")
     former_words: tuple[str, ...] = Field(
         default=(),
-        description="MP203: words right before or after a title that say it was held before "
-        "('former', 'ex', 'бывш*', '原', 'سابقا'); '*' ends as in words_pattern",
+        description="MP203: words right before a title that say it was held before "
+        "('former', 'ex', 'бывш*', '原'); '*' ends as in words_pattern",
+    )
+    former_words_after: tuple[str, ...] = Field(
+        default=(),
+        description="MP203: such words written right after the title ('وزير سابق')",
     )
     abbreviations: tuple[str, ...] = Field(
         default=(), description="abbreviations whose final dot may end a title ('Co.')"
