@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
-from multipub.glossary import EntryKind
+from multipub.glossary import EntryKind, TermForms
 from multipub.lang import Clitics, primary_subtag, profile
 from multipub.matcher import HOUSE_FORMS, FormStatus, Mention
 from multipub.models import TextUnit
@@ -31,9 +32,40 @@ def _renderings_otherwise(
     ("Minister" in "Prime Minister") or over one of the entry's own is none."""
     assert ctx.glossary is not None
     forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
-    found = profile(ctx.lang)
-    if forms is None or found is None:
+    if forms is None:
         return 0
+    patterns = _second_look_patterns(forms, primary_subtag(ctx.lang))
+    if not patterns:
+        return 0
+    count = 0
+    for text, mentions in texts:
+        spans = sorted(
+            (m.start(), -m.end()) for pattern in patterns for m in pattern.finditer(text)
+        )
+        taken_end = -1
+        for start, negative_end in spans:  # leftmost-longest, one reading per place
+            end = -negative_end
+            if start < taken_end:
+                continue
+            if any(
+                (m.start <= start and end <= m.end)
+                or (m.entry == entry_id and m.start < end and start < m.end)
+                for m in mentions
+            ):
+                continue
+            taken_end = end
+            count += 1
+    return count
+
+
+# Built once per form set and language: MP101 asks for an entry's again in every
+# article where it goes missing.
+@lru_cache(maxsize=4096)
+def _second_look_patterns(forms: TermForms, lang: str) -> tuple[re.Pattern[str], ...]:
+    """Return the patterns of :func:`_renderings_otherwise` for ``forms`` in ``lang``."""
+    found = profile(lang)
+    if found is None:
+        return ()
     written = (
         forms.preferred,
         *((forms.feminine,) if forms.feminine else ()),
@@ -55,14 +87,16 @@ def _renderings_otherwise(
         changes = found.matching.word_changes
 
         def plural_word(word: str) -> str:
-            forms = [re.escape(word) + plural]
-            forms += [
+            alternatives = [re.escape(word) + plural]
+            alternatives += [
                 re.escape(word[: -len(end)]) + re.escape(new)
                 for end, news in changes.items()
                 if word.lower().endswith(end) and len(word) > len(end)
                 for new in news
             ]
-            return forms[0] if len(forms) == 1 else "(?:" + "|".join(forms) + ")"
+            if len(alternatives) == 1:
+                return alternatives[0]
+            return "(?:" + "|".join(alternatives) + ")"
 
         prefix = "|".join(map(re.escape, rules.attached_prefixes))
         patterns = [
@@ -78,25 +112,7 @@ def _renderings_otherwise(
         clitics = found.matching.clitics
         if clitics is not None and clitics.article:
             patterns += _construct_patterns(written, clitics)
-    count = 0
-    for text, mentions in texts:
-        spans = sorted(
-            (m.start(), -m.end()) for pattern in patterns for m in pattern.finditer(text)
-        )
-        taken_end = -1
-        for start, negative_end in spans:  # leftmost-longest, one reading per place
-            end = -negative_end
-            if start < taken_end:
-                continue
-            if any(
-                (m.start <= start and end <= m.end)
-                or (m.entry == entry_id and m.start < end and start < m.end)
-                for m in mentions
-            ):
-                continue
-            taken_end = end
-            count += 1
-    return count
+    return tuple(patterns)
 
 
 # Between two words of a form, a name may stand ("Vice Chairman of the Long An Provincial
