@@ -301,7 +301,8 @@ def test_spans_never_cut_a_character() -> None:
 def test_sentence_bounds_by_bisection_agree_with_a_plain_scan() -> None:
     import random
 
-    from multipub.checks.people import _sentence_bounds, _sentence_end
+    from multipub.checks.people import _sentence_bounds
+    from multipub.lang import sentence_end as _sentence_end
 
     def plain(text: str, start: int, end: int) -> tuple[int, int]:
         left = 0

@@ -463,3 +463,18 @@ def test_a_dashed_place_inside_a_title() -> None:
 )
 def test_mp104_still_reports_other_renderings(lang: str, title: str, blocks: list[str]) -> None:
     assert len(_mp104(lang, title, blocks)) == 1
+
+
+def test_a_body_named_twice_in_one_sentence_is_named_once() -> None:
+    vi = "Trước khi Quốc hội biểu quyết, Chủ nhiệm Ủy ban Pháp luật của Quốc hội trình bày báo cáo."
+    fr = (
+        "Avant le vote, le président de la Commission des lois de l'Assemblée nationale a "
+        "présenté le rapport."
+    )
+    assert _mp101(vi, "fr", fr) == []
+
+
+def test_a_body_named_in_two_sentences_is_named_twice() -> None:
+    vi = "Quốc hội họp phiên bế mạc. Quốc hội cũng thông qua nghị quyết về ngân sách."
+    fr = "La session s'est achevée. L'Assemblée nationale a aussi adopté la résolution."
+    assert _mp101(vi, "fr", fr) == ["org/national-assembly"]

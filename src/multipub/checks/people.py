@@ -14,7 +14,7 @@ from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Severity
 from multipub.glossary import EntryKind, Gender
-from multipub.lang import primary_subtag, profile, profiles, scripts, words_pattern
+from multipub.lang import primary_subtag, profile, profiles, sentence_end, words_pattern
 from multipub.matcher import FormStatus, Mention
 from multipub.models import TextUnit
 from multipub.text import fold
@@ -32,13 +32,6 @@ def _gap() -> re.Pattern[str]:
     alternatives = [rf"{words_pattern(words, bounded=False)}\s+"] if words else []
     alternatives += [re.escape(w) for w in attached]
     return re.compile(rf"^[\s,،;:\-–—()]*(?:{'|'.join(alternatives)})?$", re.IGNORECASE)
-
-
-@cache
-def _sentence_end() -> re.Pattern[str]:
-    """Return a sentence's end: any script's sentence mark, then white space."""
-    marks = "".join(dict.fromkeys("".join(s.sentence_marks for s in scripts().values())))
-    return re.compile(f"[{re.escape(marks)}]\\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +224,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 @lru_cache(maxsize=64)
 def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
     """Return where each sentence end of ``text`` starts and ends (its mark and space)."""
-    found = [m.span() for m in _sentence_end().finditer(text)]
+    found = [m.span() for m in sentence_end().finditer(text)]
     return [a for a, _ in found], [b for _, b in found]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -11,7 +12,7 @@ from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
 from multipub.glossary import EntryKind, TermForms
-from multipub.lang import Clitics, primary_subtag, profile
+from multipub.lang import Clitics, primary_subtag, profile, sentence_end
 from multipub.matcher import HOUSE_FORMS, FormStatus, Mention
 from multipub.models import TextUnit
 from multipub.text import fold, text_span
@@ -448,12 +449,34 @@ def _another_countrys_by_consensus(
     return True
 
 
+def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) -> list[Mention]:
+    """Return the mentions of a source text that a translation must render as many times:
+    every person and title (two deputy prime ministers are two titles), and a body, a
+    place or a term once per sentence (a sentence that names the National Assembly twice,
+    "trước khi Quốc hội biểu quyết, ... của Quốc hội", is rendered naming it once)."""
+    if len(mentions) < 2:
+        return mentions
+    ends = [m.start() for m in sentence_end().finditer(text)]
+    kept: list[Mention] = []
+    seen: set[tuple[str, int]] = set()
+    for m in mentions:
+        if kinds.get(m.entry) in (EntryKind.PERSON, EntryKind.TITLE):
+            kept.append(m)
+            continue
+        key = (m.entry, bisect.bisect(ends, m.start))
+        if key not in seen:
+            seen.add(key)
+            kept.append(m)
+    return kept
+
+
 @register(
     code="MP101",
     name="missing-term",
     severity=Severity.WARNING,
     summary="A glossary entry that occurs in the source but not in the translation, "
-    "counting mentions: two in the source and one in the target is one missing. Any "
+    "counting mentions: two in the source and one in the target is one missing (people and "
+    "titles each time, a body, place or term once per sentence). Any "
     "form counts as present (a forbidden one is MP103's business). Blocks are aligned "
     "first, and the finding is placed on the target block that should hold the mention. "
     "Entries with no form in the target language are not checked. Not missing: a form in "
@@ -489,7 +512,11 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
     source_mentions = ctx.shared.mentions(source_lang)
     target_units, target_mentions = ctx.units(), ctx.mentions()
     source_mentions = [
-        [m for m in mentions if not _names_a_foreign_one(unit.text, m, source_lang)]
+        _counted(
+            unit.text,
+            [m for m in mentions if not _names_a_foreign_one(unit.text, m, source_lang)],
+            glossary.kinds,
+        )
         for unit, mentions in zip(source_units, source_mentions, strict=True)
     ]
     wanted: Counter[str] = Counter(

@@ -45,6 +45,7 @@ __all__ = [
     "script_of",
     "scripts",
     "scripts_of",
+    "sentence_end",
     "tag_matches",
     "words_pattern",
     "writes",
@@ -413,6 +414,14 @@ def _problem(name: str, error: ValidationError) -> ProfileError:
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"])
     return ProfileError(f"multipub/lang/data/{name}: {where}: {first['msg']}")
+
+
+@cache
+def sentence_end() -> re.Pattern[str]:
+    """Return the pattern of a sentence's end: any script's sentence mark, then white
+    space."""
+    marks = "".join(dict.fromkeys("".join(s.sentence_marks for s in scripts().values())))
+    return re.compile(f"[{re.escape(marks)}]\\s")
 
 
 @cache
