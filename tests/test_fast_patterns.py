@@ -41,7 +41,7 @@ _PAIRS: dict[str, tuple[re.Pattern[str], str]] = {
     ),
     "time": (
         numbers._TIME,
-        r"(?<![\d.,:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|\s?h\s?[0-5]\d)(?![\d.,])",
+        r"(?<![\d.,:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|\s?h\s?[0-5]\d)(?!\d|[.,]\d)",
     ),
     "slash date": (
         numbers._dates()[0][0],

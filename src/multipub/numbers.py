@@ -189,6 +189,8 @@ def _scales(lang: str) -> tuple[tuple[re.Pattern[str], int], ...]:
     for language in ordered:
         for word, exponent in language.numbers.scales.items():
             value[word.lower()] = (exponent, language)
+    approximators = {w for p in profiles().values() for w in p.numbers.approximators}
+    approximate = f"(?:{words_pattern(approximators, bounded=False)})?" if approximators else ""
     by_exponent: dict[int, dict[bool, list[str]]] = {}
     for word, (exponent, language) in value.items():
         spaced = by_exponent.setdefault(exponent, {True: [], False: []})
@@ -202,7 +204,9 @@ def _scales(lang: str) -> tuple[tuple[re.Pattern[str], int], ...]:
             for spaced, words in sorted(groups.items(), reverse=True)
             if words
         )
-        patterns.append((re.compile(rf"\s*(?:{alternation})", re.IGNORECASE), exponent))
+        patterns.append(
+            (re.compile(rf"\s*{approximate}(?:{alternation})", re.IGNORECASE), exponent)
+        )
     return tuple(patterns)
 
 
@@ -335,12 +339,24 @@ _HAS_DIGIT = re.compile(r"\d")
 # Three or more groups of digits, nine digits or more in all: a phone number's shape
 # ("0912 345 678", "+84 24 3825 3536", "024.3825.3536").
 _PHONE = re.compile(r"(?<![\d.,])\+?\(?\d{2,4}\)?(?:[ .\-\u00a0]\(?\d{2,4}\)?){2,}(?![\d,])")
-# A clock time: "14:30", "14:30:05", "22 h 00", "22h00".
+# A clock time: "14:30", "14:30:05", "22 h 00", "22h00"; a comma or a full stop may
+# follow it ("Lúc 14:30, ..."), not a decimal ("14:30,5").
 # (The hour: one digit, or two from 00 to 23, the second tested after the first.)
 _TIME = re.compile(
     r"\d(?<![\d.,:].)(?:(?<=[01])\d|(?<=2)[0-3])?"
-    r"(?::[0-5]\d(?::[0-5]\d)?|\s?h\s?[0-5]\d)(?![\d.,])"
+    r"(?::[0-5]\d(?::[0-5]\d)?|\s?h\s?[0-5]\d)(?!\d|[.,]\d)"
 )
+
+
+@cache
+def _clock() -> re.Pattern[str] | None:
+    """Return the pattern of an hour followed by a profile's clock word, None without any."""
+    words = {w for p in profiles().values() for w in p.numbers.clock_words}
+    if not words:
+        return None
+    return re.compile(
+        rf"\d(?<![\d.,:].)\d?\s*{words_pattern(words, bounded=False)}(?!\w)", re.IGNORECASE
+    )
 
 
 def number_tokens(text: str, lang: str | None = None) -> tuple[NumberToken, ...]:
@@ -376,6 +392,10 @@ def _read_numbers(
     # Clock times are read and set aside: a translation may write "22 h 00" for "10:00
     # đêm", or "1200 GMT" for "12:00 GMT", and their digits are no quantities.
     for match in _TIME.finditer(prepared) if ":" in prepared or "h" in prepared else ():
+        spans.append((match.start(), match.end()))
+    # ... and so are hours with a clock word ("từ 17 giờ đến 23 giờ", "5 p.m. to 11 p.m.").
+    clock = _clock()
+    for match in clock.finditer(prepared) if clock is not None else ():
         spans.append((match.start(), match.end()))
     # Phone numbers are no quantities either: a trunk "0" or a "+" country code, then
     # groups of digits (in any order: right-to-left text may show them reversed).

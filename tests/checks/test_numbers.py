@@ -424,3 +424,40 @@ def test_a_changed_decimal_of_a_grouped_number_is_reported() -> None:
 
 def test_a_currency_code_inside_a_word_is_no_amount() -> None:
     assert [t.key for t in number_tokens("Model ABCVND12 and XUSD450", "en")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "keys"),
+    [
+        # Scale words in Arabic case forms, a Chinese approximate before its scale.
+        ("بلغ عدد الطلاب نحو 570 ألفا هذا العام.", "ar", ["570000"]),
+        ("全国学生2320多万人。", "zh-Hans", ["23200000"]),
+        # Ranges joined by "and" share their scale word.
+        ("entre 22 y 23 millones de visitantes", "es", ["22000000", "23000000"]),
+        ("between 22 and 23 million visitors", "en", ["22000000", "23000000"]),
+        ("entre 22 et 23 millions de visiteurs", "fr", ["22000000", "23000000"]),
+        ("между 22 и 23 млн посетителей", "ru", ["22000000", "23000000"]),
+        # Hours with a clock word are clock times, set aside like "17:00".
+        ("Lễ hội diễn ra từ 17 giờ đến 23 giờ.", "vi", []),
+        ("The festival runs from 5 p.m. to 11 p.m.", "en", []),
+        # A clock time before a comma is still one.
+        ("Lúc 14:30, 2.000 người đã có mặt.", "vi", ["2000"]),
+    ],
+)
+def test_scale_range_and_clock_words(text: str, lang: str, keys: list[str]) -> None:
+    assert [t.key for t in number_tokens(text, lang)] == keys
+
+
+@pytest.mark.parametrize(
+    ("lang", "target"),
+    [
+        ("en", "The festival runs from 5 p.m. to 11 p.m. and drew 25,000 visitors."),
+        ("ru", "Во всех больницах провинции работают отделения неотложной помощи."),
+    ],
+)
+def test_clock_hours_and_all_agree(lang: str, target: str) -> None:
+    sources = {
+        "en": "Lễ hội diễn ra từ 17 giờ đến 23 giờ, thu hút 25.000 lượt khách.",
+        "ru": "100% bệnh viện trong tỉnh có khoa cấp cứu.",
+    }
+    assert _mp501(sources[lang], lang, target) == []

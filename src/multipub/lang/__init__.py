@@ -202,6 +202,16 @@ class Numbers(_Data):
         description="words that say a share without a figure ('half', 'a quarter', 'all'): "
         "a block holding one may drop a round percentage (MP501)",
     )
+    clock_words: tuple[str, ...] = Field(
+        default=(),
+        description="words after an hour that make it a clock time ('17 giờ', '5 p.m.'): "
+        "set aside like '17:00', a translation may write the hour otherwise (MP501)",
+    )
+    approximators: tuple[str, ...] = Field(
+        default=(),
+        description="words between a number and its scale word that make it approximate "
+        "('2320多万', '30余亿'): the scale is still the number's (MP501)",
+    )
     range_words: tuple[str, ...] = Field(
         default=(),
         description="words between the two ends of a range, which share one scale word "
