@@ -478,3 +478,47 @@ def test_a_body_named_in_two_sentences_is_named_twice() -> None:
     vi = "Quốc hội họp phiên bế mạc. Quốc hội cũng thông qua nghị quyết về ngân sách."
     fr = "La session s'est achevée. L'Assemblée nationale a aussi adopté la résolution."
     assert _mp101(vi, "fr", fr) == ["org/national-assembly"]
+
+
+def _mp101_blocks(vi: list[str], translations: dict[str, list[str]]) -> list[tuple[str, str]]:
+    article = make_article({"vi": vi, **translations})
+    findings = check(article, config=Config(select=("MP101",)), glossary=GLOSSARY)
+    return sorted((f.lang, f.entry or "") for f in findings)
+
+
+def test_an_institution_the_article_names_abroad_stays_abroad() -> None:
+    # "Quốc hội Mỹ" first, then "Quốc hội": most translations say "Congress" (Chinese
+    # writes 国会 for both, which is no vote for the Assembly).
+    vi = [
+        "Quốc hội Mỹ thông qua dự luật về chuỗi cung ứng bán dẫn.",
+        "Dự luật yêu cầu Bộ Thương mại báo cáo Quốc hội trong vòng 180 ngày.",
+    ]
+    translations = {
+        "en": [
+            "The US Congress passed a bill on semiconductor supply chains.",
+            "The bill requires the Commerce Department to report to Congress within 180 days.",
+        ],
+        "fr": [
+            "Le Congrès américain a adopté un projet de loi sur les semi-conducteurs.",
+            "Le texte demande au département du Commerce de faire rapport au Congrès sous "
+            "180 jours.",
+        ],
+        "ru": [
+            "Конгресс США принял законопроект о цепочках поставок полупроводников.",
+            "Министерство торговли должно представить Конгрессу доклад в течение 180 дней.",
+        ],
+        "zh-Hans": ["美国国会通过半导体供应链法案。", "法案要求商务部在180天内向国会提交报告。"],
+    }
+    assert _mp101_blocks(vi, translations) == []
+
+
+def test_a_foreign_minister_named_with_his_department() -> None:
+    vi = "Bộ trưởng Thương mại Mỹ cho biết sẽ xem xét đề nghị của Việt Nam."
+    en = "The US Secretary of Commerce said he would consider Vietnam's request."
+    assert _mp101(vi, "en", en) == []
+
+
+def test_a_minister_whose_name_holds_a_country_word_is_ours() -> None:
+    # "Đức" is Germany and a given name: a person's name capitalizes every syllable.
+    vi = "Bộ trưởng Trần Đức Minh kiểm tra công trình."
+    assert "title/minister" in _mp101(vi, "en", "Tran Duc Minh inspected the project.")

@@ -685,3 +685,25 @@ def test_mp203_what_former_words_are_not(lang: str, text: str) -> None:
     article = lone(lang, text.format(name=NAMES[DUC][lang]))
     found = [f.entry for f in run(article, "MP203")]
     assert found == ([] if lang == "vi" else [DUC])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The title after Đức opens the next man's name: it is not Đức's.
+        ("vi", "Đồng chí {name} tiếp Chủ tịch UBND tỉnh Vũ Văn Tâm và đoàn công tác."),
+        ("vi", "Dự có đồng chí {name}, Chủ tịch UBND tỉnh Vũ Văn Tâm và nhiều đại biểu."),
+        (
+            "ru",
+            "Присутствовали {name}, председатель провинциального народного комитета Ву Ван "
+            "Там и другие гости.",
+        ),
+    ],
+)
+def test_mp203_a_title_that_opens_another_name(lang: str, text: str) -> None:
+    assert run(lone(lang, text.format(name=NAMES[DUC][lang])), "MP203") == []
+
+
+def test_mp203_a_title_before_a_place_is_still_the_names() -> None:
+    text = f"Đồng chí {NAMES[DUC]['vi']}, Chủ tịch UBND tỉnh Hòa Giang, phát biểu."
+    assert [f.entry for f in run(lone("vi", text), "MP203")] == [DUC]

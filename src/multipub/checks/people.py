@@ -58,14 +58,45 @@ def attached_titles(
             attached.append(before)
     # After: "Trần Quốc Hưng, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh".
     end = person.end
-    for following in mentions[index + 1 :]:
+    for position, following in enumerate(mentions[index + 1 :], start=index + 1):
         kind = kinds.get(following.entry)
         if kind is EntryKind.PERSON or not _gap().match(text[end : following.start]):
             break
         if kind is EntryKind.TITLE:
+            if _before_another_name(text, mentions, position, kinds):
+                break  # "A, Thủ tướng Nhật Bản Ishikawa Tadao": the next man's title
             attached.append(following)
         end = following.end
     return attached
+
+
+_CLAUSE_PUNCTUATION = re.compile(r"[,.;:!?()،؛。，]")
+
+
+def _before_another_name(
+    text: str, mentions: list[Mention], position: int, kinds: dict[str, EntryKind]
+) -> bool:
+    """Return True when the title ``mentions[position]`` opens another name: past the
+    places and bodies right after it ("Chủ tịch UBND tỉnh Quảng Ninh"), three capitalized
+    words or more before the clause ends ("Thủ tướng Nhật Bản Ishikawa Tadao", "Chủ tịch
+    UBND tỉnh Vũ Văn Tâm"); two are more often a place the glossary does not know ("Chủ
+    tịch UBND huyện Gia Lâm")."""
+    end = mentions[position].end
+    for following in mentions[position + 1 :]:
+        if text[end : following.start].strip() or kinds.get(following.entry) not in (
+            EntryKind.PLACE,
+            EntryKind.ORGANIZATION,
+        ):
+            break
+        end = following.end
+    clause = _CLAUSE_PUNCTUATION.split(text[end : end + 80], maxsplit=1)[0]
+    words = clause.split()
+    capitalized = 0
+    for word in words:
+        if not word[:1].isupper():
+            break
+        capitalized += 1
+    return capitalized >= 3
 
 
 def _people(ctx: VariantContext) -> Iterator[_Person]:

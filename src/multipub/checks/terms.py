@@ -371,13 +371,14 @@ def _rendering(m: Mention) -> str:
     return "\0preferred" if m.status in HOUSE_FORMS else m.form
 
 
-_NEXT_WORD = re.compile(r"[ \u00a0]+(\w+(?:[ \u00a0]+\w+){0,2})")
+_NEXT_WORD = re.compile(r"[ \u00a0]+(\w+(?:[ \u00a0]+\w+){0,4})")
 
 
 def _names_a_foreign_one(text: str, mention: Mention, lang: str) -> bool:
     """Return True when a source mention of an institution or a title is another country's:
     the words right after it name a country of the source profile's list ("Quốc hội Mỹ",
-    "Chính phủ Pháp") or, in Vietnamese, a person or place no Vietnamese syllables spell
+    "Chính phủ Pháp"), maybe after a department ("Bộ trưởng Thương mại Mỹ"), or, in
+    Vietnamese, a person or place no Vietnamese syllables spell
     ("Thủ tướng Stephen Harper", "Thủ tướng Singapore"). The glossary's rendering is the
     house's own institution's: another country's is translated as that country says."""
     following = _NEXT_WORD.match(text, mention.end)
@@ -388,6 +389,17 @@ def _names_a_foreign_one(text: str, mention: Mention, lang: str) -> bool:
     countries = language.names.countries if language is not None else ()
     if any(" ".join(words[:size]) in countries for size in (1, 2, 3)):
         return True
+    # A department between the title and the country ("Bộ trưởng Thương mại Mỹ", "Bộ
+    # trưởng Ngoại giao Nhật Bản"): its first word capitalized, the next ones not (a
+    # person's name capitalizes every syllable: "Thủ tướng Lê Anh" is no British one).
+    for start in (2, 3):
+        if (
+            len(words) > start
+            and words[0][:1].isupper()
+            and all(w[:1].islower() for w in words[1:start])
+            and any(" ".join(words[start : start + size]) in countries for size in (1, 2, 3))
+        ):
+            return True
     first = words[0]
     return (
         primary_subtag(lang) == "vi"
@@ -403,30 +415,34 @@ _FOREIGN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
 
 
 def _another_countrys_by_consensus(
-    ctx: VariantContext, entry_id: str, source_blocks: Sequence[int]
+    ctx: VariantContext, entry_id: str, source_blocks: Sequence[int], named_abroad: bool
 ) -> bool:
-    """Return True when ``entry_id`` is an organization that the Vietnamese source blocks
-    ``source_blocks`` name beside two or more foreign words (a person's or place's name),
-    and that at least two other translations, which the glossary also has forms for,
-    render in none of the blocks linked with them: the source's "Quốc hội" is then
-    another country's ("the Congress"), which a story abroad stops naming after its first
-    mention, and every translation says so. Titles and people are always the house's."""
+    """Return True when the source says ``entry_id`` may be another country's here, and at
+    least two other translations, which the glossary also has forms for, render it in
+    none of the blocks linked with ``source_blocks``: a story abroad names "Quốc hội Mỹ"
+    once, then "Quốc hội", and every translation says "the Congress".
+
+    The source says so when the article names the entry as another country's elsewhere
+    (``named_abroad``: "Quốc hội Mỹ", "Bộ trưởng Thương mại Mỹ"), or, for an organization,
+    when its Vietnamese blocks hold two or more foreign words (a person's or place's name).
+    """
     assert ctx.glossary is not None
     source_lang = ctx.source_lang
     entry = ctx.glossary.entries[entry_id]
-    if entry.kind is not EntryKind.ORGANIZATION or source_lang is None:
-        return False
-    if primary_subtag(source_lang) != "vi":
-        return False  # foreign words are told by Vietnamese syllables
-    source_units = ctx.shared.units(source_lang)
-    foreign = {
-        word
-        for i in source_blocks
-        for word in _FOREIGN_NAME.findall(source_units[i].text)
-        if parse_syllable(word) is None
-    }
-    if len(foreign) < 2:
-        return False
+    if source_lang is None or primary_subtag(source_lang) != "vi":
+        return False  # foreign words and countries are told by the Vietnamese profile
+    if not named_abroad:
+        if entry.kind is not EntryKind.ORGANIZATION:
+            return False
+        source_units = ctx.shared.units(source_lang)
+        foreign = {
+            word
+            for i in source_blocks
+            for word in _FOREIGN_NAME.findall(source_units[i].text)
+            if parse_syllable(word) is None
+        }
+        if len(foreign) < 2:
+            return False
     others = [
         lang
         for lang in ctx.article.variants
@@ -435,18 +451,23 @@ def _another_countrys_by_consensus(
     if len(others) < 2:
         return False
     wanted = set(source_blocks)
+    lacking = 0
     for lang in others:
         linked = [j for s, t in ctx.shared.unit_pairs(lang) if wanted.intersection(s) for j in t]
         if not linked:
             return False  # dropped there: no evidence either way
         mentions = ctx.shared.mentions(lang)
-        if any(m.entry == entry_id for j in linked for m in mentions[j]):
-            return False
         other = VariantContext(ctx.shared, lang)
         units = other.units()
-        if _renderings_otherwise(other, entry_id, [(units[j].text, mentions[j]) for j in linked]):
-            return False
-    return True
+        if not any(m.entry == entry_id for j in linked for m in mentions[j]) and not (
+            _renderings_otherwise(other, entry_id, [(units[j].text, mentions[j]) for j in linked])
+        ):
+            lacking += 1
+    # Every other translation, on foreign words alone; most of them where the article
+    # names the entry abroad (Chinese writes 国会 for the Congress and the Assembly alike).
+    if named_abroad:
+        return lacking >= 2 and 2 * lacking > len(others)
+    return lacking == len(others)
 
 
 def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) -> list[Mention]:
@@ -511,6 +532,14 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
     source_units = ctx.shared.units(source_lang)
     source_mentions = ctx.shared.mentions(source_lang)
     target_units, target_mentions = ctx.units(), ctx.mentions()
+    # Entries the source names as another country's somewhere ("Quốc hội Mỹ"): their bare
+    # mentions elsewhere ("Quốc hội") may be that country's too (see the consensus below).
+    named_abroad = {
+        m.entry
+        for unit, mentions in zip(source_units, source_mentions, strict=True)
+        for m in mentions
+        if _names_a_foreign_one(unit.text, m, source_lang)
+    }
     source_mentions = [
         _counted(
             unit.text,
@@ -554,7 +583,7 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
             )
             if short <= 0:
                 continue
-            if _another_countrys_by_consensus(ctx, entry, s_idx):
+            if _another_countrys_by_consensus(ctx, entry, s_idx, entry in named_abroad):
                 continue
             missing[entry] -= short
             # Of the target blocks linked to this source block, the longest holds the text.
