@@ -707,3 +707,15 @@ def test_mp203_a_title_that_opens_another_name(lang: str, text: str) -> None:
 def test_mp203_a_title_before_a_place_is_still_the_names() -> None:
     text = f"Đồng chí {NAMES[DUC]['vi']}, Chủ tịch UBND tỉnh Hòa Giang, phát biểu."
     assert [f.entry for f in run(lone("vi", text), "MP203")] == [DUC]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The name is no subject: after "по словам", or the object of a verb before it.
+        "По словам {name}, в этом году город принял два миллиона туристов.",
+        "Президент поздравил {name} с назначением и выразил надежду на сотрудничество.",
+    ],
+)
+def test_mp204_russian_verbs_of_another_subject(text: str) -> None:
+    assert run(lone("ru", text.format(name="Ле Тхи Хонг Ван")), "MP204") == []

@@ -222,6 +222,28 @@ def _word_pattern(word: str, lang: str) -> re.Pattern[str]:
 _COMPILED: dict[tuple[str, str], re.Pattern[str]] = {}
 
 
+@lru_cache(maxsize=64)
+def _no_subject_before(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of what, right before a name, makes it no subject of the verbs
+    after it: the profile's ``not_subject_after`` words, or one of its gendered verbs."""
+    found = profile(lang)
+    if found is None or found.gender.verb_position != "after":
+        return None
+    agreement = found.gender
+    words = [*agreement.not_subject_after, *(w for pair in agreement.verb_pairs() for w in pair)]
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w){words_pattern(words)}[\s\u00a0]*$", re.IGNORECASE)
+
+
+def _not_the_subject(text: str, start: int, lang: str, sentence_start: int) -> bool:
+    """Return True when what stands right before a name (from ``start``, in its sentence)
+    makes it no subject: "По словам Чан Тхи Ким Оань, ... Хюэ принял", "поздравил Данг
+    Тхи Нгок Ван и выразил" (the verbs are the city's, the president's)."""
+    pattern = _no_subject_before(lang)
+    return pattern is not None and pattern.search(text, sentence_start, start) is not None
+
+
 def _find_word(text: str, word: str, lang: str, start: int, end: int) -> list[tuple[int, int]]:
     key = (word, lang)
     pattern = _COMPILED.get(key)
@@ -292,6 +314,8 @@ def _markers(
             # name is the subject (nominative, as the glossary writes it: "с До Ван
             # Кхаем" is not the one who "посетила").
             if not verb_first and " ".join(fold(person.text).split()) != fold(person.form):
+                continue
+            if not verb_first and _not_the_subject(text, person.start, lang, window[0]):
                 continue
             region = (window[0], subject_start) if verb_first else (person.end, window[1])
             for a, b in _find_word(text, word, lang, *region):

@@ -266,6 +266,12 @@ class Gender(_Data):
     clause_words: tuple[str, ...] = Field(
         default=(), description="words between a verb and a name that open a new clause"
     )
+    not_subject_after: tuple[str, ...] = Field(
+        default=(),
+        description="where verbs follow their subject: words right before a name that make "
+        "it no subject ('по словам X, ...', 'с X'); a verb of the list right before it does "
+        "too ('поздравил X': X is the object)",
+    )
     possessives: tuple[tuple[str, str], ...] = Field(
         default=(),
         description="(his, her) nouns after a name whose pronoun suffix agrees with it: "
