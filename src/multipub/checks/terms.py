@@ -414,6 +414,30 @@ def _names_a_foreign_one(text: str, mention: Mention, lang: str) -> bool:
 _FOREIGN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
 
 
+def _rendered_beside(
+    ctx: VariantContext, entry_id: str, source_blocks: Sequence[int], lang: str
+) -> bool | None:
+    """Return whether translation ``lang`` renders ``entry_id`` in the blocks linked with
+    ``source_blocks``, None when none is linked. Remembered per article: each of the
+    article's translations asks about the others."""
+    key = ("mp101-rendered", f"{entry_id} {lang}", ",".join(map(str, source_blocks)), None)
+    memo = ctx.shared.memo
+    if key in memo:
+        return memo[key]  # type: ignore[return-value]
+    wanted = set(source_blocks)
+    linked = [j for s, t in ctx.shared.unit_pairs(lang) if wanted.intersection(s) for j in t]
+    found: bool | None = None
+    if linked:
+        mentions = ctx.shared.mentions(lang)
+        other = VariantContext(ctx.shared, lang)
+        units = other.units()
+        found = any(m.entry == entry_id for j in linked for m in mentions[j]) or bool(
+            _renderings_otherwise(other, entry_id, [(units[j].text, mentions[j]) for j in linked])
+        )
+    memo[key] = found
+    return found
+
+
 def _another_countrys_by_consensus(
     ctx: VariantContext, entry_id: str, source_blocks: Sequence[int], named_abroad: bool
 ) -> bool:
@@ -450,24 +474,48 @@ def _another_countrys_by_consensus(
     ]
     if len(others) < 2:
         return False
-    wanted = set(source_blocks)
     lacking = 0
     for lang in others:
-        linked = [j for s, t in ctx.shared.unit_pairs(lang) if wanted.intersection(s) for j in t]
-        if not linked:
+        rendered = _rendered_beside(ctx, entry_id, source_blocks, lang)
+        if rendered is None:
             return False  # dropped there: no evidence either way
-        mentions = ctx.shared.mentions(lang)
-        other = VariantContext(ctx.shared, lang)
-        units = other.units()
-        if not any(m.entry == entry_id for j in linked for m in mentions[j]) and not (
-            _renderings_otherwise(other, entry_id, [(units[j].text, mentions[j]) for j in linked])
-        ):
-            lacking += 1
+        lacking += not rendered
     # Every other translation, on foreign words alone; most of them where the article
     # names the entry abroad (Chinese writes 国会 for the Congress and the Assembly alike).
     if named_abroad:
         return lacking >= 2 and 2 * lacking > len(others)
     return lacking == len(others)
+
+
+def _source_side(
+    ctx: VariantContext, source_lang: str
+) -> tuple[list[list[Mention]], frozenset[str]]:
+    """Return the source's mentions that translations must render, per unit (not another
+    country's, counted as :func:`_counted` says), and the entries the source names as
+    another country's somewhere ("Quốc hội Mỹ": its bare "Quốc hội" may be that country's
+    too). Remembered per article: every translation asks."""
+    key = ("mp101-source", source_lang, "", None)
+    found = ctx.shared.memo.get(key)
+    if found is None:
+        assert ctx.glossary is not None
+        units, mentions = ctx.shared.units(source_lang), ctx.shared.mentions(source_lang)
+        abroad = [
+            [_names_a_foreign_one(u.text, m, source_lang) for m in ms]
+            for u, ms in zip(units, mentions, strict=True)
+        ]
+        kinds = ctx.glossary.kinds
+        counted = [
+            _counted(u.text, [m for m, far in zip(ms, fars, strict=True) if not far], kinds)
+            for u, ms, fars in zip(units, mentions, abroad, strict=True)
+        ]
+        named = frozenset(
+            m.entry
+            for ms, fars in zip(mentions, abroad, strict=True)
+            for m, far in zip(ms, fars, strict=True)
+            if far
+        )
+        found = ctx.shared.memo[key] = (counted, named)
+    return found  # type: ignore[return-value]
 
 
 def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) -> list[Mention]:
@@ -530,24 +578,8 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
     if glossary is None or source_lang is None:
         return
     source_units = ctx.shared.units(source_lang)
-    source_mentions = ctx.shared.mentions(source_lang)
     target_units, target_mentions = ctx.units(), ctx.mentions()
-    # Entries the source names as another country's somewhere ("Quốc hội Mỹ"): their bare
-    # mentions elsewhere ("Quốc hội") may be that country's too (see the consensus below).
-    named_abroad = {
-        m.entry
-        for unit, mentions in zip(source_units, source_mentions, strict=True)
-        for m in mentions
-        if _names_a_foreign_one(unit.text, m, source_lang)
-    }
-    source_mentions = [
-        _counted(
-            unit.text,
-            [m for m in mentions if not _names_a_foreign_one(unit.text, m, source_lang)],
-            glossary.kinds,
-        )
-        for unit, mentions in zip(source_units, source_mentions, strict=True)
-    ]
+    source_mentions, named_abroad = _source_side(ctx, source_lang)
     wanted: Counter[str] = Counter(
         m.entry
         for unit, mentions in zip(source_units, source_mentions, strict=True)
