@@ -393,7 +393,7 @@ def _read_numbers(
     # đêm", or "1200 GMT" for "12:00 GMT", and their digits are no quantities.
     for match in _TIME.finditer(prepared) if ":" in prepared or "h" in prepared else ():
         spans.append((match.start(), match.end()))
-    # ... and so are hours with a clock word ("từ 17 giờ đến 23 giờ", "5 p.m. to 11 p.m.").
+    # ... and so are hours with a clock word ("5 p.m. to 11 p.m.").
     clock = _clock()
     for match in clock.finditer(prepared) if clock is not None else ():
         spans.append((match.start(), match.end()))

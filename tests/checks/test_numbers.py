@@ -437,8 +437,10 @@ def test_a_currency_code_inside_a_word_is_no_amount() -> None:
         ("between 22 and 23 million visitors", "en", ["22000000", "23000000"]),
         ("entre 22 et 23 millions de visiteurs", "fr", ["22000000", "23000000"]),
         ("между 22 и 23 млн посетителей", "ru", ["22000000", "23000000"]),
-        # Hours with a clock word are clock times, set aside like "17:00".
-        ("Lễ hội diễn ra từ 17 giờ đến 23 giờ.", "vi", []),
+        # Hours with a clock word are clock times, set aside like "17:00"; "giờ" is no
+        # clock word ("trong 48 giờ" is a duration), and a dropped number is no finding.
+        ("Lễ hội diễn ra từ 17 giờ đến 23 giờ.", "vi", ["17", "23"]),
+        ("Nước rút trong khoảng 48 giờ.", "vi", ["48"]),
         ("The festival runs from 5 p.m. to 11 p.m.", "en", []),
         # A clock time before a comma is still one.
         ("Lúc 14:30, 2.000 người đã có mặt.", "vi", ["2000"]),

@@ -204,8 +204,9 @@ class Numbers(_Data):
     )
     clock_words: tuple[str, ...] = Field(
         default=(),
-        description="words after an hour that make it a clock time ('17 giờ', '5 p.m.'): "
-        "set aside like '17:00', a translation may write the hour otherwise (MP501)",
+        description="words after an hour that make it a clock time ('5 p.m.'), not a "
+        "duration ('48 giờ' may be either: no clock word): set aside like '17:00', a "
+        "translation may write the hour otherwise (MP501)",
     )
     approximators: tuple[str, ...] = Field(
         default=(),
