@@ -145,6 +145,12 @@ def test_a_plural_form_alone_or_in_a_list(tmp_path: Path) -> None:
             "'جسر' is both a good form and forbidden",
         ),
         (
+            ("      ar: {preferred: نقطة الاتصال,", "      ar: {preferred: نقطة … الاتصال,"),
+            "term/video-conference-point",
+            "terms.ar",
+            "a name slot '…' is for accepted forms only",
+        ),
+        (
             (
                 "      ar: {preferred: نقطة الاتصال,",
                 "      ar: {preferred: نقطة الاتصال, plural: [نقاط الاتصال], "

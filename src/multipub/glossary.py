@@ -44,6 +44,7 @@ from multipub.yaml_loader import (
 
 __all__ = [
     "GLOSSARY_SUFFIXES",
+    "NAME_SLOT",
     "Entry",
     "EntryKind",
     "Gender",
@@ -58,6 +59,8 @@ __all__ = [
 ]
 
 GLOSSARY_SUFFIXES = (".yaml", ".yml", ".csv", ".tbx")
+# In an accepted form, where a place's name stands ("People's Committee of … Province").
+NAME_SLOT = "…"
 
 
 class EntryKind(StrEnum):
@@ -140,6 +143,16 @@ class TermForms:
     @classmethod
     def _feminine_not_blank(cls, value: str | None) -> str | None:
         return None if value is None else _non_blank(value)
+
+    @model_validator(mode="after")
+    def _name_slot_in_accepted_forms_only(self) -> TermForms:
+        # A form with a slot is never matched as written: it only lets MP101 read the
+        # official long form with a place's name in it ("People's Committee of Nghe An
+        # Province"), so it cannot be the house form, the feminine, a plural or forbidden.
+        for form in (self.preferred, self.feminine or "", *self.plural, *self.forbidden):
+            if NAME_SLOT in form:
+                raise ValueError(f"{form!r}: a name slot {NAME_SLOT!r} is for accepted forms only")
+        return self
 
     @model_validator(mode="after")
     def _good_is_not_forbidden(self) -> TermForms:

@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from multipub._version import __version__
-from multipub.glossary import Glossary
+from multipub.glossary import NAME_SLOT, Glossary
 from multipub.lang import letter_class, primary_subtag, profile, profiles, script_of, writes
 from multipub.lang import scripts as lang_scripts
 from multipub.text import OffsetMap, fold, fold_many, fold_with_offsets, folds_in_place
@@ -823,8 +823,10 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
             forms.extend(terms.plural)
             statuses.extend([FormStatus.PLURAL] * len(terms.plural))
         if terms.accepted:
-            forms.extend(terms.accepted)
-            statuses.extend([accepted] * len(terms.accepted))
+            # A form with a name slot is MP101's second look's, never matched as written.
+            written = [f for f in terms.accepted if NAME_SLOT not in f]
+            forms.extend(written)
+            statuses.extend([accepted] * len(written))
         if terms.forbidden:
             forms.extend(terms.forbidden)
             statuses.extend([forbidden] * len(terms.forbidden))
@@ -1343,7 +1345,7 @@ CACHE_MIN_FORMS = 20_000
 # Files kept in the cache directory: the oldest go past this many (a glossary edited
 # daily leaves one file per language and version).
 CACHE_MAX_FILES = 32
-_CACHE_FORMAT = "multipub-matcher-3"  # 2: FormStatus.PLURAL; 3: same_letters
+_CACHE_FORMAT = "multipub-matcher-4"  # 2: FormStatus.PLURAL; 3: same_letters; 4: name slots
 
 
 def cache_dir() -> Path | None:

@@ -522,3 +522,26 @@ def test_a_minister_whose_name_holds_a_country_word_is_ours() -> None:
     # "Đức" is Germany and a given name: a person's name capitalizes every syllable.
     vi = "Bộ trưởng Trần Đức Minh kiểm tra công trình."
     assert "title/minister" in _mp101(vi, "en", "Tran Duc Minh inspected the project.")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The official long form, the province named inside it (a glossary name slot).
+        ("en", "The People's Council of Nghe An Province met on Monday."),
+        ("fr", "Le Conseil populaire de la province de Nghê An s'est réuni lundi."),
+        ("es", "El Consejo Popular de la provincia de Nghe An se reunió el lunes."),
+        ("ar", "اجتمع مجلس الشعب في مقاطعة نغي آن يوم الاثنين."),
+    ],
+)
+def test_the_long_form_with_the_province_inside(lang: str, text: str) -> None:
+    assert _mp101("HĐND tỉnh Nghệ An họp phiên thường kỳ vào thứ Hai.", lang, text) == []
+
+
+def test_a_name_slot_form_is_no_second_rendering() -> None:
+    # Read by MP101 only, never matched: the long form, then the short one, is one body.
+    blocks = [
+        "Le Conseil populaire de la province de Nghê An s'est réuni lundi.",
+        "Le Conseil populaire provincial a adopté le budget.",
+    ]
+    assert _mp104("fr", "Session du conseil", blocks) == []

@@ -11,7 +11,7 @@ from functools import lru_cache
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
-from multipub.glossary import EntryKind, TermForms
+from multipub.glossary import NAME_SLOT, EntryKind, TermForms
 from multipub.lang import Clitics, primary_subtag, profile, sentence_end
 from multipub.matcher import HOUSE_FORMS, FormStatus, Mention
 from multipub.models import TextUnit
@@ -88,6 +88,8 @@ def _second_look_patterns(forms: TermForms, lang: str) -> tuple[re.Pattern[str],
         changes = found.matching.word_changes
 
         def plural_word(word: str) -> str:
+            if word == NAME_SLOT:
+                return _SLOT  # "People's Committee of … Province": a name stands there
             alternatives = [re.escape(word) + plural]
             alternatives += [
                 re.escape(word[: -len(end)]) + re.escape(new)
@@ -115,6 +117,9 @@ def _second_look_patterns(forms: TermForms, lang: str) -> tuple[re.Pattern[str],
             patterns += _construct_patterns(written, clitics)
     return tuple(patterns)
 
+
+# What a glossary form's name slot reads: one to four words, as few as will do.
+_SLOT = r"\S+(?:\s+\S+){0,3}?"
 
 # Between two words of a form, a name may stand ("Vice Chairman of the Long An Provincial
 # People's Committee", "... of the Ba Ria - Vung Tau Provincial ..."): capitalized words,
@@ -552,7 +557,8 @@ def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) ->
     "the plural by the profile's plural endings and changes ('the Deputy Prime Ministers', "
     "'Deputy Secretaries') or in a plural or dual the glossary lists (Arabic 'الوزراء' for "
     "'وزير'), with 'former' against or inside it ('exvicepresidente', '省人民委员会原副主席'), "
-    "a Chinese province without 省 ('南定和嘉莱两省'), one that "
+    "a Chinese province without 省 ('南定和嘉莱两省'), an accepted form with a name slot "
+    "('People's Committee of … Province'), one that "
     "shares a character with a neighbouring mention in a language without spaces "
     "(广宁省人民委员会), one whose last word's article Arabic drops before a place's name "
     "('اللجنة الشعبية لمقاطعة ...'), an organization named right after a title that is "
