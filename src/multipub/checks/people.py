@@ -194,7 +194,7 @@ def _said_to_be_former(text: str, title: Mention, lang: str) -> bool:
     stands right after it ("وزير سابق")."""
     before, after = _former_words(lang)
     return bool(
-        (before is not None and before.search(text, 0, title.start))
+        (before is not None and before.search(text, max(0, title.start - 40), title.start))
         or (after is not None and after.match(text[title.end : title.end + 20]))
     )
 
