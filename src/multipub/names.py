@@ -82,7 +82,9 @@ def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:
             # body's name that a title names its holder after ("Chủ tịch UBND tỉnh Nguyễn
             # Văn An", "Hội đồng nhân dân huyện Trần Văn Bình").
             before = place.search(text, max(0, start - 24), start) if place else None
-            if before is not None and not body.search(text, 0, before.start()):
+            if before is not None and not body.search(
+                text, max(0, before.start() - 24), before.start()
+            ):
                 resume = end
                 continue
             yield start, end

@@ -151,15 +151,15 @@ def _month_day(text: str) -> Iterator[tuple[int, int, str, str]]:
 
 
 _WORD_CHAR = re.compile(r"\w")
-# Not after Latin letters or digits ("COVID-19" is a name, "A320" a model), but for a
-# currency code written against the figure ("VND28.6 trillion", the English style of
-# Vietnamese outlets); Chinese characters may touch a number ("向1250户"). Grouped digits
-# may end in decimals after the other mark ("1,424.8", "1.424,8", "1 424,8").
 # ISO 4217 codes of the currencies Vietnamese news quotes (three letters each: the
 # lookbehind needs one width), as a word of their own ("ABCVND12" is no amount).
 CURRENCY_CODES = (
     "VND USD EUR GBP JPY CNY RMB SGD AUD KRW HKD THB INR CAD CHF TWD MYR IDR PHP LAK KHR RUB"
 ).split()
+# Not after Latin letters or digits ("COVID-19" is a name, "A320" a model), but for a
+# currency code written against the figure ("VND28.6 trillion", the English style of
+# Vietnamese outlets); Chinese characters may touch a number ("向1250户"). Grouped digits
+# may end in decimals after the other mark ("1,424.8", "1.424,8", "1 424,8").
 _NUMBER = re.compile(
     r"\d(?:(?<![0-9A-Za-z.,].)|(?<=(?<![A-Za-z])(?:" + "|".join(CURRENCY_CODES) + r")\d))"
     r"(?:\d{0,2}(?:(?P<group>[.,]|[ \u00a0\u2009\u202f])\d{3})+(?:(?!(?P=group))[.,]\d+)?(?!\d)"

@@ -305,18 +305,18 @@ def _markers(
                     yield a, b, gender, other
     verb_first = agreement.verb_position == "before"
     clause_words = frozenset(agreement.clause_words)
-    for masculine, feminine in agreement.verb_pairs():
+    # Arabic puts the verb before its subject; Russian after it, and only when the name is
+    # the subject: nominative, as the glossary writes it ("с До Ван Кхаем" is not the one
+    # who "посетила"), and not after "по словам", a preposition or a verb of the list.
+    is_subject = verb_first or (
+        " ".join(fold(person.text).split()) == fold(person.form)
+        and not _not_the_subject(text, person.start, lang, window[0])
+    )
+    for masculine, feminine in agreement.verb_pairs() if is_subject else ():
         for word, gender, other in (
             (masculine, Gender.MALE, feminine),
             (feminine, Gender.FEMALE, masculine),
         ):
-            # Arabic puts the verb before its subject; Russian after it, and only when the
-            # name is the subject (nominative, as the glossary writes it: "с До Ван
-            # Кхаем" is not the one who "посетила").
-            if not verb_first and " ".join(fold(person.text).split()) != fold(person.form):
-                continue
-            if not verb_first and _not_the_subject(text, person.start, lang, window[0]):
-                continue
             region = (window[0], subject_start) if verb_first else (person.end, window[1])
             for a, b in _find_word(text, word, lang, *region):
                 between = text[b:subject_start]

@@ -24,13 +24,10 @@ __all__: list[str] = []
 def _renderings_otherwise(
     ctx: VariantContext, entry_id: str, texts: list[tuple[str, list[Mention]]]
 ) -> int:
-    """Return how many more times than the matcher found a house or accepted form of an
-    entry stands in ``texts`` (each with the matcher's mentions) by a looser reading:
-    sharing a character with another mention in a language without spaces (广宁省人民委员会
-    holds the place 广宁省 and the committee 省人民委员会), in the plural by the profile's
-    plural endings ("the Deputy Prime Ministers", "les vice-Premiers ministres"), or in
-    Arabic construct state before a place's name. A reading inside another mention
-    ("Minister" in "Prime Minister") or over one of the entry's own is none."""
+    """Return how many more times than the matcher found a good form of an entry (house,
+    feminine, plural or accepted) stands in ``texts`` (each with the matcher's mentions)
+    by a looser reading (see :func:`_second_look_patterns`). A reading inside another
+    mention ("Minister" in "Prime Minister") or over one of the entry's own is none."""
     assert ctx.glossary is not None
     forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
     if forms is None:
@@ -63,7 +60,17 @@ def _renderings_otherwise(
 # article where it goes missing.
 @lru_cache(maxsize=4096)
 def _second_look_patterns(forms: TermForms, lang: str) -> tuple[re.Pattern[str], ...]:
-    """Return the patterns of :func:`_renderings_otherwise` for ``forms`` in ``lang``."""
+    """Return the patterns of :func:`_renderings_otherwise` for ``forms`` in ``lang``.
+
+    In a language without spaces, each form as written (it may share a character with a
+    neighbouring mention: 广宁省人民委员会 holds the place 广宁省 and the committee
+    省人民委员会), a word inside it and a suffix gone where a cue follows (the profile's
+    ``inserted_words``, ``optional_suffixes``: "省人民委员会原副主席", "南定和嘉莱两省").
+    In a language with spaces, each word with its plural endings and changes ("Deputy
+    Prime Ministers", "Deputy Secretaries", "Ханоя"), an attached prefix
+    ("exvicepresidente"), a name between two words ("the Long An Provincial People's
+    Committee") or in a form's name slot, and in Arabic the construct state before a
+    place's name."""
     found = profile(lang)
     if found is None:
         return ()
@@ -74,47 +81,45 @@ def _second_look_patterns(forms: TermForms, lang: str) -> tuple[re.Pattern[str],
         *forms.accepted,
     )
     rules = found.matching
-    patterns = [re.compile(re.escape(form)) for form in written]
-    if not found.separates_words and (rules.inserted_words or rules.optional_suffixes):
-        patterns = [
+    if not found.separates_words:
+        return tuple(
             _unspaced_pattern(
                 form, rules.inserted_words, rules.optional_suffixes, rules.optional_suffix_cues
             )
             for form in written
-        ]
-    if found.separates_words:
-        endings = found.matching.plural_endings
-        plural = "(?:" + "|".join(re.escape(e) for e in endings) + ")?" if endings else ""
-        changes = found.matching.word_changes
+        )
+    endings = rules.plural_endings
+    plural = "(?:" + "|".join(re.escape(e) for e in endings) + ")?" if endings else ""
+    changes = rules.word_changes
 
-        def plural_word(word: str) -> str:
-            if word == NAME_SLOT:
-                return _SLOT  # "People's Committee of … Province": a name stands there
-            alternatives = [re.escape(word) + plural]
-            alternatives += [
-                re.escape(word[: -len(end)]) + re.escape(new)
-                for end, news in changes.items()
-                if word.lower().endswith(end) and len(word) > len(end)
-                for new in news
-            ]
-            if len(alternatives) == 1:
-                return alternatives[0]
-            return "(?:" + "|".join(alternatives) + ")"
-
-        prefix = "|".join(map(re.escape, rules.attached_prefixes))
-        patterns = [
-            re.compile(
-                r"(?<!\w)"
-                + (f"(?:{prefix})?" if prefix else "")
-                + _NAME_INSIDE.join(map(plural_word, form.split()))
-                + r"(?!\w)",
-                re.IGNORECASE,
-            )
-            for form in written
+    def plural_word(word: str) -> str:
+        if word == NAME_SLOT:
+            return _SLOT  # "People's Committee of … Province": a name stands there
+        alternatives = [re.escape(word) + plural]
+        alternatives += [
+            re.escape(word[: -len(end)]) + re.escape(new)
+            for end, news in changes.items()
+            if word.lower().endswith(end) and len(word) > len(end)
+            for new in news
         ]
-        clitics = found.matching.clitics
-        if clitics is not None and clitics.article:
-            patterns += _construct_patterns(written, clitics)
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")"
+
+    prefix = "|".join(map(re.escape, rules.attached_prefixes))
+    patterns = [
+        re.compile(
+            r"(?<!\w)"
+            + (f"(?:{prefix})?" if prefix else "")
+            + _NAME_INSIDE.join(map(plural_word, form.split()))
+            + r"(?!\w)",
+            re.IGNORECASE,
+        )
+        for form in written
+    ]
+    clitics = rules.clitics
+    if clitics is not None and clitics.article:
+        patterns += _construct_patterns(written, clitics)
     return tuple(patterns)
 
 
@@ -446,14 +451,15 @@ def _rendered_beside(
 def _another_countrys_by_consensus(
     ctx: VariantContext, entry_id: str, source_blocks: Sequence[int], named_abroad: bool
 ) -> bool:
-    """Return True when the source says ``entry_id`` may be another country's here, and at
-    least two other translations, which the glossary also has forms for, render it in
-    none of the blocks linked with ``source_blocks``: a story abroad names "Quốc hội Mỹ"
-    once, then "Quốc hội", and every translation says "the Congress".
+    """Return True when the source says ``entry_id`` may be another country's here and
+    the other translations (two or more, with forms for it in the glossary) agree, not
+    rendering it in the blocks linked with ``source_blocks``: a story abroad names "Quốc
+    hội Mỹ" once, then "Quốc hội", and the translations say "the Congress".
 
     The source says so when the article names the entry as another country's elsewhere
-    (``named_abroad``: "Quốc hội Mỹ", "Bộ trưởng Thương mại Mỹ"), or, for an organization,
-    when its Vietnamese blocks hold two or more foreign words (a person's or place's name).
+    (``named_abroad``: "Quốc hội Mỹ", "Bộ trưởng Thương mại Mỹ"), then most of the other
+    translations must agree; or, for an organization, when its Vietnamese blocks hold two
+    or more foreign words (a person's or place's name), then all of them must.
     """
     assert ctx.glossary is not None
     source_lang = ctx.source_lang
@@ -563,10 +569,12 @@ def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) ->
     "(广宁省人民委员会), one whose last word's article Arabic drops before a place's name "
     "('اللجنة الشعبية لمقاطعة ...'), an organization named right after a title that is "
     "rendered, which "
-    "translations fuse with it ('Bộ trưởng Bộ Tài chính': 'Minister of Finance'), and an "
-    "organization of a Vietnamese source block that holds two or more foreign words (a "
-    "person's or place's name) and that two or more other translations render otherwise too "
-    "(a story abroad: 'Quốc hội' is the Congress); and a "
+    "translations fuse with it ('Bộ trưởng Bộ Tài chính': 'Minister of Finance'), and "
+    "another country's institution or title (a story abroad: 'Quốc hội' is the Congress), "
+    "where the article names it as another country's elsewhere ('Quốc hội Mỹ') and most "
+    "other translations render it otherwise here, or where an organization's Vietnamese "
+    "block holds two or more foreign words and all two or more other translations render "
+    "it otherwise; and a "
     "name MP201 finds misspelled on the block is MP201's finding alone, and a title on a "
     "block where MP203 finds a person called by a title they do not hold is MP203's, and a "
     "term inside source-language text MP402 or MP303 finds left untranslated is theirs.",
