@@ -719,3 +719,74 @@ def test_mp203_a_title_before_a_place_is_still_the_names() -> None:
 )
 def test_mp204_russian_verbs_of_another_subject(text: str) -> None:
     assert run(lone("ru", text.format(name="Ле Тхи Хонг Ван")), "MP204") == []
+
+
+# --- MP204: pronouns for people after a name -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "entry", "word", "fix"),
+    [
+        # the sentence after one about a person opens with the other gender's pronoun
+        (
+            "en",
+            "Hoang Minh Duc inspected the dyke on Tuesday. She asked for 300 more workers.",
+            DUC,
+            "She",
+            "He",
+        ),
+        (
+            "en",
+            "Le Thi Hong Van opened the new hospital wing. He said it has 120 beds.",
+            VAN,
+            "He",
+            "She",
+        ),
+        (
+            "en",
+            "Le Thi Hong Van chaired the morning session. He then visited two farms.",
+            VAN,
+            "He",
+            "She",
+        ),
+        # Chinese: a clause of the person's sentence, or the next sentence
+        ("zh", "黄明德在会上表示，她将推动改革。", DUC, "她", "他"),
+        ("zh", "黎氏红云视察了医院。他要求增加床位。", VAN, "他", "她"),
+        ("zh", "黄明德同志强调，她希望各方合作。", DUC, "她", "他"),
+    ],
+)
+def test_mp204_pronoun_after_a_name(lang: str, text: str, entry: str, word: str, fix: str) -> None:
+    article = lone(lang, text)
+    findings = run(article, "MP204")
+    assert rows(article, findings) == [("MP204", lang, "blocks", 0, word, entry)]
+    assert f"; use '{fix}'" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Hoang Minh Duc inspected the dyke on Tuesday. He asked for 300 more workers."),
+        ("zh", "黄明德在会上表示，他将推动改革。"),
+        ("zh", "黎氏红云视察了医院。她要求增加床位。"),
+        # someone else comes in between: an honorific, a name the glossary does not know,
+        # a meeting, a gendered noun
+        ("en", "Hoang Minh Duc met Ms Tran Thi Mai, the principal. She said classes resume."),
+        ("en", "Hoang Minh Duc visited Dong Hoa Primary School. She is its oldest teacher."),
+        ("en", "Hoang Minh Duc received the ambassador of Chile. She praised the plan."),
+        ("en", "Hoang Minh Duc thanked the nurses, most of them women. She was the first."),
+        ("zh", "黄明德会见了智利大使。她表示愿加强合作。"),
+        ("zh", "黄明德看望了王女士。她感谢政府的帮助。"),
+        # a pronoun two sentences on, or inside a quotation, or the plural
+        ("en", "Hoang Minh Duc spoke. The crowd cheered. She left at noon."),
+        ("en", 'Hoang Minh Duc said: "The nurse came at dawn. She stayed all day."'),
+        ("zh", "黄明德说：“护士一早就来了，她整天都在。”"),
+        ("zh", "黄明德表示，他们将推动改革。"),
+        # a name that opens with "He"
+        ("en", "Hoang Minh Duc met the Chinese delegation. He Lifeng spoke next."),
+        # French and Russian pronouns also stand for things: not read
+        ("fr", "M. Hoang Minh Duc a visité la province. Elle compte un million d'habitants."),
+        ("ru", "Хоанг Минь Дык посетил провинцию. Она насчитывает миллион жителей."),
+    ],
+)
+def test_mp204_pronoun_clean(lang: str, text: str) -> None:
+    assert run(lone(lang, text), "MP204") == []

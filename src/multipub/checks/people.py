@@ -14,7 +14,14 @@ from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Severity
 from multipub.glossary import EntryKind, Gender
-from multipub.lang import primary_subtag, profile, profiles, sentence_end, words_pattern
+from multipub.lang import (
+    primary_subtag,
+    profile,
+    profiles,
+    script,
+    sentence_end,
+    words_pattern,
+)
 from multipub.matcher import FormStatus, Mention
 from multipub.models import TextUnit
 from multipub.text import fold
@@ -362,6 +369,110 @@ def _markers(
                     yield a, b, gender, other
 
 
+@dataclass(frozen=True, slots=True)
+class _Pronouns:
+    """A language's pronouns for people, compiled: each with its gender and counterpart,
+    where one may open a sentence or clause, and what brings in someone else."""
+
+    of_word: dict[str, tuple[Gender, str]]
+    opening: re.Pattern[str]  # a pronoun where a sentence (or, unspaced, a clause) opens
+    sentence_end: re.Pattern[str]
+    someone_else: re.Pattern[str] | None  # an honorific or a pronoun_not_after word
+    cased: bool
+
+
+# Where a sentence or clause opens in a language written without spaces (Chinese): after
+# its full stops, commas and colons; with spaces, after a sentence's end and white space.
+_UNSPACED_OPENING = r"(?:^|(?<=[。！？；，：!?;,:]))\s*"
+_UNSPACED_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+@lru_cache(maxsize=32)
+def _pronouns(lang: str) -> _Pronouns | None:
+    """Return ``lang``'s pronouns for people (the profile's ``gender.pronouns``), None for
+    a language without any."""
+    found = profile(lang)
+    if found is None or not found.gender.pronouns:
+        return None
+    agreement = found.gender
+    of_word: dict[str, tuple[Gender, str]] = {}
+    for masculine, feminine in agreement.pronouns:
+        of_word[masculine] = (Gender.MALE, feminine)
+        of_word[feminine] = (Gender.FEMALE, masculine)
+    words = "|".join(re.escape(w) for w in sorted(of_word, key=lambda w: (-len(w), w)))
+    others = [*agreement.pronoun_not_after, *(w for pair in agreement.honorifics for w in pair)]
+    spaced = found.separates_words
+    if spaced:
+        # A pronoun opens the sentence right after the person's ("He Lifeng" is a name).
+        opening = re.compile(rf"(?:^|(?<=\s))({words})(?!\w)(?!\s+[A-Z])")
+        ends = sentence_end()
+    else:
+        # ... or a clause of it: "阮文安表示，他..." ("他们", "they", is no person's).
+        opening = re.compile(rf"{_UNSPACED_OPENING}({words})(?![们們])")
+        ends = _UNSPACED_SENTENCE_END
+    someone_else = (
+        re.compile(
+            (r"(?<!\w)" if spaced else "") + words_pattern(others, bounded=spaced),
+            re.IGNORECASE,
+        )
+        if others
+        else None
+    )
+    cased = script(found.scripts[0]).cased if spaced else False
+    return _Pronouns(of_word, opening, ends, someone_else, cased)
+
+
+# Two capitalized words or more in a row: a name (or an organization) the glossary may
+# not know, whom a pronoun after it may be about.
+_CAPITALIZED_RUN = re.compile(r"(?<!\w)[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)+")
+
+
+def _inside_a_quote(text: str) -> bool:
+    """Return whether ``text`` opens a quotation it does not close."""
+    return (
+        text.count("“") > text.count("”")
+        or text.count("«") > text.count("»")
+        or text.count("「") > text.count("」")
+        or text.count('"') % 2 == 1
+    )
+
+
+def _pronoun_after(
+    text: str, lang: str, person: Mention, limit: int, mentions: list[Mention]
+) -> Iterator[tuple[int, int, Gender, str]]:
+    """Yield (start, end, gender, counterpart) for the first pronoun for a person (He,
+    She; 他, 她) that opens the sentence after ``person``'s (or, without spaces, a clause
+    of its own sentence or of the next), before ``limit`` (the next person named), unless
+    someone else comes in between: an honorific, a word of ``pronoun_not_after``
+    ("received", "会见"), or a run of capitalized words that no glossary entry covers."""
+    table = _pronouns(lang)
+    if table is None:
+        return
+    ends = list(itertools.islice(table.sentence_end.finditer(text, person.end, limit), 2))
+    stop = ends[1].end() if len(ends) > 1 else limit
+    if table.cased:
+        if not ends:
+            return  # no sentence after the person's before the limit
+        found = table.opening.match(text, ends[0].end(), stop)
+    else:
+        found = table.opening.search(text, person.end, stop)
+    if found is None:
+        return
+    a, b = found.span(1)
+    between = text[person.end : a]
+    if _inside_a_quote(between):
+        return  # a speaker's "she" is whoever they speak of
+    if table.someone_else is not None and table.someone_else.search(between):
+        return
+    if table.cased:
+        covered = [(m.start, m.end) for m in mentions if person.end <= m.start and m.end <= a]
+        for run in _CAPITALIZED_RUN.finditer(text, person.end, a):
+            if not any(s <= run.start() and run.end() <= e for s, e in covered):
+                return
+    gender, other = table.of_word[found.group(1)]
+    yield a, b, gender, other
+
+
 # A title in apposition: a comma, then the title's first word (Arabic vowel marks and
 # the tatweel within it: "نَائِبَة", "نائـبة").
 _APPOSITION = re.compile(r"\s*[,،]\s*((?:[\w-]|[\u0610-\u061a\u064b-\u065f\u0670])+)")
@@ -486,7 +597,10 @@ def _feminine_title_heads(
     "glossary gives a person: Arabic الرفيق/الرفيقة, السيد/السيدة and past-tense verbs "
     "(ترأس/ترأست, قال/قالت...) before the name; French M./Mme; Russian past-tense verbs "
     "after the name (заявил/заявила); English reported speech after the name ('said she' "
-    "of a man, not in a clause of its own: '..., who said she'); a feminine title head "
+    "of a man, not in a clause of its own: '..., who said she'); English and Chinese "
+    "pronouns for people (He/She, 他/她) opening the sentence after the name's (in Chinese, "
+    "a clause of it), unless someone else comes in between (an honorific, a name the "
+    "glossary does not know, 'met', '会见'); a feminine title head "
     "(نائبة, présidente) opening a title in the chain after a man's name; and, in any "
     "language, a title form attached to the name when the glossary gives the title a "
     "feminine form. Only words in the same "
@@ -506,6 +620,7 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
     people_by_unit: dict[int, list[_Person]] = {}
     for person in _people(ctx):
         people_by_unit.setdefault(id(person.unit), []).append(person)
+    mentions_of = {id(unit): found for unit, found in zip(ctx.units(), ctx.mentions(), strict=True)}
     for people in people_by_unit.values():
         for k, person in enumerate(people):
             entry = glossary.entries[person.mention.entry]
@@ -519,7 +634,11 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
             if k + 1 < len(people):
                 right = min(right, people[k + 1].mention.start)
             markers = _markers(text, lang, person.mention, (left, right), previous_end)
-            for a, b, gender, other in markers:
+            after_limit = people[k + 1].mention.start if k + 1 < len(people) else len(text)
+            pronouns = _pronoun_after(
+                text, lang, person.mention, after_limit, mentions_of[id(person.unit)]
+            )
+            for a, b, gender, other in itertools.chain(markers, pronouns):
                 if gender is not entry.gender:
                     yield _gender_problem(person, entry.id, entry.gender, text[a:b], (a, b), other)
             if entry.gender is Gender.MALE:

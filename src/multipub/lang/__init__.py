@@ -293,6 +293,19 @@ class Gender(_Data):
         "':' stands between the name and it ('..., who said she' is someone else)",
     )
 
+    pronouns: tuple[tuple[str, str], ...] = Field(
+        default=(),
+        description="(masculine, feminine) subject pronouns that stand for people only "
+        "('He', 'She'; '他', '她'), opening the sentence right after one about a person: "
+        "only in languages whose pronouns do not also stand for things (not French 'elle', "
+        "which is also 'la province')",
+    )
+    pronoun_not_after: tuple[str, ...] = Field(
+        default=(),
+        description="words between a person's name and a pronoun after it that bring in "
+        "someone else the pronoun may be ('met', 'received', 'with'; '会见', '与')",
+    )
+
     def verb_pairs(self) -> tuple[tuple[str, str], ...]:
         """Return every (masculine, feminine) verb pair, suffixed ones first."""
         return (*((v, v + self.feminine_suffix) for v in self.verb_stems), *self.verbs)
