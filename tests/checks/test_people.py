@@ -790,3 +790,38 @@ def test_mp204_pronoun_after_a_name(lang: str, text: str, entry: str, word: str,
 )
 def test_mp204_pronoun_clean(lang: str, text: str) -> None:
     assert run(lone(lang, text), "MP204") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "entry", "word", "fix"),
+    [
+        ("es", "La señora Hoang Minh Duc visitó la fábrica.", DUC, "señora", "señor"),
+        ("es", "El Sr. Le Thi Hong Van inauguró el hospital.", VAN, "Sr.", "Sra."),
+        (
+            "es",
+            "Hoang Minh Duc, presidenta del comité de hermanamiento, abrió la sesión.",
+            DUC,
+            "presidenta",
+            "presidente",
+        ),
+    ],
+)
+def test_mp204_spanish(lang: str, text: str, entry: str, word: str, fix: str) -> None:
+    article = lone(lang, text)
+    findings = run(article, "MP204")
+    assert rows(article, findings) == [("MP204", lang, "blocks", 0, word, entry)]
+    assert f"; use '{fix}'" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El señor Hoang Minh Duc visitó la fábrica.",
+        "La Sra. Le Thi Hong Van, directora del hospital, inauguró la nueva sala.",
+        "Hoang Minh Duc, presidente del comité, recibió a la señora Le Thi Hong Van.",
+        # a masculine title for a woman is a house style, not reported
+        "Le Thi Hong Van, ministro de Salud, inauguró el hospital.",
+    ],
+)
+def test_mp204_spanish_clean(text: str) -> None:
+    assert run(lone("es", text), "MP204") == []

@@ -33,6 +33,7 @@ GLOSSARY_DATA: dict[str, Any] = {
                 "zh": "黄明德",
                 "en": "Hoang Minh Duc",
                 "fr": "Hoang Minh Duc",
+                "es": "Hoang Minh Duc",
             },
             "roles": [
                 {"title": "title/provincial-chairman", "from": "2020-01-01", "to": "2023-12-31"},
@@ -54,6 +55,7 @@ GLOSSARY_DATA: dict[str, Any] = {
                 "zh": "黎氏红云",
                 "en": "Le Thi Hong Van",
                 "fr": "Le Thi Hong Van",
+                "es": "Le Thi Hong Van",
             },
             "roles": [{"title": "title/permanent-deputy-secretary", "from": "2022-03-01"}],
         },
