@@ -595,13 +595,14 @@ def _feminine_title_heads(
     severity=Severity.ERROR,
     summary="A gendered honorific, title or verb that disagrees with the gender the "
     "glossary gives a person: Arabic الرفيق/الرفيقة, السيد/السيدة and past-tense verbs "
-    "(ترأس/ترأست, قال/قالت...) before the name; French M./Mme; Russian past-tense verbs "
+    "(ترأس/ترأست, قال/قالت...) before the name; French M./Mme; Spanish señor/señora; "
+    "Russian past-tense verbs "
     "after the name (заявил/заявила); English reported speech after the name ('said she' "
     "of a man, not in a clause of its own: '..., who said she'); English and Chinese "
     "pronouns for people (He/She, 他/她) opening the sentence after the name's (in Chinese, "
     "a clause of it), unless someone else comes in between (an honorific, a name the "
     "glossary does not know, 'met', '会见'); a feminine title head "
-    "(نائبة, présidente) opening a title in the chain after a man's name; and, in any "
+    "(نائبة, présidente, ministra) opening a title in the chain after a man's name; and, in any "
     "language, a title form attached to the name when the glossary gives the title a "
     "feminine form. Only words in the same "
     "sentence as the name and not nearer to another person are considered.",
