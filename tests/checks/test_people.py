@@ -710,6 +710,22 @@ def test_mp203_a_title_before_a_place_is_still_the_names() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "entries"),
+    [
+        # the title stands before its body and place, then the name
+        (f"Chủ tịch UBND tỉnh Hòa Giang {NAMES[DUC]['vi']} phát biểu.", [DUC]),
+        (f"Phó Trưởng ban Thường trực Ban Tổ chức Trung ương {NAMES[DUC]['vi']} phát biểu.", []),
+        # a title two words before the name, with a word of no entry between, is not its
+        (f"Chủ tịch UBND tỉnh gặp {NAMES[DUC]['vi']} hôm qua.", []),
+    ],
+)
+def test_mp203_a_title_before_its_body_and_place_then_the_name(
+    text: str, entries: list[str]
+) -> None:
+    assert [f.entry for f in run(lone("vi", text), "MP203")] == entries
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # The name is no subject: after "по словам", or the object of a verb before it.

@@ -56,13 +56,20 @@ def attached_titles(
     after it, separated only by commas, dashes or "and"."""
     person = mentions[index]
     attached: list[Mention] = []
-    # Before: "Chủ tịch UBND tỉnh Nguyễn Văn An", "Premier Pham Minh Chinh".
-    if index > 0:
-        before = mentions[index - 1]
+    # Before: "Chủ tịch UBND tỉnh Nguyễn Văn An", "Premier Pham Minh Chinh", and past the
+    # bodies and places of the title ("Bộ trưởng Bộ Công Thương Nguyễn Văn An").
+    start = person.start
+    for before in reversed(mentions[:index]):
         # Only white space between: in "A, title of A, B" the title is A's, not B's.
-        gap = text[before.end : person.start]
-        if kinds.get(before.entry) is EntryKind.TITLE and not gap.strip():
+        if text[before.end : start].strip():
+            break
+        kind = kinds.get(before.entry)
+        if kind is EntryKind.TITLE:
             attached.append(before)
+            break
+        if kind not in (EntryKind.ORGANIZATION, EntryKind.PLACE):
+            break
+        start = before.start
     # After: "Trần Quốc Hưng, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh".
     end = person.end
     for position, following in enumerate(mentions[index + 1 :], start=index + 1):
