@@ -180,6 +180,14 @@ FR_PDS_F = "secrétaire adjointe permanente du Comité provincial du Parti"
             [("said that she", "said that he")],
         ),
         ("en", "Le Thi Hong Van said he expects more exports.", VAN, [("said he", "said she")]),
+        # Russian reflexive verbs: the feminine puts -а before -ся
+        (
+            "ru",
+            "Хоанг Минь Дык встретилась с избирателями района.",
+            DUC,
+            [("встретилась", "встретился")],
+        ),
+        ("ru", "Ле Тхи Хонг Ван поделился планами на год.", VAN, [("поделился", "поделилась")]),
     ],
 )
 def test_mp204_gender_disagreement(
@@ -234,6 +242,7 @@ def test_mp204_gender_disagreement(
         ("ar", "وأكدت المندوبة أهمية الخطة. وقال الرفيق هوانغ مينه دوك إن المقاطعة مستعدة."),
         ("ru", "Хоанг Минь Дык заявил, а Ле Тхи Хонг Ван подчеркнула, что план будет выполнен."),
         ("ru", "Ле Тхи Хонг Ван провела совещание. Хоанг Минь Дык провёл другое."),
+        ("ru", "Ле Тхи Хонг Ван встретилась с избирателями, Хоанг Минь Дык вернулся в Ханой."),
         ("ru", "Хоанг Минь Дык провел совещание, госпожа Ле Тхи Хонг Ван выступила на нём."),
         ("ru", "Совещание открыла делегат из Ханоя. Хоанг Минь Дык заявил, что план выполнен."),
         ("fr", "M. Hoang Minh Duc et Mme Le Thi Hong Van ont ouvert la séance."),
