@@ -778,6 +778,22 @@ def test_mp204_russian_verbs_of_another_subject(text: str) -> None:
         ("zh", "黄明德在会上表示，她将推动改革。", DUC, "她", "他"),
         ("zh", "黎氏红云视察了医院。他要求增加床位。", VAN, "他", "她"),
         ("zh", "黄明德同志强调，她希望各方合作。", DUC, "她", "他"),
+        # an opening phrase before the subject
+        (
+            "en",
+            "On Monday, Hoang Minh Duc inspected the dyke. She asked for workers.",
+            DUC,
+            "She",
+            "He",
+        ),
+        ("zh", "10月5日，黄明德视察了堤坝。她要求增派工人。", DUC, "她", "他"),
+        (
+            "es",
+            "Le Thi Hong Van inauguró el hospital. Él dijo que tiene 120 camas.",
+            VAN,
+            "Él",
+            "Ella",
+        ),
     ],
 )
 def test_mp204_pronoun_after_a_name(lang: str, text: str, entry: str, word: str, fix: str) -> None:
@@ -806,6 +822,17 @@ def test_mp204_pronoun_after_a_name(lang: str, text: str, entry: str, word: str,
         ("en", 'Hoang Minh Duc said: "The nurse came at dawn. She stayed all day."'),
         ("zh", "黄明德说：“护士一早就来了，她整天都在。”"),
         ("zh", "黄明德表示，他们将推动改革。"),
+        # the person named last is not the sentence's subject: the pronoun is not theirs
+        (
+            "en",
+            "Le Thi Hong Van said the court sentenced Hoang Minh Duc to six years. She also upheld the fine.",
+        ),
+        ("en", "The court sentenced Hoang Minh Duc to six years. She also upheld the fine."),
+        ("zh", "黎氏红云宣布判处黄明德有期徒刑六年。她还维持了罚款。"),
+        ("zh", "法院判处黄明德有期徒刑六年。她还维持了罚款。"),
+        ("es", "Le Thi Hong Van inauguró el hospital. Ella dijo que tiene 120 camas."),
+        ("es", "Hoang Minh Duc se reunió con la embajadora de Chile. Ella elogió el plan."),
+        ("es", "Hoang Minh Duc visitó la provincia. El plan prevé 120 camas."),
         # a name that opens with "He"
         ("en", "Hoang Minh Duc met the Chinese delegation. He Lifeng spoke next."),
         # French and Russian pronouns also stand for things: not read

@@ -444,16 +444,67 @@ def _inside_a_quote(text: str) -> bool:
     )
 
 
+# Lower-case words that may stand in a title or a body's name before a subject ("Minister
+# of Finance Le Van An", "El ministro de Salud ..."): anything else in lower case before
+# a name makes it something other than the sentence's subject ("sentenced Chau Van Luc").
+_TITLE_GLUE = frozenset({"of", "the", "and", "for", "de", "del", "la", "el", "y", "los", "las"})
+# Without spaces and case, a subject opens its sentence: at most this many characters of
+# no glossary entry before it ("会上" is not enough to be a verb and its subject), or an
+# opening phrase set off by a comma ("10月5日，").
+_UNSPACED_BEFORE_SUBJECT = 3
+
+
+def _opens_its_sentence(
+    text: str,
+    table: _Pronouns,
+    person: Mention,
+    mentions: list[Mention],
+    kinds: dict[str, EntryKind],
+) -> bool:
+    """Return whether ``person`` is the subject its sentence opens with: the sentence's
+    first person, with nothing before the name but titles, bodies and places of the
+    glossary, capitalized words (an opening "On Monday," too) and the words of titles;
+    without spaces, a few characters or a phrase set off by a comma."""
+    if table.cased:
+        start = _sentence_bounds(text, person.start, person.end)[0]
+    else:
+        marks = [text.rfind(mark, 0, person.start) for mark in "。！？!?"]
+        start = max(marks) + 1
+    before: list[str] = []
+    at = start
+    for mention in mentions:
+        if mention.start < start or mention.end > person.start:
+            continue
+        if kinds.get(mention.entry) is EntryKind.PERSON:
+            return False  # someone else opens it: "Judge X ... sentenced Y"
+        before.append(text[at : mention.start])
+        at = mention.end
+    before.append(text[at : person.start])
+    rest = " ".join(before)
+    if table.cased:
+        return all(
+            word[:1].isupper() or word.lower() in _TITLE_GLUE for word in _WORDS_OF.findall(rest)
+        )
+    rest = "".join(rest.split())
+    return len(rest) <= _UNSPACED_BEFORE_SUBJECT or rest.endswith(("，", ","))
+
+
 def _pronoun_after(
-    text: str, lang: str, person: Mention, limit: int, mentions: list[Mention]
+    text: str,
+    lang: str,
+    person: Mention,
+    limit: int,
+    mentions: list[Mention],
+    kinds: dict[str, EntryKind],
 ) -> Iterator[tuple[int, int, Gender, str]]:
     """Yield (start, end, gender, counterpart) for the first pronoun for a person (He,
     She; 他, 她) that opens the sentence after ``person``'s (or, without spaces, a clause
-    of its own sentence or of the next), before ``limit`` (the next person named), unless
-    someone else comes in between: an honorific, a word of ``pronoun_not_after``
-    ("received", "会见"), or a run of capitalized words that no glossary entry covers."""
+    of its own sentence or of the next), before ``limit`` (the next person named), when
+    the person is the subject their sentence opens with, unless someone else comes in
+    between: an honorific, a word of ``pronoun_not_after`` ("received", "会见"), or a run
+    of capitalized words that no glossary entry covers."""
     table = _pronouns(lang)
-    if table is None:
+    if table is None or not _opens_its_sentence(text, table, person, mentions, kinds):
         return
     ends = list(itertools.islice(table.sentence_end.finditer(text, person.end, limit), 2))
     stop = ends[1].end() if len(ends) > 1 else limit
@@ -605,10 +656,11 @@ def _feminine_title_heads(
     "(ترأس/ترأست, قال/قالت...) before the name; French M./Mme; Spanish señor/señora; "
     "Russian past-tense verbs "
     "after the name (заявил/заявила); English reported speech after the name ('said she' "
-    "of a man, not in a clause of its own: '..., who said she'); English and Chinese "
-    "pronouns for people (He/She, 他/她) opening the sentence after the name's (in Chinese, "
-    "a clause of it), unless someone else comes in between (an honorific, a name the "
-    "glossary does not know, 'met', '会见'); a feminine title head "
+    "of a man, not in a clause of its own: '..., who said she'); English, Spanish and "
+    "Chinese pronouns for people (He/She, Él/Ella, 他/她) opening the sentence after one "
+    "that the person opens as its subject (in Chinese, a clause of it too), unless someone "
+    "else comes in between (an honorific, a name the glossary does not know, 'met', "
+    "'会见'); a feminine title head "
     "(نائبة, présidente, ministra) opening a title in the chain after a man's name; and, in any "
     "language, a title form attached to the name when the glossary gives the title a "
     "feminine form. Only words in the same "
@@ -644,7 +696,12 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
             markers = _markers(text, lang, person.mention, (left, right), previous_end)
             after_limit = people[k + 1].mention.start if k + 1 < len(people) else len(text)
             pronouns = _pronoun_after(
-                text, lang, person.mention, after_limit, mentions_of[id(person.unit)]
+                text,
+                lang,
+                person.mention,
+                after_limit,
+                mentions_of[id(person.unit)],
+                glossary.kinds,
             )
             for a, b, gender, other in itertools.chain(markers, pronouns):
                 if gender is not entry.gender:
