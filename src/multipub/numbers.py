@@ -195,15 +195,24 @@ def _scales(lang: str) -> tuple[tuple[re.Pattern[str], int], ...]:
     for word, (exponent, language) in value.items():
         spaced = by_exponent.setdefault(exponent, {True: [], False: []})
         spaced[language.separates_words].append(word)
+    # A word that is a unit's prefix where the unit follows ("兆瓦": MW) is no scale there.
+    prefixes: dict[str, set[str]] = {}
+    for language in profiles().values():
+        for word, units in language.numbers.unit_prefixes.items():
+            prefixes.setdefault(word.lower(), set()).update(units)
     patterns = []
     for exponent in sorted(by_exponent, reverse=True):
         groups = by_exponent[exponent]
-        # a word of a language without spaces may run on into the next ("35亿元")
-        alternation = "|".join(
-            words_pattern(words, bounded=spaced)
-            for spaced, words in sorted(groups.items(), reverse=True)
-            if words
-        )
+        alternatives = []
+        for separated, words in sorted(groups.items(), reverse=True):
+            plain = [w for w in words if w not in prefixes]
+            if plain:
+                # a word of a language without spaces may run on into the next ("35亿元")
+                alternatives.append(words_pattern(plain, bounded=separated))
+            for word in sorted(w for w in words if w in prefixes):
+                after = words_pattern(sorted(prefixes[word]), bounded=False)
+                alternatives.append(f"{words_pattern([word], bounded=separated)}(?!{after})")
+        alternation = "|".join(alternatives)
         patterns.append(
             (re.compile(rf"\s*{approximate}(?:{alternation})", re.IGNORECASE), exponent)
         )

@@ -432,6 +432,13 @@ def test_a_currency_code_inside_a_word_is_no_amount() -> None:
         # Scale words in Arabic case forms, a Chinese approximate before its scale.
         ("بلغ عدد الطلاب نحو 570 ألفا هذا العام.", "ar", ["570000"]),
         ("全国学生2320多万人。", "zh-Hans", ["23200000"]),
+        # A thousand billion in Arabic; 兆 before a unit is its prefix in Chinese (MW),
+        # 10^12 elsewhere.
+        ("بلغت الاستثمارات أكثر من 7 آلاف مليار دونغ.", "ar", ["7000000000000"]),
+        ("بلغت الاستثمارات ٤٢ ألف مليار دونغ.", "ar", ["42000000000000"]),
+        ("风电装机容量达6000兆瓦。", "zh-Hans", ["6000"]),
+        ("预算为3兆元。", "zh-Hant", ["3000000000000"]),
+        ("予算は5兆円。", "ja", ["5000000000000"]),
         # Ranges joined by "and" share their scale word.
         ("entre 22 y 23 millones de visitantes", "es", ["22000000", "23000000"]),
         ("between 22 and 23 million visitors", "en", ["22000000", "23000000"]),

@@ -213,6 +213,12 @@ class Numbers(_Data):
         description="words between a number and its scale word that make it approximate "
         "('2320多万', '30余亿'): the scale is still the number's (MP501)",
     )
+    unit_prefixes: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="scale words (of any profile) that are a unit's prefix in this "
+        "language when the unit follows -> those units: '兆瓦' is a megawatt in Chinese, "
+        "not the Japanese 兆 (10^12) watts",
+    )
     range_words: tuple[str, ...] = Field(
         default=(),
         description="words between the two ends of a range, which share one scale word "
