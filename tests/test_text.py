@@ -39,6 +39,9 @@ from multipub.text import (
         ("Hà\u200bNội", "HàNội"),
         ("Хо\u00a0Ши\u202fМин", "хо ши мин"),
         ("\u202bمؤتمر\u202c", "موتمر"),
+        # Typographic apostrophes.
+        ("l’Éducation", "l'Éducation"),
+        ("People\u02bcs Committee", "People's Committee"),
     ],
 )
 def test_fold_makes_equivalent_texts_equal(a: str, b: str) -> None:

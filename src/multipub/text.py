@@ -69,6 +69,13 @@ _DIGITS = {
     **{chr(0x06F0 + d): str(d) for d in range(10)},  # Eastern Arabic-Indic (Persian, Urdu)
     **{chr(0xFF10 + d): str(d) for d in range(10)},  # full-width (CJK typesetting)
 }
+# Apostrophes: French and English typesetting writes "l’Éducation" and "People’s" where
+# a glossary (or another edition) writes the typewriter "'"; one mark to compare.
+_APOSTROPHES = {
+    "\u2019": "'",  # right single quotation mark, the typographic apostrophe
+    "\u02bc": "'",  # modifier letter apostrophe
+    "\uff07": "'",  # full-width apostrophe
+}
 _SPACES = (
     "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u202f\u205f\u3000\t\n\r\v\f\x85\u2028\u2029"
@@ -79,6 +86,7 @@ _FOLD_TABLE: dict[int, str] = {
     **{ord(c): "" for c in _ARABIC_MARKS},
     **{ord(k): v for k, v in _ARABIC_LETTERS.items()},
     **{ord(k): v for k, v in _DIGITS.items()},
+    **{ord(k): v for k, v in _APOSTROPHES.items()},
     **{ord(c): " " for c in _SPACES},
 }
 _DIGIT_TABLE: dict[int, str] = {ord(k): v for k, v in _DIGITS.items()}

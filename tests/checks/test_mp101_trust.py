@@ -64,6 +64,12 @@ def _missing(vi: str, target_lang: str, target: str) -> list[str]:
             "ar",
             "التقى برئيس وزراء سنغافورة في المؤتمر.",
         ),
+        # the typographic apostrophe of French and English typesetting
+        (
+            "Bộ Giáo dục và Đào tạo công bố kết quả thi.",
+            "fr",
+            "Le ministère de l’Éducation et de la Formation a publié les résultats.",
+        ),
     ],
 )
 def test_no_missing_term(vi: str, lang: str, target: str) -> None:
