@@ -64,6 +64,12 @@ def _missing(vi: str, target_lang: str, target: str) -> list[str]:
             "ar",
             "التقى برئيس وزراء سنغافورة في المؤتمر.",
         ),
+        # the chairman "of the People's Committee of Quang Ninh province", in Arabic
+        (
+            "Chủ tịch UBND tỉnh Quảng Ninh phát biểu tại hội nghị.",
+            "ar",
+            "وتحدث رئيس اللجنة الشعبية لمقاطعة كوانغ نينه في المؤتمر.",
+        ),
         # the typographic apostrophe of French and English typesetting
         (
             "Bộ Giáo dục và Đào tạo công bố kết quả thi.",
