@@ -9,15 +9,19 @@ Deputy Secretary from 2021-06-01) and Vũ Văn Tâm (male, no roles).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from multipub import Config, check
 from multipub.findings import Severity
+from multipub.glossary import load_glossary
 from multipub.models import Article
 from tests.checks.test_terms import at, rows, run
 from tests.conftest import article_data, make_article
 
+SHIPPED = Path(__file__).resolve().parents[2] / "glossaries"
 DUC = "person/hoang-minh-duc"
 VAN = "person/le-thi-hong-van"
 TAM = "person/vu-van-tam"
@@ -716,6 +720,39 @@ def test_mp203_a_title_that_opens_another_name(lang: str, text: str) -> None:
 def test_mp203_a_title_before_a_place_is_still_the_names() -> None:
     text = f"Đồng chí {NAMES[DUC]['vi']}, Chủ tịch UBND tỉnh Hòa Giang, phát biểu."
     assert [f.entry for f in run(lone("vi", text), "MP203")] == [DUC]
+
+
+_DESK_MINISTER = """
+name: desk
+source_lang: vi
+entries:
+  - id: person/nguyen-minh-khang
+    kind: person
+    gender: male
+    terms: {vi: Nguyễn Minh Khang, zh: 阮明康}
+    roles:
+      - {title: title/deputy-minister, from: 2021-04-10}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # the head of a department the glossary does not know ("导演部部长": of an
+        # exercise's directing department) holds no glossary title; a minister does
+        ("演习导演部部长阮明康少将介绍了情况。", False),
+        ("外交部部长阮明康会见大使。", True),
+        ("部长阮明康会见大使。", True),
+    ],
+)
+def test_mp203_head_of_an_unknown_unit_in_chinese(
+    tmp_path: Path, text: str, reported: bool
+) -> None:
+    (tmp_path / "desk.yaml").write_text(_DESK_MINISTER, encoding="utf-8")
+    glossary = load_glossary([SHIPPED, tmp_path / "desk.yaml"])
+    article = published("zh-Hans", text, "2023-05-01T00:00:00Z")
+    found = check(article, config=Config(select=("MP203",)), glossary=glossary)
+    assert [f.excerpt for f in found] == (["部长"] if reported else [])
 
 
 @pytest.mark.parametrize(

@@ -65,7 +65,8 @@ def attached_titles(
             break
         kind = kinds.get(before.entry)
         if kind is EntryKind.TITLE:
-            attached.append(before)
+            if not _heads_an_unknown_unit(text, before, mentions):
+                attached.append(before)
             break
         if kind not in (EntryKind.ORGANIZATION, EntryKind.PLACE):
             break
@@ -82,6 +83,16 @@ def attached_titles(
             attached.append(following)
         end = following.end
     return attached
+
+
+def _heads_an_unknown_unit(text: str, title: Mention, mentions: list[Mention]) -> bool:
+    """Return True when ``title`` is the head of a unit the glossary does not know, written
+    without spaces: the unit's last character opens the title ("导演部部长", head of the
+    exercise's directing department, is no minister; "外交部部长" is, its ministry known)."""
+    start = title.start
+    if start == 0 or not title.text or text[start - 1] != title.text[0]:
+        return False
+    return not any(m.end == start for m in mentions)
 
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,.;:!?()،؛。，]")
