@@ -53,6 +53,9 @@ class _NameIndex:
     # misspelling (the matcher does not look for a name in a language the glossary gives
     # it no form in).
     written: frozenset[str] = frozenset()
+    # Places: a name one edit away from a place's is as often another place ("Gia Lâm"
+    # beside "Gia Lai"), so only two neighbouring letters swapped count for them.
+    places: frozenset[str] = frozenset()
     # Caches for the run: each word's skeleton; the words (as written) whose skeleton
     # starts a glossary name; and the answer of the one-edit search per skeleton (news
     # repeats the same capitalized names and phrases from article to article).
@@ -92,9 +95,12 @@ def _name_index(glossary: GlossaryIndex, lang: str) -> _NameIndex:
         written: set[str] = set()
         source_lang = glossary.glossary.source_lang
         latin = writes(lang, "latin") and primary_subtag(lang) != primary_subtag(source_lang)
+        places: set[str] = set()
         for entry in glossary.glossary.entries:
-            if entry.kind is not EntryKind.PERSON:
+            if entry.kind not in _NAME_KINDS:
                 continue
+            if entry.kind is EntryKind.PLACE:
+                places.add(entry.id)
             forms = entry.forms(lang)
             if forms is not None:
                 good = forms.good_forms()
@@ -119,7 +125,7 @@ def _name_index(glossary: GlossaryIndex, lang: str) -> _NameIndex:
                 for variant in _deletions(skeleton):
                     deletions.setdefault(variant, set()).add(skeleton)
         found = glossary.derived[key] = _NameIndex(
-            by_skeleton, first_words, preferred, deletions, frozenset(written)
+            by_skeleton, first_words, preferred, deletions, frozenset(written), frozenset(places)
         )
     return found
 
@@ -137,6 +143,21 @@ def _deletions(text: str) -> set[str]:
 @lru_cache(maxsize=65536)
 def _word_skeleton(word: str, lang: str) -> str:
     return name_skeleton(word, lang)
+
+
+# Vowel letters of the skeletons (Latin, Cyrillic, Arabic): two of them swapped spell
+# another syllable ("Hòa" and "Hậu" are هوا and هاو), not a typing slip.
+_VOWELS = frozenset("aeiouyаеёиоуыэюяاويىآأإ")
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Return True when ``a`` is ``b`` with two neighbouring consonants swapped ("Nihn")."""
+    if len(a) != len(b):
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(differ) != 2 or differ[1] != differ[0] + 1 or a[differ[0]] != b[differ[1]]:
+        return False
+    return a[differ[0]] not in _VOWELS and a[differ[1]] not in _VOWELS
 
 
 def _distance_at_most_one(a: str, b: str) -> bool:
@@ -161,16 +182,17 @@ def _distance_at_most_one(a: str, b: str) -> bool:
     code="MP201",
     name="misspelled-name",
     severity=Severity.WARNING,
-    summary="A person's name spelled close to a glossary rendering but not as any accepted "
-    "form: the same transliteration skeleton (Arabic نغ/نج, ث/ت, Russian ть/ч/т...) or one "
-    "letter away. Reported with the preferred spelling.",
+    summary="A person's or place's name spelled close to a glossary rendering but not as "
+    "any accepted form: the same transliteration skeleton (Arabic نغ/نج, ث/ت, Russian "
+    "ть/ч/т...) or one letter away (for a place, two neighbouring letters swapped: another "
+    "place is often one letter away). Reported with the preferred spelling.",
     why="Transliteration is ad hoc: one minister turns up as 'Нгуен Тиен Тхань' in one "
     "paragraph and 'Нгуен Тьен Тхань' in the next, and readers cannot tell it is one man.",
     bad="ru, with 'Чан Куок Хынг' in the glossary:\n\n> Заседание провёл Чан Куок Хунг.",
     good="ru:\n\n> Заседание провёл Чан Куок Хынг.",
 )
 def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
-    """Yield one problem per near-spelling of a glossary person's name."""
+    """Yield one problem per near-spelling of a glossary person's or place's name."""
     glossary = ctx.glossary
     if glossary is None:
         return
@@ -279,9 +301,12 @@ def _near_name(index: _NameIndex, skeleton: str, near: bool) -> str | None:
     for candidate in sorted(
         set().union(*(index.deletions.get(d, ()) for d in _deletions(skeleton)))
     ):
-        if _distance_at_most_one(skeleton, candidate):
-            entry_id = index.by_skeleton[candidate]
-            break
+        if not _distance_at_most_one(skeleton, candidate):
+            continue
+        if index.by_skeleton[candidate] in index.places and not _swapped(skeleton, candidate):
+            continue
+        entry_id = index.by_skeleton[candidate]
+        break
     if len(index.near) > _KEPT:
         index.near.clear()
     index.near[skeleton] = entry_id

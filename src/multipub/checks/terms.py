@@ -554,9 +554,12 @@ def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) ->
     code="MP101",
     name="missing-term",
     severity=Severity.WARNING,
-    summary="A glossary entry that occurs in the source but not in the translation, "
-    "counting mentions: two in the source and one in the target is one missing (people and "
-    "titles each time, a body, place or term once per sentence). Any "
+    summary="A glossary entry that occurs in the source but not in the translation. "
+    "Titles are counted each time: two in the source and one in the target is one missing. "
+    "A person, body, place or term is missing from a block that names it in the source "
+    "only until the translation's text (not its headline) has named it in full: after "
+    "that, a block may refer to it in short ('Lan', 'she', 'the commission', 'the bay'), "
+    "as news style does where Vietnamese repeats the full name. Any "
     "form counts as present (a forbidden one is MP103's business). Blocks are aligned "
     "first, and the finding is placed on the target block that should hold the mention. "
     "Entries with no form in the target language are not checked. Not missing: a form in "
@@ -605,6 +608,19 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
     missing = wanted - found
     if not missing:
         return
+    # Where the translation's text first renders each person, body, place or term: after
+    # it, a text may refer to it in short ("Lan", "she", "the commission", "the bay"), as
+    # news style does where Vietnamese repeats the full name. Not after the headline: the
+    # text's first reference is in full. Titles are counted each time: a later one turned
+    # into another title ("Speaker of the House") changes who did what.
+    first_rendered: dict[str, int] = {}
+    kinds = glossary.kinds
+    for index, (unit, mentions) in enumerate(zip(target_units, target_mentions, strict=True)):
+        if unit.field == "title":
+            continue
+        for m in mentions:
+            if kinds.get(m.entry) is not EntryKind.TITLE:
+                first_rendered.setdefault(m.entry, index)
     for s_idx, t_idx in ctx.unit_pairs():
         if not t_idx:
             continue  # an unaligned source block is MP502's finding, not a missing term
@@ -615,6 +631,10 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
         here_wanted = Counter(still_missing)
         here_found = Counter(m.entry for j in t_idx for m in target_mentions[j])
         for entry, count in sorted((here_wanted - here_found).items()):
+            if kinds.get(entry) is not EntryKind.TITLE and (
+                here_found[entry] or first_rendered.get(entry, len(target_units)) < min(t_idx)
+            ):
+                continue  # a second reference, rendered in full before it
             short = min(count, missing[entry])
             if short <= 0:
                 continue
