@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 import pytest
 
 from multipub import Config, check
-from multipub.glossary import glossary_from_data
+from multipub.glossary import Glossary, glossary_from_data, load_glossary
 from multipub.names import vietnamese_names
 from tests.conftest import make_article
 
@@ -242,3 +245,35 @@ def test_mp201_in_a_latin_language_the_glossary_has_no_form_for() -> None:
 )
 def test_places_after_a_place_word_are_not_names(text: str, names: list[str]) -> None:
     assert [text[a:b] for a, b in vietnamese_names(text)] == names
+
+
+# --- MP201 on places (the shipped glossary) ---------------------------------------------
+
+
+@cache
+def _shipped() -> Glossary:
+    return load_glossary(Path(__file__).resolve().parents[2] / "glossaries")
+
+
+def _shipped_mp201(lang: str, text: str) -> list[tuple[str, str | None]]:
+    article = make_article({lang: [text]}, source_lang=lang)
+    found = check(article, config=Config(select=("MP201",)), glossary=_shipped())
+    return [(f.excerpt, f.entry) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # two neighbouring consonants swapped in a place's name: a typing slip
+        ("en", "Tourists flocked to Quang Nihn last summer.", [("Quang Nihn", "place/quang-ninh")]),
+        ("fr", "Les touristes affluent à Quang Nihn en été.", [("Quang Nihn", "place/quang-ninh")]),
+        # the place as the glossary writes it
+        ("en", "Tourists flocked to Quang Ninh last summer.", []),
+        # one letter off is another place as often as not (Gia Lâm beside Gia Lai), and two
+        # vowels swapped spell another syllable (Hòa Giang beside Hậu Giang)
+        ("en", "The Gia Lam district opened a market.", []),
+        ("ar", "وافتتحت مقاطعة هوا جيانغ سوقا جديدة.", []),
+    ],
+)
+def test_mp201_places(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _shipped_mp201(lang, text) == expected
