@@ -914,3 +914,48 @@ def test_mp204_spanish(lang: str, text: str, entry: str, word: str, fix: str) ->
 )
 def test_mp204_spanish_clean(text: str) -> None:
     assert run(lone("es", text), "MP204") == []
+
+
+_DESK_SECRETARIES = """
+name: desk
+source_lang: vi
+entries:
+  - id: person/tran-van-khoa
+    kind: person
+    gender: male
+    terms: {vi: Trần Văn Khoa, en: Tran Van Khoa}
+    roles:
+      - {title: title/provincial-party-permanent-deputy-secretary, from: 2021-01-01}
+  - id: person/le-van-hai
+    kind: person
+    gender: male
+    terms: {vi: Lê Văn Hải, en: Le Van Hai}
+    roles:
+      - {title: title/provincial-party-deputy-secretary, from: 2021-01-01}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # a Permanent Deputy Secretary is a Deputy Secretary too ("Thường trực" qualifies)
+        ("Tran Van Khoa, Deputy Secretary of the Provincial Party Committee, spoke.", []),
+        (
+            "Tran Van Khoa, Permanent Deputy Secretary of the Provincial Party Committee, spoke.",
+            [],
+        ),
+        # ... not the other way round
+        (
+            "Le Van Hai, Permanent Deputy Secretary of the Provincial Party Committee, spoke.",
+            ["person/le-van-hai"],
+        ),
+    ],
+)
+def test_mp203_a_broader_title_of_a_role_held(
+    tmp_path: Path, text: str, reported: list[str]
+) -> None:
+    (tmp_path / "desk.yaml").write_text(_DESK_SECRETARIES, encoding="utf-8")
+    glossary = load_glossary([SHIPPED, tmp_path / "desk.yaml"])
+    article = published("en", text, "2024-05-01T00:00:00Z")
+    found = check(article, config=Config(select=("MP203",)), glossary=glossary)
+    assert [f.entry for f in found] == reported

@@ -22,7 +22,7 @@ from multipub.lang import (
     sentence_end,
     words_pattern,
 )
-from multipub.matcher import FormStatus, Mention
+from multipub.matcher import FormStatus, GlossaryIndex, Mention
 from multipub.models import TextUnit
 from multipub.text import fold
 
@@ -144,8 +144,10 @@ def _people(ctx: VariantContext) -> Iterator[_Person]:
     "roles in the glossary gives them on the article's `published_at` date (any date when "
     "the article has none). A title said to be held before, by a word right before it "
     "('former', 'ex', 'nguyên', 'бывший', '原': the profile's `former_words`) or right "
-    "after it ('السابق': `former_words_after`), counts any role the person held. People "
-    "without roles in the glossary are not checked.",
+    "after it ('السابق': `former_words_after`), counts any role the person held; a title "
+    "that a role's title narrows by a qualifier word of the source language's profile "
+    "(`title_qualifiers`: 'Deputy Secretary' for a 'Permanent Deputy Secretary') counts "
+    "as held. People without roles in the glossary are not checked.",
     why="Officials change posts; a translation memory or a machine translation trained "
     "on older news keeps the old title, and a wrong title is a correction the next day.",
     bad="en, published 2025-03-01, with Tran Quoc Hung Permanent Deputy Secretary since "
@@ -164,8 +166,9 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
         entry = glossary.entries[person.mention.entry]
         if not entry.roles:
             continue
+        broader = _broader_titles(glossary)
         for title in person.titles:
-            roles = [r for r in entry.roles if r.title == title.entry]
+            roles = [r for r in entry.roles if title.entry in (r.title, broader.get(r.title))]
             if any(day is None or r.held_on(day) for r in roles):
                 continue
             if roles and _said_to_be_former(person.unit.text, title, ctx.lang):
@@ -181,6 +184,37 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
                 + (f"; they held: {', '.join(held)}" if held else ""),
                 entry=entry.id,
             )
+
+
+def _broader_titles(glossary: GlossaryIndex) -> dict[str, str]:
+    """Return, for each title the glossary also has without a qualifier word of its source
+    language's profile (``title_qualifiers``: "Phó Bí thư Thường trực Tỉnh ủy" and "Phó Bí
+    thư Tỉnh ủy"), that broader title: its holder holds the broader one too. Built once
+    per glossary."""
+    key = ("broader-titles", "")
+    found: dict[str, str] | None = glossary.derived.get(key)
+    if found is None:
+        found = {}
+        source_lang = glossary.glossary.source_lang
+        language = profile(source_lang)
+        qualifiers = [fold(q) for q in (language.title_qualifiers if language else ())]
+        titles = [e for e in glossary.glossary.entries if e.kind is EntryKind.TITLE]
+        by_form: dict[str, str] = {}
+        for entry in titles:
+            forms = entry.forms(source_lang)
+            for form in forms.good_forms() if forms is not None else ():
+                by_form.setdefault(" ".join(fold(form).split()), entry.id)
+        for entry in titles:
+            forms = entry.forms(source_lang)
+            for form in forms.good_forms() if forms is not None else ():
+                folded = f" {' '.join(fold(form).split())} "
+                for qualifier in qualifiers:
+                    if f" {qualifier} " in folded:
+                        without = " ".join(folded.replace(f" {qualifier} ", " ").split())
+                        if without in by_form and by_form[without] != entry.id:
+                            found.setdefault(entry.id, by_form[without])
+        glossary.derived[key] = found
+    return found
 
 
 @lru_cache(maxsize=64)

@@ -367,13 +367,21 @@ def _shortened(short: Mention, full: Mention, lang: str) -> bool:
 
 def _headline_form(headline: Mention, body: Mention, lang: str) -> bool:
     """Return True when a headline's mention writes a good form made of fewer of the body
-    form's own words: headlines shorten ("Provincial Party Secretary" above "Secretary of
-    the Provincial Party Committee"). Other words ("Vice Minister" above "Deputy
-    Minister", "Haiphong" above "Hai Phong") are another rendering."""
+    form's own words, or an acronym of it: headlines shorten ("Provincial Party Secretary"
+    above "Secretary of the Provincial Party Committee", "CPV" above "Communist Party of
+    Viet Nam"). Other words ("Vice Minister" above "Deputy Minister", "Haiphong" above "Hai
+    Phong") are another rendering."""
     if FormStatus.FORBIDDEN in (headline.status, body.status):
         return False
+    if _is_acronym(headline.form) and not _is_acronym(body.form):
+        return True  # "МОБ", "CPV" above the body's full name: headlines abbreviate
     part, whole = _units_of(headline.form, lang), _units_of(body.form, lang)
     return len(part) < len(whole) and set(part) <= set(whole)
+
+
+def _is_acronym(form: str) -> bool:
+    """Return True for a form written as capital letters alone ("МОБ", "CPV", "ASEAN")."""
+    return len(form) >= 2 and form.isalpha() and form.isupper()
 
 
 def _rendering(m: Mention) -> str:

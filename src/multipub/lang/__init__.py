@@ -396,6 +396,13 @@ class Profile(_Data):
     matching: Matching = Matching()
     names: Names = Names()
     conjunctions: tuple[str, ...] = Field(default=(), description="'and' between a name's titles")
+    title_qualifiers: tuple[str, ...] = Field(
+        default=(),
+        description="MP203, in a glossary's source language: words that make a title a "
+        "narrower kind of the title without them ('Thường trực': a Permanent Deputy "
+        "Secretary is a Deputy Secretary); the holder of the narrower one may be called by "
+        "the broader one",
+    )
     former_words: tuple[str, ...] = Field(
         default=(),
         description="MP203: words right before a title that say it was held before "
