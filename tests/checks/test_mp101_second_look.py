@@ -378,6 +378,17 @@ def test_mp104_a_headline_may_shorten_the_title() -> None:
     assert _mp104("en", "Provincial Party Secretary elected", blocks) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "title", "blocks"),
+    [
+        ("en", "MPS reports fewer crimes", ["The Ministry of Public Security reported a fall."]),
+        ("ru", "МОБ сообщило о снижении", ["Министерство общественной безопасности сообщило."]),
+    ],
+)
+def test_mp104_a_headline_may_abbreviate(lang: str, title: str, blocks: list[str]) -> None:
+    assert _mp104(lang, title, blocks) == []
+
+
 def test_mp104_the_body_still_measures_itself_after_a_short_headline() -> None:
     blocks = [
         "Nguyen Van An was elected Secretary of the Provincial Party Committee on Monday.",
