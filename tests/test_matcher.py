@@ -325,6 +325,42 @@ def test_other_punctuation_between_the_words_of_a_vietnamese_form() -> None:
     assert matcher.find("Hà-Nồi") == []  # another word
 
 
+def test_an_arabic_noun_and_its_adjective_made_definite() -> None:
+    glossary = glossary_from_data(
+        {
+            "name": "t",
+            "entries": [
+                {
+                    "id": "title/rear-admiral",
+                    "kind": "title",
+                    "terms": {"vi": "Chuẩn Đô đốc", "ar": "لواء بحري"},
+                },
+                {
+                    "id": "title/director-general",
+                    "kind": "title",
+                    "terms": {
+                        "vi": "Tổng Giám đốc",
+                        "ar": {"preferred": "مدير عام", "feminine": "مديرة عامة"},
+                    },
+                },
+            ],
+        },
+        "t.yaml",
+    )
+    matcher = Matcher(glossary, "ar")
+    # The adjective takes the article with its noun: one mention, of the form's status.
+    found = [
+        (m.entry, m.text, m.status)
+        for m in matcher.find("وقال اللواء البحري إن المديرة العامة وصلت")
+    ]
+    assert found == [
+        ("title/rear-admiral", "اللواء البحري", FormStatus.PREFERRED),
+        ("title/director-general", "المديرة العامة", FormStatus.FEMININE),
+    ]
+    # ... and as written
+    assert [m.text for m in matcher.find("عين لواء بحري جديد")] == ["لواء بحري"]
+
+
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
 def test_forms_that_differ_only_in_their_gaps(backend: str) -> None:
     # The automaton sees the words alone, so these two forms are one key to it; each

@@ -808,12 +808,15 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
     )
     preferred, feminine = FormStatus.PREFERRED, FormStatus.FEMININE
     accepted, forbidden = FormStatus.ACCEPTED, FormStatus.FORBIDDEN
+    clitics = language.matching.clitics if language is not None else None
+    definite = clitics.article if clitics is not None and clitics.article_on_every_word else ""
     for entry in glossary.entries:
         terms = entry.terms.get(lang) or entry.terms.get(primary)
         if terms is None:
             continue
         entry_starts.append(len(forms))
         entry_ids.append(entry.id)
+        first = len(forms)
         forms.append(terms.preferred)
         statuses.append(preferred)
         if terms.feminine:
@@ -830,6 +833,14 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
         if terms.forbidden:
             forms.extend(terms.forbidden)
             statuses.extend([forbidden] * len(terms.forbidden))
+        if definite:
+            # A noun and its adjectives without the article, made definite: the article
+            # on every word (the matcher already reads one before the first word).
+            for form, status in list(zip(forms[first:], statuses[first:], strict=True)):
+                words = form.split()
+                if len(words) > 1 and not any(w.startswith(definite) for w in words):
+                    forms.append(" ".join(definite + w for w in words))
+                    statuses.append(status)
         if latin_target and entry.kind.value in _NAME_KINDS:
             source = entry.forms(source_lang)
             if source is not None and source.preferred != terms.preferred:

@@ -100,6 +100,9 @@ class Clitics(_Data):
     article: str = ""
     # The preposition after which the article loses its first letter: ل + ال -> لل.
     article_contracts_after: str = ""
+    # Adjectives agree with their noun in definiteness: the definite "لواء بحري" (rear
+    # admiral) is "اللواء البحري", the article on every word.
+    article_on_every_word: bool = False
 
     def prefixes(self) -> frozenset[str]:
         """Return every prefix the clitics can form, the empty one included."""
