@@ -230,11 +230,15 @@ def test_mp201_in_a_latin_language_the_glossary_has_no_form_for() -> None:
         ("Nước sông Hà Thanh dâng cao, ông Trần Văn An cho biết.", ["Trần Văn An"]),
         ("Tàu cá bị xua đuổi gần quần đảo Hoàng Sa.", []),
         ("Cửa hàng ở đường Nguyễn Huệ mở cửa muộn.", []),
+        # palaces, pagodas and temples
+        ("Lễ khai mạc diễn ra tại điện Thái Hòa, Đại Nội Huế.", []),
+        ("Du khách xếp hàng trước chùa Một Cột và lăng Khải Định.", []),
         # ... unless the place word ends a body's name before its holder.
         ("Phó Chủ tịch UBND tỉnh Nguyễn Văn An dự lễ.", ["Nguyễn Văn An"]),
         ("Chủ tịch Ủy ban nhân dân huyện Trần Văn Bình phát biểu.", ["Trần Văn Bình"]),
         # The same syllables as a person's name.
         ("Ông Hà Đông phát biểu tại hội nghị.", ["Hà Đông"]),
+        ("Ông Thái Hòa phát biểu tại hội nghị.", ["Thái Hòa"]),
         # Titles name their holder after tỉnh, huyện, xã; cầu ends "yêu cầu".
         ("Chủ tịch xã Trần Văn Bình tiếp dân.", ["Trần Văn Bình"]),
         ("Bí thư huyện Lê Văn Cường chủ trì.", ["Lê Văn Cường"]),
