@@ -145,8 +145,9 @@ _LONGEST_REMEMBERED = 64
 
 class _Stemmer:
     """Cuts the case ending off a word of a language with ``matching.endings`` (Russian):
-    the longest ending that leaves ``min_stem`` letters, so that short Vietnamese syllables
-    ("То", "Ле", "Ву") are never cut. Words of another script are left whole."""
+    the longest ending that leaves ``min_stem`` letters (one more after an ending of two
+    letters or more), so that short Vietnamese syllables ("То", "Ле", "Ву") are never cut.
+    Words of another script are left whole."""
 
     def __init__(
         self,
@@ -165,7 +166,10 @@ class _Stemmer:
         if not self._own_script.search(word):
             return word
         for ending in self._endings:
-            if word.endswith(ending) and len(word) - len(ending) >= self._min_stem:
+            # An ending of two letters or more leaves a letter more: "Тхая" (of "Тхай") is
+            # "Тха" + "я", not "Тх" + "ая"; adjectives' stems are longer than two letters.
+            shortest = self._min_stem + (len(ending) > 1)
+            if word.endswith(ending) and len(word) - len(ending) >= shortest:
                 return word[: -len(ending)]
         return word
 
