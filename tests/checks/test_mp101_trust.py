@@ -108,3 +108,52 @@ def test_no_missing_term(vi: str, lang: str, target: str) -> None:
 )
 def test_missing_term_still_found(vi: str, lang: str, target: str, entry: str) -> None:
     assert entry in _missing(vi, lang, target)
+
+
+def _missing_in(vi: dict[str, object], lang: str, target: dict[str, object]) -> list[str]:
+    article = make_article({"vi": vi, lang: target})
+    return [f.entry or "" for f in check(article, config=ONLY, glossary=GLOSSARY)]
+
+
+VI_CHAIRMAN = {
+    "title": "Chủ tịch UBND tỉnh Quảng Ninh kiểm tra công trình đê biển",
+    "blocks": [
+        "Sáng 5/10, Chủ tịch UBND tỉnh Quảng Ninh Cao Tường Huy kiểm tra công trình đê biển.",
+        "Chủ tịch UBND tỉnh Cao Tường Huy yêu cầu hoàn thành công trình trước mùa mưa bão.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "block_1", "missing"),
+    [
+        # the title shortened to its head word after the full one, and in the headline
+        (
+            "Quang Ninh chairman inspects sea dyke",
+            "Chairman Cao Tuong Huy asked for the work to be finished before the storm season.",
+            [],
+        ),
+        # another title in its place is no shortening
+        (
+            "Quang Ninh chairman inspects sea dyke",
+            "Governor Cao Tuong Huy asked for the work to be finished before the storm season.",
+            ["title/chairman-of-provincial-peoples-committee"],
+        ),
+        # a headline without the head word
+        (
+            "Quang Ninh inspects sea dyke",
+            "Chairman Cao Tuong Huy asked for the work to be finished before the storm season.",
+            ["title/chairman-of-provincial-peoples-committee"],
+        ),
+    ],
+)
+def test_a_title_shortened_to_its_head_word(title: str, block_1: str, missing: list[str]) -> None:
+    target = {
+        "title": title,
+        "blocks": [
+            "On October 5, Chairman of the Quang Ninh Provincial People's Committee Cao Tuong "
+            "Huy inspected the sea dyke.",
+            block_1,
+        ],
+    }
+    assert _missing_in(VI_CHAIRMAN, "en", target) == missing

@@ -379,6 +379,58 @@ def _headline_form(headline: Mention, body: Mention, lang: str) -> bool:
     return len(part) < len(whole) and set(part) <= set(whole)
 
 
+def _rendered_otherwise_before(ctx: VariantContext, entry_id: str, index: int) -> bool:
+    """Return whether a text of the variant before unit ``index`` (not its headline)
+    renders ``entry_id`` as MP101's second look reads it ("Chairman of the Quang Ninh
+    Provincial People's Committee", a name inside the form)."""
+    units, mentions = ctx.units(), ctx.mentions()
+    return any(
+        units[j].field != "title"
+        and _renderings_otherwise(ctx, entry_id, [(units[j].text, mentions[j])]) > 0
+        for j in range(index)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _title_heads(forms: TermForms, lang: str) -> frozenset[str]:
+    """Return the head words of a title's good forms in ``lang`` (their first words,
+    folded: "chairman", "président", "رئيس"); none in a language without spaces."""
+    found = profile(lang)
+    if found is None or not found.separates_words:
+        return frozenset()
+    return frozenset(fold(form).split()[0] for form in forms.good_forms() if NAME_SLOT not in form)
+
+
+_WORD_SPAN = re.compile(r"\w+")
+
+
+def _title_head_in(ctx: VariantContext, entry_id: str, text: str, mentions: list[Mention]) -> bool:
+    """Return True when ``text`` holds the head word of title ``entry_id`` outside every
+    glossary mention: "Chairman Ho Duc Thinh", "health department director"; in Arabic
+    with the clitics before it and the accusative alef after it ("الرئيس", "رئيسا")."""
+    assert ctx.glossary is not None
+    forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
+    if forms is None:
+        return False
+    heads = _title_heads(forms, ctx.lang)
+    if not heads:
+        return False
+    found = profile(ctx.lang)
+    clitics = found.matching.clitics if found is not None else None
+    prefixes = sorted(clitics.prefixes(), key=len, reverse=True) if clitics else [""]
+    for word in _WORD_SPAN.finditer(text):
+        if any(m.start <= word.start() < m.end for m in mentions):
+            continue
+        folded = fold(word.group())
+        for prefix in prefixes:
+            if not folded.startswith(prefix):
+                continue
+            bare = folded[len(prefix) :]
+            if bare in heads or (clitics is not None and bare.endswith("ا") and bare[:-1] in heads):
+                return True
+    return False
+
+
 def _is_acronym(form: str) -> bool:
     """Return True for a form written as capital letters alone ("МОБ", "CPV", "ASEAN")."""
     return len(form) >= 2 and form.isalpha() and form.isupper()
@@ -563,7 +615,10 @@ def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) ->
     name="missing-term",
     severity=Severity.WARNING,
     summary="A glossary entry that occurs in the source but not in the translation. "
-    "Titles are counted each time: two in the source and one in the target is one missing. "
+    "Titles are counted each time: two in the source and one in the target is one missing, "
+    "unless the title is shortened to its head word after being written in full, or in a "
+    "headline ('Chairman Ho Duc Thinh', 'Quang Ninh chairman'; another title, 'Governor', "
+    "is no shortening). "
     "A person, body, place or term is missing from a block that names it in the source "
     "only until the translation's text (not its headline) has named it in full: after "
     "that, a block may refer to it in short ('Lan', 'she', 'the commission', 'the bay'), "
@@ -621,14 +676,16 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
     # news style does where Vietnamese repeats the full name. Not after the headline: the
     # text's first reference is in full. Titles are counted each time: a later one turned
     # into another title ("Speaker of the House") changes who did what.
+    # A title may be shortened to its head word after it has been written in full, and in
+    # a headline: "Chairman Ho Duc Thinh" after "Chairman of the Provincial People's
+    # Committee"; not turned into another title ("Deputy Minister" is no "Minister").
     first_rendered: dict[str, int] = {}
     kinds = glossary.kinds
     for index, (unit, mentions) in enumerate(zip(target_units, target_mentions, strict=True)):
         if unit.field == "title":
             continue
         for m in mentions:
-            if kinds.get(m.entry) is not EntryKind.TITLE:
-                first_rendered.setdefault(m.entry, index)
+            first_rendered.setdefault(m.entry, index)
     for s_idx, t_idx in ctx.unit_pairs():
         if not t_idx:
             continue  # an unaligned source block is MP502's finding, not a missing term
@@ -639,10 +696,18 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
         here_wanted = Counter(still_missing)
         here_found = Counter(m.entry for j in t_idx for m in target_mentions[j])
         for entry, count in sorted((here_wanted - here_found).items()):
-            if kinds.get(entry) is not EntryKind.TITLE and (
-                here_found[entry] or first_rendered.get(entry, len(target_units)) < min(t_idx)
+            before = here_found[entry] or first_rendered.get(entry, len(target_units)) < min(t_idx)
+            if kinds.get(entry) is not EntryKind.TITLE:
+                if before:
+                    continue  # a second reference, rendered in full before it
+            elif any(
+                _title_head_in(ctx, entry, target_units[j].text, target_mentions[j]) for j in t_idx
+            ) and (
+                before
+                or all(target_units[j].field == "title" for j in t_idx)
+                or _rendered_otherwise_before(ctx, entry, min(t_idx))
             ):
-                continue  # a second reference, rendered in full before it
+                continue  # the title shortened to its head word
             short = min(count, missing[entry])
             if short <= 0:
                 continue
