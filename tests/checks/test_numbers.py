@@ -422,6 +422,14 @@ def test_a_changed_decimal_of_a_grouped_number_is_reported() -> None:
     assert "1308.72" in message and excerpt == "1,308.27"
 
 
+def test_a_changed_date_is_paired_with_its_own_kind_before_an_hour() -> None:
+    # "17 giờ" is an hour the Arabic writes as a clock time: the date changed, not it
+    source = "Các trường công bố điểm chuẩn trước 17 giờ ngày 19/8."
+    target = "تعلن الجامعات درجات القبول قبل الساعة ١٧:٠٠ يوم ٢٩ أغسطس."
+    [(message, excerpt)] = _mp501(source, "ar", target)
+    assert message.startswith("date 19/8 of") and excerpt == "٢٩ أغسطس"
+
+
 def test_a_currency_code_inside_a_word_is_no_amount() -> None:
     assert [t.key for t in number_tokens("Model ABCVND12 and XUSD450", "en")] == []
 

@@ -311,8 +311,13 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
         spare = [(j, tok) for j, tok in target_tokens if extra[tok.key] > 0]
         first_source = source_units[s_idx[0]]
         related = (Related(field=first_source.field, block=first_source.block, lang=source_lang),)
+        # In text order, but a number whose altered form is plainly among the spare ones
+        # (a date with its day or month, the same digits) first: "17 giờ ngày 19/8" with
+        # 29/8 in the translation is 19/8 changed, not the hour 17.
+        plain = {k for k in missing if any(_looks_changed(k, sp[1].key) for sp in spare)}
         for key in sorted(
-            missing, key=lambda k: next(t.start for t in source_tokens if t.key == k)
+            missing,
+            key=lambda k: (k not in plain, next(t.start for t in source_tokens if t.key == k)),
         ):
             kind = key.split(":")[0] if ":" in key else "number"
             source_token = next(t for t in source_tokens_at if t.key == key)
