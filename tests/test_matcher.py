@@ -359,6 +359,8 @@ def test_an_arabic_noun_and_its_adjective_made_definite() -> None:
     ]
     # ... and as written
     assert [m.text for m in matcher.find("عين لواء بحري جديد")] == ["لواء بحري"]
+    # the mention names the glossary's form, one rendering with the indefinite one
+    assert [m.form for m in matcher.find("وقال اللواء البحري")] == ["لواء بحري"]
 
 
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
@@ -689,6 +691,9 @@ def test_too_many_short_words_fall_back_to_the_plain_layout() -> None:
         ("тхаю", "тхай"),
         ("тхаем", "тхай"),
         ("тхае", "тхай"),
+        # ... and a two-letter syllable keeps its two letters: Аном, Ану (of Ан)
+        ("аном", "ан"),
+        ("ану", "ан"),
         # adjectives still lose their ending: провинциальная, провинциальный
         ("провинциальная", "провинциальный"),
         ("народная", "народный"),

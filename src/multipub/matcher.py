@@ -145,9 +145,9 @@ _LONGEST_REMEMBERED = 64
 
 class _Stemmer:
     """Cuts the case ending off a word of a language with ``matching.endings`` (Russian):
-    the longest ending that leaves ``min_stem`` letters (one more after an ending of two
-    letters or more), so that short Vietnamese syllables ("То", "Ле", "Ву") are never cut.
-    Words of another script are left whole."""
+    the longest ending that leaves ``min_stem`` letters and one more, else the longest that
+    leaves ``min_stem``, so that short Vietnamese syllables ("То", "Ле", "Ву") are never
+    cut. Words of another script are left whole."""
 
     def __init__(
         self,
@@ -165,12 +165,13 @@ class _Stemmer:
     def _stem(self, word: str) -> str:
         if not self._own_script.search(word):
             return word
-        for ending in self._endings:
-            # An ending of two letters or more leaves a letter more: "Тхая" (of "Тхай") is
-            # "Тха" + "я", not "Тх" + "ая"; adjectives' stems are longer than two letters.
-            shortest = self._min_stem + (len(ending) > 1)
-            if word.endswith(ending) and len(word) - len(ending) >= shortest:
-                return word[: -len(ending)]
+        # First the longest ending that leaves a letter more than the shortest stem, then
+        # any: "Тхая" (of "Тхай") is "Тха" + "я", not "Тх" + "ая", while "Аном" (of "Ан")
+        # is still "Ан" + "ом".
+        for shortest in (self._min_stem + 1, self._min_stem):
+            for ending in self._endings:
+                if word.endswith(ending) and len(word) - len(ending) >= shortest:
+                    return word[: -len(ending)]
         return word
 
     def _word_key(self, word: str) -> str:
@@ -787,7 +788,10 @@ def _plain_keys(exacts: list[str], article: str) -> tuple[list[str], list[str]]:
 # A glossary's forms for one language, as a matcher is built from them: every form, its
 # status, where each entry's forms start, the entries' ids, and which forms are a name's
 # Vietnamese spelling (whose diacritics never agree with the house form's).
-_Forms = tuple[list[str], list[FormStatus], list[int], list[str], set[int]]
+# Forms, their statuses, where each entry's forms start, the entries' ids, the forms that
+# disagree with the language's own (a Vietnamese spelling), and the glossary form a made
+# form stands for (Arabic definite forms), by index.
+_Forms = tuple[list[str], list[FormStatus], list[int], list[str], set[int], dict[int, str]]
 
 
 def _forms_of(glossary: Glossary, lang: str) -> _Forms:
@@ -802,6 +806,7 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
     entry_starts: list[int] = []
     entry_ids: list[str] = []
     disagreeing: set[int] = set()
+    shown: dict[int, str] = {}
     source_lang = glossary.source_lang
     # A Latin-script language also looks for a name's Vietnamese spelling.
     language = profile(lang)
@@ -837,12 +842,18 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
         if terms.forbidden:
             forms.extend(terms.forbidden)
             statuses.extend([forbidden] * len(terms.forbidden))
-        if definite:
+        if definite and entry.kind.value not in _NAME_KINDS:
             # A noun and its adjectives without the article, made definite: the article
-            # on every word (the matcher already reads one before the first word).
+            # on every word (the matcher already reads one before the first word). Not
+            # names ("فام مينه تشينه"), and words of letters only.
             for form, status in list(zip(forms[first:], statuses[first:], strict=True)):
                 words = form.split()
-                if len(words) > 1 and not any(w.startswith(definite) for w in words):
+                if (
+                    len(words) > 1
+                    and all(w.isalpha() for w in words)
+                    and not any(w.startswith(definite) for w in words)
+                ):
+                    shown[len(forms)] = form
                     forms.append(" ".join(definite + w for w in words))
                     statuses.append(status)
         if latin_target and entry.kind.value in _NAME_KINDS:
@@ -851,7 +862,7 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
                 disagreeing.add(len(forms))
                 forms.append(source.preferred)
                 statuses.append(preferred)
-    return forms, statuses, entry_starts, entry_ids, disagreeing
+    return forms, statuses, entry_starts, entry_ids, disagreeing, shown
 
 
 class Matcher:
@@ -895,7 +906,8 @@ class Matcher:
         primary = primary_subtag(lang)
         self.backend = backend
         self._cache_key = ""
-        forms, statuses, entry_starts, entry_ids, disagreeing = collected
+        forms, statuses, entry_starts, entry_ids, disagreeing, shown = collected
+        self._shown = shown
         self._forms, self._statuses = forms, statuses
         self._entry_starts, self._entry_ids = entry_starts, entry_ids
         self._disagreeing = disagreeing
@@ -971,7 +983,7 @@ class Matcher:
         boundary = self._edges.of(exact) if self._mode is _Mode.PLAIN else _Boundary.CODED
         return _Pattern(
             self._entry_ids[bisect.bisect_right(self._entry_starts, index) - 1],
-            self._forms[index],
+            self._shown.get(index, self._forms[index]),
             status,
             exact,
             boundary,
@@ -1405,7 +1417,7 @@ def _code_fingerprint() -> str:
 
 def _cache_key(forms: _Forms, lang: str, backend: str) -> str:
     """Return the cache key of a matcher built from ``forms`` for ``lang``."""
-    texts, statuses, entry_starts, entry_ids, disagreeing = forms
+    texts, statuses, entry_starts, entry_ids, disagreeing, _ = forms  # made forms: of code
     digest = hashlib.sha256(f"{_code_fingerprint()}\0{lang}\0{backend}\0".encode())
     # The separators are characters no form or id holds (forms are one line of text).
     digest.update("\x1f".join(texts).encode("utf-8", "surrogatepass"))

@@ -139,6 +139,12 @@ VI_CHAIRMAN = {
             "Governor Cao Tuong Huy asked for the work to be finished before the storm season.",
             ["title/chairman-of-provincial-peoples-committee"],
         ),
+        # ... or as a common noun: "the new chairman"
+        (
+            "Quang Ninh chairman inspects sea dyke",
+            "The new chairman asked for the work to be finished before the storm season.",
+            [],
+        ),
         # a headline without the head word
         (
             "Quang Ninh inspects sea dyke",
@@ -157,3 +163,26 @@ def test_a_title_shortened_to_its_head_word(title: str, block_1: str, missing: l
         ],
     }
     assert _missing_in(VI_CHAIRMAN, "en", target) == missing
+
+
+@pytest.mark.parametrize(
+    ("block_1", "missing"),
+    [
+        # a first word that heads many titles ("رئيس": chairman, president, head) counts
+        # at a name only
+        ("وطلب الرئيس كاو تونغ هوي إنجاز العمل قبل موسم العواصف.", []),
+        (
+            "وطلب رئيس البلدية إنجاز العمل قبل موسم العواصف.",
+            ["title/chairman-of-provincial-peoples-committee"],
+        ),
+    ],
+)
+def test_an_arabic_title_shortened_at_a_name(block_1: str, missing: list[str]) -> None:
+    target = {
+        "title": "رئيس اللجنة الشعبية لمقاطعة كوانغ نينه يتفقد السد البحري",
+        "blocks": [
+            "تفقد رئيس اللجنة الشعبية لمقاطعة كوانغ نينه كاو تونغ هوي السد البحري في 5 أكتوبر.",
+            block_1,
+        ],
+    }
+    assert _missing_in(VI_CHAIRMAN, "ar", target) == missing

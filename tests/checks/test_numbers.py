@@ -445,6 +445,17 @@ def test_a_currency_code_inside_a_word_is_no_amount() -> None:
         ("بلغت الاستثمارات أكثر من 7 آلاف مليار دونغ.", "ar", ["7000000000000"]),
         ("بلغت الاستثمارات ٤٢ ألف مليار دونغ.", "ar", ["42000000000000"]),
         ("风电装机容量达6000兆瓦。", "zh-Hans", ["6000"]),
+        ("建设500千伏输电线路。", "zh-Hans", ["500"]),
+        # A million billion (10^15), as each language says it.
+        ("Tổng phương tiện thanh toán đạt 14,3 triệu tỷ đồng.", "vi", ["14300000000000000"]),
+        ("Money supply reached VND14.3 quadrillion.", "en", ["14300000000000000"]),
+        (
+            "La masse monétaire a atteint 14,3 millions de milliards de dongs.",
+            "fr",
+            ["14300000000000000"],
+        ),
+        ("La oferta monetaria alcanzó 14,3 mil billones de dongs.", "es", ["14300000000000000"]),
+        ("Денежная масса достигла 14,3 квадриллиона донгов.", "ru", ["14300000000000000"]),
         ("预算为3兆元。", "zh-Hant", ["3000000000000"]),
         ("予算は5兆円。", "ja", ["5000000000000"]),
         # Ranges joined by "and" share their scale word.

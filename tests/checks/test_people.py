@@ -824,6 +824,21 @@ def test_mp204_russian_verbs_of_another_subject(text: str) -> None:
             "He",
         ),
         ("zh", "10月5日，黄明德视察了堤坝。她要求增派工人。", DUC, "她", "他"),
+        # a weekday, an acronym and two spaces bring in no one
+        (
+            "en",
+            "Hoang Minh Duc inspected the dyke on Tuesday. She asked for workers.",
+            DUC,
+            "She",
+            "He",
+        ),
+        (
+            "en",
+            "Hoang Minh Duc said GDP grew 7 percent.  She added that exports rose.",
+            DUC,
+            "She",
+            "He",
+        ),
         (
             "es",
             "Le Thi Hong Van inauguró el hospital. Él dijo que tiene 120 camas.",
@@ -880,6 +895,14 @@ def test_mp204_one_word_disagrees(lang: str, text: str, entry: str, word: str, f
         ("es", "Le Thi Hong Van inauguró el hospital. Ella dijo que tiene 120 camas."),
         ("es", "Hoang Minh Duc se reunió con la embajadora de Chile. Ella elogió el plan."),
         ("es", "Hoang Minh Duc visitó la provincia. El plan prevé 120 camas."),
+        # a one-word or accented name the glossary does not know, a person's noun, a
+        # Vietnamese surname in Chinese; "他人" (others) and "他国" (other countries)
+        ("en", "Hoang Minh Duc praised Lan, a nurse at the clinic. She said the work was hard."),
+        ("es", "Hoang Minh Duc visitó la escuela de Ángela Úbeda. Ella dijo que faltan maestros."),
+        ("zh", "黄明德表扬了护士陈氏兰，她说工作很辛苦。"),
+        ("zh", "黄明德看望了陈氏兰。她感谢政府。"),
+        ("zh", "黎氏红云指出，他人的经验值得借鉴。"),
+        ("zh", "黎氏红云指出，他国的经验值得借鉴。"),
         # a name that opens with "He"
         ("en", "Hoang Minh Duc met the Chinese delegation. He Lifeng spoke next."),
         # French and Russian pronouns also stand for things: not read
@@ -948,3 +971,25 @@ def test_mp203_a_broader_title_of_a_role_held(
     article = published("en", text, "2024-05-01T00:00:00Z")
     found = check(article, config=Config(select=("MP203",)), glossary=glossary)
     assert [f.entry for f in found] == reported
+
+
+_DESK_SON = """
+name: desk
+source_lang: vi
+entries:
+  - id: person/bui-thanh-son
+    kind: person
+    gender: male
+    terms: {vi: Bùi Thanh Sơn, ar: بوي ثانه سون}
+    roles:
+      - {title: title/minister, from: 2021-04-08}
+"""
+
+
+def test_mp204_a_title_after_the_arabic_and(tmp_path: Path) -> None:
+    # "ووزيرة": "and" written against a title that opens with the same letter
+    (tmp_path / "desk.yaml").write_text(_DESK_SON, encoding="utf-8")
+    glossary = load_glossary([SHIPPED, tmp_path / "desk.yaml"])
+    article = published("ar", "حضر الرئيس ووزيرة بوي ثانه سون الاجتماع.", "2024-05-01T00:00:00Z")
+    found = check(article, config=Config(select=("MP204",)), glossary=glossary)
+    assert [f.excerpt for f in found] == ["وزيرة"]

@@ -155,7 +155,9 @@ def _swapped(a: str, b: str) -> bool:
     if len(a) != len(b):
         return False
     differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    if len(differ) != 2 or differ[1] != differ[0] + 1 or a[differ[0]] != b[differ[1]]:
+    if len(differ) != 2 or differ[1] != differ[0] + 1:
+        return False
+    if a[differ[0]] != b[differ[1]] or a[differ[1]] != b[differ[0]]:
         return False
     return a[differ[0]] not in _VOWELS and a[differ[1]] not in _VOWELS
 

@@ -24,9 +24,10 @@ from multipub.lang import (
 )
 from multipub.matcher import FormStatus, GlossaryIndex, Mention
 from multipub.models import TextUnit
+from multipub.names import capitals
 from multipub.text import fold
 
-__all__ = ["attached_titles"]
+__all__ = ["attached_titles", "name_signals"]
 
 
 @cache
@@ -59,13 +60,15 @@ def attached_titles(
     # Before: "Chủ tịch UBND tỉnh Nguyễn Văn An", "Premier Pham Minh Chinh", and past the
     # bodies and places of the title ("Bộ trưởng Bộ Công Thương Nguyễn Văn An").
     start = person.start
-    for before in reversed(mentions[:index]):
+    for position in range(index - 1, -1, -1):
+        before = mentions[position]
         # Only white space between: in "A, title of A, B" the title is A's, not B's.
         if text[before.end : start].strip():
             break
         kind = kinds.get(before.entry)
         if kind is EntryKind.TITLE:
-            if not _heads_an_unknown_unit(text, before, mentions):
+            previous = mentions[position - 1] if position else None
+            if not _heads_an_unknown_unit(text, before, previous):
                 attached.append(before)
             break
         if kind not in (EntryKind.ORGANIZATION, EntryKind.PLACE):
@@ -73,7 +76,8 @@ def attached_titles(
         start = before.start
     # After: "Trần Quốc Hưng, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh".
     end = person.end
-    for position, following in enumerate(mentions[index + 1 :], start=index + 1):
+    for position in range(index + 1, len(mentions)):
+        following = mentions[position]
         kind = kinds.get(following.entry)
         if kind is EntryKind.PERSON or not _gap().match(text[end : following.start]):
             break
@@ -85,14 +89,21 @@ def attached_titles(
     return attached
 
 
-def _heads_an_unknown_unit(text: str, title: Mention, mentions: list[Mention]) -> bool:
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _heads_an_unknown_unit(text: str, title: Mention, previous: Mention | None) -> bool:
     """Return True when ``title`` is the head of a unit the glossary does not know, written
-    without spaces: the unit's last character opens the title ("导演部部长", head of the
-    exercise's directing department, is no minister; "外交部部长" is, its ministry known)."""
+    in Chinese characters: the unit's last character opens the title ("导演部部长", head of
+    the exercise's directing department, is no minister; "外交部部长" is, its ministry
+    known). ``previous`` is the mention before the title. (In Arabic "ووزيرة" the first
+    "و" is "and".)"""
     start = title.start
     if start == 0 or not title.text or text[start - 1] != title.text[0]:
         return False
-    return not any(m.end == start for m in mentions)
+    if not _HAN.match(title.text):
+        return False
+    return previous is None or previous.end != start
 
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,.;:!?()،؛。，]")
@@ -431,6 +442,8 @@ class _Pronouns:
     sentence_end: re.Pattern[str]
     someone_else: re.Pattern[str] | None  # an honorific or a pronoun_not_after word
     cased: bool
+    not_someone: frozenset[str]  # capitalized words that name no one: months, weekdays
+    surnames: frozenset[str]  # without spaces: Vietnamese surnames as the language writes
 
 
 # Where a sentence or clause opens in a language written without spaces (Chinese): after
@@ -456,11 +469,12 @@ def _pronouns(lang: str) -> _Pronouns | None:
     spaced = found.separates_words
     if spaced:
         # A pronoun opens the sentence right after the person's ("He Lifeng" is a name).
-        opening = re.compile(rf"(?:^|(?<=\s))({words})(?!\w)(?!\s+[A-Z])")
+        opening = re.compile(rf"(?:^|(?<=\s))\s*({words})(?!\w)(?!\s+[{capitals()}])")
         ends = sentence_end()
     else:
-        # ... or a clause of it: "阮文安表示，他..." ("他们", "they", is no person's).
-        opening = re.compile(rf"{_UNSPACED_OPENING}({words})(?![们們])")
+        # ... or a clause of it: "阮文安表示，他..." (not "他们", they; "他人", others; "他国",
+        # other countries).
+        opening = re.compile(rf"{_UNSPACED_OPENING}({words})(?![们們人国國乡鄉方])")
         ends = _UNSPACED_SENTENCE_END
     someone_else = (
         re.compile(
@@ -471,12 +485,17 @@ def _pronouns(lang: str) -> _Pronouns | None:
         else None
     )
     cased = script(found.scripts[0]).cased if spaced else False
-    return _Pronouns(of_word, opening, ends, someone_else, cased)
+    calendar = (word for month in found.numbers.months for word in month)
+    not_someone = frozenset(w.lower() for w in (*calendar, *agreement.not_someone))
+    surnames = frozenset() if spaced else frozenset(name_signals(lang)[0])
+    return _Pronouns(of_word, opening, ends, someone_else, cased, not_someone, surnames)
 
 
-# Two capitalized words or more in a row: a name (or an organization) the glossary may
-# not know, whom a pronoun after it may be about.
-_CAPITALIZED_RUN = re.compile(r"(?<!\w)[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)+")
+@cache
+def _capitalized_word() -> re.Pattern[str]:
+    """Return the pattern of a capitalized word (any script with case: "Lan", "Ángela",
+    "Лан"): a name the glossary may not know, whom a pronoun after it may be about."""
+    return re.compile(rf"(?<!\w)[{capitals()}][\w'’-]*")
 
 
 def _inside_a_quote(text: str) -> bool:
@@ -504,22 +523,26 @@ def _opens_its_sentence(
     table: _Pronouns,
     person: Mention,
     mentions: list[Mention],
+    starts: list[int],
     kinds: dict[str, EntryKind],
 ) -> bool:
     """Return whether ``person`` is the subject its sentence opens with: the sentence's
     first person, with nothing before the name but titles, bodies and places of the
     glossary, capitalized words (an opening "On Monday," too) and the words of titles;
-    without spaces, a few characters or a phrase set off by a comma."""
+    without spaces, a few characters or a phrase set off by a comma. ``starts`` are the
+    mentions' starts, for a bisection (a long block names thousands of people)."""
     if table.cased:
         start = _sentence_bounds(text, person.start, person.end)[0]
     else:
-        marks = [text.rfind(mark, 0, person.start) for mark in "。！？!?"]
-        start = max(marks) + 1
+        ends = _unspaced_sentence_ends(text)
+        at = bisect.bisect_right(ends, person.start)
+        start = ends[at - 1] if at else 0
     before: list[str] = []
     at = start
-    for mention in mentions:
-        if mention.start < start or mention.end > person.start:
-            continue
+    for position in range(bisect.bisect_left(starts, start), len(mentions)):
+        mention = mentions[position]
+        if mention.end > person.start:
+            break
         if kinds.get(mention.entry) is EntryKind.PERSON:
             return False  # someone else opens it: "Judge X ... sentenced Y"
         before.append(text[at : mention.start])
@@ -534,22 +557,32 @@ def _opens_its_sentence(
     return len(rest) <= _UNSPACED_BEFORE_SUBJECT or rest.endswith(("，", ","))
 
 
+@lru_cache(maxsize=64)
+def _unspaced_sentence_ends(text: str) -> list[int]:
+    """Return where each sentence of ``text`` (written without spaces) ends: after its
+    mark (。！？!?)."""
+    return [m.end() for m in _UNSPACED_SENTENCE_END.finditer(text)]
+
+
 def _pronoun_after(
     text: str,
     lang: str,
     person: Mention,
     limit: int,
     mentions: list[Mention],
+    starts: list[int],
     kinds: dict[str, EntryKind],
 ) -> Iterator[tuple[int, int, Gender, str]]:
     """Yield (start, end, gender, counterpart) for the first pronoun for a person (He,
     She; 他, 她) that opens the sentence after ``person``'s (or, without spaces, a clause
     of its own sentence or of the next), before ``limit`` (the next person named), when
-    the person is the subject their sentence opens with, unless someone else comes in
-    between: an honorific, a word of ``pronoun_not_after`` ("received", "会见"), or a run
-    of capitalized words that no glossary entry covers."""
+    the person is the subject their sentence opens with, unless someone else may come in
+    between: an honorific, a word of ``pronoun_not_after`` ("received", "nurse", "会见",
+    "护士"), a capitalized word no glossary entry covers (a name: "Lan", "Ángela"; not an
+    acronym, a month or a word of ``not_someone``), or, in Chinese, a Vietnamese surname
+    outside the glossary's mentions ("陈氏兰")."""
     table = _pronouns(lang)
-    if table is None or not _opens_its_sentence(text, table, person, mentions, kinds):
+    if table is None or not _opens_its_sentence(text, table, person, mentions, starts, kinds):
         return
     ends = list(itertools.islice(table.sentence_end.finditer(text, person.end, limit), 2))
     stop = ends[1].end() if len(ends) > 1 else limit
@@ -567,13 +600,33 @@ def _pronoun_after(
         return  # a speaker's "she" is whoever they speak of
     if table.someone_else is not None and table.someone_else.search(between):
         return
+    covered = _Covered(mentions, starts, person.end, a)
     if table.cased:
-        covered = [(m.start, m.end) for m in mentions if person.end <= m.start and m.end <= a]
-        for run in _CAPITALIZED_RUN.finditer(text, person.end, a):
-            if not any(s <= run.start() and run.end() <= e for s, e in covered):
+        for word in _capitalized_word().finditer(text, person.end, a):
+            written = word.group()
+            if written.isupper() or written.lower() in table.not_someone:
+                continue  # an acronym ("GDP"), a month, a weekday
+            if not covered.holds(word.start(), word.end()):
+                return
+    elif table.surnames:
+        for at in range(person.end, a):
+            if text[at] in table.surnames and not covered.holds(at, at + 1):
                 return
     gender, other = table.of_word[found.group(1)]
     yield a, b, gender, other
+
+
+class _Covered:
+    """The glossary mentions of a text between two places, asked whether one covers a
+    span (found by bisection: a long block has thousands)."""
+
+    def __init__(self, mentions: list[Mention], starts: list[int], start: int, end: int) -> None:
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        self._spans = [(m.start, m.end) for m in mentions[first:last]]
+
+    def holds(self, start: int, end: int) -> bool:
+        """Return True when one mention covers ``[start, end)``."""
+        return any(s <= start and end <= e for s, e in self._spans)
 
 
 # A title in apposition: a comma, then the title's first word (Arabic vowel marks and
@@ -605,7 +658,7 @@ def _title_heads(lang: str) -> dict[str, tuple[Gender, str]]:
 
 
 @lru_cache(maxsize=32)
-def _name_signals(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def name_signals(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Return, as ``lang`` writes them (plain words): Vietnamese surnames, the middle
     names that show a gender (Thị, Văn), and the language's honorifics of three letters
     or more. A surname followed by such a middle name, or an honorific, names a person."""
@@ -635,7 +688,7 @@ def _name_signals(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[
 def _names_someone(text: str, lang: str, attached: tuple[str, ...]) -> bool:
     """Return whether ``text`` (a part of a chain of titles) names a person: an honorific
     ("السيدة"), or a Vietnamese surname followed by Thị or Văn ("تران ثي ماي")."""
-    surnames, middles, honorifics = _name_signals(lang)
+    surnames, middles, honorifics = name_signals(lang)
     words = []
     for word in _PART_WORD.findall(text):
         plain = _plain(word)
@@ -726,6 +779,7 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
     for person in _people(ctx):
         people_by_unit.setdefault(id(person.unit), []).append(person)
     mentions_of = {id(unit): found for unit, found in zip(ctx.units(), ctx.mentions(), strict=True)}
+    starts_of = {key: [m.start for m in found] for key, found in mentions_of.items()}
     for people in people_by_unit.values():
         for k, person in enumerate(people):
             entry = glossary.entries[person.mention.entry]
@@ -746,6 +800,7 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
                 person.mention,
                 after_limit,
                 mentions_of[id(person.unit)],
+                starts_of[id(person.unit)],
                 glossary.kinds,
             )
             for a, b, gender, other in itertools.chain(markers, pronouns):

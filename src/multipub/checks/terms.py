@@ -6,15 +6,17 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from multipub.checks.context import Problem, VariantContext
+from multipub.checks.people import name_signals
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
 from multipub.glossary import NAME_SLOT, EntryKind, TermForms
 from multipub.lang import Clitics, primary_subtag, profile, sentence_end
 from multipub.matcher import HOUSE_FORMS, FormStatus, Mention
 from multipub.models import TextUnit
+from multipub.names import capitals
 from multipub.text import fold, text_span
 from multipub.translit import parse_syllable
 
@@ -391,43 +393,114 @@ def _rendered_otherwise_before(ctx: VariantContext, entry_id: str, index: int) -
     )
 
 
+# Words that link a title's head to its complement ("Chairman of the ...", "président du
+# ..."): the head is what stands before the first of them.
+_LINKING_WORDS = frozenset({"of", "de", "du", "des", "del", "d", "della", "di"})
+
+
 @lru_cache(maxsize=4096)
-def _title_heads(forms: TermForms, lang: str) -> frozenset[str]:
-    """Return the head words of a title's good forms in ``lang`` (their first words,
-    folded: "chairman", "président", "رئيس"); none in a language without spaces."""
+def _title_heads(forms: TermForms, lang: str) -> frozenset[tuple[tuple[str, ...], bool]]:
+    """Return the heads of a title's good forms in ``lang``, as folded words, each with
+    whether it was cut before a linking word: the words before the first one ("Chairman"
+    of "Chairman of the Provincial People's Committee", "Deputy Minister" of "Deputy
+    Minister of ..."), else the first word ("رئيس" of "رئيس اللجنة الشعبية الإقليمية",
+    which heads many titles); none in a language without spaces."""
     found = profile(lang)
     if found is None or not found.separates_words:
         return frozenset()
-    return frozenset(fold(form).split()[0] for form in forms.good_forms() if NAME_SLOT not in form)
+    heads = set()
+    for form in forms.good_forms():
+        words = _WORD_SPAN.findall(fold(form))
+        if not words or NAME_SLOT in form:
+            continue
+        cut = next((k for k, w in enumerate(words) if w in _LINKING_WORDS), None)
+        heads.add((tuple(words[:cut]), True) if cut else ((words[0],), False))
+    return frozenset(heads)
 
 
 _WORD_SPAN = re.compile(r"\w+")
+# Between a title and the name it belongs to: white space and a comma ("Ho Duc Thinh,
+# the chairman" also has "the").
+_APPOSITION_GAP = re.compile(r"^[\s,،]*(?:the\s+)?$", re.IGNORECASE)
 
 
-def _title_head_in(ctx: VariantContext, entry_id: str, text: str, mentions: list[Mention]) -> bool:
-    """Return True when ``text`` holds the head word of title ``entry_id`` outside every
-    glossary mention: "Chairman Ho Duc Thinh", "health department director"; in Arabic
-    with the clitics before it and the accusative alef after it ("الرئيس", "رئيسا")."""
+@cache
+def _name_after() -> re.Pattern[str]:
+    """Return the pattern of a name right after a title: two capitalized words."""
+    upper = capitals()
+    return re.compile(rf"[ \u00a0]+[{upper}]\w*[ \u00a0]+[{upper}]\w*")
+
+
+_NEXT_WORD_AFTER = re.compile(r"[ \u00a0]+(\w+)")
+
+
+def _surname_after(text: str, end: int, lang: str) -> bool:
+    """Return whether the word after ``end`` is a Vietnamese surname as ``lang`` writes it
+    ("كاو" for Cao): a name in a script without capitals."""
+    following = _NEXT_WORD_AFTER.match(text, end)
+    return following is not None and fold(following.group(1)) in name_signals(lang)[0]
+
+
+def _title_head_in(
+    ctx: VariantContext, entry_id: str, text: str, mentions: list[Mention], headline: bool
+) -> bool:
+    """Return True when ``text`` holds the head of title ``entry_id`` outside every
+    glossary mention: a head cut before a linking word anywhere ("the new chairwoman"),
+    a first word right before or after a person's name ("الرئيس فام مينه تشينه"), either
+    anywhere in a headline (``headline``: "former Quang Nam provincial vice chairman");
+    in Arabic with the clitics before it and the accusative alef after it ("الرئيس",
+    "رئيسا")."""
     assert ctx.glossary is not None
     forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
-    if forms is None:
-        return False
-    heads = _title_heads(forms, ctx.lang)
+    heads = _title_heads(forms, ctx.lang) if forms is not None else frozenset()
     if not heads:
         return False
     found = profile(ctx.lang)
     clitics = found.matching.clitics if found is not None else None
     prefixes = sorted(clitics.prefixes(), key=len, reverse=True) if clitics else [""]
-    for word in _WORD_SPAN.finditer(text):
-        if any(m.start <= word.start() < m.end for m in mentions):
-            continue
-        folded = fold(word.group())
+
+    def as_head(word: str) -> set[str]:
+        # What the word may be as a head: without a clitic before it, an alef after it.
+        found_forms = set()
         for prefix in prefixes:
-            if not folded.startswith(prefix):
+            if word.startswith(prefix):
+                rest = word[len(prefix) :]
+                found_forms.add(rest)
+                if clitics is not None and rest.endswith("ا"):
+                    found_forms.add(rest[:-1])
+        return found_forms
+
+    words = [(m.start(), m.end(), fold(m.group())) for m in _WORD_SPAN.finditer(text)]
+    starts = [m.start for m in mentions]
+    kinds = ctx.glossary.kinds
+    for head, cut in sorted(heads):
+        size = len(head)
+        for k in range(len(words) - size + 1):
+            if head[0] not in as_head(words[k][2]) or any(
+                words[k + n][2] != head[n] for n in range(1, size)
+            ):
                 continue
-            bare = folded[len(prefix) :]
-            if bare in heads or (clitics is not None and bare.endswith("ا") and bare[:-1] in heads):
+            start, end = words[k][0], words[k + size - 1][1]
+            before = bisect.bisect_right(starts, start) - 1
+            if before >= 0 and mentions[before].end > start:
+                continue  # inside a mention: "Deputy Minister" holds no "Minister"
+            if headline or cut:
                 return True
+            after = bisect.bisect_left(starts, end)
+            if (
+                after < len(mentions)
+                and kinds.get(mentions[after].entry) is EntryKind.PERSON
+                and _APPOSITION_GAP.match(text[end : mentions[after].start])
+            ):
+                return True  # "Chairman Ho Duc Thinh"
+            if _name_after().match(text, end) or _surname_after(text, end, ctx.lang):
+                return True  # a name the glossary does not know: "Chairman Cao Tuong Huy"
+            if (
+                before >= 0
+                and kinds.get(mentions[before].entry) is EntryKind.PERSON
+                and _APPOSITION_GAP.match(text[mentions[before].end : start])
+            ):
+                return True  # "Ho Duc Thinh, the chairman"
     return False
 
 
@@ -620,7 +693,8 @@ def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) ->
     "headline ('Chairman Ho Duc Thinh', 'Quang Ninh chairman'; another title, 'Governor', "
     "is no shortening). "
     "A person, body, place or term is missing from a block that names it in the source "
-    "only until the translation's text (not its headline) has named it in full: after "
+    "only until the translation's text (not its headline) has named it (in any form of the "
+    "glossary): after "
     "that, a block may refer to it in short ('Lan', 'she', 'the commission', 'the bay'), "
     "as news style does where Vietnamese repeats the full name. Any "
     "form counts as present (a forbidden one is MP103's business). Blocks are aligned "
@@ -701,7 +775,14 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
                 if before:
                     continue  # a second reference, rendered in full before it
             elif any(
-                _title_head_in(ctx, entry, target_units[j].text, target_mentions[j]) for j in t_idx
+                _title_head_in(
+                    ctx,
+                    entry,
+                    target_units[j].text,
+                    target_mentions[j],
+                    target_units[j].field == "title",
+                )
+                for j in t_idx
             ) and (
                 before
                 or all(target_units[j].field == "title" for j in t_idx)

@@ -218,9 +218,9 @@ class Numbers(_Data):
     )
     unit_prefixes: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
-        description="scale words (of any profile) that are a unit's prefix in this "
-        "language when the unit follows -> those units: '兆瓦' is a megawatt in Chinese, "
-        "not the Japanese 兆 (10^12) watts",
+        description="scale words that are a unit's prefix when the unit follows -> those "
+        "units: '兆瓦' is a megawatt in Chinese, not the Japanese 兆 (10^12) watts. Like "
+        "scale words, they hold in the text of every language (a text quotes others)",
     )
     range_words: tuple[str, ...] = Field(
         default=(),
@@ -312,7 +312,13 @@ class Gender(_Data):
     pronoun_not_after: tuple[str, ...] = Field(
         default=(),
         description="words between a person's name and a pronoun after it that bring in "
-        "someone else the pronoun may be ('met', 'received', 'with'; '会见', '与')",
+        "someone else the pronoun may be ('met', 'received', 'with', 'nurse'; '会见', '护士')",
+    )
+    not_someone: tuple[str, ...] = Field(
+        default=(),
+        description="capitalized words between a person's name and a pronoun after it that "
+        "name no one (weekdays; months are the profile's own): any other capitalized word "
+        "may be a name the pronoun is about",
     )
 
     def verb_pairs(self) -> tuple[tuple[str, str], ...]:
