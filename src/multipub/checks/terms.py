@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
 from multipub.checks.context import Problem, VariantContext
-from multipub.checks.people import name_signals
+from multipub.checks.people import attached_titles, name_signals
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
 from multipub.glossary import NAME_SLOT, EntryKind, TermForms
@@ -441,15 +441,115 @@ def _surname_after(text: str, end: int, lang: str) -> bool:
     return following is not None and fold(following.group(1)) in name_signals(lang)[0]
 
 
+def _title_holders(ctx: VariantContext, entry_id: str, source_units: Sequence[int]) -> set[str]:
+    """Return the glossary people the source gives title ``entry_id`` in ``source_units``
+    (the title right before or after the name)."""
+    assert ctx.glossary is not None and ctx.source_lang is not None
+    kinds = ctx.glossary.kinds
+    units = ctx.shared.units(ctx.source_lang)
+    mentions = ctx.shared.mentions(ctx.source_lang)
+    return {
+        m.entry
+        for i in source_units
+        for k, m in enumerate(mentions[i])
+        if kinds.get(m.entry) is EntryKind.PERSON
+        and any(t.entry == entry_id for t in attached_titles(units[i].text, mentions[i], k, kinds))
+    }
+
+
+def _title_replaced(
+    ctx: VariantContext, entry_id: str, source_units: Sequence[int], target_units: Sequence[int]
+) -> bool:
+    """Return True when a person the source gives title ``entry_id`` in ``source_units``
+    (any person of them, when the source writes the title apart from the name) is given
+    another title in ``target_units``: another glossary title attached to the
+    name ("Deputy Minister Nguyen Minh Khang" for the minister), or, in a script with
+    capitals, a capitalized word right before the name that no glossary entry covers and
+    no honorific is ("Speaker Tran Thanh Man")."""
+    assert ctx.glossary is not None and ctx.source_lang is not None
+    kinds = ctx.glossary.kinds
+    mentions = ctx.shared.mentions(ctx.source_lang)
+    holders = _title_holders(ctx, entry_id, source_units)
+    if not holders:
+        # A title the source writes apart from the name ("Bộ trưởng Ngoại giao Nguyễn
+        # Minh Khang"): it may be any person of those blocks'.
+        holders = {
+            m.entry
+            for i in source_units
+            for m in mentions[i]
+            if kinds.get(m.entry) is EntryKind.PERSON
+        }
+    found = profile(ctx.lang)
+    honorifics = {
+        fold(word)
+        for pair in (found.gender.honorifics if found is not None else ())
+        for form in pair
+        for word in form.split()
+    }
+    target, target_mentions = ctx.units(), ctx.mentions()
+    if not holders:
+        # No glossary person: a capitalized word right before a Vietnamese name in a
+        # script with capitals ("Governor Cao Tuong Huy").
+        return any(
+            _unknown_title_before_a_name(target[j].text, target_mentions[j], honorifics)
+            for j in target_units
+        )
+    for j in target_units:
+        text = target[j].text
+        for k, m in enumerate(target_mentions[j]):
+            if m.entry not in holders:
+                continue
+            titles = attached_titles(text, target_mentions[j], k, kinds)
+            if any(t.entry != entry_id for t in titles):
+                return True
+            word = _WORD_BEFORE.search(text, 0, m.start)
+            if (
+                word is not None
+                and word.group(1)[:1].isupper()
+                and fold(word.group(1)) not in honorifics
+                and not any(o.start <= word.start(1) < o.end for o in target_mentions[j])
+            ):
+                return True
+    return False
+
+
+# A capitalized word, then two to four more: a title (perhaps) before a name.
+_TITLE_AND_NAME = re.compile(r"(?<!\w)([A-Z][\w'’-]*)((?:[ \u00a0]+[A-Z][\w'’-]*){2,4})")
+
+
+def _unknown_title_before_a_name(text: str, mentions: list[Mention], honorifics: set[str]) -> bool:
+    """Return True when a capitalized word no glossary entry covers, no honorific and no
+    Vietnamese syllable, stands right before a Vietnamese name in capitals ("Governor Cao
+    Tuong Huy"); "Quang Ninh" alone or "Mr Cao Tuong Huy" are not."""
+    for found in _TITLE_AND_NAME.finditer(text):
+        word = found.group(1)
+        if fold(word) in honorifics or parse_syllable(word) is not None:
+            continue
+        if any(m.start <= found.start(1) < m.end for m in mentions):
+            continue
+        # A name written without its marks ("Tuong") need not spell a syllable: short
+        # words, two of them at least Vietnamese syllables.
+        words = found.group(2).split()
+        if all(w.isalpha() and len(w) <= 6 for w in words) and (
+            sum(parse_syllable(w) is not None for w in words) >= 2
+        ):
+            return True
+    return False
+
+
+# The word right before a name, white space between ("Speaker Tran Thanh Man").
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.'’-]*)[ \u00a0]+$")
+
+
 def _title_head_in(
-    ctx: VariantContext, entry_id: str, text: str, mentions: list[Mention], headline: bool
+    ctx: VariantContext, entry_id: str, text: str, mentions: list[Mention], *, anywhere: bool
 ) -> bool:
     """Return True when ``text`` holds the head of title ``entry_id`` outside every
-    glossary mention: a head cut before a linking word anywhere ("the new chairwoman"),
-    a first word right before or after a person's name ("الرئيس فام مينه تشينه"), either
-    anywhere in a headline (``headline``: "former Quang Nam provincial vice chairman");
-    in Arabic with the clitics before it and the accusative alef after it ("الرئيس",
-    "رئيسا")."""
+    glossary mention, right before or after a person's name ("Chairman Ho Duc Thinh",
+    "الرئيس فام مينه تشينه"), or, with ``anywhere`` (a headline, or after the title in
+    full), a head cut before a linking word anywhere ("the new chairwoman", "former
+    Quang Nam provincial vice chairman"); in Arabic with the clitics before it and the
+    accusative alef after it ("الرئيس", "رئيسا")."""
     assert ctx.glossary is not None
     forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
     heads = _title_heads(forms, ctx.lang) if forms is not None else frozenset()
@@ -484,7 +584,7 @@ def _title_head_in(
             before = bisect.bisect_right(starts, start) - 1
             if before >= 0 and mentions[before].end > start:
                 continue  # inside a mention: "Deputy Minister" holds no "Minister"
-            if headline or cut:
+            if anywhere and cut:
                 return True
             after = bisect.bisect_left(starts, end)
             if (
@@ -688,15 +788,16 @@ def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) ->
     name="missing-term",
     severity=Severity.WARNING,
     summary="A glossary entry that occurs in the source but not in the translation. "
-    "Titles are counted each time: two in the source and one in the target is one missing, "
-    "unless the title is shortened to its head word after being written in full, or in a "
-    "headline ('Chairman Ho Duc Thinh', 'Quang Ninh chairman'; another title, 'Governor', "
-    "is no shortening). "
     "A person, body, place or term is missing from a block that names it in the source "
     "only until the translation's text (not its headline) has named it (in any form of the "
-    "glossary): after "
-    "that, a block may refer to it in short ('Lan', 'she', 'the commission', 'the bay'), "
-    "as news style does where Vietnamese repeats the full name. Any "
+    "glossary): after that, a block may refer to it in short ('Lan', 'she', 'the "
+    "commission', 'the bay'). A title likewise, once written in full before the block: the "
+    "name alone ('Khai said') or the title's head ('Chairman Ho Duc Thinh', 'the new "
+    "chairwoman') will do, unless its holder is given another title there (another "
+    "glossary title, or a capitalized word right before the name: 'Speaker Tran Thanh "
+    "Man'); a head at the name will do on a first mention too, and in a headline. Two "
+    "people with one title in a source block and one title in the translation are one "
+    "missing. This is news style, where Vietnamese repeats the full name and title. Any "
     "form counts as present (a forbidden one is MP103's business). Blocks are aligned "
     "first, and the finding is placed on the target block that should hold the mention. "
     "Entries with no form in the target language are not checked. Not missing: a form in "
@@ -774,21 +875,29 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
             if kinds.get(entry) is not EntryKind.TITLE:
                 if before:
                     continue  # a second reference, rendered in full before it
-            elif any(
-                _title_head_in(
-                    ctx,
-                    entry,
-                    target_units[j].text,
-                    target_mentions[j],
-                    target_units[j].field == "title",
-                )
-                for j in t_idx
-            ) and (
-                before
-                or all(target_units[j].field == "title" for j in t_idx)
-                or _rendered_otherwise_before(ctx, entry, min(t_idx))
-            ):
-                continue  # the title shortened to its head word
+            else:
+                # (Written before this block: two deputy prime ministers in one block
+                # with one title are one title missing.)
+                earlier = first_rendered.get(entry, len(target_units)) < min(
+                    t_idx
+                ) or _rendered_otherwise_before(ctx, entry, min(t_idx))
+                headline = all(target_units[j].field == "title" for j in t_idx)
+                if any(
+                    _title_head_in(
+                        ctx,
+                        entry,
+                        target_units[j].text,
+                        target_mentions[j],
+                        anywhere=earlier or headline,
+                    )
+                    for j in t_idx
+                ):
+                    continue  # the title shortened to its head word
+                if earlier and not _title_replaced(ctx, entry, s_idx, t_idx):
+                    continue  # a second reference: the name alone ("Khai said"), "she"
+                holders = len(_title_holders(ctx, entry, s_idx))
+                if holders and here_found[entry] >= holders:
+                    continue  # one holder, named twice in the source block, titled once
             short = min(count, missing[entry])
             if short <= 0:
                 continue
