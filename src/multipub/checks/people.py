@@ -761,7 +761,7 @@ def _feminine_title_heads(
     "'会见'); a feminine title head "
     "(نائبة, présidente, ministra) opening a title in the chain after a man's name; and, in any "
     "language, a title form attached to the name when the glossary gives the title a "
-    "feminine form. Only words in the same "
+    "feminine form. Pronouns aside, only words in the same "
     "sentence as the name and not nearer to another person are considered.",
     why="Arabic, French and Russian agree honorifics, titles and verbs with the person; "
     "machine translation guesses the gender from nothing, and calls a minister 'she'.",

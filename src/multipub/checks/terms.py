@@ -486,6 +486,8 @@ def _title_replaced(
         for form in pair
         for word in form.split()
     }
+    # "Then Khai said": a capitalized word of the language's own is no title.
+    function_words = frozenset(found.function_words) if found is not None else frozenset()
     target, target_mentions = ctx.units(), ctx.mentions()
     if not holders:
         # No glossary person: a capitalized word right before a Vietnamese name in a
@@ -502,11 +504,13 @@ def _title_replaced(
             titles = attached_titles(text, target_mentions[j], k, kinds)
             if any(t.entry != entry_id for t in titles):
                 return True
-            word = _WORD_BEFORE.search(text, 0, m.start)
+            # (A bounded look back: a long block names thousands of people.)
+            word = _WORD_BEFORE.search(text, max(0, m.start - 60), m.start)
             if (
                 word is not None
                 and word.group(1)[:1].isupper()
                 and fold(word.group(1)) not in honorifics
+                and fold(word.group(1)) not in function_words
                 and not any(o.start <= word.start(1) < o.end for o in target_mentions[j])
             ):
                 return True
