@@ -993,3 +993,48 @@ def test_mp204_a_title_after_the_arabic_and(tmp_path: Path) -> None:
     article = published("ar", "حضر الرئيس ووزيرة بوي ثانه سون الاجتماع.", "2024-05-01T00:00:00Z")
     found = check(article, config=Config(select=("MP204",)), glossary=glossary)
     assert [f.excerpt for f in found] == ["وزيرة"]
+
+
+_DESK_GIANG = """
+name: desk
+source_lang: vi
+entries:
+  - id: person/mai-thi-huong-giang
+    kind: person
+    gender: female
+    terms:
+      vi: Mai Thị Hương Giang
+      es: Mai Thi Huong Giang
+      fr: Mai Thi Huong Giang
+      ar: ماي ثي هونغ جيانغ
+    roles:
+      - {title: title/vice-chairman-of-provincial-peoples-committee, from: 2021-07-01}
+  - id: title/ambassador
+    kind: title
+    terms:
+      vi: Đại sứ
+      es: {preferred: embajador, feminine: embajadora}
+      fr: {preferred: ambassadeur, feminine: ambassadrice}
+      ar: {preferred: سفير, feminine: سفيرة}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # "and" right after the name opens the next person, with the title
+        (
+            "vi",
+            "Phó Chủ tịch UBND tỉnh Mai Thị Hương Giang và Đại sứ Thụy Điển Helena Lindqvist trao giải.",
+        ),
+        ("ar", "وسلمت ماي ثي هونغ جيانغ وسفيرة السويد هيلينا ليندكفيست الجوائز."),
+        # the head of her own title, written alone after it was given in full
+        ("es", "En la ceremonia, la vicepresidenta Mai Thi Huong Giang entregó los premios."),
+        ("fr", "Lors de la cérémonie, la vice-présidente Mai Thi Huong Giang a remis les prix."),
+    ],
+)
+def test_mp203_titles_that_are_not_another_role(tmp_path: Path, lang: str, text: str) -> None:
+    (tmp_path / "desk.yaml").write_text(_DESK_GIANG, encoding="utf-8")
+    glossary = load_glossary([SHIPPED, tmp_path / "desk.yaml"])
+    article = published(lang, text, "2024-05-01T00:00:00Z")
+    assert check(article, config=Config(select=("MP203",)), glossary=glossary) == []

@@ -42,6 +42,10 @@ def _gap() -> re.Pattern[str]:
     return re.compile(rf"^[\s,،;:\-–—()]*(?:{'|'.join(alternatives)})?$", re.IGNORECASE)
 
 
+# What sets a title in apposition off from the name before it: "A, Deputy Secretary".
+_APPOSITION_MARKS = frozenset(",،;:-–—()")
+
+
 @dataclass(frozen=True, slots=True)
 class _Person:
     unit: TextUnit
@@ -79,8 +83,11 @@ def attached_titles(
     for position in range(index + 1, len(mentions)):
         following = mentions[position]
         kind = kinds.get(following.entry)
-        if kind is EntryKind.PERSON or not _gap().match(text[end : following.start]):
+        gap = text[end : following.start]
+        if kind is EntryKind.PERSON or not _gap().match(gap):
             break
+        if end == person.end and gap.strip() and not _APPOSITION_MARKS.intersection(gap):
+            break  # "A và Đại sứ ... B", "A وسفيرة ... B": "and" opens the next person
         if kind is EntryKind.TITLE:
             if _before_another_name(text, mentions, position, kinds):
                 break  # "A, Thủ tướng Nhật Bản Ishikawa Tadao": the next man's title
@@ -182,6 +189,9 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
             roles = [r for r in entry.roles if title.entry in (r.title, broader.get(r.title))]
             if any(day is None or r.held_on(day) for r in roles):
                 continue
+            held_now = [r.title for r in entry.roles if day is None or r.held_on(day)]
+            if _head_of_a_title(glossary, title, held_now, ctx.lang):
+                continue  # "la vicepresidenta X": the head of her provincial title
             if roles and _said_to_be_former(person.unit.text, title, ctx.lang):
                 continue  # "the former Deputy Secretary": a role held before counts
             held = [r.title for r in entry.roles if day is None or r.held_on(day)]
@@ -195,6 +205,26 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
                 + (f"; they held: {', '.join(held)}" if held else ""),
                 entry=entry.id,
             )
+
+
+# Words that link a title's head to its complement ("vicepresidenta del Comité ..."):
+# the head is what stands before the first of them.
+_LINKING_WORDS = frozenset({"of", "de", "du", "des", "del", "d", "della", "di"})
+
+
+def _head_of_a_title(glossary: GlossaryIndex, title: Mention, held: list[str], lang: str) -> bool:
+    """Return True when ``title`` is written as the head of a title in ``held`` (the words
+    before its first linking word): "vicepresidenta" is the State's Vice President in the
+    glossary, and the head of "vicepresidenta del Comité Popular provincial" too."""
+    written = _PART_WORD.findall(fold(title.text))
+    for title_id in held:
+        forms = glossary.entries[title_id].forms(lang)
+        for form in forms.good_forms() if forms is not None else ():
+            words = _PART_WORD.findall(fold(form))
+            cut = next((k for k, w in enumerate(words) if w in _LINKING_WORDS), None)
+            if cut and words[:cut] == written:
+                return True
+    return False
 
 
 def _broader_titles(glossary: GlossaryIndex) -> dict[str, str]:
