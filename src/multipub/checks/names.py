@@ -54,7 +54,7 @@ class _NameIndex:
     # it no form in).
     written: frozenset[str] = frozenset()
     # Places: a name one edit away from a place's is as often another place ("Gia Lâm"
-    # beside "Gia Lai"), so only two neighbouring letters swapped count for them.
+    # beside "Gia Lai"), so only two neighbouring consonants swapped count for them.
     places: frozenset[str] = frozenset()
     # Caches for the run: each word's skeleton; the words (as written) whose skeleton
     # starts a glossary name; and the answer of the one-edit search per skeleton (news
@@ -186,8 +186,9 @@ def _distance_at_most_one(a: str, b: str) -> bool:
     severity=Severity.WARNING,
     summary="A person's or place's name spelled close to a glossary rendering but not as "
     "any accepted form: the same transliteration skeleton (Arabic نغ/نج, ث/ت, Russian "
-    "ть/ч/т...) or one letter away (for a place, two neighbouring letters swapped: another "
-    "place is often one letter away). Reported with the preferred spelling.",
+    "ть/ч/т...) or, for a person, one letter away (for a place, two neighbouring "
+    "consonants swapped: another place is often one letter away, and two vowels swapped "
+    "spell another syllable). Reported with the preferred spelling.",
     why="Transliteration is ad hoc: one minister turns up as 'Нгуен Тиен Тхань' in one "
     "paragraph and 'Нгуен Тьен Тхань' in the next, and readers cannot tell it is one man.",
     bad="ru, with 'Чан Куок Хынг' in the glossary:\n\n> Заседание провёл Чан Куок Хунг.",
