@@ -12,7 +12,7 @@ from multipub.lang import profile
 from multipub.matcher import GlossaryIndex, Mention
 from multipub.models import Article, BlockKind, TextUnit
 from multipub.similarity import near_duplicate_pairs
-from multipub.text import dedup_key
+from multipub.text import dedup_key, is_acronym
 
 __all__ = ["ArticleContext"]
 
@@ -136,6 +136,10 @@ class ArticleContext:
                 language = profile(lang)
                 if language is not None and language.matching.case_marks_names:
                     found = [[m for m in ms if _case_agrees(m)] for ms in found]
+                # An acronym is written in capitals: "pm" in "5 pm" is no "PM".
+                found = [
+                    [m for m in ms if m.text.isupper() or not is_acronym(m.form)] for ms in found
+                ]
                 self._mentions[lang] = found
         return self._mentions[lang]
 

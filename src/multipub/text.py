@@ -33,6 +33,7 @@ __all__ = [
     "fold_many",
     "fold_with_offsets",
     "folds_in_place",
+    "is_acronym",
     "letter_count",
     "text_span",
     "whole_characters",
@@ -476,3 +477,8 @@ def _drop(
         del starts[first : match.end()]
         del ends[first : match.end()]
     return "".join(kept)
+
+
+def is_acronym(form: str) -> bool:
+    """Return True for a form written as capital letters alone ("PM", "SBV", "МОБ")."""
+    return len(form) >= 2 and form.isalpha() and form.isupper()

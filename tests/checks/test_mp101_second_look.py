@@ -383,6 +383,15 @@ def test_mp104_a_headline_may_shorten_the_title() -> None:
     [
         ("en", "MPS reports fewer crimes", ["The Ministry of Public Security reported a fall."]),
         ("ru", "МОБ сообщило о снижении", ["Министерство общественной безопасности сообщило."]),
+        # an acronym brought in after the full name, then used
+        (
+            "en",
+            "Crime falls",
+            [
+                "The Ministry of Public Security (MPS) reported a fall.",
+                "The MPS said thefts fell most.",
+            ],
+        ),
     ],
 )
 def test_mp104_a_headline_may_abbreviate(lang: str, title: str, blocks: list[str]) -> None:
@@ -559,3 +568,17 @@ def test_a_name_slot_form_is_no_second_rendering() -> None:
         "Le Conseil populaire provincial a adopté le budget.",
     ]
     assert _mp104("fr", "Session du conseil", blocks) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an acronym of the glossary is written in capitals: the hour "5 pm" and members of
+        # parliament ("MPs") are no "PM" and no "MPS"
+        ("en", "The session closed at 5 pm after MPs voted."),
+    ],
+)
+def test_an_acronym_in_lower_case_is_no_mention(lang: str, text: str) -> None:
+    vi = "Phiên họp kết thúc lúc 17 giờ sau khi các đại biểu biểu quyết."
+    article = make_article({"vi": [vi], lang: [text]})
+    assert check(article, config=Config(select=("MP102", "MP104")), glossary=GLOSSARY) == []

@@ -17,7 +17,7 @@ from multipub.lang import Clitics, primary_subtag, profile, sentence_end
 from multipub.matcher import HOUSE_FORMS, FormStatus, Mention
 from multipub.models import TextUnit
 from multipub.names import capitals
-from multipub.text import fold, text_span
+from multipub.text import fold, is_acronym, text_span
 from multipub.translit import parse_syllable
 
 __all__: list[str] = []
@@ -330,6 +330,12 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
             if _rendering(seen[1]) == _rendering(m) or _shortened(m, seen[1], ctx.lang):
                 continue
             if (
+                m.status is not FormStatus.FORBIDDEN
+                and is_acronym(m.form)
+                and not is_acronym(seen[1].form)
+            ):
+                continue  # "the State Bank of Viet Nam (SBV)", then "SBV": style
+            if (
                 seen[0].field == "title"
                 and unit.field != "title"
                 and _headline_form(seen[1], m, ctx.lang)
@@ -375,7 +381,7 @@ def _headline_form(headline: Mention, body: Mention, lang: str) -> bool:
     Phong") are another rendering."""
     if FormStatus.FORBIDDEN in (headline.status, body.status):
         return False
-    if _is_acronym(headline.form) and not _is_acronym(body.form):
+    if is_acronym(headline.form) and not is_acronym(body.form):
         return True  # "МОБ", "CPV" above the body's full name: headlines abbreviate
     part, whole = _units_of(headline.form, lang), _units_of(body.form, lang)
     return len(part) < len(whole) and set(part) <= set(whole)
@@ -606,11 +612,6 @@ def _title_head_in(
             ):
                 return True  # "Ho Duc Thinh, the chairman"
     return False
-
-
-def _is_acronym(form: str) -> bool:
-    """Return True for a form written as capital letters alone ("МОБ", "CPV", "ASEAN")."""
-    return len(form) >= 2 and form.isalpha() and form.isupper()
 
 
 def _rendering(m: Mention) -> str:
