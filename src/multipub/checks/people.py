@@ -13,8 +13,9 @@ from functools import cache, lru_cache
 from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Severity
-from multipub.glossary import EntryKind, Gender
+from multipub.glossary import NAME_SLOT, EntryKind, Gender, TermForms
 from multipub.lang import (
+    letter_class,
     primary_subtag,
     profile,
     profiles,
@@ -27,7 +28,7 @@ from multipub.models import TextUnit
 from multipub.names import capitals
 from multipub.text import fold
 
-__all__ = ["attached_titles", "name_signals"]
+__all__ = ["attached_titles", "name_signals", "title_heads"]
 
 
 @cache
@@ -96,7 +97,10 @@ def attached_titles(
     return attached
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+@cache
+def _han() -> re.Pattern[str]:
+    """Return the pattern of a Chinese character (the script table's Han letters)."""
+    return re.compile(letter_class("han"))
 
 
 def _heads_an_unknown_unit(text: str, title: Mention, previous: Mention | None) -> bool:
@@ -108,7 +112,7 @@ def _heads_an_unknown_unit(text: str, title: Mention, previous: Mention | None) 
     start = title.start
     if start == 0 or not title.text or text[start - 1] != title.text[0]:
         return False
-    if not _HAN.match(title.text):
+    if not _han().match(title.text):
         return False
     return previous is None or previous.end != start
 
@@ -207,23 +211,40 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
             )
 
 
-# Words that link a title's head to its complement ("vicepresidenta del Comité ..."):
-# the head is what stands before the first of them.
+# Words that link a title's head to its complement ("Chairman of the ...", "président du
+# ...", "vicepresidenta del Comité ..."): the head is what stands before the first of them.
 _LINKING_WORDS = frozenset({"of", "de", "du", "des", "del", "d", "della", "di"})
 
 
+@lru_cache(maxsize=4096)
+def title_heads(forms: TermForms, lang: str) -> frozenset[tuple[tuple[str, ...], bool]]:
+    """Return the heads of a title's good forms in ``lang``, as folded words, each with
+    whether it was cut before a linking word: the words before the first one ("Chairman"
+    of "Chairman of the Provincial People's Committee", "Deputy Minister" of "Deputy
+    Minister of ..."), else the first word ("رئيس" of "رئيس اللجنة الشعبية الإقليمية",
+    which heads many titles); none in a language without spaces."""
+    found = profile(lang)
+    if found is None or not found.separates_words:
+        return frozenset()
+    heads = set()
+    for form in forms.good_forms():
+        words = _PART_WORD.findall(fold(form))
+        if not words or NAME_SLOT in form:
+            continue
+        cut = next((k for k, w in enumerate(words) if w in _LINKING_WORDS), None)
+        heads.add((tuple(words[:cut]), True) if cut else ((words[0],), False))
+    return frozenset(heads)
+
+
 def _head_of_a_title(glossary: GlossaryIndex, title: Mention, held: list[str], lang: str) -> bool:
-    """Return True when ``title`` is written as the head of a title in ``held`` (the words
-    before its first linking word): "vicepresidenta" is the State's Vice President in the
-    glossary, and the head of "vicepresidenta del Comité Popular provincial" too."""
-    written = _PART_WORD.findall(fold(title.text))
+    """Return True when ``title`` is written as the head of a title in ``held`` (cut before
+    a linking word): "vicepresidenta" is the State's Vice President in the glossary, and
+    the head of "vicepresidenta del Comité Popular provincial" too."""
+    written = tuple(_PART_WORD.findall(fold(title.text)))
     for title_id in held:
         forms = glossary.entries[title_id].forms(lang)
-        for form in forms.good_forms() if forms is not None else ():
-            words = _PART_WORD.findall(fold(form))
-            cut = next((k for k, w in enumerate(words) if w in _LINKING_WORDS), None)
-            if cut and words[:cut] == written:
-                return True
+        if forms is not None and (written, True) in title_heads(forms, lang):
+            return True
     return False
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
 from multipub.checks.context import Problem, VariantContext
-from multipub.checks.people import attached_titles, name_signals
+from multipub.checks.people import attached_titles, name_signals, title_heads
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
 from multipub.glossary import NAME_SLOT, EntryKind, TermForms
@@ -399,31 +399,6 @@ def _rendered_otherwise_before(ctx: VariantContext, entry_id: str, index: int) -
     )
 
 
-# Words that link a title's head to its complement ("Chairman of the ...", "président du
-# ..."): the head is what stands before the first of them.
-_LINKING_WORDS = frozenset({"of", "de", "du", "des", "del", "d", "della", "di"})
-
-
-@lru_cache(maxsize=4096)
-def _title_heads(forms: TermForms, lang: str) -> frozenset[tuple[tuple[str, ...], bool]]:
-    """Return the heads of a title's good forms in ``lang``, as folded words, each with
-    whether it was cut before a linking word: the words before the first one ("Chairman"
-    of "Chairman of the Provincial People's Committee", "Deputy Minister" of "Deputy
-    Minister of ..."), else the first word ("رئيس" of "رئيس اللجنة الشعبية الإقليمية",
-    which heads many titles); none in a language without spaces."""
-    found = profile(lang)
-    if found is None or not found.separates_words:
-        return frozenset()
-    heads = set()
-    for form in forms.good_forms():
-        words = _WORD_SPAN.findall(fold(form))
-        if not words or NAME_SLOT in form:
-            continue
-        cut = next((k for k, w in enumerate(words) if w in _LINKING_WORDS), None)
-        heads.add((tuple(words[:cut]), True) if cut else ((words[0],), False))
-    return frozenset(heads)
-
-
 _WORD_SPAN = re.compile(r"\w+")
 # Between a title and the name it belongs to: white space and a comma ("Ho Duc Thinh,
 # the chairman" also has "the").
@@ -562,7 +537,7 @@ def _title_head_in(
     accusative alef after it ("الرئيس", "رئيسا")."""
     assert ctx.glossary is not None
     forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
-    heads = _title_heads(forms, ctx.lang) if forms is not None else frozenset()
+    heads = title_heads(forms, ctx.lang) if forms is not None else frozenset()
     if not heads:
         return False
     found = profile(ctx.lang)
