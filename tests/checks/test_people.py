@@ -1040,3 +1040,34 @@ def test_mp203_titles_that_are_not_another_role(tmp_path: Path, lang: str, text:
     glossary = load_glossary([SHIPPED, tmp_path / "desk.yaml"])
     article = published(lang, text, "2024-05-01T00:00:00Z")
     assert check(article, config=Config(select=("MP203",)), glossary=glossary) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        # the given name alone, after the full name
+        ("fr", "Mme Le Thi Hong Van a ouvert la séance. M. Van a remercié les délégués.", "M."),
+        ("ru", "Ле Тхи Хонг Ван открыла заседание. Ван сообщил, что план выполнен.", "сообщил"),
+        ("en", "Le Thi Hong Van opened the session. Van said he was proud.", "said he"),
+    ],
+)
+def test_mp204_a_person_named_again_by_the_given_name(lang: str, text: str, word: str) -> None:
+    article = lone(lang, text)
+    assert rows(article, run(article, "MP204")) == [("MP204", lang, "blocks", 0, word, VAN)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Mme Le Thi Hong Van a ouvert la séance. Mme Van a remercié les délégués."),
+        ("ru", "Ле Тхи Хонг Ван открыла заседание. Ван сообщила, что план выполнен."),
+        # the word inside another, longer name; before the full name; or in Arabic, where
+        # "فان" (Văn) is half the men's middle names
+        ("ru", "Ле Тхи Хонг Ван открыла заседание. Нгуен Ван Ан сообщил, что план выполнен."),
+        ("fr", "Mme Le Thi Hong Van a ouvert la séance. M. Nguyen Van An a remercié les délégués."),
+        ("en", "Van said he was proud. Le Thi Hong Van opened the session."),
+        ("ar", "افتتحت لي ثي هونغ فان الجلسة. وقال فان إن الخطة نفذت."),
+    ],
+)
+def test_mp204_a_given_name_that_is_someone_else(lang: str, text: str) -> None:
+    assert run(lone(lang, text), "MP204") == []

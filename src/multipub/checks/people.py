@@ -796,6 +796,82 @@ def _feminine_title_heads(
         pos = comma.start()
 
 
+@cache
+def _name_neighbours() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns of a capitalized word right before and right after a name,
+    joined by a space or a hyphen: the name is part of a longer one. (An honorific's full
+    stop, "M. Van", or a sentence's end, "... said. Van added", is no such join.)"""
+    upper = capitals()
+    return (
+        re.compile(rf"(?<!\w)[{upper}][\w'’]*[ \u00a0-]$"),
+        re.compile(rf"[ \u00a0-][{upper}]"),
+    )
+
+
+def _named_again(ctx: VariantContext) -> Iterator[_Person]:
+    """Yield the people of the glossary named again by their given name alone ("Mme Thu",
+    "Хыонг сообщил", "قالت هونغ"), after the variant has named them in full: the last word
+    of the form it wrote, where no other person's form holds that word. Not in a language
+    without spaces, where a name's last character is any character."""
+    glossary = ctx.glossary
+    language = profile(ctx.lang)
+    if glossary is None or language is None or not script(language.scripts[0]).cased:
+        return  # without capitals, "فان" (Văn) is half the men's middle names
+    kinds = glossary.kinds
+    function_words = frozenset(language.function_words)
+    units, mentions = ctx.units(), ctx.mentions()
+    first: dict[str, tuple[int, int]] = {}  # person -> (unit, end) of the first full name
+    given: dict[str, str | None] = {}  # given name as written -> person, None if shared
+    other_words: set[str] = set()
+    for index, found in enumerate(mentions):
+        for m in found:
+            if kinds.get(m.entry) is not EntryKind.PERSON:
+                continue
+            words = m.form.split()
+            if len(words) < 2:
+                continue
+            first.setdefault(m.entry, (index, m.end))
+            name = words[-1]
+            given[name] = m.entry if given.get(name, m.entry) == m.entry else None
+            other_words.update(words[:-1])
+    usable = {name: entry for name, entry in given.items() if entry and name not in other_words}
+    if not usable:
+        return
+    pattern = re.compile(
+        r"(?<!\w)("
+        + "|".join(re.escape(n) for n in sorted(usable, key=lambda n: (-len(n), n)))
+        + r")(?!\w)"
+    )
+    for index, (unit, found) in enumerate(zip(units, mentions, strict=True)):
+        for match in pattern.finditer(unit.text):
+            entry = usable[match.group(1)]
+            at_unit, after = first[entry]
+            if index < at_unit or (index == at_unit and match.start() < after):
+                continue  # before the full name: someone else, or not a name
+            if any(m.start <= match.start() < m.end for m in found):
+                continue
+            if match.group(1).lower() in function_words:
+                continue  # "An official said", not Nguyen Van An
+            joined_before, joined_after = _name_neighbours()
+            if joined_before.search(unit.text, max(0, match.start() - 40), match.start()) or (
+                joined_after.match(unit.text, match.end())
+            ):
+                continue  # a word of a longer name: "Nguyen Van An" holds no "Van"
+            yield _Person(
+                unit,
+                Mention(
+                    entry,
+                    match.group(1),
+                    FormStatus.PREFERRED,
+                    match.start(),
+                    match.end(),
+                    match.group(1),
+                    True,
+                ),
+                (),
+            )
+
+
 @register(
     code="MP204",
     name="gender-agreement",
@@ -812,7 +888,9 @@ def _feminine_title_heads(
     "'会见'); a feminine title head "
     "(نائبة, présidente, ministra) opening a title in the chain after a man's name; and, in any "
     "language, a title form attached to the name when the glossary gives the title a "
-    "feminine form. Pronouns aside, only words in the same "
+    "feminine form. In scripts with capitals, a person named again by the given name "
+    "alone after the full name ('M. Van', 'Ван сообщил', 'Van said he') is checked too, "
+    "where no other person's name holds that word. Pronouns aside, only words in the same "
     "sentence as the name and not nearer to another person are considered.",
     why="Arabic, French and Russian agree honorifics, titles and verbs with the person; "
     "machine translation guesses the gender from nothing, and calls a minister 'she'.",
@@ -827,8 +905,10 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
         return
     lang = primary_subtag(ctx.lang)
     people_by_unit: dict[int, list[_Person]] = {}
-    for person in _people(ctx):
+    for person in itertools.chain(_people(ctx), _named_again(ctx)):
         people_by_unit.setdefault(id(person.unit), []).append(person)
+    for people in people_by_unit.values():
+        people.sort(key=lambda p: p.mention.start)
     mentions_of = {id(unit): found for unit, found in zip(ctx.units(), ctx.mentions(), strict=True)}
     starts_of = {key: [m.start for m in found] for key, found in mentions_of.items()}
     for people in people_by_unit.values():
