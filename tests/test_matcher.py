@@ -362,6 +362,28 @@ def test_an_arabic_noun_and_its_adjective_made_definite() -> None:
     # the mention names the glossary's form, one rendering with the indefinite one
     assert [m.form for m in matcher.find("وقال اللواء البحري")] == ["لواء بحري"]
 
+    # a construct whose last word drops its article before the next noun
+    construct = glossary_from_data(
+        {
+            "name": "t",
+            "entries": [
+                {
+                    "id": "title/deputy-minister",
+                    "kind": "title",
+                    "terms": {
+                        "vi": "Thứ trưởng",
+                        "ar": {"preferred": "نائب الوزير", "feminine": "نائبة الوزير"},
+                    },
+                }
+            ],
+        },
+        "t.yaml",
+    )
+    found = Matcher(construct, "ar").find("وقالت نائبة وزير الصناعة والتجارة إن")
+    assert [(m.text, m.form, m.status) for m in found] == [
+        ("نائبة وزير", "نائبة الوزير", FormStatus.FEMININE)
+    ]
+
 
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
 def test_forms_that_differ_only_in_their_gaps(backend: str) -> None:

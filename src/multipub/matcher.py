@@ -848,14 +848,19 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
             # names ("فام مينه تشينه"), and words of letters only.
             for form, status in list(zip(forms[first:], statuses[first:], strict=True)):
                 words = form.split()
-                if (
-                    len(words) > 1
-                    and all(w.isalpha() for w in words)
-                    and not any(w.startswith(definite) for w in words)
-                ):
-                    shown[len(forms)] = form
-                    forms.append(" ".join(definite + w for w in words))
-                    statuses.append(status)
+                if len(words) < 2 or not all(w.isalpha() for w in words):
+                    continue
+                if not any(w.startswith(definite) for w in words):
+                    made = " ".join(definite + w for w in words)
+                elif len(words) == 2 and words[1].startswith(definite) and len(words[1]) > 3:
+                    # ... and a construct made indefinite where a name follows: "نائب
+                    # الوزير" before the ministry's is "نائب وزير الصناعة".
+                    made = f"{words[0]} {words[1][len(definite) :]}"
+                else:
+                    continue
+                shown[len(forms)] = form
+                forms.append(made)
+                statuses.append(status)
         if latin_target and entry.kind.value in _NAME_KINDS:
             source = entry.forms(source_lang)
             if source is not None and source.preferred != terms.preferred:
