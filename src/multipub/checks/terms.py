@@ -391,12 +391,24 @@ def _rendered_otherwise_before(ctx: VariantContext, entry_id: str, index: int) -
     """Return whether a text of the variant before unit ``index`` (not its headline)
     renders ``entry_id`` as MP101's second look reads it ("Chairman of the Quang Ninh
     Provincial People's Committee", a name inside the form)."""
-    units, mentions = ctx.units(), ctx.mentions()
-    return any(
-        units[j].field != "title"
-        and _renderings_otherwise(ctx, entry_id, [(units[j].text, mentions[j])]) > 0
-        for j in range(index)
-    )
+    # The first such text, found once per entry and variant (a live blog's every block
+    # asks about its earlier ones).
+    key = ("mp101-otherwise-first", f"{entry_id} {ctx.lang}", "", None)
+    memo = ctx.shared.memo
+    first = memo.get(key)
+    if not isinstance(first, int):
+        units, mentions = ctx.units(), ctx.mentions()
+        first = next(
+            (
+                j
+                for j, (unit, found) in enumerate(zip(units, mentions, strict=True))
+                if unit.field != "title"
+                and _renderings_otherwise(ctx, entry_id, [(unit.text, found)]) > 0
+            ),
+            len(units),
+        )
+        memo[key] = first
+    return first < index
 
 
 _WORD_SPAN = re.compile(r"\w+")
