@@ -36,6 +36,10 @@ def test_a_bad_profile_names_its_field() -> None:
         Profile.model_validate(
             {"tag": "xx", "name": "X", "scripts": ["latin"], "numbers": {"months": [["a"]]}}
         )
+    with pytest.raises(ValueError, match="unknown unit furlong"):
+        Profile.model_validate(
+            {"tag": "xx", "name": "X", "scripts": ["latin"], "numbers": {"units": {"furlong": []}}}
+        )
     assert issubclass(ProfileError, ValueError)
 
 

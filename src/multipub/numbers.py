@@ -29,7 +29,9 @@ from multipub.text import fold_digits
 __all__ = [
     "CONVERSIONS",
     "CURRENCY_CODES",
+    "CURRENCY_SIGNS",
     "TOLERANCE",
+    "UNIT_KINDS",
     "NumberToken",
     "close_to",
     "may_be_converted",
@@ -498,6 +500,24 @@ CONVERSIONS = {
     ("ft", "m"): 0.3048,
     ("yd", "m"): 0.9144,
 }
+# What each unit of the profiles' ``numbers.units`` measures: the same figure in two units
+# of one kind ("5 mg" written "5 g", "3,5 tỷ đồng" written "3.5 billion dollars") is a
+# changed quantity that no conversion explains (MP501). Currencies are a kind too.
+UNIT_KINDS = {
+    **dict.fromkeys(("mm", "cm", "m", "km", "in", "ft", "yd", "mi"), "length"),
+    **dict.fromkeys(("mg", "g", "kg", "t", "lb"), "mass"),
+    **dict.fromkeys(("ml", "l"), "volume"),
+    **dict.fromkeys(("m2", "ha", "km2"), "area"),
+    **dict.fromkeys(("W", "kW", "MW", "GW"), "power"),
+    **dict.fromkeys(("kWh", "MWh", "GWh"), "energy"),
+    **dict.fromkeys(("kmh", "mph", "ms"), "speed"),
+    **dict.fromkeys(("F", "C"), "temperature"),
+    **dict.fromkeys(("VND", "USD", "EUR", "CNY", "JPY"), "currency"),
+}
+# Signs written before an amount in any language ("$5 million", "VND120 billion"); a
+# letter right before "$" makes it another dollar ("S$", "HK$"), which is left unread.
+CURRENCY_SIGNS = {"US$": "USD", "USD": "USD", "$": "USD", "€": "EUR", "VND": "VND", "EUR": "EUR"}
+
 # Converted values are rounded ("250 miles, about 400 km"): 3% either way, or half a unit.
 TOLERANCE = 0.03
 

@@ -160,6 +160,95 @@ def test_numbers_that_agree(source: str, lang: str, target: str) -> None:
     assert _mp501(source, lang, target) == []
 
 
+# --- the same figure in another unit ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target", "excerpt"),
+    [
+        # A dose: a small whole number with a unit is a measure, read too.
+        ("Liều dùng 5 mg mỗi ngày.", "ar", "الجرعة 5 غرام يوميا.", "5 غرام"),
+        ("Liều dùng 5 mg mỗi ngày.", "ru", "Доза 5 граммов в день.", "5 граммов"),
+        ("Liều dùng 5 mg mỗi ngày.", "zh-Hans", "每日剂量5克。", "5克"),
+        # Đồng read as dollars: the costliest of them, whatever the currency's writing.
+        ("Tổng kinh phí 3,5 tỷ đồng.", "en", "The total cost is $3.5 billion.", "$3.5 billion"),
+        (
+            "Tổng kinh phí 3,5 tỷ đồng.",
+            "ru",
+            "Общая стоимость 3,5 млрд долларов.",
+            "3,5 млрд долларов",
+        ),
+        (
+            "Tổng kinh phí 3,5 tỷ đồng.",
+            "es",
+            "El costo total es de 3.500 millones de dólares.",
+            "3.500 millones de dólares",
+        ),
+        ("Tổng vốn 20 triệu USD.", "zh-Hans", "总资本为2000万越南盾。", "2000万越南盾"),
+        # Lengths, areas, power.
+        ("Tuyến đường dài 120 km.", "es", "La carretera mide 120 m.", "120 m"),
+        ("Lượng mưa đo được 150 mm.", "ar", "بلغ هطول الأمطار 150 سم.", "150 سم"),
+        ("Có 2.000 ha lúa bị ngập.", "ru", "Затоплено 2000 кв. км рисовых полей.", "2000 кв. км"),
+        ("Nhà máy công suất 500 MW.", "zh-Hans", "该电厂装机容量500千瓦。", "500千瓦"),
+        ("Gió giật 117 km/h.", "en", "Gusts reached 117 mph.", "117 mph"),
+    ],
+)
+def test_the_same_figure_in_another_unit(source: str, lang: str, target: str, excerpt: str) -> None:
+    [(message, found)] = _mp501(source, lang, target)
+    assert "in another unit" in message
+    assert found == excerpt
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target"),
+    [
+        # The same unit in the language's words and signs.
+        ("Liều dùng 5 mg mỗi ngày.", "ar", "الجرعة 5 ملغ يوميا."),
+        ("Liều dùng 5 mg mỗi ngày.", "zh-Hans", "每日剂量5毫克。"),
+        ("Tổng vốn 20 triệu USD.", "en", "Total capital is $20 million."),
+        ("Tổng vốn 20 triệu USD.", "fr", "Le capital total est de 20 millions de dollars."),
+        ("Tổng vốn 20 triệu USD.", "ru", "Общий капитал составляет 20 млн долларов США."),
+        ("Tổng vốn 20 triệu USD.", "ar", "يبلغ إجمالي رأس المال 20 مليون دولار."),
+        ("Tổng kinh phí 3,5 tỷ đồng.", "en", "The total cost is VND3.5 billion."),
+        ("Tổng kinh phí 3,5 tỷ đồng.", "zh-Hans", "总费用为35亿越南盾。"),
+        ("Cây cầu dài 5 km.", "zh-Hans", "大桥长5千米。"),
+        ("Nhà máy công suất 500 MW.", "zh-Hans", "该电厂装机容量500兆瓦。"),
+        ("Gió mạnh 120 km/h.", "fr", "Des vents de 120 km/h."),
+        # A unit on one side only is no evidence: "12 đồng chí" are twelve comrades.
+        ("Có 12 đồng chí được khen thưởng.", "en", "12 comrades were commended."),
+        # Another dollar, written with its sign, is left unread.
+        ("Khoản vay 40 triệu đô la Singapore.", "en", "The loan is S$40 million."),
+        # A speed read as its length unit converts all the same.
+        ("Vệ tinh bay với vận tốc 17.500 dặm trên giờ.", "fr", "Le satellite vole à 28 000 km/h."),
+    ],
+)
+def test_the_same_quantity_in_the_same_unit(source: str, lang: str, target: str) -> None:
+    assert _mp501(source, lang, target) == []
+
+
+def test_a_unit_most_translations_agree_against_is_reported_once_on_the_source() -> None:
+    article = make_article(
+        {
+            "vi": ["Liều dùng 5 mg mỗi ngày."],
+            "en": ["The dose is 5 g a day."],
+            "fr": ["La dose est de 5 g par jour."],
+            "ru": ["Доза 5 граммов в день."],
+            "ar": ["الجرعة 5 ملغ يوميا."],
+        }
+    )
+    [finding] = check(article, config=Config(select=("MP501",)))
+    assert (finding.lang, finding.excerpt) == ("vi", "5 mg")
+    assert finding.message.startswith("number 5 mg of block 0 is 5 g in 3 translations")
+
+
+def test_every_unit_of_the_profiles_has_a_kind() -> None:
+    from multipub.lang import languages, profile
+    from multipub.numbers import UNIT_KINDS
+
+    units = {unit for tag in languages() if (p := profile(tag)) for unit in p.numbers.units}
+    assert units - UNIT_KINDS.keys() == set()
+
+
 # --- a number of the source that the translations agree against --------------------------
 
 NUMBER_VI = "Tỉnh có 32 xã đạt chuẩn nông thôn mới trong năm nay."

@@ -9,8 +9,9 @@ are reported, each with the target token that looks like it changed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -20,7 +21,14 @@ from multipub.checks.registry import register
 from multipub.context import ArticleContext
 from multipub.findings import Related, Severity
 from multipub.lang import primary_subtag, profile, words_pattern
-from multipub.numbers import CONVERSIONS, NumberToken, close_to, number_tokens
+from multipub.numbers import (
+    CONVERSIONS,
+    CURRENCY_SIGNS,
+    UNIT_KINDS,
+    NumberToken,
+    close_to,
+    number_tokens,
+)
 from multipub.text import text_span
 
 __all__: list[str] = []
@@ -160,24 +168,95 @@ def _kind(key: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _unit_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Return (unit, pattern of its words right after a number) for ``lang``'s profile."""
+def _unit_pattern(lang: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """Return the pattern of the unit words of ``lang``'s profile right after a number,
+    and the unit each of its groups names (group k + 1: the k-th unit), longest word first
+    ("km/h" before "km"). Words with a capital are matched as written ("MW" is no "mW")."""
     found = profile(lang)
-    if found is None:
-        return ()
+    if found is None or not found.numbers.units:
+        return None, ()
     bounded = found.separates_words
-    return tuple(
-        (unit, re.compile(rf"\s*(?:{words_pattern(words, bounded=bounded)})", re.IGNORECASE))
-        for unit, words in sorted(found.numbers.units.items())
+    words = sorted(
+        ((word, unit) for unit, names in found.numbers.units.items() for word in names),
+        key=lambda item: (-len(item[0].rstrip("*")), item[0], item[1]),
+    )
+    alternatives = []
+    for word, _ in words:
+        pattern = words_pattern([word], bounded=bounded)
+        alternatives.append(f"(?-i:{pattern})" if word != word.lower() else pattern)
+    return (
+        re.compile(r"\s*(?:" + "|".join(f"({a})" for a in alternatives) + ")", re.IGNORECASE),
+        tuple(unit for _, unit in words),
     )
 
 
-def _unit_after(text: str, end: int, lang: str) -> str | None:
+def _unit_after(text: str, end: int, lang: str) -> tuple[str, int] | None:
+    """Return the unit named right after the number ending at ``end`` and where its name
+    ends, or None."""
+    pattern, units = _unit_pattern(primary_subtag(lang))
+    found = pattern.match(text, end) if pattern is not None else None
+    if found is None or not found.lastindex:
+        return None
+    return units[found.lastindex - 1], found.end()
+
+
+_SIGN_BEFORE = re.compile(
+    "(?:" + "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=len, reverse=True)) + r")\s?$"
+)
+
+
+def _unit_of(text: str, token: NumberToken, lang: str) -> tuple[str | None, int, int]:
+    """Return the unit of the number ``token`` of ``text`` (a word after it, or a currency
+    sign before it: "$5 million"; None without either), with the span of the number and
+    its unit."""
+    after = _unit_after(text, token.end, lang)
+    if after is not None:
+        return after[0], token.start, after[1]
+    before = _SIGN_BEFORE.search(text, max(0, token.start - 4), token.start)
+    if before is not None and not (before.start() and text[before.start() - 1].isalpha()):
+        return CURRENCY_SIGNS[before.group().strip()], before.start(), token.end
+    return None, token.start, token.end
+
+
+# A whole number below ten standing alone: number_tokens leaves it out (translations spell
+# such numbers), but one with a unit is a measure, written in figures ("5 mg", "3 tấn").
+_HAS_DIGIT = re.compile(r"\d")
+_SMALL_WHOLE = re.compile(r"(?<![\d.,/:\-])\d(?!\d|[.,:/]\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Measure:
+    """A number of a text with the unit that it measures in, and where both are written."""
+
+    token: NumberToken
+    unit: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=8192)
+def _measures(text: str, lang: str) -> tuple[_Measure, ...]:
+    """Return the numbers of ``text`` (a ``lang`` text) that a unit of a known kind goes
+    with, in text order: those of number_tokens, and whole numbers below ten, which it
+    leaves out (translations spell them) but which with a unit are measures ("5 mg").
+    Cached: a source block is compared with each translation."""
+    tokens = [t for t in number_tokens(text, lang) if ":" not in t.key]
+    for match in _SMALL_WHOLE.finditer(text) if _HAS_DIGIT.search(text) else ():
+        value = unicodedata.digit(match.group(), 0)
+        if value:
+            tokens.append(NumberToken(match.start(), match.end(), str(value)))
+    found = []
+    for token in tokens:
+        unit, start, end = _unit_of(text, token, lang)
+        if unit is not None and unit in UNIT_KINDS:
+            found.append(_Measure(token, unit, start, end))
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+def _unit_name(text: str, end: int, lang: str) -> str | None:
     """Return the unit named right after the number ending at ``end``, or None."""
-    for unit, pattern in _unit_patterns(primary_subtag(lang)):
-        if pattern.match(text, end):
-            return unit
-    return None
+    after = _unit_after(text, end, lang)
+    return after[0] if after is not None else None
 
 
 def _converted(a: float, unit_a: str | None, b: float, unit_b: str | None) -> bool:
@@ -188,11 +267,17 @@ def _converted(a: float, unit_a: str | None, b: float, unit_b: str | None) -> bo
     if {unit_a, unit_b} == {"F", "C"}:
         f, c = (a, b) if unit_a == "F" else (b, a)
         return close_to(c, (f - 32) * 5 / 9) or close_to(c, f * 5 / 9)
+    # A speed's unit may be read as its length's ("17.500 dặm trên giờ" against "28 000
+    # km/h"): the factor is the same.
+    unit_a, unit_b = _LENGTH_OF.get(unit_a, unit_a), _LENGTH_OF.get(unit_b, unit_b)
     factor = CONVERSIONS.get((unit_a, unit_b))
     if factor is not None:
         return close_to(b, a * factor)
     factor = CONVERSIONS.get((unit_b, unit_a))
     return factor is not None and close_to(a, b * factor)
+
+
+_LENGTH_OF = {"mph": "mi", "kmh": "km"}
 
 
 def _unlikeness(a: str, b: str) -> tuple[int, int]:
@@ -222,7 +307,10 @@ def _shown(key: str) -> str:
     "or with the same figure at another scale ('40,2 tỷ' -> '40.2 million'), and reported "
     "on it; a dropped code or percentage on the target block (not one a translation may "
     "say as a fraction: 50% 'half'; another dropped number may be rephrased: 'the "
-    "sixties'). Units converted within 3% (miles/km, "
+    "sixties'). The same figure in another unit of the same kind is a change too ('5 mg' "
+    "written '5 g', '3,5 tỷ đồng' written '3.5 billion dollars', '500 MW' written "
+    "'500千瓦'; units and currencies as the profiles name them, signs such as '$' before "
+    "a figure). Units converted within 3% (miles/km, "
     "pounds/kg, inches/cm, feet/m, mph/km/h, Fahrenheit/Celsius, as the profiles name "
     "them), phone numbers and clock times are not compared; whole numbers below 10 "
     "neither (translations spell them).",
@@ -274,6 +362,8 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
     if shared.article.source is None or lang == source_lang:
         return
     source_units, target_units = shared.units(source_lang), shared.units(lang)
+    # The source units with a number in a unit (most have none): only theirs may change unit.
+    measured = {i for i, unit in enumerate(source_units) if _measures(unit.text, source_lang)}
     for s_idx, t_idx in shared.unit_pairs(lang):
         if not s_idx or not t_idx:
             continue  # an unaligned block is MP502's finding
@@ -282,6 +372,8 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
             tok: i for i in s_idx for tok in number_tokens(source_units[i].text, source_lang)
         }
         source_tokens = list(source_tokens_at)
+        if not measured.isdisjoint(s_idx):
+            yield from _changed_units(shared, lang, s_idx, t_idx)
         if not source_tokens:
             continue  # nothing of the source to lose
         target_tokens = [
@@ -328,9 +420,9 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
                 if _kind(key) == "number" == _kind(sp[1].key)
                 and _converted(
                     float(key),
-                    _unit_after(source_text, source_token.end, source_lang),
+                    _unit_name(source_text, source_token.end, source_lang),
                     float(sp[1].key),
-                    _unit_after(target_units[sp[0]].text, sp[1].end, lang),
+                    _unit_name(target_units[sp[0]].text, sp[1].end, lang),
                 )
             ]
             if converted:
@@ -417,6 +509,47 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
                 yield _Change(problem, source_tokens_at[source_token], source_token, None)
 
 
+def _changed_units(
+    shared: ArticleContext, lang: str, s_idx: Sequence[int], t_idx: Sequence[int]
+) -> Iterator[_Change]:
+    """Yield the numbers of aligned source units ``s_idx`` that translation ``lang`` writes
+    in its units ``t_idx`` with the same figure in another unit of the same kind ("5 mg"
+    as "5 g", "3,5 tỷ đồng" as "3.5 billion dollars"): a conversion changes the figure, a
+    slip keeps it. Numbers of one value are paired in text order; a number without a unit
+    on either side is left."""
+    source_lang = shared.article.source_lang
+    source_units, target_units = shared.units(source_lang), shared.units(lang)
+    mine = [(i, m) for i in s_idx for m in _measures(source_units[i].text, source_lang)]
+    if not mine:
+        return
+    theirs: dict[str, list[tuple[int, _Measure]]] = {}
+    for j in t_idx:
+        for measure in _measures(target_units[j].text, lang):
+            theirs.setdefault(measure.token.key, []).append((j, measure))
+    paired: Counter[str] = Counter()
+    for i, source in mine:
+        key = source.token.key
+        candidates = theirs.get(key, [])
+        if paired[key] >= len(candidates):
+            continue
+        j, target = candidates[paired[key]]
+        paired[key] += 1
+        if target.unit == source.unit or UNIT_KINDS[target.unit] != UNIT_KINDS[source.unit]:
+            continue  # "120 km" and "120 km/h" may be a unit dropped, or two quantities
+        source_unit, target_unit = source_units[i], target_units[j]
+        problem = Problem(
+            field=target_unit.field,
+            block=target_unit.block,
+            span=(target.start, target.end),
+            message=f"number {source_unit.text[source.start : source.end]} of "
+            f"{source_unit.describe()} of the source is "
+            f"{target_unit.text[target.start : target.end]} here, in another unit "
+            f"({target.unit} for {source.unit})",
+            related=(Related(field=source_unit.field, block=source_unit.block, lang=source_lang),),
+        )
+        yield _Change(problem, i, source.token, f"{key} {target.unit}")
+
+
 def _against_the_source(
     shared: ArticleContext,
 ) -> dict[tuple[int, NumberToken], tuple[str, list[tuple[str, Problem]]]]:
@@ -460,11 +593,15 @@ def _source_numbers(ctx: VariantContext) -> Iterator[Problem]:
         unit = units[index]
         langs = ", ".join(lang for lang, _ in agreeing)
         kind = _kind(token.key)
+        start, end, written = token.start, token.end, _shown(token.key)
+        if " " in value:  # the same figure in another unit ("5 g"): the source's with its own
+            _, start, end = _unit_of(unit.text, token, ctx.lang)
+            written = unit.text[start:end]
         yield Problem(
             field=unit.field,
             block=unit.block,
-            span=(token.start, token.end),
-            message=f"{kind} {_shown(token.key)} of {unit.describe()} is {_shown(value)} in "
+            span=(start, end),
+            message=f"{kind} {written} of {unit.describe()} is {_shown(value)} in "
             f"{len(agreeing)} translations ({langs}): the source may be wrong",
             related=tuple(Related(field=p.field, block=p.block, lang=lang) for lang, p in agreeing),
         )

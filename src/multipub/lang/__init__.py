@@ -229,8 +229,9 @@ class Numbers(_Data):
     )
     units: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
-        description="unit (mi, km, lb, kg, in, cm, ft, m, yd, mph, kmh, F, C) -> the words "
-        "that name it after a number, for MP501's conversions",
+        description="unit (one of multipub.numbers.UNIT_KINDS: mm, cm, m, km, mi, mg, g, kg, "
+        "t, ha, MW, kmh, F, C, VND, USD...) -> the words that name it after a number, for "
+        "MP501's conversions and its same figure in another unit ('5 mg' written '5 g')",
     )
     eras: dict[str, int] = Field(
         default_factory=dict,
@@ -246,6 +247,18 @@ class Numbers(_Data):
         "make thousands",
     )
     group_marks: str = Field(default="", description="thousands separators of its own ('٬')")
+
+    @field_validator("units")
+    @classmethod
+    def _known_units(cls, units: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        from multipub.numbers import UNIT_KINDS  # numbers reads the profiles: not at import
+
+        unknown = sorted(set(units) - UNIT_KINDS.keys())
+        if unknown:
+            raise ValueError(
+                f"unknown unit {', '.join(unknown)} (known: {', '.join(sorted(UNIT_KINDS))})"
+            )
+        return units
 
     @field_validator("months")
     @classmethod
