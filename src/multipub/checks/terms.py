@@ -230,13 +230,67 @@ def _source_entries(ctx: VariantContext) -> set[str] | None:
     return {m.entry for mentions in ctx.shared.mentions(ctx.source_lang) for m in mentions}
 
 
+def _other_senses(ctx: VariantContext) -> frozenset[tuple[int, int]]:
+    """Return the forbidden-form mentions of a translation that are the word's other sense,
+    as (unit index, start): "bridge" for a real bridge where the source's "điểm cầu" is
+    elsewhere. A forbidden form counts as the entry's rendering where the aligned source
+    text mentions the entry more often than the unit renders it with a good form; a unit
+    aligned with no source text is measured against the whole source."""
+    if ctx.source_lang is None or ctx.is_source:
+        return frozenset()
+    key = ("mp103-other-senses", ctx.lang, "", None)
+    remembered = ctx.shared.memo.get(key)
+    if isinstance(remembered, frozenset):
+        return remembered
+    mentions = ctx.mentions()
+    source_mentions = ctx.shared.mentions(ctx.source_lang)
+    aligned: dict[int, list[int]] = {}
+    for s_idx, t_idx in ctx.shared.unit_pairs(ctx.lang):
+        for j in t_idx:
+            aligned.setdefault(j, []).extend(s_idx)
+    found: set[tuple[int, int]] = set()
+    for j, found_here in enumerate(mentions):
+        forbidden = [m for m in found_here if m.status is FormStatus.FORBIDDEN]
+        if not forbidden or not aligned.get(j):
+            continue
+        for entry in {m.entry for m in forbidden}:
+            in_source = sum(1 for i in aligned[j] for m in source_mentions[i] if m.entry == entry)
+            good = sum(
+                1 for m in found_here if m.entry == entry and m.status is not FormStatus.FORBIDDEN
+            )
+            if good >= in_source:
+                found.update((j, m.start) for m in forbidden if m.entry == entry)
+    result = frozenset(found)
+    ctx.shared.memo[key] = result
+    return result
+
+
+_OPENING_BRACKET = re.compile(r"\s*[(（]\s*$")
+
+
+def _glossed(text: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """Return True when ``mention`` is an acronym in brackets right after a good form of
+    its entry ("World Health Organization (WHO)"): it glosses that form, not replaces it."""
+    if not is_acronym(mention.form):
+        return False
+    return any(
+        other.entry == mention.entry
+        and other.end <= mention.start
+        and other.status is not FormStatus.FORBIDDEN
+        and _OPENING_BRACKET.match(text, other.end, mention.start) is not None
+        for other in mentions
+    )
+
+
 @register(
     code="MP102",
     name="non-preferred-term",
     severity=Severity.INFO,
     summary="A glossary entry rendered in a translation with one of its accepted forms "
     "instead of the preferred one. Accepted forms are tolerated, so this is information "
-    "for editors who want one house style. The source variant is not checked.",
+    "for editors who want one house style. An acronym in brackets right after a good "
+    "form of its entry glosses it ('World Health Organization (WHO)') and is not reported. "
+    "The source variant is not checked.",
     why="Readers meet one organization or title under one name; a desk that accepts a "
     "variant still wants to see where it is used.",
     bad="en:\n\n> Delegates of the CPV Central Committee attended.\n\n"
@@ -251,7 +305,7 @@ def non_preferred_term(ctx: VariantContext) -> Iterator[Problem]:
         return
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
         for m in mentions:
-            if m.status is FormStatus.ACCEPTED:
+            if m.status is FormStatus.ACCEPTED and not _glossed(unit.text, m, mentions):
                 yield Problem(
                     field=unit.field,
                     block=unit.block,
@@ -268,8 +322,10 @@ def non_preferred_term(ctx: VariantContext) -> Iterator[Problem]:
     severity=Severity.ERROR,
     summary="A rendering the glossary forbids for an entry (a known mistranslation), "
     "reported with the preferred form. In a translation it is reported only where the "
-    "entry also occurs in the source, so that a real bridge can stay a bridge; a file "
-    "without a source variant is checked as it is.",
+    "aligned source text mentions the entry more often than the translation renders it "
+    "with a good form (a block with no source counterpart: where the source mentions it "
+    "at all), so that a real bridge can stay a bridge, even beside a video-conference "
+    "connection point; a file without a source variant is checked as it is.",
     why="Machine translation repeats the same mistakes: 'bridge' for the connection point "
     "of a video conference, 'organizing committee' for the Central Organization "
     "Commission. The desk records each once and never publishes it again.",
@@ -282,11 +338,14 @@ def forbidden_term(ctx: VariantContext) -> Iterator[Problem]:
     if ctx.glossary is None:
         return
     in_source = _source_entries(ctx)
-    for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
+    other_senses = _other_senses(ctx)
+    for index, (unit, mentions) in enumerate(zip(ctx.units(), ctx.mentions(), strict=True)):
         for m in mentions:
             if m.status is not FormStatus.FORBIDDEN:
                 continue
             if in_source is not None and m.entry not in in_source:
+                continue
+            if (index, m.start) in other_senses:
                 continue
             yield Problem(
                 field=unit.field,
@@ -309,7 +368,9 @@ def forbidden_term(ctx: VariantContext) -> Iterator[Problem]:
     "not checked (it may spell a body in full, then abbreviate it). A shorter form is no "
     "other rendering where the longer one holds it: a later mention after the full title "
     "('总理' after '政府总理'), and a headline's shorter form above the body's ('Provincial "
-    "Party Secretary' above 'Secretary of the Provincial Party Committee').",
+    "Party Secretary' above 'Secretary of the Provincial Party Committee'), and a good form "
+    "that clips the first one, each of its words made of the starts of the first one's "
+    "words ('замминистра' after 'заместитель министра', '疾控中心' after '疾病控制中心').",
     why="A reader who meets one official under two titles, or one body under two names, "
     "takes them for two; it is the defect machine translation makes when it translates "
     "each sentence on its own.",
@@ -324,11 +385,16 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
     if ctx.glossary is None or _is_translated_source(ctx):
         return
     first: dict[str, tuple[TextUnit, Mention]] = {}
-    for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
+    other_senses = _other_senses(ctx)
+    for index, (unit, mentions) in enumerate(zip(ctx.units(), ctx.mentions(), strict=True)):
         for m in mentions:
+            if (index, m.start) in other_senses:
+                continue  # a real bridge, not the connection point: MP103 says why
             seen = first.setdefault(m.entry, (unit, m))
             if _rendering(seen[1]) == _rendering(m) or _shortened(m, seen[1], ctx.lang):
                 continue
+            if _abbreviates(m, seen[1], ctx.lang):
+                continue  # "замминистра" after "заместитель министра", "疾控中心" after the full
             if (
                 m.status is not FormStatus.FORBIDDEN
                 and is_acronym(m.form)
@@ -371,6 +437,55 @@ def _shortened(short: Mention, full: Mention, lang: str) -> bool:
     return len(part) < len(whole) and any(
         whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1)
     )
+
+
+def _abbreviates(short: Mention, full: Mention, lang: str) -> bool:
+    """Return True when ``short`` writes a good form that clips ``full``'s: in a language
+    without spaces, some of its characters in order, the first kept ("疾控中心" of
+    "疾病控制中心"); else each word made of the starts, two letters or more, of the full
+    form's words in order ("замминистра" of "заместитель министра", "Минздрав" of
+    "Министерство здравоохранения"). A clipped form after the full one is news style, no
+    other rendering; a word of other letters ("Vice" for "Deputy") is one."""
+    if FormStatus.FORBIDDEN in (short.status, full.status):
+        return False
+    part, whole = _units_of(short.form, lang), _units_of(full.form, lang)
+    if not part or len(part) > len(whole):
+        return False
+    found = profile(lang)
+    if found is not None and not found.separates_words:
+        if len(part) == len(whole) or part[0] != whole[0]:
+            return False
+        rest = iter(whole)
+        return all(char in rest for char in part)  # a subsequence: the iterator moves on
+    pieces: list[tuple[int, int]] = []
+    for word in part:
+        found_pieces = _clips(word, whole, pieces[-1][0] + 1 if pieces else 0)
+        if found_pieces is None:
+            return False
+        pieces += found_pieces
+    # One word cut short at least ("Haiphong" is "Hai Phong" run together, not clipped),
+    # and by three letters or more: "Хайфон" for "Хайфонг" is another spelling.
+    cuts = [len(whole[k]) - size for k, size in pieces if size < len(whole[k])]
+    return bool(cuts) and min(cuts) >= _CLIPPED_AT_LEAST
+
+
+_CLIPPED_AT_LEAST = 3
+
+
+def _clips(word: str, whole: Sequence[str], start: int) -> list[tuple[int, int]] | None:
+    """Return how ``word`` is made of the starts of ``whole``'s words from ``start`` on,
+    in order, two letters or more each: (word index, letters taken) per piece; None when
+    it is not."""
+    if not word:
+        return []
+    for k in range(start, len(whole)):
+        full = whole[k]
+        for size in range(min(len(full), len(word)), 1, -1):
+            if word.startswith(full[:size]):
+                rest = _clips(word[size:], whole, k + 1)
+                if rest is not None:
+                    return [(k, size), *rest]
+    return None
 
 
 def _headline_form(headline: Mention, body: Mention, lang: str) -> bool:
