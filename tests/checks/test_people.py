@@ -1049,6 +1049,13 @@ def test_mp203_titles_that_are_not_another_role(tmp_path: Path, lang: str, text:
         ("fr", "Mme Le Thi Hong Van a ouvert la séance. M. Van a remercié les délégués.", "M."),
         ("ru", "Ле Тхи Хонг Ван открыла заседание. Ван сообщил, что план выполнен.", "сообщил"),
         ("en", "Le Thi Hong Van opened the session. Van said he was proud.", "said he"),
+        # honorifics written without a full stop, and declined
+        ("en", "Le Thi Hong Van opened the session. Mr Van thanked the delegates.", "Mr"),
+        (
+            "ru",
+            "Ле Тхи Хонг Ван открыла заседание. По словам господина Ван, план выполнен.",
+            "господина",
+        ),
     ],
 )
 def test_mp204_a_person_named_again_by_the_given_name(lang: str, text: str, word: str) -> None:
@@ -1060,6 +1067,8 @@ def test_mp204_a_person_named_again_by_the_given_name(lang: str, text: str, word
     ("lang", "text"),
     [
         ("fr", "Mme Le Thi Hong Van a ouvert la séance. Mme Van a remercié les délégués."),
+        ("en", "Le Thi Hong Van opened the session. Ms Van thanked the delegates."),
+        ("ru", "Ле Тхи Хонг Ван открыла заседание. По словам госпожи Ван, план выполнен."),
         ("ru", "Ле Тхи Хонг Ван открыла заседание. Ван сообщила, что план выполнен."),
         # the word inside another, longer name; before the full name; or in Arabic, where
         # "فان" (Văn) is half the men's middle names
@@ -1069,5 +1078,31 @@ def test_mp204_a_person_named_again_by_the_given_name(lang: str, text: str, word
         ("ar", "افتتحت لي ثي هونغ فان الجلسة. وقال فان إن الخطة نفذت."),
     ],
 )
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a title of the glossary before the given name is no word of a longer name
+        (
+            "Le Thi Hong Van opened the session. Deputy Minister Van said he was proud.",
+            "said he",
+        ),
+        (
+            "Le Thi Hong Van opened the session. Deputy Minister Van said the plan was met. "
+            "He thanked the delegates.",
+            "He",
+        ),
+    ],
+)
+def test_mp204_a_person_named_again_by_title_and_given_name(text: str, word: str) -> None:
+    article = lone("en", text)
+    assert rows(article, run(article, "MP204")) == [("MP204", "en", "blocks", 0, word, VAN)]
+
+
+def test_mp204_a_man_called_mme_by_the_given_name() -> None:
+    # "Mme", the French honorific, has no full stop: no word of a longer name
+    article = lone("fr", "M. Hoang Minh Duc a ouvert la séance. Selon Mme Duc, le plan avance.")
+    assert rows(article, run(article, "MP204")) == [("MP204", "fr", "blocks", 0, "Mme", DUC)]
+
+
 def test_mp204_a_given_name_that_is_someone_else(lang: str, text: str) -> None:
     assert run(lone(lang, text), "MP204") == []

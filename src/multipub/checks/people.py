@@ -808,6 +808,19 @@ def _name_neighbours() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+@lru_cache(maxsize=16)
+def _title_words(glossary: GlossaryIndex, lang: str) -> frozenset[str]:
+    """Return the folded words of the good forms of the glossary's titles in ``lang``: a
+    capitalized one right before a given name is its title ("Deputy Minister Diep"), not
+    a word of a longer name."""
+    words: set[str] = set()
+    for entry_id, kind in glossary.kinds.items():
+        forms = glossary.entries[entry_id].forms(lang) if kind is EntryKind.TITLE else None
+        if forms is not None:
+            words.update(_PART_WORD.findall(fold(" ".join(forms.good_forms()))))
+    return frozenset(words)
+
+
 def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     """Yield the people of the glossary named again by their given name alone ("Mme Thu",
     "Хыонг сообщил", "قالت هونغ"), after the variant has named them in full: the last word
@@ -819,6 +832,9 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
         return  # without capitals, "فان" (Văn) is half the men's middle names
     kinds = glossary.kinds
     function_words = frozenset(language.function_words)
+    # An honorific written without a full stop ("Mr Van", "Mme Thu") is no word of a name.
+    honorifics = {word for pair in language.gender.honorifics for word in pair}
+    honorifics |= {word[:1].upper() + word[1:] for word in honorifics}
     units, mentions = ctx.units(), ctx.mentions()
     first: dict[str, tuple[int, int]] = {}  # person -> (unit, end) of the first full name
     given: dict[str, str | None] = {}  # given name as written -> person, None if shared
@@ -853,9 +869,12 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
             if match.group(1).lower() in function_words:
                 continue  # "An official said", not Nguyen Van An
             joined_before, joined_after = _name_neighbours()
-            if joined_before.search(unit.text, max(0, match.start() - 40), match.start()) or (
-                joined_after.match(unit.text, match.end())
-            ):
+            before = joined_before.search(unit.text, max(0, match.start() - 40), match.start())
+            if (
+                before is not None
+                and before.group().rstrip(" \u00a0-") not in honorifics
+                and fold(before.group().rstrip(" \u00a0-")) not in _title_words(glossary, ctx.lang)
+            ) or joined_after.match(unit.text, match.end()):
                 continue  # a word of a longer name: "Nguyen Van An" holds no "Van"
             yield _Person(
                 unit,
@@ -889,8 +908,10 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     "(نائبة, présidente, ministra) opening a title in the chain after a man's name; and, in any "
     "language, a title form attached to the name when the glossary gives the title a "
     "feminine form. In scripts with capitals, a person named again by the given name "
-    "alone after the full name ('M. Van', 'Ван сообщил', 'Van said he') is checked too, "
-    "where no other person's name holds that word. Pronouns aside, only words in the same "
+    "alone after the full name ('M. Van', 'Mme Duc', 'Mr Van', 'по словам господина Ван', "
+    "'Deputy Minister Van said he') is checked too, where no other person's name holds "
+    "that word (an honorific or a glossary title right before it is no part of a name). "
+    "Pronouns aside, only words in the same "
     "sentence as the name and not nearer to another person are considered.",
     why="Arabic, French and Russian agree honorifics, titles and verbs with the person; "
     "machine translation guesses the gender from nothing, and calls a minister 'she'.",
