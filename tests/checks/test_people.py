@@ -848,6 +848,21 @@ def test_mp204_russian_verbs_of_another_subject(text: str) -> None:
             "Él",
             "Ella",
         ),
+        # French and Russian pronouns, before a verb only people do
+        (
+            "fr",
+            "Mme Le Thi Hong Van a inauguré l'hôpital. Il a précisé qu'il compte 120 lits.",
+            VAN,
+            "Il",
+            "Elle",
+        ),
+        (
+            "ru",
+            "Хоанг Минь Дык открыл больницу. Она также подчеркнула, что в ней 120 коек.",
+            DUC,
+            "Она",
+            "Он",
+        ),
         # Spanish honorifics and title heads
         ("es", "La señora Hoang Minh Duc visitó la fábrica.", DUC, "señora", "señor"),
         ("es", "El Sr. Le Thi Hong Van inauguró el hospital.", VAN, "Sr.", "Sra."),
@@ -897,6 +912,15 @@ def test_mp204_one_word_disagrees(lang: str, text: str, entry: str, word: str, f
         ("es", "Le Thi Hong Van inauguró el hospital. Ella dijo que tiene 120 camas."),
         ("es", "Hoang Minh Duc se reunió con la embajadora de Chile. Ella elogió el plan."),
         ("es", "Hoang Minh Duc visitó la provincia. El plan prevé 120 camas."),
+        # French "il", "elle" and Russian "он", "она" stand for things too: only a verb
+        # only people do makes them a person
+        ("fr", "Mme Le Thi Hong Van a présenté le plan. Il a été adopté en mars."),
+        ("fr", "Hoang Minh Duc a inauguré la route. Elle mesure 12 km."),
+        ("ru", "Ле Тхи Хонг Ван представила план. Он был принят в марте."),
+        ("ru", "Хоанг Минь Дык открыл дорогу. Она протянулась на 12 км."),
+        # the person's pronoun, and someone else brought in before it
+        ("fr", "Mme Le Thi Hong Van a présenté le plan. Elle a souligné son importance."),
+        ("ru", "Хоанг Минь Дык встретился с послом. Она подчеркнула важность визита."),
         # a one-word or accented name the glossary does not know, a person's noun, a
         # Vietnamese surname in Chinese; "他人" (others) and "他国" (other countries)
         ("en", "Hoang Minh Duc praised Lan, a nurse at the clinic. She said the work was hard."),

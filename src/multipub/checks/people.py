@@ -397,9 +397,33 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=64)
 def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
-    """Return where each sentence end of ``text`` starts and ends (its mark and space)."""
-    found = [m.span() for m in sentence_end().finditer(text)]
+    """Return where each sentence end of ``text`` starts and ends (its mark and space); an
+    honorific's or a title's abbreviation before a name ("M.", "Dr.") ends none."""
+    abbreviated = _abbreviated_before_names()
+    found = [
+        m.span()
+        for m in sentence_end().finditer(text)
+        if text[m.start()] != "." or abbreviated.search(text, 0, m.start()) is None
+    ]
     return [a for a, _ in found], [b for _, b in found]
+
+
+@cache
+def _abbreviated_before_names() -> re.Pattern[str]:
+    """Return the pattern of an abbreviation written before a name (every profile's
+    honorifics with a full stop, and its ``name_abbreviations``), at the end of a text
+    that its full stop would follow."""
+    words = {
+        word[:-1]
+        for found in profiles().values()
+        for word in (
+            *(w for pair in found.gender.honorifics for w in pair),
+            *found.name_abbreviations,
+        )
+        if word.endswith(".") and len(word) > 1
+    }
+    pattern = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w.])(?:{pattern})$" if words else "(?!)")
 
 
 def _markers(
@@ -519,8 +543,16 @@ def _pronouns(lang: str) -> _Pronouns | None:
     others = [*agreement.pronoun_not_after, *(w for pair in agreement.honorifics for w in pair)]
     spaced = found.separates_words
     if spaced:
-        # A pronoun opens the sentence right after the person's ("He Lifeng" is a name).
-        opening = re.compile(rf"(?:^|(?<=\s))\s*({words})(?!\w)(?!\s+[{capitals()}])")
+        # A pronoun opens the sentence right after the person's ("He Lifeng" is a name);
+        # where it also stands for things, a verb only people do follows it.
+        verb = ""
+        if agreement.pronouns_need_a_verb:
+            verbs = [
+                *agreement.pronoun_verbs,
+                *(v for pair in agreement.verb_pairs() for v in pair),
+            ]
+            verb = rf"(?=(?:\s+[^\W\d_]+)?\s+{words_pattern(verbs)})"
+        opening = re.compile(rf"(?:^|(?<=\s))\s*({words})(?!\w)(?!\s+[{capitals()}]){verb}")
         ends = sentence_end()
     else:
         # ... or a clause of it: "阮文安表示，他..." (not "他们", they; "他人", others; "他国",
@@ -901,7 +933,9 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     "Russian past-tense verbs "
     "after the name (заявил/заявила); English reported speech after the name ('said she' "
     "of a man, not in a clause of its own: '..., who said she'); English, Spanish and "
-    "Chinese pronouns for people (He/She, Él/Ella, 他/她) opening the sentence after one "
+    "Chinese pronouns for people (He/She, Él/Ella, 他/她), and French and Russian ones "
+    "before a verb only people do (Il/Elle a souligné, Он/Она подчеркнул(а): they also "
+    "stand for things), opening the sentence after one "
     "that the person opens as its subject (in Chinese, a clause of it too), unless someone "
     "else comes in between (an honorific, a name the glossary does not know, 'met', "
     "'会见'); a feminine title head "

@@ -318,9 +318,21 @@ class Gender(_Data):
     pronouns: tuple[tuple[str, str], ...] = Field(
         default=(),
         description="(masculine, feminine) subject pronouns that stand for people only "
-        "('He', 'She'; '他', '她'), opening the sentence right after one about a person: "
-        "only in languages whose pronouns do not also stand for things (not French 'elle', "
-        "which is also 'la province')",
+        "('He', 'She'; '他', '她'), opening the sentence right after one about a person; "
+        "where they also stand for things (French 'elle' is also 'la province'), set "
+        "pronouns_need_a_verb",
+    )
+    pronouns_need_a_verb: bool = Field(
+        default=False,
+        description="the pronouns also stand for things (French 'il', 'elle'; Russian 'он', "
+        "'она'): one counts only before a verb only people do, one of pronoun_verbs or of "
+        "the profile's gendered verbs ('Elle a souligné', 'Он подчеркнул'), at most one word "
+        "between ('Он также подчеркнул')",
+    )
+    pronoun_verbs: tuple[str, ...] = Field(
+        default=(),
+        description="verbs only people do, after a pronoun that also stands for things "
+        "('a souligné', 'a déclaré'): see pronouns_need_a_verb",
     )
     pronoun_not_after: tuple[str, ...] = Field(
         default=(),
@@ -436,6 +448,11 @@ class Profile(_Data):
     )
     abbreviations: tuple[str, ...] = Field(
         default=(), description="abbreviations whose final dot may end a title ('Co.')"
+    )
+    name_abbreviations: tuple[str, ...] = Field(
+        default=(),
+        description="abbreviations written before a name ('Dr.', 'Prof.'), whose dot, like "
+        "an honorific's ('M.', 'Mr.'), ends no sentence: 'condamné M. Chau Van Luc' is one",
     )
     title_max_chars: int | None = Field(
         default=None, description="MP503: the longest title, when not the run's default"
