@@ -1045,6 +1045,53 @@ entries:
 """
 
 
+_DESK_FORMER_MINISTER = """
+name: desk
+source_lang: vi
+entries:
+  - id: person/cao-van-luc
+    kind: person
+    gender: male
+    terms:
+      vi: Cao Văn Lực
+      en: Cao Van Luc
+      fr: Cao Van Luc
+      es: Cao Van Luc
+      ru: Као Ван Лык
+      ar: كاو فان لوك
+      zh: 高文力
+    roles:
+      - {title: title/minister, org: org/ministry-of-health, from: 2019-07-01, to: 2024-06-09}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "reported"),
+    [
+        # a former minister called minister, the title's complement between it and the name
+        ("en", "Minister of Health Cao Van Luc attended the review.", "Minister"),
+        ("fr", "Le ministre de la Santé Cao Van Luc a assisté à la réunion.", "ministre"),
+        ("es", "El ministro de Salud Cao Van Luc asistió a la reunión.", "ministro"),
+        ("zh-Hans", "卫生部部长高文力出席了会议。", "部长"),
+        # said to be former, before the title and its body, or after both
+        ("en", "Former Minister of Health Cao Van Luc attended the review.", None),
+        ("fr", "L'ancien ministre de la Santé Cao Van Luc a assisté à la réunion.", None),
+        ("zh-Hans", "原卫生部部长高文力出席了会议。", None),
+        ("ar", "وحضر وزير الصحة السابق كاو فان لوك الاجتماع.", None),
+        # the complement holds another name: the title is that man's
+        ("en", "Minister of Health Nguyen Thanh Long and Cao Van Luc attended.", None),
+    ],
+)
+def test_mp203_a_former_minister(
+    tmp_path: Path, lang: str, text: str, reported: str | None
+) -> None:
+    (tmp_path / "desk.yaml").write_text(_DESK_FORMER_MINISTER, encoding="utf-8")
+    glossary = load_glossary([SHIPPED, tmp_path / "desk.yaml"])
+    article = published(lang, text, "2025-07-10T00:00:00Z")
+    found = check(article, config=Config(select=("MP203",)), glossary=glossary)
+    assert [f.excerpt for f in found] == ([reported] if reported else [])
+
+
 @pytest.mark.parametrize(
     ("lang", "text"),
     [

@@ -6,7 +6,7 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -55,11 +55,17 @@ class _Person:
 
 
 def attached_titles(
-    text: str, mentions: list[Mention], index: int, kinds: dict[str, EntryKind]
+    text: str,
+    mentions: list[Mention],
+    index: int,
+    kinds: dict[str, EntryKind],
+    lang: str | None = None,
 ) -> list[Mention]:
     """Return the title mentions attached to the person mention ``mentions[index]``:
     those right before the name, and the chain of titles (and their organizations) right
-    after it, separated only by commas, dashes or "and"."""
+    after it, separated only by commas, dashes or "and". With ``lang``, a title before the
+    name may also be followed by its complement in capitalized words ("Minister of Health
+    Cao Van Luc", "le ministre de la Santé ...")."""
     person = mentions[index]
     attached: list[Mention] = []
     # Before: "Chủ tịch UBND tỉnh Nguyễn Văn An", "Premier Pham Minh Chinh", and past the
@@ -69,6 +75,12 @@ def attached_titles(
         before = mentions[position]
         # Only white space between: in "A, title of A, B" the title is A's, not B's.
         if text[before.end : start].strip():
+            if (
+                lang is not None
+                and kinds.get(before.entry) is EntryKind.TITLE
+                and _complement_between(text[before.end : start], lang)
+            ):
+                attached.append(before)
             break
         kind = kinds.get(before.entry)
         if kind is EntryKind.TITLE:
@@ -95,6 +107,31 @@ def attached_titles(
             attached.append(following)
         end = following.end
     return attached
+
+
+# A title's complement before the name, in capitalized words after a linking word ("of
+# Health", "de la Santé", "del Comité Popular de Hanoi"): at most this many words.
+_COMPLEMENT_WORDS = 8
+_COMPLEMENT_GLUE = frozenset({"and", "the", "of", "et", "de", "du", "des", "la", "le", "les"})
+_COMPLEMENT_GLUE |= {"l", "d", "y", "e", "del", "el", "los", "las", "da", "do"}
+
+
+def _complement_between(gap: str, lang: str) -> bool:
+    """Return True when ``gap``, between a title and a name, is the title's complement: in
+    a language with capitals and spaces, a linking word ("of", "de", "del") and then only
+    capitalized words and glue ("of Industry and Trade", "de la Santé"), none of them a
+    Vietnamese surname (which would open another name: "of Health Nguyen Thanh Long and")."""
+    found = profile(lang)
+    if found is None or not found.separates_words or not script(found.scripts[0]).cased:
+        return False
+    words = _PART_WORD.findall(gap)
+    if not words or len(words) > _COMPLEMENT_WORDS or words[0].lower() not in _LINKING_WORDS:
+        return False
+    if any(mark in gap for mark in ',;:()"“”«»'):
+        return False
+    surnames = name_signals(lang)[0]
+    content = [w for w in words[1:] if w.lower() not in _COMPLEMENT_GLUE]
+    return bool(content) and all(w[:1].isupper() and _plain(w) not in surnames for w in content)
 
 
 @cache
@@ -154,7 +191,7 @@ def _people(ctx: VariantContext) -> Iterator[_Person]:
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
         for i, m in enumerate(mentions):
             if kinds.get(m.entry) is EntryKind.PERSON:
-                titles = tuple(attached_titles(unit.text, mentions, i, kinds))
+                titles = tuple(attached_titles(unit.text, mentions, i, kinds, ctx.lang))
                 yield _Person(unit, m, titles)
 
 
@@ -162,11 +199,14 @@ def _people(ctx: VariantContext) -> Iterator[_Person]:
     code="MP203",
     name="wrong-role",
     severity=Severity.WARNING,
-    summary="A person given a title (right before or after the name) that none of their "
+    summary="A person given a title (right before or after the name; before it, past the "
+    "title's body, 'Bộ trưởng Bộ Y tế X', or its complement in capitalized words, 'Minister "
+    "of Health X', 'le ministre de la Santé X') that none of their "
     "roles in the glossary gives them on the article's `published_at` date (any date when "
     "the article has none). A title said to be held before, by a word right before it "
     "('former', 'ex', 'nguyên', 'бывший', '原': the profile's `former_words`) or right "
-    "after it ('السابق': `former_words_after`), counts any role the person held; a title "
+    "after it ('السابق': `former_words_after`), its body between them or not ('原卫生部部长', "
+    "'وزير الصحة السابق'), counts any role the person held; a title "
     "that a role's title narrows by a qualifier word of the source language's profile "
     "(`title_qualifiers`: 'Deputy Secretary' for a 'Permanent Deputy Secretary') counts "
     "as held. People without roles in the glossary are not checked.",
@@ -184,6 +224,8 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
         return
     published = ctx.article.published_at
     day = published.date() if published else None
+    kinds = glossary.kinds
+    mentions_of = {id(unit): found for unit, found in zip(ctx.units(), ctx.mentions(), strict=True)}
     for person in _people(ctx):
         entry = glossary.entries[person.mention.entry]
         if not entry.roles:
@@ -196,7 +238,12 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
             held_now = [r.title for r in entry.roles if day is None or r.held_on(day)]
             if _head_of_a_title(glossary, title, held_now, ctx.lang):
                 continue  # "la vicepresidenta X": the head of her provincial title
-            if roles and _said_to_be_former(person.unit.text, title, ctx.lang):
+            bodies = [
+                m
+                for m in mentions_of.get(id(person.unit), ())
+                if kinds.get(m.entry) in (EntryKind.ORGANIZATION, EntryKind.PLACE)
+            ]
+            if roles and _said_to_be_former(person.unit.text, title, ctx.lang, bodies):
                 continue  # "the former Deputy Secretary": a role held before counts
             held = [r.title for r in entry.roles if day is None or r.held_on(day)]
             when = f" on {day.isoformat()}" if day else ""
@@ -309,14 +356,24 @@ def _former_words(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | 
     return before, after
 
 
-def _said_to_be_former(text: str, title: Mention, lang: str) -> bool:
+def _said_to_be_former(
+    text: str, title: Mention, lang: str, bodies: Sequence[Mention] = ()
+) -> bool:
     """Return True when a former-word of ``lang`` stands right before ``title`` ("former
     Minister", "ex ministro", "бывший министр", "原部长") or one written after a title
-    stands right after it ("وزير سابق")."""
+    stands right after it ("وزير سابق"); with the body or place of the title between
+    them too (``bodies``, the unit's mentions of them: "原卫生部部长", "وزير الصحة السابق")."""
     before, after = _former_words(lang)
+    start, end = title.start, title.end
+    for mention in sorted(bodies, key=lambda m: -m.start):
+        if mention.end <= start and not text[mention.end : start].strip():
+            start = mention.start  # the body written before its title: "卫生部部长"
+    for mention in sorted(bodies, key=lambda m: m.start):
+        if mention.start >= end and not text[end : mention.start].strip():
+            end = mention.end  # ... or after it: "وزير الصحة"
     return bool(
-        (before is not None and before.search(text, max(0, title.start - 40), title.start))
-        or (after is not None and after.match(text[title.end : title.end + 20]))
+        (before is not None and before.search(text, max(0, start - 40), start))
+        or (after is not None and after.match(text[end : end + 20]))
     )
 
 
