@@ -1080,6 +1080,9 @@ entries:
         ("ar", "وحضر وزير الصحة السابق كاو فان لوك الاجتماع.", None),
         # the complement holds another name: the title is that man's
         ("en", "Minister of Health Nguyen Thanh Long and Cao Van Luc attended.", None),
+        # a word before the title makes it another title, which the glossary may not list
+        ("en", "Acting Minister of Health Cao Van Luc attended the review.", None),
+        ("zh-Hans", "代部长高文力出席了会议。", None),
     ],
 )
 def test_mp203_a_former_minister(

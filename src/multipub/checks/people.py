@@ -206,7 +206,9 @@ def _people(ctx: VariantContext) -> Iterator[_Person]:
     "the article has none). A title said to be held before, by a word right before it "
     "('former', 'ex', 'nguyên', 'бывший', '原': the profile's `former_words`) or right "
     "after it ('السابق': `former_words_after`), its body between them or not ('原卫生部部长', "
-    "'وزير الصحة السابق'), counts any role the person held; a title "
+    "'وزير الصحة السابق'), counts any role the person held; a title after a word that "
+    "makes it another one ('Assoc.', 'Acting', 'Quyền', '代': the profile's "
+    "`other_title_words`) is not read; a title "
     "that a role's title narrows by a qualifier word of the source language's profile "
     "(`title_qualifiers`: 'Deputy Secretary' for a 'Permanent Deputy Secretary') counts "
     "as held. People without roles in the glossary are not checked.",
@@ -238,6 +240,10 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
             held_now = [r.title for r in entry.roles if day is None or r.held_on(day)]
             if _head_of_a_title(glossary, title, held_now, ctx.lang):
                 continue  # "la vicepresidenta X": the head of her provincial title
+            other = _other_title_before(ctx.lang)
+            text = person.unit.text
+            if other is not None and other.search(text, max(0, title.start - 30), title.start):
+                continue  # "Assoc. Prof. Dr.": another title than "Prof. Dr."
             bodies = [
                 m
                 for m in mentions_of.get(id(person.unit), ())
@@ -354,6 +360,19 @@ def _former_words(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | 
         else None
     )
     return before, after
+
+
+@lru_cache(maxsize=64)
+def _other_title_before(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of one of ``lang``'s ``other_title_words`` right before a title
+    (at the end of the text before it), None without any."""
+    found = profile(lang)
+    if found is None or not found.other_title_words:
+        return None
+    spaced = found.separates_words
+    edge = r"(?<!\w)" if spaced else ""
+    words = words_pattern(found.other_title_words, bounded=spaced)
+    return re.compile(rf"{edge}{words}[\s\u00a0-]*$", re.IGNORECASE)
 
 
 def _said_to_be_former(

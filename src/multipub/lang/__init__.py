@@ -446,6 +446,12 @@ class Profile(_Data):
         default=(),
         description="MP203: such words written right after the title ('وزير سابق')",
     )
+    other_title_words: tuple[str, ...] = Field(
+        default=(),
+        description="MP203: words right before a title that make it another title, one the "
+        "glossary may not list ('Assoc.' Prof., 'Acting' Minister, 'Quyền' Bộ trưởng): the "
+        "title written after them is not the one they hold",
+    )
     abbreviations: tuple[str, ...] = Field(
         default=(), description="abbreviations whose final dot may end a title ('Co.')"
     )
