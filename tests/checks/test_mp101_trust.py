@@ -76,6 +76,23 @@ def _missing(vi: str, target_lang: str, target: str) -> list[str]:
             "fr",
             "Le ministère de l’Éducation et de la Formation a publié les résultats.",
         ),
+        # a Russian place's adjective, and a plural ending of an adjective
+        (
+            "Sáng 6/5, bệnh viện ở Hà Nội khai trương trung tâm đột quỵ.",
+            "ru",
+            "Утром 6 мая в ханойской больнице открылся инсультный центр.",
+        ),
+        (
+            "Vệ tinh được phóng lúc 6 giờ sáng theo giờ Hà Nội.",
+            "ru",
+            "Спутник запущен в 6 часов утра по ханойскому времени.",
+        ),
+        # a ministry's short name in Russian
+        (
+            "Bộ Y tế ban hành quy định mới về kháng sinh.",
+            "ru",
+            "Минздрав Вьетнама ввёл новые правила назначения антибиотиков.",
+        ),
     ],
 )
 def test_no_missing_term(vi: str, lang: str, target: str) -> None:
@@ -103,6 +120,13 @@ def test_no_missing_term(vi: str, lang: str, target: str) -> None:
             "ar",
             "عمل الوفد في المقاطعة.",
             "place/hoa-binh",
+        ),
+        # an adjective of another place is no rendering of this one
+        (
+            "Bệnh viện ở Hà Nội khai trương trung tâm đột quỵ.",
+            "ru",
+            "В хайфонской больнице открылся инсультный центр.",
+            "place/ha-noi",
         ),
     ],
 )

@@ -566,6 +566,20 @@ def test_mp102_an_acronym_in_brackets_after_the_house_form(
     assert [f.excerpt for f in findings] == reported
 
 
+def test_mp104_a_clipped_name_in_the_headline_above_the_full_one() -> None:
+    glossary = load_glossary(Path(__file__).resolve().parents[2] / "glossaries")
+    article = make_article(
+        {
+            "vi": {"title": "Bộ Y tế ban hành quy định mới", "blocks": ["Bộ Y tế cho biết."]},
+            "ru": {
+                "title": "Минздрав Вьетнама ввёл новые правила",
+                "blocks": ["Министерство здравоохранения сообщило об этом."],
+            },
+        }
+    )
+    assert check(article, glossary=glossary, config=Config(select=("MP104",))) == []
+
+
 def test_mp102_source_variant_is_not_checked_even_next_to_translations() -> None:
     article = make_article(
         {

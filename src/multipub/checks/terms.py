@@ -34,7 +34,8 @@ def _renderings_otherwise(
     forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
     if forms is None:
         return 0
-    patterns = _second_look_patterns(forms, primary_subtag(ctx.lang))
+    place = ctx.glossary.kinds.get(entry_id) is EntryKind.PLACE
+    patterns = _second_look_patterns(forms, primary_subtag(ctx.lang), place=place)
     if not patterns:
         return 0
     count = 0
@@ -61,7 +62,9 @@ def _renderings_otherwise(
 # Built once per form set and language: MP101 asks for an entry's again in every
 # article where it goes missing.
 @lru_cache(maxsize=4096)
-def _second_look_patterns(forms: TermForms, lang: str) -> tuple[re.Pattern[str], ...]:
+def _second_look_patterns(
+    forms: TermForms, lang: str, *, place: bool = False
+) -> tuple[re.Pattern[str], ...]:
     """Return the patterns of :func:`_renderings_otherwise` for ``forms`` in ``lang``.
 
     In a language without spaces, each form as written (it may share a character with a
@@ -72,7 +75,8 @@ def _second_look_patterns(forms: TermForms, lang: str) -> tuple[re.Pattern[str],
     Prime Ministers", "Deputy Secretaries", "Ханоя"), an attached prefix
     ("exvicepresidente"), a name between two words ("the Long An Provincial People's
     Committee") or in a form's name slot, and in Arabic the construct state before a
-    place's name."""
+    place's name. A ``place`` of one word is read in the adjective the profile makes of
+    it too ("ханойской" of "Ханой": ``place_adjective_endings``)."""
     found = profile(lang)
     if found is None:
         return ()
@@ -122,6 +126,13 @@ def _second_look_patterns(forms: TermForms, lang: str) -> tuple[re.Pattern[str],
     clitics = rules.clitics
     if clitics is not None and clitics.article:
         patterns += _construct_patterns(written, clitics)
+    one_word = [form for form in written if len(form.split()) == 1 and NAME_SLOT not in form]
+    if place and rules.place_adjective_endings and one_word:
+        adjective = "|".join(map(re.escape, rules.place_adjective_endings))
+        patterns += [
+            re.compile(rf"(?<!\w){re.escape(form)}(?:{adjective})(?!\w)", re.IGNORECASE)
+            for form in one_word
+        ]
     return tuple(patterns)
 
 
@@ -498,6 +509,8 @@ def _headline_form(headline: Mention, body: Mention, lang: str) -> bool:
         return False
     if is_acronym(headline.form) and not is_acronym(body.form):
         return True  # "МОБ", "CPV" above the body's full name: headlines abbreviate
+    if _abbreviates(headline, body, lang):
+        return True  # "Минздрав" above "Министерство здравоохранения"
     part, whole = _units_of(headline.form, lang), _units_of(body.form, lang)
     return len(part) < len(whole) and set(part) <= set(whole)
 

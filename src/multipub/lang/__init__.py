@@ -166,6 +166,11 @@ class Matching(_Data):
         description="what must follow a form gone without its suffix, in its sentence: the "
         "suffix itself ('两省') or a word the name is used for ('南定钢青队', a team)",
     )
+    place_adjective_endings: tuple[str, ...] = Field(
+        default=(),
+        description="ends that make a one-word place name an adjective ('ский', 'ской': "
+        "'по ханойскому времени' names Ханой), for MP101's second look",
+    )
     word_changes: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
         description="ends of a word replaced in the plural or by case ('y': ['ies'], "
