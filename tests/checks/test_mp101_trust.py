@@ -87,6 +87,12 @@ def _missing(vi: str, target_lang: str, target: str) -> list[str]:
             "ru",
             "Спутник запущен в 6 часов утра по ханойскому времени.",
         ),
+        # a Chinese province without 省 before an area word ("广平至广治一带")
+        (
+            "Bão dự kiến đổ bộ vào khu vực từ Quảng Bình đến Quảng Trị.",
+            "zh-Hans",
+            "台风预计在广平至广治一带登陆。",
+        ),
         # a ministry's short name in Russian
         (
             "Bộ Y tế ban hành quy định mới về kháng sinh.",
