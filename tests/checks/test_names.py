@@ -277,6 +277,10 @@ def _shipped_mp201(lang: str, text: str) -> list[tuple[str, str | None]]:
         # vowels swapped spell another syllable (Hòa Giang beside Hậu Giang)
         ("en", "The Gia Lam district opened a market.", []),
         ("ar", "وافتتحت مقاطعة هوا جيانغ سوقا جديدة.", []),
+        # Arabic: a slip of Thanh Hóa's name, and Tân Hóa, another place that the
+        # skeleton's foldings (ت/ث, a final ه) make look like it
+        ("ar", "وزار الوفد تانه هوا أمس.", [("تانه هوا", "place/thanh-hoa")]),
+        ("ar", "وزار الوفد جسر تان هوا أمس.", []),
     ],
 )
 def test_mp201_places(lang: str, text: str, expected: list[tuple[str, str]]) -> None:

@@ -162,6 +162,18 @@ def _swapped(a: str, b: str) -> bool:
     return a[differ[0]] not in _VOWELS and a[differ[1]] not in _VOWELS
 
 
+def _another_place(glossary: GlossaryIndex, entry_id: str, written: str, lang: str) -> bool:
+    """Return True when ``written``, whose skeleton is place ``entry_id``'s, is more than
+    one letter from each of the place's forms as written: another place that the
+    skeleton's foldings make look alike (Arabic "تان هوا", Tân Hóa, and "ثانه هوا", Thanh
+    Hóa), not a slip of its name."""
+    forms = glossary.entries[entry_id].forms(lang)
+    if forms is None:
+        return False
+    mine = _as_written(written)
+    return not any(_distance_at_most_one(mine, _as_written(f)) for f in forms.good_forms())
+
+
 def _distance_at_most_one(a: str, b: str) -> bool:
     """Return True when ``a`` and ``b`` differ by at most one edit: an insertion, a
     deletion, a substitution or two neighbouring letters swapped ("Hnug" for "Hung")."""
@@ -188,7 +200,9 @@ def _distance_at_most_one(a: str, b: str) -> bool:
     "any accepted form: the same transliteration skeleton (Arabic نغ/نج, ث/ت, Russian "
     "ть/ч/т...) or, for a person, one letter away (for a place, two neighbouring "
     "consonants swapped: another place is often one letter away, and two vowels swapped "
-    "spell another syllable). Reported with the preferred spelling.",
+    "spell another syllable; and a place's skeleton met by a spelling more than one letter "
+    "from its forms is another place: Arabic 'تان هوا', Tân Hóa, is no 'ثانه هوا'). "
+    "Reported with the preferred spelling.",
     why="Transliteration is ad hoc: one minister turns up as 'Нгуен Тиен Тхань' in one "
     "paragraph and 'Нгуен Тьен Тхань' in the next, and readers cannot tell it is one man.",
     bad="ru, with 'Чан Куок Хынг' in the glossary:\n\n> Заседание провёл Чан Куок Хунг.",
@@ -247,6 +261,10 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
                         else name_skeleton(text[start:end], ctx.lang)
                     )
                     entry_id = _near_name(index, skeleton, near)
+                    if entry_id in index.places and _another_place(
+                        glossary, entry_id, text[start:end], ctx.lang
+                    ):
+                        continue
                     if entry_id is not None and _as_written(text[start:end]) not in index.written:
                         yield Problem(
                             field=unit.field,
