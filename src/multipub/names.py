@@ -55,6 +55,23 @@ def _vietnamese_names() -> tuple[
     return re.compile(rf"[{capitals()}](?<!\w.)\w*"), surnames, not_names, place, body
 
 
+@cache
+def _list_item_before() -> re.Pattern[str]:
+    """Return the pattern of a list's capitalized item and separator right before a name
+    ("Đống Đa, ", "Hà Nam và "): one to three capitalized words, the first captured."""
+    upper = capitals()
+    word = rf"[{upper}]\w*"
+    return re.compile(rf"(?<!\w)({word})(?:\s+{word}){{0,2}}(?:,\s*|\s+(?:và|hoặc)\s+)$")
+
+
+def _after_a_place_in_a_list(text: str, start: int, surnames: frozenset[str]) -> bool:
+    """Return True when the two-syllable name at ``start`` follows, in a list, a
+    capitalized item that opens with no family name ("Đống Đa, Hoàng Mai": districts;
+    "Trần Văn An và Lê Thị Hoa" stay people)."""
+    found = _list_item_before().search(text, max(0, start - 40), start)
+    return found is not None and fold(found.group(1)) not in surnames
+
+
 def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:
     """Yield the spans of Vietnamese personal names in Vietnamese text: runs of two to four
     capitalized syllables whose first is a family name of the Vietnamese profile ("Trần
@@ -86,6 +103,9 @@ def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:
                 text, max(0, before.start() - 24), before.start()
             ):
                 resume = end
+                continue
+            if syllables == 2 and _after_a_place_in_a_list(text, start, surnames):
+                resume = end  # "Đống Đa, Hoàng Mai và Thanh Xuân": districts
                 continue
             yield start, end
             resume = end

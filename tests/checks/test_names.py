@@ -245,6 +245,13 @@ def test_mp201_in_a_latin_language_the_glossary_has_no_form_for() -> None:
         ("Tòa yêu cầu Nguyễn Văn An bồi thường.", ["Nguyễn Văn An"]),
         # Any word before the place word is no body's name.
         ("Trong quận Hoàng Mai, nhiều tuyến phố ngập.", []),
+        # schools and hospitals named after someone
+        ("Đội tuyển của Trường THPT chuyên Hoàng Giang giành huy chương vàng.", []),
+        ("Học sinh trường Phan Bội Châu dự lễ khai giảng.", []),
+        # a list of districts after one that opens with no family name; people stay people
+        ("Dịch tập trung ở Đống Đa, Hoàng Mai và Thanh Xuân.", []),
+        ("Ông Trần Văn An và Lê Thị Hoa dự họp.", ["Trần Văn An", "Lê Thị Hoa"]),
+        ("Ông Lê Minh và bà Trần Hoa dự họp.", ["Lê Minh", "Trần Hoa"]),
     ],
 )
 def test_places_after_a_place_word_are_not_names(text: str, names: list[str]) -> None:
