@@ -10,6 +10,7 @@ from multipub.text import (
     fold_digits,
     fold_with_offsets,
     folds_in_place,
+    is_short_name,
     letter_count,
 )
 
@@ -230,3 +231,19 @@ def test_fold_is_idempotent_where_folding_makes_a_sequence_compose(text: str) ->
     assert fold(folded) == folded
     assert not folds_in_place(text, folded)
     assert offsets.to_original(0, len(folded)) == (0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("form", "short"),
+    [
+        ("SBV", True),
+        ("МОБ", True),
+        ("VNPower", True),
+        ("PetroVietnam", True),
+        ("Vinacomin", False),
+        ("State Bank", False),
+        ("Hanoi", False),
+    ],
+)
+def test_short_names_of_bodies(form: str, short: bool) -> None:
+    assert is_short_name(form) is short

@@ -32,6 +32,7 @@ __all__ = [
     "CURRENCY_SIGNS",
     "TOLERANCE",
     "UNIT_KINDS",
+    "UNIT_SIZES",
     "NumberToken",
     "close_to",
     "may_be_converted",
@@ -514,6 +515,17 @@ UNIT_KINDS = {
     **dict.fromkeys(("F", "C"), "temperature"),
     **dict.fromkeys(("VND", "USD", "EUR", "CNY", "JPY"), "currency"),
 }
+# Units of one kind that a metric prefix relates, with their size in the kind's base
+# unit: "1.500 MW" is "150万千瓦" (1,500,000 kW), "2.000 ha" is "20 km²". A conversion
+# between two of them changes the figure by the ratio of their sizes (MP501).
+UNIT_SIZES = {
+    "mm": 1e-3, "cm": 1e-2, "m": 1.0, "km": 1e3,
+    "mg": 1e-3, "g": 1.0, "kg": 1e3, "t": 1e6,
+    "ml": 1e-3, "l": 1.0,
+    "m2": 1.0, "ha": 1e4, "km2": 1e6,
+    "W": 1.0, "kW": 1e3, "MW": 1e6, "GW": 1e9,
+    "kWh": 1.0, "MWh": 1e3, "GWh": 1e6,
+}  # fmt: skip
 # Signs written before an amount in any language ("$5 million", "VND120 billion"); a
 # letter right before "$" makes it another dollar ("S$", "HK$"), which is left unread.
 CURRENCY_SIGNS = {"US$": "USD", "USD": "USD", "$": "USD", "€": "EUR", "VND": "VND", "EUR": "EUR"}

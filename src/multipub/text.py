@@ -34,6 +34,7 @@ __all__ = [
     "fold_with_offsets",
     "folds_in_place",
     "is_acronym",
+    "is_short_name",
     "letter_count",
     "text_span",
     "whole_characters",
@@ -482,3 +483,17 @@ def _drop(
 def is_acronym(form: str) -> bool:
     """Return True for a form written as capital letters alone ("PM", "SBV", "МОБ")."""
     return len(form) >= 2 and form.isalpha() and form.isupper()
+
+
+def is_short_name(form: str) -> bool:
+    """Return True for an acronym, or a one-word name with capitals inside it, as bodies
+    shorten their names ("VNPower", "PetroVietnam", "EVNNPT"): written after the full name
+    in brackets or on its own, no other rendering of it."""
+    if is_acronym(form):
+        return True
+    return (
+        " " not in form
+        and form[:1].isupper()
+        and sum(1 for char in form[1:] if char.isupper()) >= 1
+        and form.replace("-", "").isalnum()
+    )

@@ -218,6 +218,10 @@ def test_the_same_figure_in_another_unit(source: str, lang: str, target: str, ex
         ("Có 12 đồng chí được khen thưởng.", "en", "12 comrades were commended."),
         # Another dollar, written with its sign, is left unread.
         ("Khoản vay 40 triệu đô la Singapore.", "en", "The loan is S$40 million."),
+        # One quantity under two metric prefixes.
+        ("Nhà máy công suất 1.500 MW.", "zh-Hans", "该电厂装机容量150万千瓦。"),
+        ("Có 2.000 ha rừng bị cháy.", "en", "Fire destroyed 20 km2 of forest."),
+        ("Nhà máy công suất 22.400 MW.", "fr", "La centrale a une puissance de 22,4 GW."),
         # A speed read as its length unit converts all the same.
         ("Vệ tinh bay với vận tốc 17.500 dặm trên giờ.", "fr", "Le satellite vole à 28 000 km/h."),
     ],
@@ -239,6 +243,12 @@ def test_a_unit_most_translations_agree_against_is_reported_once_on_the_source()
     [finding] = check(article, config=Config(select=("MP501",)))
     assert (finding.lang, finding.excerpt) == ("vi", "5 mg")
     assert finding.message.startswith("number 5 mg of block 0 is 5 g in 3 translations")
+
+
+def test_a_block_left_untranslated_is_not_read_in_the_other_language() -> None:
+    # MP303's finding; read as Arabic, "26.000 tỷ" would lose its scale word
+    text = "Tổng vốn đầu tư 26.000 tỷ đồng."
+    assert _mp501(text, "ar", text) == []
 
 
 def test_every_unit_of_the_profiles_has_a_kind() -> None:

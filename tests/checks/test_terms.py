@@ -566,6 +566,53 @@ def test_mp102_an_acronym_in_brackets_after_the_house_form(
     assert [f.excerpt for f in findings] == reported
 
 
+def test_mp102_mp104_a_body_s_one_word_short_name_after_its_full_name(tmp_path: Path) -> None:
+    (tmp_path / "desk.yaml").write_text(
+        "name: desk\nsource_lang: vi\nentries:\n"
+        "  - id: org/national-power-group\n    kind: organization\n    terms:\n"
+        "      vi: {preferred: Tập đoàn Điện lực Quốc gia, accepted: [VNPower]}\n"
+        "      en: {preferred: National Power Group, accepted: [VNPower]}\n",
+        encoding="utf-8",
+    )
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    article = make_article(
+        {
+            "vi": ["Tập đoàn Điện lực Quốc gia (VNPower) họp.", "VNPower cho biết."],
+            "en": ["The National Power Group (VNPower) met.", "VNPower said so."],
+        }
+    )
+    found = check(article, glossary=glossary, config=Config(select=("MP102", "MP104")))
+    # only the later, lone short name is an accepted form; none is another rendering
+    assert [(f.code, f.block, f.excerpt) for f in found] == [("MP102", 1, "VNPower")]
+
+
+def test_mp104_a_longer_form_after_a_shorter_one_it_holds(tmp_path: Path) -> None:
+    (tmp_path / "desk.yaml").write_text(
+        "name: desk\nsource_lang: vi\nentries:\n"
+        "  - id: term/gold-medal\n    kind: term\n    terms:\n"
+        "      vi: huy chương vàng\n"
+        "      en: {preferred: gold medal, accepted: [gold]}\n",
+        encoding="utf-8",
+    )
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    article = make_article(
+        {"en": ["She won gold.", "It was her third gold medal."]}, source_lang="en"
+    )
+    assert check(article, glossary=glossary, config=Config(select=("MP104",))) == []
+
+
+def test_mp101_a_french_plural_in_aux(tmp_path: Path) -> None:
+    (tmp_path / "desk.yaml").write_text(
+        "name: desk\nsource_lang: vi\nentries:\n"
+        "  - id: term/national-record\n    kind: term\n    terms:\n"
+        "      vi: kỷ lục quốc gia\n      fr: record national\n",
+        encoding="utf-8",
+    )
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    article = pair("Đoàn phá 31 kỷ lục quốc gia.", "fr", "L'équipe a battu 31 records nationaux.")
+    assert check(article, glossary=glossary, config=Config(select=("MP101",))) == []
+
+
 def test_mp104_a_clipped_name_in_the_headline_above_the_full_one() -> None:
     glossary = load_glossary(Path(__file__).resolve().parents[2] / "glossaries")
     article = make_article(

@@ -25,6 +25,7 @@ from multipub.numbers import (
     CONVERSIONS,
     CURRENCY_SIGNS,
     UNIT_KINDS,
+    UNIT_SIZES,
     NumberToken,
     close_to,
     number_tokens,
@@ -267,6 +268,9 @@ def _converted(a: float, unit_a: str | None, b: float, unit_b: str | None) -> bo
     if {unit_a, unit_b} == {"F", "C"}:
         f, c = (a, b) if unit_a == "F" else (b, a)
         return close_to(c, (f - 32) * 5 / 9) or close_to(c, f * 5 / 9)
+    if unit_a in UNIT_SIZES and unit_b in UNIT_SIZES and UNIT_KINDS[unit_a] == UNIT_KINDS[unit_b]:
+        # One quantity under two metric prefixes: "1.500 MW" and "150万千瓦".
+        return close_to(b, a * UNIT_SIZES[unit_a] / UNIT_SIZES[unit_b])
     # A speed's unit may be read as its length's ("17.500 dặm trên giờ" against "28 000
     # km/h"): the factor is the same.
     unit_a, unit_b = _LENGTH_OF.get(unit_a, unit_a), _LENGTH_OF.get(unit_b, unit_b)
@@ -367,6 +371,8 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
     for s_idx, t_idx in shared.unit_pairs(lang):
         if not s_idx or not t_idx:
             continue  # an unaligned block is MP502's finding
+        if [source_units[i].text for i in s_idx] == [target_units[j].text for j in t_idx]:
+            continue  # left untranslated (MP303's finding), not read in another language
         # Each source token, and the index of the unit it stands in.
         source_tokens_at = {
             tok: i for i in s_idx for tok in number_tokens(source_units[i].text, source_lang)

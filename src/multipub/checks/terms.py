@@ -17,7 +17,7 @@ from multipub.lang import Clitics, primary_subtag, profile, sentence_end
 from multipub.matcher import HOUSE_FORMS, FormStatus, Mention
 from multipub.models import TextUnit
 from multipub.names import capitals
-from multipub.text import fold, is_acronym, text_span
+from multipub.text import fold, is_short_name, text_span
 from multipub.translit import parse_syllable
 
 __all__: list[str] = []
@@ -282,7 +282,7 @@ _OPENING_BRACKET = re.compile(r"\s*[(（]\s*$")
 def _glossed(text: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
     """Return True when ``mention`` is an acronym in brackets right after a good form of
     its entry ("World Health Organization (WHO)"): it glosses that form, not replaces it."""
-    if not is_acronym(mention.form):
+    if not is_short_name(mention.form):
         return False
     return any(
         other.entry == mention.entry
@@ -377,9 +377,11 @@ def forbidden_term(ctx: VariantContext) -> Iterator[Problem]:
     "title counts as its preferred form). Reported on each mention that differs from the "
     "first one, with the first as related. The source variant of a translated article is "
     "not checked (it may spell a body in full, then abbreviate it). A shorter form is no "
-    "other rendering where the longer one holds it: a later mention after the full title "
-    "('总理' after '政府总理'), and a headline's shorter form above the body's ('Provincial "
-    "Party Secretary' above 'Secretary of the Provincial Party Committee'), and a good form "
+    "other rendering where the longer one holds it in a row, before or after it ('总理' "
+    "after '政府总理', 'gold medal' after 'gold'), nor a headline's shorter form above the "
+    "body's ('Provincial "
+    "Party Secretary' above 'Secretary of the Provincial Party Committee'), nor a body's "
+    "acronym or one-word short name after its full name ('SBV', 'VNPower'), nor a good form "
     "that clips the first one, each of its words made of the starts of the first one's "
     "words ('замминистра' after 'заместитель министра', '疾控中心' after '疾病控制中心').",
     why="A reader who meets one official under two titles, or one body under two names, "
@@ -402,14 +404,18 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
             if (index, m.start) in other_senses:
                 continue  # a real bridge, not the connection point: MP103 says why
             seen = first.setdefault(m.entry, (unit, m))
-            if _rendering(seen[1]) == _rendering(m) or _shortened(m, seen[1], ctx.lang):
-                continue
+            if (
+                _rendering(seen[1]) == _rendering(m)
+                or _shortened(m, seen[1], ctx.lang)
+                or _shortened(seen[1], m, ctx.lang)
+            ):
+                continue  # "gold medal" after "gold", "总理" after "政府总理"
             if _abbreviates(m, seen[1], ctx.lang):
                 continue  # "замминистра" after "заместитель министра", "疾控中心" after the full
             if (
                 m.status is not FormStatus.FORBIDDEN
-                and is_acronym(m.form)
-                and not is_acronym(seen[1].form)
+                and is_short_name(m.form)
+                and not is_short_name(seen[1].form)
             ):
                 continue  # "the State Bank of Viet Nam (SBV)", then "SBV": style
             if (
@@ -507,7 +513,7 @@ def _headline_form(headline: Mention, body: Mention, lang: str) -> bool:
     Phong") are another rendering."""
     if FormStatus.FORBIDDEN in (headline.status, body.status):
         return False
-    if is_acronym(headline.form) and not is_acronym(body.form):
+    if is_short_name(headline.form) and not is_short_name(body.form):
         return True  # "МОБ", "CPV" above the body's full name: headlines abbreviate
     if _abbreviates(headline, body, lang):
         return True  # "Минздрав" above "Министерство здравоохранения"
