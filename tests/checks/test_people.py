@@ -941,6 +941,65 @@ def test_mp204_pronoun_clean(lang: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "blocks", "word", "entry"),
+    [
+        # a paragraph opening with a pronoun goes on about the last one's subject
+        (
+            "en",
+            ["Le Thi Hong Van opened the new ward.", "He said it has 120 beds."],
+            "He",
+            VAN,
+        ),
+        ("zh-Hans", ["黄明德视察了医院。", "她要求增加床位。"], "她", DUC),
+        (
+            "fr",
+            ["Mme Le Thi Hong Van a inauguré le service.", "Il a précisé qu'il compte 120 lits."],
+            "Il",
+            VAN,
+        ),
+        (
+            "ru",
+            ["Хоанг Минь Дык открыл больницу.", "Она подчеркнула, что в ней 120 коек."],
+            "Она",
+            DUC,
+        ),
+    ],
+)
+def test_mp204_a_pronoun_opening_the_next_paragraph(
+    lang: str, blocks: list[str], word: str, entry: str
+) -> None:
+    article = make_article({lang: blocks}, source_lang=lang)
+    assert rows(article, run(article, "MP204")) == [("MP204", lang, "blocks", 1, word, entry)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "blocks"),
+    [
+        # the person's own pronoun
+        ("en", ["Le Thi Hong Van opened the new ward.", "She said it has 120 beds."]),
+        # the last sentence is not the person's, or someone else comes after them
+        ("en", ["Le Thi Hong Van opened the ward. The nurses cheered.", "He said so."]),
+        ("en", ["Le Thi Hong Van met Ambassador Tanaka.", "He praised the ward."]),
+        # a quotation's "she" is whoever the speaker speaks of
+        ("en", ['Le Thi Hong Van said: "The nurse came at dawn.', 'He stayed all day."']),
+        # his own pronoun in Chinese
+        ("zh-Hans", ["黄明德视察了医院。", "他要求增加床位。"]),
+    ],
+)
+def test_mp204_a_pronoun_opening_the_next_paragraph_clean(lang: str, blocks: list[str]) -> None:
+    article = make_article({lang: blocks}, source_lang=lang)
+    assert run(article, "MP204") == []
+
+
+def test_mp204_a_headline_is_no_paragraph_before_the_first_block() -> None:
+    article = make_article(
+        {"en": {"title": "Le Thi Hong Van opens a ward", "blocks": ["He said it has 120 beds."]}},
+        source_lang="en",
+    )
+    assert run(article, "MP204") == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "El señor Hoang Minh Duc visitó la fábrica.",

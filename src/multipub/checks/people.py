@@ -775,6 +775,57 @@ def _pronoun_after(
     yield a, b, gender, other
 
 
+def _pronoun_opening_next(
+    text: str,
+    following: str,
+    lang: str,
+    person: Mention,
+    mentions: list[Mention],
+    starts: list[int],
+    kinds: dict[str, EntryKind],
+) -> Iterator[tuple[int, int, Gender, str]]:
+    """Yield (start, end, gender, counterpart) for a pronoun for people opening the block
+    ``following`` when ``person``, the last person named in the block ``text``, is the
+    subject its last sentence opens with, and nothing after them brings in someone else
+    (as :func:`_pronoun_after` rules within a block): a paragraph that opens with "She
+    said" goes on about the last one's speaker."""
+    table = _pronouns(lang)
+    if table is None or not _opens_its_sentence(text, table, person, mentions, starts, kinds):
+        return
+    rest = text[person.end :]
+    if table.sentence_end.search(rest.rstrip()) is not None:
+        return  # the person's sentence is not the block's last
+    if table.cased:
+        found = table.opening.match(following)
+    else:
+        found = table.opening.match(following) if _UNSPACED_START.match(following) else None
+    if found is None:
+        return
+    if _inside_a_quote(rest) or (
+        table.someone_else is not None and table.someone_else.search(rest)
+    ):
+        return
+    covered = _Covered(mentions, starts, person.end, len(text))
+    if table.cased:
+        for word in _capitalized_word().finditer(text, person.end):
+            written = word.group()
+            if written.isupper() or written.lower() in table.not_someone:
+                continue
+            if not covered.holds(word.start(), word.end()):
+                return
+    elif table.surnames:
+        for at in range(person.end, len(text)):
+            if text[at] in table.surnames and not covered.holds(at, at + 1):
+                return
+    gender, other = table.of_word[found.group(1)]
+    a, b = found.span(1)
+    yield a, b, gender, other
+
+
+# Where a block written without spaces opens: a pronoun there starts its first sentence.
+_UNSPACED_START = re.compile(r"\s*\S")
+
+
 class _Covered:
     """The glossary mentions of a text between two places, asked whether one covers a
     span (found by bisection: a long block has thousands)."""
@@ -1011,7 +1062,7 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     "of a man, not in a clause of its own: '..., who said she'); English, Spanish and "
     "Chinese pronouns for people (He/She, Él/Ella, 他/她), and French and Russian ones "
     "before a verb only people do (Il/Elle a souligné, Он/Она подчеркнул(а): they also "
-    "stand for things), opening the sentence after one "
+    "stand for things), opening the sentence (or the next paragraph) after one "
     "that the person opens as its subject (in Chinese, a clause of it too), unless someone "
     "else comes in between (an honorific, a name the glossary does not know, 'met', "
     "'会见'); a feminine title head "
@@ -1042,7 +1093,37 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
         people.sort(key=lambda p: p.mention.start)
     mentions_of = {id(unit): found for unit, found in zip(ctx.units(), ctx.mentions(), strict=True)}
     starts_of = {key: [m.start for m in found] for key, found in mentions_of.items()}
+    units = ctx.units()
+    next_block = {
+        id(unit): following
+        for unit, following in itertools.pairwise(units)
+        if unit.field == following.field == "blocks"
+    }
     for people in people_by_unit.values():
+        last = people[-1]
+        entry = glossary.entries[last.mention.entry]
+        following = next_block.get(id(last.unit))
+        if entry.gender is not None and following is not None:
+            found = mentions_of[id(last.unit)]
+            for a, b, gender, other in _pronoun_opening_next(
+                last.unit.text,
+                following.text,
+                lang,
+                last.mention,
+                found,
+                starts_of[id(last.unit)],
+                glossary.kinds,
+            ):
+                if gender is not entry.gender:
+                    yield Problem(
+                        field=following.field,
+                        block=following.block,
+                        span=(a, b),
+                        message=f"'{following.text[a:b]}' does not agree with "
+                        f"'{last.mention.text}' ({entry.id}), who is {entry.gender.value}; "
+                        f"use '{other}'",
+                        entry=entry.id,
+                    )
         for k, person in enumerate(people):
             entry = glossary.entries[person.mention.entry]
             if entry.gender is None:
