@@ -105,7 +105,7 @@ def _dates() -> list[tuple[re.Pattern[str], str, str]]:
         # 28/9, 28/9/2023, 28.9.2023 (day first, as Vietnamese and most of the site write
         # it); with dots only when the year follows, or "3.5 billion" would be May the 3rd
         (re.compile(r"(\d(?<![\d/.,].)\d?)/(\d{1,2})(?:/(\d{4}))?(?![\d/]|[.,]\d)"), "dm", "/"),
-        (re.compile(r"(\d(?<![\d/.,].)\d?)\.(\d{1,2})\.(\d{4})(?![\d.,])"), "dm", "."),
+        (re.compile(r"(\d(?<![\d/.,].)\d?)\.(\d{1,2})\.(\d{4})(?!\d|[.,]\d)"), "dm", "."),
     ]
     # Once each: Chinese and Japanese write "{m}月{d}日" alike.
     dates += dict.fromkeys(
@@ -126,6 +126,41 @@ def _dates() -> list[tuple[re.Pattern[str], str, str]]:
         )
     )
     return dates
+
+
+# A race time in figures, minutes and seconds and their hundredths, the two marks unlike
+# ("2:05.31", "2:05,31"; Russian "2.05,31"): a date or a number never is.
+_RACE_TIME = re.compile(r"(\d(?<![\d.,:].)\d?)(?::|\.(?=\d\d,))(\d\d)[.,](\d{1,3})(?![\d.,:]\d|\d)")
+
+
+@cache
+def _durations() -> tuple[re.Pattern[str], ...]:
+    """Return the patterns of a race time: in figures (:data:`_RACE_TIME`), then every
+    profile's ``duration_patterns`` (groups: minutes, seconds, hundredths)."""
+    patterns = [_RACE_TIME]
+    templates = dict.fromkeys(
+        (t, p.separates_words) for p in profiles().values() for t in p.numbers.duration_patterns
+    )
+    for template, spaced in templates:
+        pattern = ""
+        for piece in re.findall(r"\{[msf]\}|\s+|[^\s{]+|\{", template):
+            if piece.isspace():
+                pattern += r"\s*" if not spaced else r"\s+"
+            elif piece in ("{m}", "{s}", "{f}"):
+                pattern += {"{m}": r"(\d{1,3})", "{s}": r"(\d{1,2})", "{f}": r"(\d{1,3})"}[piece]
+            else:
+                pattern += r"\s*" + re.escape(piece) + r"\s*" if not spaced else re.escape(piece)
+        patterns.append(re.compile(r"(?<![\d.,])" + pattern + r"(?!\d)", re.IGNORECASE))
+    return tuple(patterns)
+
+
+def _duration_key(minutes: str, seconds: str, fraction: str) -> str | None:
+    """Return the key of a race time ("time:125.31"), None when its seconds are no
+    seconds (60 or more)."""
+    if int(seconds) >= 60:
+        return None
+    total = Decimal(int(minutes) * 60 + int(seconds)) + Decimal(f"0.{fraction}")
+    return "time:" + _canonical(total)
 
 
 @cache
@@ -401,6 +436,12 @@ def _read_numbers(
         spans.append((start, end))
         tokens.append(NumberToken(start, end, key))
 
+    # Race times first: "2:05.31" is no clock time followed by 31.
+    for pattern in _durations():
+        for match in pattern.finditer(prepared):
+            key = _duration_key(*match.groups())
+            if key is not None and free(match.start(), match.end()):
+                take(match.start(), match.end(), key)
     # Clock times are read and set aside: a translation may write "22 h 00" for "10:00
     # đêm", or "1200 GMT" for "12:00 GMT", and their digits are no quantities.
     for match in _TIME.finditer(prepared) if ":" in prepared or "h" in prepared else ():

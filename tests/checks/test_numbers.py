@@ -43,6 +43,13 @@ from tests.conftest import make_article
         ("từ 4,2 đến 3,9 triệu năm", ["4200000", "3900000"]),
         ("估计达370.5万亿越南盾", ["370500000000000"]),  # 万亿: 10^12, not 万 (10^4)
         ("3 đội và 2 xã", []),  # small whole numbers are spelled out in translations
+        # race times, in figures and in words: minutes, seconds and hundredths
+        ("Cô về nhất với thời gian 2 phút 05,31 giây.", ["time:125.31"]),
+        ("She won in 2:05.31.", ["time:125.31"]),
+        ("Она победила с результатом 2.05,31.", ["time:125.31"]),
+        ("她以2分05秒31夺冠。", ["time:125.31"]),
+        ("Elle a gagné en 15 min 20 s 45.", ["time:920.45"]),
+        ("Ngày 28.9.2023, lúc 14:30", ["date:28-9", "2023"]),
         ("COVID-19 và A320", ["19"]),
     ],
 )
@@ -118,6 +125,14 @@ def test_clean_translations_with_ranges(lang: str, target: str) -> None:
         ("Sự kiện diễn ra ngày 21 vừa qua.", "ru", "Событие прошло 28 января.", "28 января"),
         # A thousands group cut short.
         ("Có 48.000 người tham dự.", "fr", "Il y avait 48 10 participants.", "48"),
+        # A race time changed, whatever its notation.
+        ("Cô về nhất với 2 phút 05,31 giây.", "zh-Hans", "她以2分05秒13夺冠。", "2分05秒13"),
+        (
+            "Anh về nhất với 15 phút 20,45 giây.",
+            "fr",
+            "Il a gagné en 15 min 02 s 45.",
+            "15 min 02 s 45",
+        ),
         # A conversion that does not hold: 250 miles are 402 km, not 240.
         ("Tuyến đường dài 250 dặm.", "en", "The road is 240 km long.", "240"),
     ],
@@ -218,6 +233,9 @@ def test_the_same_figure_in_another_unit(source: str, lang: str, target: str, ex
         ("Có 12 đồng chí được khen thưởng.", "en", "12 comrades were commended."),
         # Another dollar, written with its sign, is left unread.
         ("Khoản vay 40 triệu đô la Singapore.", "en", "The loan is S$40 million."),
+        # A race time in another notation.
+        ("Cô về nhất với 2 phút 05,31 giây.", "ru", "Она победила с результатом 2.05,31."),
+        ("Cô về nhất với 2 phút 05,31 giây.", "en", "She won in 2:05.31."),
         # One quantity under two metric prefixes.
         ("Nhà máy công suất 1.500 MW.", "zh-Hans", "该电厂装机容量150万千瓦。"),
         ("Có 2.000 ha rừng bị cháy.", "en", "Fire destroyed 20 km2 of forest."),

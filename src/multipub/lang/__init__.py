@@ -203,6 +203,12 @@ class Numbers(_Data):
     date_patterns: tuple[str, ...] = Field(
         default=(), description="dates in words: '{d}' the day, '{m}' the month number"
     )
+    duration_patterns: tuple[str, ...] = Field(
+        default=(),
+        description="race times in words: '{m}' minutes, '{s}' seconds, '{f}' their "
+        "hundredths ('{m} phút {s},{f} giây', '{m}分{s}秒{f}'); '2:05.31' and Russian "
+        "'2.05,31' are read in every language (MP501)",
+    )
     ordinal_suffixes: tuple[str, ...] = Field(default=(), description="'28th', '1er'")
     month_prepositions: tuple[str, ...] = Field(default=(), description="'28 de septiembre'")
     fraction_words: tuple[str, ...] = Field(
