@@ -154,6 +154,69 @@ def _durations() -> tuple[re.Pattern[str], ...]:
     return tuple(patterns)
 
 
+# How far from a score its word may stand: before it ("thắng Thái Lan 3-1") or after it
+# ("a 3-1 win").
+_SCORE_WORD_BEFORE = 60
+_SCORE_WORD_AFTER = 15
+
+
+@cache
+def _score_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str]]:
+    """Return the patterns of every profile's ``score_words``, of a score written with a
+    mark of a language without spaces ("3比1": one by itself), and of two numbers joined
+    by a dash, a colon or a spaced language's mark ("21 to 20", "21 à 20", "21 к 20"),
+    which a score word must stand near."""
+    languages = profiles().values()
+    words = {w for p in languages for w in p.numbers.score_words}
+    unspaced = {m for p in languages if not p.separates_words for m in p.numbers.score_marks}
+    spaced = {m for p in languages if p.separates_words for m in p.numbers.score_marks}
+    joined = r"\s?[-–:]\s?"
+    if spaced:
+        joined = rf"(?:{joined}|\s+(?:{_alternatives(spaced)})\s+)"
+    return (
+        re.compile(rf"(?<!\w){words_pattern(words)}", re.IGNORECASE) if words else None,
+        re.compile(rf"(\d(?<![\d.,].)\d?)\s?(?:{_alternatives(unspaced)})\s?(\d{{1,2}})(?!\d)")
+        if unspaced
+        else None,
+        re.compile(rf"(\d(?<![\d.,/:\-–].)\d?){joined}(\d{{1,2}})(?![\d.,/:\-–]\d|\d|\s?%)"),
+    )
+
+
+def _alternatives(marks: set[str]) -> str:
+    """Return a regex alternation of ``marks`` as written."""
+    return "|".join(map(re.escape, sorted(marks)))
+
+
+@cache
+def _quantity_after() -> re.Pattern[str]:
+    """Return the pattern of a scale or unit word of any profile right after two numbers
+    joined by a dash: a range of quantities ("2-3 tỷ", "1-2 km"), never a score."""
+    languages = profiles().values()
+    words = {w for p in languages for w in p.numbers.scales}
+    words |= {w for p in languages for names in p.numbers.units.values() for w in names}
+    # Words with a capital as written ("W" is no "win"), each word whole.
+    lower = words_pattern({w for w in words if w == w.lower()})
+    written = words_pattern({w for w in words if w != w.lower()})
+    return re.compile(rf"\s*(?:{lower}|(?-i:{written}))", re.IGNORECASE)
+
+
+def _scores(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, key) for each match score of ``text`` ("score:3-1"): two numbers
+    joined by a dash or a colon near a score word of any profile, not a range of
+    quantities, or by a score mark."""
+    words, marked, joined = _score_patterns()
+    if marked is not None:
+        for match in marked.finditer(text):
+            yield match.start(), match.end(), f"score:{int(match[1])}-{int(match[2])}"
+    if words is None or words.search(text) is None:
+        return  # one scan settles most texts: no score word, no score
+    for match in joined.finditer(text):
+        start, end = match.span()
+        near = text[max(0, start - _SCORE_WORD_BEFORE) : end + _SCORE_WORD_AFTER]
+        if words.search(near) and not _quantity_after().match(text, end):
+            yield start, end, f"score:{int(match[1])}-{int(match[2])}"
+
+
 def _duration_key(minutes: str, seconds: str, fraction: str) -> str | None:
     """Return the key of a race time ("time:125.31"), None when its seconds are no
     seconds (60 or more)."""
@@ -463,6 +526,11 @@ def _read_numbers(
         trunk_or_country = "+" in written or re.search(r"(?<!\d)0\d", written)
         if trunk_or_country and sum(c.isdigit() for c in written) >= 9:
             spans.append((match.start(), match.end()))
+    # A match's score ("3-1", "3:1", "3比1"): its numbers, small as they are, and their
+    # order are the fact.
+    for start, end, key in _scores(prepared):
+        if free(start, end):
+            take(start, end, key)
     for match in _CODE.finditer(prepared):
         # Đ read as D: editions in other languages write "NĐ-CP" as "ND-CP", one code.
         take(match.start(), match.end(), "code:" + match.group().upper().replace("Đ", "D"))
@@ -555,6 +623,7 @@ UNIT_KINDS = {
     **dict.fromkeys(("kmh", "mph", "ms"), "speed"),
     **dict.fromkeys(("F", "C"), "temperature"),
     **dict.fromkeys(("VND", "USD", "EUR", "CNY", "JPY"), "currency"),
+    "pct": "share",  # "15 percent": no other unit, but no range of it is a match's score
 }
 # Units of one kind that a metric prefix relates, with their size in the kind's base
 # unit: "1.500 MW" is "150万千瓦" (1,500,000 kW), "2.000 ha" is "20 km²". A conversion

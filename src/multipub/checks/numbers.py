@@ -294,6 +294,8 @@ def _shown(key: str) -> str:
     if key.startswith("date:"):
         day, month = key[5:].split("-")
         return f"{day}/{month}"
+    if key.startswith("score:"):
+        return key[6:]
     if key.startswith("time:"):
         whole, _, fraction = key[5:].partition(".")
         minutes, seconds = divmod(int(whole), 60)
@@ -310,7 +312,8 @@ def _shown(key: str) -> str:
     "Arabic-Indic digits, '28/9' = '28 September' = '28 سبتمبر' = '28 сентября' = '9月28日', "
     "scale words: '3,5 tỷ' = '3.5 billion' = '35亿', a range sharing one: '4,2-3,9 triệu', "
     "Buddhist-era years in Thai; race times: '2 phút 05,31 giây' = '2:05.31' = '2.05,31' = "
-    "'2分05秒31'; codes with Đ read as D: 'NĐ-CP' = 'ND-CP'; days sharing "
+    "'2分05秒31'; a match's score beside a score word, in order: 'thắng 3-1' = '3-1 win' = "
+    "'со счётом 3:1' = '3比1'; codes with Đ read as D: 'NĐ-CP' = 'ND-CP'; days sharing "
     "a month: '7 và 8/9' = 'September 7 and 8'). A changed "
     "number is paired by place with the target's number of as many digits (1994 -> 2004), "
     "or with the same figure at another scale ('40,2 tỷ' -> '40.2 million'), and reported "

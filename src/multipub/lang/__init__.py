@@ -203,6 +203,17 @@ class Numbers(_Data):
     date_patterns: tuple[str, ...] = Field(
         default=(), description="dates in words: '{d}' the day, '{m}' the month number"
     )
+    score_words: tuple[str, ...] = Field(
+        default=(),
+        description="words beside a match's score that make 'N-M' or 'N:M' a score ('thắng', "
+        "'won', 'счётом', 'بنتيجة'), compared as one (MP501); '*' ends as in words_pattern",
+    )
+    score_marks: tuple[str, ...] = Field(
+        default=(),
+        description="words between a score's two numbers besides a dash or a colon ('21 to "
+        "20', '21 à 20'; a score word must stand near); in a language without spaces, marks "
+        "that make it a score by themselves ('比': '3比1')",
+    )
     duration_patterns: tuple[str, ...] = Field(
         default=(),
         description="race times in words: '{m}' minutes, '{s}' seconds, '{f}' their "
