@@ -209,6 +209,26 @@ def test_mp302_sentence_contained_in_a_longer_block() -> None:
     assert "block 2 repeats part of block 0 (chrF" in findings[0].message
 
 
+@pytest.mark.parametrize("lang", ["vi", "en", "ru"])
+def test_mp302_a_caption_that_sums_up_its_paragraph(lang: str) -> None:
+    # the caption's words all stand in the paragraph: its job, no repeat
+    paragraphs = {
+        "vi": "Tại Bệnh viện Bạch Liên, Bộ trưởng Trương Thị Minh Hạnh đã thăm hỏi các bệnh "
+        "nhân sốt xuất huyết đang điều trị và tặng quà cho các y bác sĩ của khoa truyền nhiễm.",
+        "en": "At Bach Lien Hospital, Minister Truong Thi Minh Hanh visited dengue patients under "
+        "treatment and handed gifts to the doctors and nurses of the infectious diseases ward.",
+        "ru": "В больнице Бать Лиен министр Чыонг Тхи Минь Хань навестила пациентов с лихорадкой "
+        "денге и вручила подарки врачам и медсёстрам инфекционного отделения больницы.",
+    }
+    captions = {
+        "vi": "Bộ trưởng Trương Thị Minh Hạnh thăm bệnh nhân sốt xuất huyết tại Bệnh viện Bạch Liên.",
+        "en": "Minister Truong Thi Minh Hanh visited dengue patients at Bach Lien Hospital.",
+        "ru": "Министр Чыонг Тхи Минь Хань навестила пациентов с лихорадкой денге в больнице Бать Лиен.",
+    }
+    blocks = [paragraphs[lang], OTHER["en"], {"kind": "caption", "text": captions[lang]}]
+    assert check(_variant(lang, blocks), config=ONLY["MP302"]) == []
+
+
 def test_mp302_does_not_repeat_mp301() -> None:
     blocks = [PARAGRAPH["ar"], PARAGRAPH["ar"]]
     assert check(_variant("ar", blocks), config=ONLY["MP302"]) == []

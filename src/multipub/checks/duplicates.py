@@ -11,7 +11,7 @@ from multipub.checks.registry import register
 from multipub.context import ArticleContext
 from multipub.findings import Related, Severity
 from multipub.lang import primary_subtag
-from multipub.models import TextUnit
+from multipub.models import BlockKind, TextUnit
 from multipub.similarity import chrf_both_ways, near_duplicate_pairs, shared_word_share
 from multipub.text import letter_count, text_span
 
@@ -73,7 +73,8 @@ def _verbatim_pairs(shared: ArticleContext, lang: str) -> list[_Repeat]:
     "higher of both directions) reaches `near_duplicate_chrf` (default 70) and neither "
     "block has more than 30% words of its own (two sentences that share an official's "
     "long title but say different things are not repeats), or when all but 5% of the words "
-    "of one block (8 words or more) stand in the other. Reported on the later block with "
+    "of one block (8 words or more) stand in the other, unless that block is a caption "
+    "(a caption says in brief what its paragraph says). Reported on the later block with "
     "the score and the earlier block as related.",
     why="Exact-hash deduplication misses a repeat that a machine translated twice from two "
     "slightly different source sentences, yet readers see the same sentence twice.",
@@ -108,6 +109,10 @@ def _near_pairs(shared: ArticleContext, lang: str) -> list[_Repeat]:
     found = []
     for pair in near_duplicate_pairs(texts, keys, config.near_duplicate_chrf):
         earlier = all_units[indices[pair.earlier]]
+        later = all_units[indices[pair.later]]
+        smaller = earlier if pair.later_is_longer else later
+        if pair.contained and smaller.kind in _CAPTION_KINDS:
+            continue  # a caption that says in brief what its paragraph says: its job
         if not pair.contained:
             how = f"repeats {earlier.describe()} in other words"
         elif pair.later_is_longer:
@@ -116,6 +121,9 @@ def _near_pairs(shared: ArticleContext, lang: str) -> list[_Repeat]:
             how = f"repeats part of {earlier.describe()}"
         found.append(_Repeat("MP302", indices[pair.earlier], indices[pair.later], how, pair.chrf))
     return found
+
+
+_CAPTION_KINDS = frozenset({BlockKind.CAPTION, BlockKind.MEDIA})
 
 
 @dataclass(frozen=True, slots=True)
