@@ -462,11 +462,17 @@ _TIME = re.compile(
 def _clock() -> re.Pattern[str] | None:
     """Return the pattern of an hour followed by a profile's clock word, None without any."""
     words = {w for p in profiles().values() for w in p.numbers.clock_words}
-    if not words:
-        return None
-    return re.compile(
-        rf"\d(?<![\d.,:].)\d?\s*{words_pattern(words, bounded=False)}(?!\w)", re.IGNORECASE
-    )
+    hours = {w for p in profiles().values() for w in p.numbers.hour_words}
+    patterns = []
+    if words:
+        patterns.append(rf"\d(?<![\d.,:].)\d?\s*{words_pattern(words, bounded=False)}(?!\w)")
+    if hours:
+        # "6 giờ 30", "6点30分": an hour word with its minutes after it is a clock time
+        # ("48 giờ" alone may be a duration).
+        patterns.append(
+            rf"\d(?<![\d.,:].)\d?\s*{words_pattern(hours, bounded=False)}\s*[0-5]\d(?!\d|[.,]\d)"
+        )
+    return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
 
 def number_tokens(text: str, lang: str | None = None) -> tuple[NumberToken, ...]:

@@ -61,6 +61,10 @@ from tests.conftest import make_article
         ("Doanh nghiệp thua lỗ 2-3 tỷ đồng.", ["2000000000", "3000000000"]),
         ("They won 10 to 15 percent more votes.", ["10", "15"]),
         ("Trận đấu bắt đầu lúc 19:30, đội khách thắng.", []),
+        # an hour word with minutes after it is a clock time; alone it may be a duration
+        ("Lúc 6 giờ 30 sáng, nước lũ lên nhanh.", []),
+        ("晚上6点30分，洪水上涨。", []),
+        ("Trong 48 giờ tới, mưa lớn.", ["48"]),
         ("Giai đoạn 2019-2025 thắng lợi.", ["2019", "2025"]),
         ("COVID-19 và A320", ["19"]),
     ],

@@ -233,6 +233,11 @@ class Numbers(_Data):
         "duration ('48 giờ' may be either: no clock word): set aside like '17:00', a "
         "translation may write the hour otherwise (MP501)",
     )
+    hour_words: tuple[str, ...] = Field(
+        default=(),
+        description="words between an hour and its minutes ('6 giờ 30', '6点30分'): with "
+        "minutes after them, a clock time, set aside like '6:30' (MP501)",
+    )
     approximators: tuple[str, ...] = Field(
         default=(),
         description="words between a number and its scale word that make it approximate "
