@@ -965,6 +965,22 @@ def test_mp204_pronoun_clean(lang: str, text: str) -> None:
         ),
     ],
 )
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # words that hold a surname's character but name no one (高温 heat, 泰国 Thailand)
+        ("黎氏红云表示，天气高温导致限电。他表示要加强管理。", True),
+        ("黎氏红云表示，感谢泰国的支持。他表示要加强管理。", True),
+        # a Vietnamese name the glossary does not know may be whom the pronoun is about
+        ("黎氏红云会见了陈文安。他表示要加强管理。", False),
+    ],
+)
+def test_mp204_chinese_words_that_hold_a_surname(text: str, reported: bool) -> None:
+    article = lone("zh-Hans", text)
+    found = rows(article, run(article, "MP204"))
+    assert found == ([("MP204", "zh-Hans", "blocks", 0, "他", VAN)] if reported else [])
+
+
 def test_mp204_a_pronoun_opening_the_next_paragraph(
     lang: str, blocks: list[str], word: str, entry: str
 ) -> None:

@@ -595,6 +595,8 @@ class _Pronouns:
     cased: bool
     not_someone: frozenset[str]  # capitalized words that name no one: months, weekdays
     surnames: frozenset[str]  # without spaces: Vietnamese surnames as the language writes
+    ordinary_words: re.Pattern[str] | None  # without spaces: words holding a surname's
+    # character that name no one (高温, 泰国)
 
 
 # Where a sentence or clause opens in a language written without spaces (Chinese): after
@@ -647,7 +649,10 @@ def _pronouns(lang: str) -> _Pronouns | None:
     calendar = (word for month in found.numbers.months for word in month)
     not_someone = frozenset(w.lower() for w in (*calendar, *agreement.not_someone))
     surnames = frozenset() if spaced else frozenset(name_signals(lang)[0])
-    return _Pronouns(of_word, opening, ends, someone_else, cased, not_someone, surnames)
+    ordinary = None
+    if not spaced and agreement.not_someone:
+        ordinary = re.compile(words_pattern(agreement.not_someone, bounded=False))
+    return _Pronouns(of_word, opening, ends, someone_else, cased, not_someone, surnames, ordinary)
 
 
 @cache
@@ -767,10 +772,8 @@ def _pronoun_after(
                 continue  # an acronym ("GDP"), a month, a weekday
             if not covered.holds(word.start(), word.end()):
                 return
-    elif table.surnames:
-        for at in range(person.end, a):
-            if text[at] in table.surnames and not covered.holds(at, at + 1):
-                return
+    elif _a_surname_between(text, person.end, a, table, covered):
+        return
     gender, other = table.of_word[found.group(1)]
     yield a, b, gender, other
 
@@ -813,13 +816,33 @@ def _pronoun_opening_next(
                 continue
             if not covered.holds(word.start(), word.end()):
                 return
-    elif table.surnames:
-        for at in range(person.end, len(text)):
-            if text[at] in table.surnames and not covered.holds(at, at + 1):
-                return
+    elif _a_surname_between(text, person.end, len(text), table, covered):
+        return
     gender, other = table.of_word[found.group(1)]
     a, b = found.span(1)
     yield a, b, gender, other
+
+
+def _a_surname_between(
+    text: str, start: int, end: int, table: _Pronouns, covered: _Covered
+) -> bool:
+    """Return True when, in a language without spaces, a Vietnamese surname stands between
+    ``start`` and ``end`` outside the glossary's mentions and outside the profile's common
+    words that hold one (``not_someone``: 高温, 泰国, 河内, 感谢): a name the pronoun may
+    be about."""
+    if not table.surnames:
+        return False
+    ordinary = (
+        [m.span() for m in table.ordinary_words.finditer(text, start, end)]
+        if table.ordinary_words is not None
+        else []
+    )
+    return any(
+        text[at] in table.surnames
+        and not covered.holds(at, at + 1)
+        and not any(a <= at < b for a, b in ordinary)
+        for at in range(start, end)
+    )
 
 
 # Where a block written without spaces opens: a pronoun there starts its first sentence.

@@ -370,7 +370,8 @@ class Gender(_Data):
         default=(),
         description="capitalized words between a person's name and a pronoun after it that "
         "name no one (weekdays; months are the profile's own): any other capitalized word "
-        "may be a name the pronoun is about",
+        "may be a name the pronoun is about; in a language without spaces, words holding a "
+        "Vietnamese surname's character that name no one ('高温', '泰国', '河内')",
     )
 
     def verb_pairs(self) -> tuple[tuple[str, str], ...]:
