@@ -848,6 +848,22 @@ def test_mp204_russian_verbs_of_another_subject(text: str) -> None:
             "Él",
             "Ella",
         ),
+        # an opening phrase set off by a comma before the subject
+        (
+            "en",
+            "Speaking at the ceremony, Hoang Minh Duc praised the teachers. She said the "
+            "school needs 20 more rooms.",
+            DUC,
+            "She",
+            "He",
+        ),
+        (
+            "es",
+            "En declaraciones a la prensa, Le Thi Hong Van anunció el plan. Él pidió calma.",
+            VAN,
+            "Él",
+            "Ella",
+        ),
         # French and Russian pronouns, before a verb only people do
         (
             "fr",

@@ -714,8 +714,11 @@ def _opens_its_sentence(
     before.append(text[at : person.start])
     rest = " ".join(before)
     if table.cased:
+        # An opening phrase set off by a comma may come first ("Speaking at the ceremony,
+        # Minister X said", "On Monday, X said", a quotation and its comma).
+        tail = rest.rpartition(",")[2]
         return all(
-            word[:1].isupper() or word.lower() in _TITLE_GLUE for word in _WORDS_OF.findall(rest)
+            word[:1].isupper() or word.lower() in _TITLE_GLUE for word in _WORDS_OF.findall(tail)
         )
     rest = "".join(rest.split())
     return len(rest) <= _UNSPACED_BEFORE_SUBJECT or rest.endswith(("，", ","))
@@ -1086,7 +1089,8 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     "Chinese pronouns for people (He/She, Él/Ella, 他/她), and French and Russian ones "
     "before a verb only people do (Il/Elle a souligné, Он/Она подчеркнул(а): they also "
     "stand for things), opening the sentence (or the next paragraph) after one "
-    "that the person opens as its subject (in Chinese, a clause of it too), unless someone "
+    "that the person opens as its subject (an opening phrase and its comma aside: 'Speaking "
+    "at the ceremony, X said'; in Chinese, a clause of it too), unless someone "
     "else comes in between (an honorific, a name the glossary does not know, 'met', "
     "'会见'); a feminine title head "
     "(نائبة, présidente, ministra) opening a title in the chain after a man's name; and, in any "
