@@ -96,6 +96,8 @@ def _run(code: str, variants: dict[str, list[str]]) -> list[tuple[str, str, str]
         # and in Russian: a vowel added or dropped
         ("ru", "Заседание провёл Чан Куок Хыынг.", "Чан Куок Хыынг", "person/tran-quoc-hung"),
         ("ru", "Заседание провёл Чан Куок Хнг.", "Чан Куок Хнг", "person/tran-quoc-hung"),
+        # a slip in the first word (the family name) of a Cyrillic name
+        ("ru", "Заседание провёл Чаан Куок Хынг.", "Чаан Куок Хынг", "person/tran-quoc-hung"),
     ],
 )
 def test_mp201_misspelled_names(lang: str, text: str, seen: str, entry: str) -> None:

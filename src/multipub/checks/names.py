@@ -218,7 +218,6 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
         return
     primary = primary_subtag(ctx.lang)
     near = _one_edit_allowed(ctx.lang)
-    latin = writes(ctx.lang, "latin")
     cased = any(script(name).cased for name in scripts_of(ctx.lang))
     # Outside Chinese (whose skeleton drops a final 省/市), a span's skeleton is its
     # words' skeletons joined: each word's is computed once per run and language.
@@ -241,11 +240,12 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
         for spans in runs:
             skeletons = [index.skeleton_of(text[start:end], ctx.lang) for start, end in spans]
             for i, (first_start, _) in enumerate(spans):
-                # A name whose first word the glossary does not know is tried at every
-                # size in Latin script only (where capitals settle where names stand and
-                # most misspellings are); elsewhere the first word must be the glossary's.
+                # A name whose first word the glossary does not know ("Вуонг" for
+                # "Выонг") is tried at every size in scripts with capitals (they settle
+                # where names stand); in Arabic and Chinese the first word must be the
+                # glossary's.
                 sizes = index.first_words.get(skeletons[i]) or (
-                    _LATIN_NAME_SIZES if latin else None
+                    _NAME_SIZES if cased else None
                 )
                 if not sizes:
                     continue
@@ -299,8 +299,9 @@ class _Spans:
         self._spans.insert(at, (start, end))
 
 
-# Latin-script names whose first word the glossary does not know are tried at these sizes.
-_LATIN_NAME_SIZES = frozenset((2, 3, 4))
+# Names (in scripts with capitals) whose first word the glossary does not know are tried
+# at these sizes.
+_NAME_SIZES = frozenset((2, 3, 4))
 
 
 def _one_edit_allowed(lang: str) -> bool:
