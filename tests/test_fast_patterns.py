@@ -49,7 +49,7 @@ _PAIRS: dict[str, tuple[re.Pattern[str], str]] = {
     ),
     "dotted date": (
         numbers._dates()[1][0],
-        r"(?<![\d/.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.,])",
+        r"(?<![\d/.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d|[.,]\d)",
     ),
     "month-name date": (
         numbers._dates()[-1][0],

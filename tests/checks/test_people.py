@@ -957,6 +957,22 @@ def test_mp204_pronoun_clean(lang: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # words that hold a surname's character but name no one (高温 heat, 泰国 Thailand)
+        ("黎氏红云表示，天气高温导致限电。他表示要加强管理。", True),
+        ("黎氏红云表示，感谢泰国的支持。他表示要加强管理。", True),
+        # a Vietnamese name the glossary does not know may be whom the pronoun is about
+        ("黎氏红云会见了陈文安。他表示要加强管理。", False),
+    ],
+)
+def test_mp204_chinese_words_that_hold_a_surname(text: str, reported: bool) -> None:
+    article = lone("zh-Hans", text)
+    found = rows(article, run(article, "MP204"))
+    assert found == ([("MP204", "zh-Hans", "blocks", 0, "他", VAN)] if reported else [])
+
+
+@pytest.mark.parametrize(
     ("lang", "blocks", "word", "entry"),
     [
         # a paragraph opening with a pronoun goes on about the last one's subject
@@ -981,22 +997,6 @@ def test_mp204_pronoun_clean(lang: str, text: str) -> None:
         ),
     ],
 )
-@pytest.mark.parametrize(
-    ("text", "reported"),
-    [
-        # words that hold a surname's character but name no one (高温 heat, 泰国 Thailand)
-        ("黎氏红云表示，天气高温导致限电。他表示要加强管理。", True),
-        ("黎氏红云表示，感谢泰国的支持。他表示要加强管理。", True),
-        # a Vietnamese name the glossary does not know may be whom the pronoun is about
-        ("黎氏红云会见了陈文安。他表示要加强管理。", False),
-    ],
-)
-def test_mp204_chinese_words_that_hold_a_surname(text: str, reported: bool) -> None:
-    article = lone("zh-Hans", text)
-    found = rows(article, run(article, "MP204"))
-    assert found == ([("MP204", "zh-Hans", "blocks", 0, "他", VAN)] if reported else [])
-
-
 def test_mp204_a_pronoun_opening_the_next_paragraph(
     lang: str, blocks: list[str], word: str, entry: str
 ) -> None:
@@ -1229,30 +1229,15 @@ def test_mp204_a_person_named_again_by_the_given_name(lang: str, text: str, word
 
 
 @pytest.mark.parametrize(
-    ("lang", "text"),
-    [
-        ("fr", "Mme Le Thi Hong Van a ouvert la séance. Mme Van a remercié les délégués."),
-        ("en", "Le Thi Hong Van opened the session. Ms Van thanked the delegates."),
-        ("ru", "Ле Тхи Хонг Ван открыла заседание. По словам госпожи Ван, план выполнен."),
-        ("ru", "Ле Тхи Хонг Ван открыла заседание. Ван сообщила, что план выполнен."),
-        # the word inside another, longer name; before the full name; or in Arabic, where
-        # "فان" (Văn) is half the men's middle names
-        ("ru", "Ле Тхи Хонг Ван открыла заседание. Нгуен Ван Ан сообщил, что план выполнен."),
-        ("fr", "Mme Le Thi Hong Van a ouvert la séance. M. Nguyen Van An a remercié les délégués."),
-        ("en", "Van said he was proud. Le Thi Hong Van opened the session."),
-        ("ar", "افتتحت لي ثي هونغ فان الجلسة. وقال فان إن الخطة نفذت."),
-    ],
-)
-@pytest.mark.parametrize(
     ("text", "word"),
     [
         # a title of the glossary before the given name is no word of a longer name
         (
-            "Le Thi Hong Van opened the session. Deputy Minister Van said he was proud.",
+            "Le Thi Hong Van opened the session. Deputy Head Van said he was proud.",
             "said he",
         ),
         (
-            "Le Thi Hong Van opened the session. Deputy Minister Van said the plan was met. "
+            "Le Thi Hong Van opened the session. Deputy Head Van said the plan was on track. "
             "He thanked the delegates.",
             "He",
         ),
@@ -1269,5 +1254,20 @@ def test_mp204_a_man_called_mme_by_the_given_name() -> None:
     assert rows(article, run(article, "MP204")) == [("MP204", "fr", "blocks", 0, "Mme", DUC)]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Mme Le Thi Hong Van a ouvert la séance. Mme Van a remercié les délégués."),
+        ("en", "Le Thi Hong Van opened the session. Ms Van thanked the delegates."),
+        ("ru", "Ле Тхи Хонг Ван открыла заседание. По словам госпожи Ван, план выполнен."),
+        ("ru", "Ле Тхи Хонг Ван открыла заседание. Ван сообщила, что план выполнен."),
+        # the word inside another, longer name; before the full name; or in Arabic, where
+        # "فان" (Văn) is half the men's middle names
+        ("ru", "Ле Тхи Хонг Ван открыла заседание. Нгуен Ван Ан сообщил, что план выполнен."),
+        ("fr", "Mme Le Thi Hong Van a ouvert la séance. M. Nguyen Van An a remercié les délégués."),
+        ("en", "Van said he was proud. Le Thi Hong Van opened the session."),
+        ("ar", "افتتحت لي ثي هونغ فان الجلسة. وقال فان إن الخطة نفذت."),
+    ],
+)
 def test_mp204_a_given_name_that_is_someone_else(lang: str, text: str) -> None:
     assert run(lone(lang, text), "MP204") == []

@@ -244,9 +244,7 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
                 # "Выонг") is tried at every size in scripts with capitals (they settle
                 # where names stand); in Arabic and Chinese the first word must be the
                 # glossary's.
-                sizes = index.first_words.get(skeletons[i]) or (
-                    _NAME_SIZES if cased else None
-                )
+                sizes = index.first_words.get(skeletons[i]) or (_NAME_SIZES if cased else None)
                 if not sizes:
                     continue
                 for size in sorted(sizes, reverse=True):

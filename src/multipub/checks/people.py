@@ -799,7 +799,10 @@ def _pronoun_opening_next(
     if table is None or not _opens_its_sentence(text, table, person, mentions, starts, kinds):
         return
     rest = text[person.end :]
-    if table.sentence_end.search(rest.rstrip()) is not None:
+    # The block's own last mark ends the person's sentence, no other one after it (in
+    # Chinese a mark ends a sentence with no space after it: "...。").
+    last = rest.rstrip().rstrip(_CLOSING_QUOTES)
+    if table.sentence_end.search(last[:-1] if last.endswith(_FINAL_MARKS) else last):
         return  # the person's sentence is not the block's last
     if table.cased:
         found = table.opening.match(following)
@@ -848,6 +851,8 @@ def _a_surname_between(
     )
 
 
+_FINAL_MARKS = (".", "!", "?", "。", "！", "？")
+_CLOSING_QUOTES = "”’»」』\"')）"
 # Where a block written without spaces opens: a pronoun there starts its first sentence.
 _UNSPACED_START = re.compile(r"\s*\S")
 
