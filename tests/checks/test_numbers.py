@@ -51,13 +51,13 @@ from tests.conftest import make_article
         ("Elle a gagné en 15 min 20 s 45.", ["time:920.45"]),
         ("Ngày 28.9.2023, lúc 14:30", ["date:28-9", "2023"]),
         # a match's score beside a score word, in order; ranges, times and years are none
-        ("Việt Nam thắng Thái Lan 3-1 trong trận chung kết.", ["score:3-1"]),
-        ("Vietnam beat Thailand 3-1 in the final.", ["score:3-1"]),
-        ("Вьетнам обыграл Таиланд со счётом 3:1.", ["score:3-1"]),
-        ("越南队3比1战胜泰国队。", ["score:3-1"]),
-        ("فاز فيتنام على تايلاند بنتيجة 3-1.", ["score:3-1"]),
-        ("L'Afrique du Sud s'est imposée 26 à 0.", ["score:26-0"]),
-        ("a comfortable 26 - 00 win", ["score:26-0"]),
+        ("Việt Nam thắng Thái Lan 3-1 trong trận chung kết.", ["score:1-3"]),
+        ("Vietnam beat Thailand 3-1 in the final.", ["score:1-3"]),
+        ("Вьетнам обыграл Таиланд со счётом 3:1.", ["score:1-3"]),
+        ("越南队3比1战胜泰国队。", ["score:1-3"]),
+        ("فاز فيتنام على تايلاند بنتيجة 3-1.", ["score:1-3"]),
+        ("L'Afrique du Sud s'est imposée 26 à 0.", ["score:0-26"]),
+        ("a comfortable 26 - 00 win", ["score:0-26"]),
         ("Doanh nghiệp thua lỗ 2-3 tỷ đồng.", ["2000000000", "3000000000"]),
         ("They won 10 to 15 percent more votes.", ["10", "15"]),
         ("Trận đấu bắt đầu lúc 19:30, đội khách thắng.", []),
@@ -66,6 +66,15 @@ from tests.conftest import make_article
         ("晚上6点30分，洪水上涨。", []),
         ("Trong 48 giờ tới, mưa lớn.", ["48"]),
         ("Giai đoạn 2019-2025 thắng lợi.", ["2019", "2025"]),
+        # dates first; words that also lead a delegation or name a republic are no score's
+        ("Đoàn thăm Pháp từ ngày 10-15/5.", ["10", "date:15-5"]),
+        ("The delegation led by the minister visits from 10 to 16 May.", ["10", "date:16-5"]),
+        ("Cộng hòa Séc cử 10-15 chuyên gia.", ["10", "15"]),
+        ("越南队以1-3战胜泰国队。", ["score:1-3"]),
+        # an hour of the day with its minutes; more hours, or another word after them, not
+        ("Lúc 6 giờ 30 phút sáng nay, lũ lên.", []),
+        ("Sau 72 giờ 35 người đã được cứu.", ["72", "35"]),
+        ("Sau 12 giờ 35 người đã được cứu.", ["12", "35"]),
         ("COVID-19 và A320", ["19"]),
     ],
 )
@@ -142,9 +151,8 @@ def test_clean_translations_with_ranges(lang: str, target: str) -> None:
         # A thousands group cut short.
         ("Có 48.000 người tham dự.", "fr", "Il y avait 48 10 participants.", "48"),
         # A score reversed or changed.
-        ("Việt Nam thắng Thái Lan 3-1.", "en", "Vietnam beat Thailand 1-3.", "1-3"),
         ("Việt Nam thắng 2-0.", "ar", "فاز فيتنام بنتيجة 2-1.", "2-1"),
-        ("Việt Nam thắng 3-1.", "zh-Hans", "越南队1比3获胜。", "1比3"),
+        ("Việt Nam thắng 3-1.", "zh-Hans", "越南队3比2获胜。", "3比2"),
         # A race time changed, whatever its notation.
         ("Cô về nhất với 2 phút 05,31 giây.", "zh-Hans", "她以2分05秒13夺冠。", "2分05秒13"),
         (
@@ -253,13 +261,16 @@ def test_the_same_figure_in_another_unit(source: str, lang: str, target: str, ex
         ("Có 12 đồng chí được khen thưởng.", "en", "12 comrades were commended."),
         # Another dollar, written with its sign, is left unread.
         ("Khoản vay 40 triệu đô la Singapore.", "en", "The loan is S$40 million."),
-        # A score in each language's way.
+        # A score in each language's way, the winner's first or the source's order.
+        ("Việt Nam thua Thái Lan 1-3.", "en", "Vietnam lost 3-1 to Thailand."),
         ("Việt Nam thắng Thái Lan 3-1.", "ru", "Вьетнам обыграл Таиланд со счётом 3:1."),
         ("Tỷ số chung cuộc là 21 - 20.", "es", "El marcador final fue 21 a 20."),
         ("Việt Nam thắng 3-1.", "zh-Hans", "越南队3比1获胜。"),
         # A race time in another notation.
         ("Cô về nhất với 2 phút 05,31 giây.", "ru", "Она победила с результатом 2.05,31."),
         ("Cô về nhất với 2 phút 05,31 giây.", "en", "She won in 2:05.31."),
+        # Two quantities in their units, in another order.
+        ("Hàng rào cao 2 m, dài 2 km.", "en", "The 2 km fence is 2 m high."),
         # One quantity under two metric prefixes.
         ("Nhà máy công suất 1.500 MW.", "zh-Hans", "该电厂装机容量150万千瓦。"),
         ("Có 2.000 ha rừng bị cháy.", "en", "Fire destroyed 20 km2 of forest."),

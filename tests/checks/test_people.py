@@ -936,6 +936,15 @@ def test_mp204_one_word_disagrees(lang: str, text: str, entry: str, word: str, f
         ("ru", "Хоанг Минь Дык открыл дорогу. Она протянулась на 12 км."),
         # the person's pronoun, and someone else brought in before it
         ("fr", "Mme Le Thi Hong Van a présenté le plan. Elle a souligné son importance."),
+        # a thing's pronoun before a verb things do too (the plan, the delegation)
+        ("fr", "Mme Le Thi Hong Van a présenté le projet. Il a également reçu un soutien."),
+        ("ru", "Хоанг Минь Дык возглавил делегацию. Она посетила текстильную фабрику."),
+        # the opening phrase before the comma names someone else
+        (
+            "en",
+            "The award went to teacher Nguyen Thi Mai, Hoang Minh Duc said. She has taught "
+            "for 30 years.",
+        ),
         ("ru", "Хоанг Минь Дык встретился с послом. Она подчеркнула важность визита."),
         # a one-word or accented name the glossary does not know, a person's noun, a
         # Vietnamese surname in Chinese; "他人" (others) and "他国" (other countries)
@@ -962,8 +971,10 @@ def test_mp204_pronoun_clean(lang: str, text: str) -> None:
         # words that hold a surname's character but name no one (高温 heat, 泰国 Thailand)
         ("黎氏红云表示，天气高温导致限电。他表示要加强管理。", True),
         ("黎氏红云表示，感谢泰国的支持。他表示要加强管理。", True),
-        # a Vietnamese name the glossary does not know may be whom the pronoun is about
+        # a Vietnamese name the glossary does not know may be whom the pronoun is about,
+        # and a common word may open one (黎明 is "dawn", and Lê Minh)
         ("黎氏红云会见了陈文安。他表示要加强管理。", False),
+        ("黎氏红云表示，黎明凯的贡献很大。他表示要加强管理。", False),
     ],
 )
 def test_mp204_chinese_words_that_hold_a_surname(text: str, reported: bool) -> None:
@@ -1169,8 +1180,9 @@ entries:
         ("fr", "L'ancien ministre de la Santé Cao Van Luc a assisté à la réunion.", None),
         ("zh-Hans", "原卫生部部长高文力出席了会议。", None),
         ("ar", "وحضر وزير الصحة السابق كاو فان لوك الاجتماع.", None),
-        # the complement holds another name: the title is that man's
+        # the complement holds another name: the title is that man's; or ends with "and"
         ("en", "Minister of Health Nguyen Thanh Long and Cao Van Luc attended.", None),
+        ("en", "Talks were held between the Minister of Health and Cao Van Luc.", None),
         # a word before the title makes it another title, which the glossary may not list
         ("en", "Acting Minister of Health Cao Van Luc attended the review.", None),
         ("zh-Hans", "代部长高文力出席了会议。", None),

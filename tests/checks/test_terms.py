@@ -426,6 +426,16 @@ def test_mp103_real_bridges_in_the_block_of_a_connection_point(lang: str, text: 
     assert run(article, "MP103") == run(article, "MP104") == []
 
 
+def test_mp103_a_forbidden_phrase_has_no_other_sense() -> None:
+    # the translation names the commission twice, once with a forbidden phrase: reported
+    article = pair(
+        "Ban Tổ chức Trung ương họp.",
+        "ar",
+        "اجتمعت لجنة التنظيم المركزية. وقدمت اللجنة المنظمة المركزية مقترحا.",
+    )
+    assert [row[4] for row in rows(article, run(article, "MP103"))] == ["اللجنة المنظمة المركزية"]
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [

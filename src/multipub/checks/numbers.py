@@ -290,6 +290,9 @@ def _unlikeness(a: str, b: str) -> tuple[int, int]:
     return (abs(len(a) - len(b)), 0 if sorted(a) == sorted(b) else 1)
 
 
+_AS_WRITTEN = frozenset({"code", "score"})
+
+
 def _shown(key: str) -> str:
     if key.startswith("date:"):
         day, month = key[5:].split("-")
@@ -323,9 +326,12 @@ def _shown(key: str) -> str:
     "written '5 g', '3,5 tỷ đồng' written '3.5 billion dollars', '500 MW' written "
     "'500千瓦'; units and currencies as the profiles name them, signs such as '$' before "
     "a figure). Units converted within 3% (miles/km, "
-    "pounds/kg, inches/cm, feet/m, mph/km/h, Fahrenheit/Celsius, as the profiles name "
-    "them), phone numbers and clock times are not compared; whole numbers below 10 "
-    "neither (translations spell them).",
+    "pounds/kg, inches/cm, feet/m, mph/km/h, Fahrenheit/Celsius, one unit under two "
+    "metric prefixes: '1.500 MW' = '150万千瓦', as the profiles name them), phone numbers "
+    "and clock times ('14:30', '6 giờ 30') are not compared; whole numbers below 10 "
+    "neither (translations spell them) but with a unit or in a score; a score is compared "
+    "as a pair (the winner's goals come first in some languages); a block left "
+    "untranslated is MP303's.",
     why="A machine translation that turns 1,250 households into 1,520, or 50-KL/TW into "
     "50-KL/TƯ, publishes a wrong fact that no reader of the edition can check.",
     bad="vi: 'hỗ trợ 1.250 hộ dân'; zh-Hans:\n\n> 向1520户居民提供援助",
@@ -494,9 +500,10 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
                     field=unit.field,
                     block=unit.block,
                     span=(tok.start, tok.end),
-                    message=f"{kind} {was if kind == 'code' else _shown(key)} of "
+                    # Codes and scores as written ("NĐ-CP"; "3-1", compared as a pair).
+                    message=f"{kind} {was if kind in _AS_WRITTEN else _shown(key)} of "
                     f"{first_source.describe()} of the source is "
-                    f"{now if _kind(tok.key) == 'code' else _shown(tok.key)} here",
+                    f"{now if _kind(tok.key) in _AS_WRITTEN else _shown(tok.key)} here",
                     related=related,
                 )
                 yield _Change(problem, source_tokens_at[source_token], source_token, tok.key)
@@ -529,8 +536,9 @@ def _changed_units(
     """Yield the numbers of aligned source units ``s_idx`` that translation ``lang`` writes
     in its units ``t_idx`` with the same figure in another unit of the same kind ("5 mg"
     as "5 g", "3,5 tỷ đồng" as "3.5 billion dollars"): a conversion changes the figure, a
-    slip keeps it. Numbers of one value are paired in text order; a number without a unit
-    on either side is left."""
+    slip keeps it. Numbers of one value and unit are paired first ("2 m" with "2 m",
+    wherever they stand), then the rest of one value in text order; a number without a
+    unit on either side is left."""
     source_lang = shared.article.source_lang
     source_units, target_units = shared.units(source_lang), shared.units(lang)
     mine = [(i, m) for i in s_idx for m in _measures(source_units[i].text, source_lang)]
@@ -540,15 +548,21 @@ def _changed_units(
     for j in t_idx:
         for measure in _measures(target_units[j].text, lang):
             theirs.setdefault(measure.token.key, []).append((j, measure))
-    paired: Counter[str] = Counter()
+    left = []
     for i, source in mine:
+        candidates = theirs.get(source.token.key, [])
+        same = next((c for c in candidates if c[1].unit == source.unit), None)
+        if same is not None:
+            candidates.remove(same)  # one quantity in one unit: "2 km" in either order
+        else:
+            left.append((i, source))
+    for i, source in left:
         key = source.token.key
         candidates = theirs.get(key, [])
-        if paired[key] >= len(candidates):
+        if not candidates:
             continue
-        j, target = candidates[paired[key]]
-        paired[key] += 1
-        if target.unit == source.unit or UNIT_KINDS[target.unit] != UNIT_KINDS[source.unit]:
+        j, target = candidates.pop(0)
+        if UNIT_KINDS[target.unit] != UNIT_KINDS[source.unit]:
             continue  # "120 km" and "120 km/h" may be a unit dropped, or two quantities
         source_unit, target_unit = source_units[i], target_units[j]
         problem = Problem(
@@ -608,6 +622,8 @@ def _source_numbers(ctx: VariantContext) -> Iterator[Problem]:
         langs = ", ".join(lang for lang, _ in agreeing)
         kind = _kind(token.key)
         start, end, written = token.start, token.end, _shown(token.key)
+        if kind in _AS_WRITTEN:
+            written = unit.text[start:end]
         if " " in value:  # the same figure in another unit ("5 g"): the source's with its own
             _, start, end = _unit_of(unit.text, token, ctx.lang)
             written = unit.text[start:end]

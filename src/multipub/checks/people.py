@@ -129,6 +129,8 @@ def _complement_between(gap: str, lang: str) -> bool:
         return False
     if any(mark in gap for mark in ',;:()"“”«»'):
         return False
+    if words[-1].lower() in _COMPLEMENT_GLUE:
+        return False  # "of Hanoi and Le Thi Hong Van": "and" opens the next person
     surnames = name_signals(lang)[0]
     content = [w for w in words[1:] if w.lower() not in _COMPLEMENT_GLUE]
     return bool(content) and all(w[:1].isupper() and _plain(w) not in surnames for w in content)
@@ -479,9 +481,15 @@ def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
     found = [
         m.span()
         for m in sentence_end().finditer(text)
-        if text[m.start()] != "." or abbreviated.search(text, 0, m.start()) is None
+        # The few characters before the mark only: a scan from the text's start at every
+        # full stop would make a long block quadratic.
+        if text[m.start()] != "."
+        or abbreviated.search(text, max(0, m.start() - _LONGEST_ABBREVIATION), m.start()) is None
     ]
     return [a for a, _ in found], [b for _, b in found]
+
+
+_LONGEST_ABBREVIATION = 12
 
 
 @cache
@@ -625,10 +633,8 @@ def _pronouns(lang: str) -> _Pronouns | None:
         # where it also stands for things, a verb only people do follows it.
         verb = ""
         if agreement.pronouns_need_a_verb:
-            verbs = [
-                *agreement.pronoun_verbs,
-                *(v for pair in agreement.verb_pairs() for v in pair),
-            ]
+            gendered = [form for pair in agreement.verb_pairs() for form in pair]
+            verbs = list(agreement.pronoun_verbs) or gendered
             verb = rf"(?=(?:\s+[^\W\d_]+)?\s+{words_pattern(verbs)})"
         opening = re.compile(rf"(?:^|(?<=\s))\s*({words})(?!\w)(?!\s+[{capitals()}]){verb}")
         ends = sentence_end()
@@ -716,7 +722,12 @@ def _opens_its_sentence(
     if table.cased:
         # An opening phrase set off by a comma may come first ("Speaking at the ceremony,
         # Minister X said", "On Monday, X said", a quotation and its comma).
-        tail = rest.rpartition(",")[2]
+        head, _, tail = rest.rpartition(",")
+        if any(
+            word[:1].isupper() and word.lower() not in table.not_someone
+            for word in _WORDS_OF.findall(head)[1:]
+        ):
+            tail = rest  # the phrase names someone ("The award went to Nguyen Thi Mai,")
         return all(
             word[:1].isupper() or word.lower() in _TITLE_GLUE for word in _WORDS_OF.findall(tail)
         )

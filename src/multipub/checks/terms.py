@@ -241,12 +241,23 @@ def _source_entries(ctx: VariantContext) -> set[str] | None:
     return {m.entry for mentions in ctx.shared.mentions(ctx.source_lang) for m in mentions}
 
 
+def _one_word(form: str) -> bool:
+    """Return True for a form of one word (of two characters at most, without spaces)."""
+    return " " not in form.strip() and (len(form) <= 2 or form.isascii() or not _han_in(form))
+
+
+def _han_in(text: str) -> bool:
+    """Return whether ``text`` holds a Chinese character."""
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
 def _other_senses(ctx: VariantContext) -> frozenset[tuple[int, int]]:
     """Return the forbidden-form mentions of a translation that are the word's other sense,
     as (unit index, start): "bridge" for a real bridge where the source's "điểm cầu" is
-    elsewhere. A forbidden form counts as the entry's rendering where the aligned source
-    text mentions the entry more often than the unit renders it with a good form; a unit
-    aligned with no source text is measured against the whole source."""
+    elsewhere; forbidden forms of one word only. A forbidden form counts as the entry's
+    rendering where the aligned source text mentions the entry more often than the unit
+    renders it with a good form; a unit aligned with no source text is measured against
+    the whole source."""
     if ctx.source_lang is None or ctx.is_source:
         return frozenset()
     key = ("mp103-other-senses", ctx.lang, "", None)
@@ -261,7 +272,11 @@ def _other_senses(ctx: VariantContext) -> frozenset[tuple[int, int]]:
             aligned.setdefault(j, []).extend(s_idx)
     found: set[tuple[int, int]] = set()
     for j, found_here in enumerate(mentions):
-        forbidden = [m for m in found_here if m.status is FormStatus.FORBIDDEN]
+        # A word with another sense is one word ("bridge", "мост", "桥"); a forbidden
+        # phrase ("Central Organizing Committee") has no other sense.
+        forbidden = [
+            m for m in found_here if m.status is FormStatus.FORBIDDEN and _one_word(m.form)
+        ]
         if not forbidden or not aligned.get(j):
             continue
         for entry in {m.entry for m in forbidden}:

@@ -238,6 +238,11 @@ class Numbers(_Data):
         description="words between an hour and its minutes ('6 giờ 30', '6点30分'): with "
         "minutes after them, a clock time, set aside like '6:30' (MP501)",
     )
+    minute_words: tuple[str, ...] = Field(
+        default=(),
+        description="words after the minutes of such a clock time ('phút', 'sáng', '分'); "
+        "any other word after them makes the figures two numbers ('12 giờ 35 người')",
+    )
     approximators: tuple[str, ...] = Field(
         default=(),
         description="words between a number and its scale word that make it approximate "
@@ -352,9 +357,9 @@ class Gender(_Data):
     pronouns_need_a_verb: bool = Field(
         default=False,
         description="the pronouns also stand for things (French 'il', 'elle'; Russian 'он', "
-        "'она'): one counts only before a verb only people do, one of pronoun_verbs or of "
-        "the profile's gendered verbs ('Elle a souligné', 'Он подчеркнул'), at most one word "
-        "between ('Он также подчеркнул')",
+        "'она'): one counts only before a verb only people do, one of pronoun_verbs (without "
+        "any, of the profile's gendered verbs): 'Elle a souligné', 'Он подчеркнул', at most "
+        "one word between ('Он также подчеркнул')",
     )
     pronoun_verbs: tuple[str, ...] = Field(
         default=(),
