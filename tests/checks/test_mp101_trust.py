@@ -93,6 +93,12 @@ def _missing(vi: str, target_lang: str, target: str) -> list[str]:
             "zh-Hans",
             "台风预计在广平至广治一带登陆。",
         ),
+        # a body whose name here holds another body's ("Ban Bí thư Trung ương Đảng")
+        (
+            "Ban Bí thư Trung ương Đảng ban hành Nghị quyết số 100-NQ/TW.",
+            "en",
+            "The Secretariat of the Party Central Committee issued Resolution No. 100-NQ/TW.",
+        ),
         # a ministry's short name in Russian
         (
             "Bộ Y tế ban hành quy định mới về kháng sinh.",

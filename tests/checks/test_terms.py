@@ -623,6 +623,60 @@ def test_mp101_a_french_plural_in_aux(tmp_path: Path) -> None:
     assert check(article, glossary=glossary, config=Config(select=("MP101",))) == []
 
 
+def test_mp101_a_spanish_plural_that_drops_the_accent(tmp_path: Path) -> None:
+    (tmp_path / "desk.yaml").write_text(
+        "name: desk\nsource_lang: vi\nentries:\n"
+        "  - id: term/pension\n    kind: term\n    terms:\n"
+        "      vi: lương hưu\n      es: pensión\n",
+        encoding="utf-8",
+    )
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    article = pair("Lương hưu tăng 15%.", "es", "Las pensiones suben un 15 %.")
+    assert check(article, glossary=glossary, config=Config(select=("MP101",))) == []
+
+
+_DESK_DIRECTORS = """
+name: desk
+source_lang: vi
+entries:
+  - id: title/director
+    kind: title
+    terms:
+      vi: Giám đốc
+      en: {preferred: Director, accepted: [Head]}
+  - id: person/hoang-minh-duc
+    kind: person
+    gender: male
+    terms: {vi: Hoàng Minh Đức, en: Hoang Minh Duc}
+  - id: person/le-thi-hong-van
+    kind: person
+    gender: female
+    terms: {vi: Lê Thị Hồng Vân, en: Le Thi Hong Van}
+"""
+
+
+@pytest.mark.parametrize(
+    ("blocks", "reported"),
+    [
+        # two people's posts under one generic title may read otherwise
+        (["Director Hoang Minh Duc opened the ward.", "Head Le Thi Hong Van thanked him."], []),
+        # one person's, not
+        (
+            ["Director Hoang Minh Duc opened the ward.", "Head Hoang Minh Duc thanked them."],
+            ["Head"],
+        ),
+    ],
+)
+def test_mp104_a_title_is_measured_per_holder(
+    tmp_path: Path, blocks: list[str], reported: list[str]
+) -> None:
+    (tmp_path / "desk.yaml").write_text(_DESK_DIRECTORS, encoding="utf-8")
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    article = make_article({"en": blocks}, source_lang="en")
+    found = check(article, glossary=glossary, config=Config(select=("MP104",)))
+    assert [f.excerpt for f in found] == reported
+
+
 def test_mp104_a_clipped_name_in_the_headline_above_the_full_one() -> None:
     glossary = load_glossary(Path(__file__).resolve().parents[2] / "glossaries")
     article = make_article(

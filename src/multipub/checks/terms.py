@@ -200,7 +200,9 @@ def _fused_with_their_titles(
     """Return how many mentions of an organization stand right after a title in the
     source, the title being rendered here (as many times): translations fuse the two
     ("Bộ trưởng Bộ Tài chính" is "Minister of Finance", "министр финансов", "وزير
-    المالية"), and the organization's own name ("Ministry of Finance") rightly goes. A
+    المالية"), and the organization's own name ("Ministry of Finance") rightly goes; so
+    after another organization whose name here holds this one's ("Ban Bí thư Trung ương
+    Đảng": "Secretariat of the Party Central Committee"). A
     title counts as rendered in ``target`` when the matcher found it (``found``) or the
     second look reads it ("نائب وزير النقل": the title in construct state)."""
     assert ctx.glossary is not None
@@ -209,7 +211,12 @@ def _fused_with_their_titles(
         return 0
     fused: Counter[str] = Counter()
     for text, mentions in source:
-        titles = [m for m in mentions if entries[m.entry].kind is EntryKind.TITLE]
+        titles = [
+            m
+            for m in mentions
+            if entries[m.entry].kind is EntryKind.TITLE
+            or (m.entry != entry_id and _holds_in(ctx, m.entry, entry_id))
+        ]
         for org in (m for m in mentions if m.entry == entry_id):
             before = [
                 t for t in titles if t.end <= org.start and not text[t.end : org.start].strip()
@@ -219,6 +226,24 @@ def _fused_with_their_titles(
     return sum(
         min(count, found[title] or _renderings_otherwise(ctx, title, target))
         for title, count in fused.items()
+    )
+
+
+def _holds_in(ctx: VariantContext, outer: str, inner: str) -> bool:
+    """Return whether a good form of organization ``outer`` in the variant's language holds
+    one of organization ``inner``'s ("Secretariat of the Party Central Committee" holds
+    "Party Central Committee")."""
+    assert ctx.glossary is not None
+    entries = ctx.glossary.entries
+    if entries[outer].kind is not EntryKind.ORGANIZATION:
+        return False
+    outer_forms, inner_forms = entries[outer].forms(ctx.lang), entries[inner].forms(ctx.lang)
+    if outer_forms is None or inner_forms is None:
+        return False
+    return any(
+        fold(small) in fold(large)
+        for large in outer_forms.good_forms()
+        for small in inner_forms.good_forms()
     )
 
 
@@ -389,7 +414,8 @@ def forbidden_term(ctx: VariantContext) -> Iterator[Problem]:
     severity=Severity.WARNING,
     summary="One glossary entry rendered in two or more different forms in one "
     "translation (preferred, accepted or forbidden forms alike; the feminine form of a "
-    "title counts as its preferred form). Reported on each mention that differs from the "
+    "title counts as its preferred form; a title is measured per holder: two people's posts "
+    "under one generic entry may read otherwise). Reported on each mention that differs from the "
     "first one, with the first as related. The source variant of a translated article is "
     "not checked (it may spell a body in full, then abbreviate it). A shorter form is no "
     "other rendering where the longer one holds it in a row, before or after it ('总理' "
@@ -412,13 +438,17 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
     # ương", then "Ban Tổ chức TƯ"): newsroom style, not a translation defect.
     if ctx.glossary is None or _is_translated_source(ctx):
         return
-    first: dict[str, tuple[TextUnit, Mention]] = {}
+    first: dict[tuple[str, str | None], tuple[TextUnit, Mention]] = {}
     other_senses = _other_senses(ctx)
+    holders = _holders_of_titles(ctx)
     for index, (unit, mentions) in enumerate(zip(ctx.units(), ctx.mentions(), strict=True)):
         for m in mentions:
             if (index, m.start) in other_senses:
                 continue  # a real bridge, not the connection point: MP103 says why
-            seen = first.setdefault(m.entry, (unit, m))
+            # A title is measured per holder: two people's posts under one generic entry
+            # ("director" of a department and of a hospital) may rightly read otherwise.
+            key = (m.entry, holders.get((index, m.start)))
+            seen = first.setdefault(key, (unit, m))
             if (
                 _rendering(seen[1]) == _rendering(m)
                 or _shortened(m, seen[1], ctx.lang)
@@ -438,7 +468,7 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
                 and unit.field != "title"
                 and _headline_form(seen[1], m, ctx.lang)
             ):
-                first[m.entry] = (unit, m)  # the body measures itself by its own first form
+                first[key] = (unit, m)  # the body measures itself by its own first form
                 continue
             earlier_unit, earlier = seen
             yield Problem(
@@ -450,6 +480,20 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
                 related=(Related(field=earlier_unit.field, block=earlier_unit.block),),
                 entry=m.entry,
             )
+
+
+def _holders_of_titles(ctx: VariantContext) -> dict[tuple[int, int], str]:
+    """Return the person each title mention of the variant is attached to, by (unit index,
+    start): "Colonel Do Xuan Truong, commander of ..."."""
+    assert ctx.glossary is not None
+    kinds = ctx.glossary.kinds
+    holders: dict[tuple[int, int], str] = {}
+    for index, (unit, mentions) in enumerate(zip(ctx.units(), ctx.mentions(), strict=True)):
+        for k, m in enumerate(mentions):
+            if kinds.get(m.entry) is EntryKind.PERSON:
+                for title in attached_titles(unit.text, mentions, k, kinds, ctx.lang):
+                    holders.setdefault((index, title.start), m.entry)
+    return holders
 
 
 def _units_of(form: str, lang: str) -> list[str]:
