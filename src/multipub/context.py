@@ -4,7 +4,9 @@ computed once per article and remembered."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from multipub.align import align_blocks
 from multipub.config import Config
@@ -136,6 +138,12 @@ class ArticleContext:
                 language = profile(lang)
                 if language is not None and language.matching.case_marks_names:
                     found = [[m for m in ms if _case_agrees(m)] for ms in found]
+                if language is not None and language.matching.compounds:
+                    units = self.units(lang)
+                    found = [
+                        [m for m in ms if not _inside_a_compound(u.text, m, lang)]
+                        for u, ms in zip(units, found, strict=True)
+                    ]
                 # An acronym is written in capitals: "pm" in "5 pm" is no "PM".
                 found = [
                     [m for m in ms if m.text.isupper() or not is_acronym(m.form)] for ms in found
@@ -154,6 +162,32 @@ class ArticleContext:
         if lang not in self._keys:
             self._keys[lang] = [dedup_key(u.text) for u in self.units(lang)]
         return self._keys[lang]
+
+
+@lru_cache(maxsize=64)
+def _compound_before(lang: str) -> dict[str, re.Pattern[str]]:
+    """Return, for each second syllable of the profile's ``matching.compounds``, the
+    pattern of its first syllable ending a text ("thời " before "điểm")."""
+    found = profile(lang)
+    firsts: dict[str, set[str]] = {}
+    for compound in found.matching.compounds if found is not None else ():
+        first, _, second = compound.lower().rpartition(" ")
+        firsts.setdefault(second, set()).add(first)
+    return {
+        second: re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(words)))})\s+$", re.I)
+        for second, words in firsts.items()
+    }
+
+
+def _inside_a_compound(text: str, mention: Mention, lang: str) -> bool:
+    """Return True when the mention's first syllable ends a compound word of the language
+    ("điểm cầu" read in "thời điểm cầu được thông xe", the moment the bridge opened)."""
+    first = mention.text.split(maxsplit=1)[0].lower() if mention.text.strip() else ""
+    before = _compound_before(lang).get(first)
+    return (
+        before is not None
+        and before.search(text, max(0, mention.start - 12), mention.start) is not None
+    )
 
 
 def _case_agrees(mention: Mention) -> bool:

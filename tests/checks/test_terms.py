@@ -426,6 +426,16 @@ def test_mp103_real_bridges_in_the_block_of_a_connection_point(lang: str, text: 
     assert run(article, "MP103") == run(article, "MP104") == []
 
 
+def test_mp103_a_vietnamese_compound_holds_no_form() -> None:
+    # "thời điểm cầu được thông xe": the moment the bridge opened, no connection point
+    article = pair(
+        "Tại thời điểm cầu được thông xe, hàng nghìn người dân có mặt.",
+        "en",
+        "When the bridge opened to traffic, thousands of residents were there.",
+    )
+    assert run(article, "MP103") == run(article, "MP101") == []
+
+
 def test_mp103_a_forbidden_phrase_has_no_other_sense() -> None:
     # the translation names the commission twice, once with a forbidden phrase: reported
     article = pair(

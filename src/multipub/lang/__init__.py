@@ -188,6 +188,9 @@ class Matching(_Data):
     # "chính phủ" any government; "Hòa Bình" the province, "hòa bình" peace): a glossary
     # form that starts with a capital matches only text that does.
     case_marks_names: bool = False
+    # Two-syllable words of a language written a syllable at a time: a glossary form never
+    # starts at their second syllable ("thời điểm cầu" holds no "điểm cầu").
+    compounds: tuple[str, ...] = ()
 
 
 class Numbers(_Data):
