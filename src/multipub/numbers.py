@@ -136,10 +136,10 @@ _RACE_TIME = re.compile(
 
 
 @cache
-def _durations() -> tuple[re.Pattern[str], ...]:
+def _durations() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Return the patterns of a race time: in figures (:data:`_RACE_TIME`), then every
     profile's ``duration_patterns`` (groups: minutes, seconds, hundredths)."""
-    patterns = [_RACE_TIME]
+    patterns = [(_RACE_TIME, "")]  # "" is in every text: its digits lead the scan
     templates = dict.fromkeys(
         (t, p.separates_words) for p in profiles().values() for t in p.numbers.duration_patterns
     )
@@ -156,7 +156,12 @@ def _durations() -> tuple[re.Pattern[str], ...]:
                 }[piece]
             else:
                 pattern += r"\s*" + re.escape(piece) + r"\s*" if not spaced else re.escape(piece)
-        patterns.append(re.compile(r"(?<![\d.,])" + pattern + r"(?!\d)", re.IGNORECASE))
+        needle = next(
+            (p for p in re.findall(r"[^\s{}0-9,.]+", template) if p not in ("m", "s", "f")), ""
+        )
+        patterns.append(
+            (re.compile(r"(?<![\d.,])" + pattern + r"(?!\d)", re.IGNORECASE), needle.lower())
+        )
     return tuple(patterns)
 
 
@@ -232,8 +237,10 @@ def _scores(text: str) -> Iterator[tuple[int, int, str]]:
     if marked is not None:
         for match in marked.finditer(text):
             yield match.start(), match.end(), _score_key(match[1], match[2])
-    if words is None or words.search(text) is None:
-        return  # one scan settles most texts: no score word, no score
+    if words is None:
+        return
+    # Two joined numbers first (a scan in C that few texts pass), then a score word in a
+    # window around them: a scan of every text for the words cost more than the rest.
     for match in joined.finditer(text):
         start, end = match.span()
         near = text[max(0, start - _SCORE_WORD_BEFORE) : end + _SCORE_WORD_AFTER]
@@ -537,8 +544,9 @@ def _read_numbers(
         tokens.append(NumberToken(start, end, key))
 
     # Race times first: "2:05.31" is no clock time followed by 31.
-    for pattern in _durations():
-        for match in pattern.finditer(prepared):
+    for pattern, needle in _durations():
+        # One C-level test instead of a scan: most texts hold no "phút", no "分".
+        for match in pattern.finditer(prepared) if needle in prepared else ():
             found = match.groupdict()
             key = _duration_key(found.get("m") or "0", found["s"], found.get("f") or "")
             if key is not None and free(match.start(), match.end()):

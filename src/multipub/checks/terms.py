@@ -290,6 +290,9 @@ def _other_senses(ctx: VariantContext) -> frozenset[tuple[int, int]]:
     if isinstance(remembered, frozenset):
         return remembered
     mentions = ctx.mentions()
+    if not any(m.status is FormStatus.FORBIDDEN for found in mentions for m in found):
+        ctx.shared.memo[key] = frozenset()
+        return frozenset()  # most variants: no alignment asked for
     source_mentions = ctx.shared.mentions(ctx.source_lang)
     aligned: dict[int, list[int]] = {}
     for s_idx, t_idx in ctx.shared.unit_pairs(ctx.lang):
