@@ -14,6 +14,7 @@ import pytest
 from multipub import Config, check
 from multipub.findings import Finding, Severity
 from multipub.glossary import glossary_from_data, load_glossary
+from multipub.matcher import GlossaryIndex
 from multipub.models import Article
 from tests.conftest import make_article
 
@@ -621,27 +622,35 @@ def test_mp104_a_longer_form_after_a_shorter_one_it_holds(tmp_path: Path) -> Non
     assert check(article, glossary=glossary, config=Config(select=("MP104",))) == []
 
 
-def test_mp101_a_french_plural_in_aux(tmp_path: Path) -> None:
+def _one_term_desk(tmp_path: Path, vi: str, lang: str, form: str) -> GlossaryIndex:
+    """Return a desk glossary of one term, ``vi`` rendered ``form`` in ``lang``."""
     (tmp_path / "desk.yaml").write_text(
-        "name: desk\nsource_lang: vi\nentries:\n"
-        "  - id: term/national-record\n    kind: term\n    terms:\n"
-        "      vi: kỷ lục quốc gia\n      fr: record national\n",
+        f"name: desk\nsource_lang: vi\nentries:\n  - id: term/one\n    kind: term\n"
+        f"    terms:\n      vi: {vi}\n      {lang}: {form}\n",
         encoding="utf-8",
     )
-    glossary = load_glossary(tmp_path / "desk.yaml")
-    article = pair("Đoàn phá 31 kỷ lục quốc gia.", "fr", "L'équipe a battu 31 records nationaux.")
-    assert check(article, glossary=glossary, config=Config(select=("MP101",))) == []
+    return GlossaryIndex(load_glossary(tmp_path / "desk.yaml"))
 
 
-def test_mp101_a_spanish_plural_that_drops_the_accent(tmp_path: Path) -> None:
-    (tmp_path / "desk.yaml").write_text(
-        "name: desk\nsource_lang: vi\nentries:\n"
-        "  - id: term/pension\n    kind: term\n    terms:\n"
-        "      vi: lương hưu\n      es: pensión\n",
-        encoding="utf-8",
-    )
-    glossary = load_glossary(tmp_path / "desk.yaml")
-    article = pair("Lương hưu tăng 15%.", "es", "Las pensiones suben un 15 %.")
+@pytest.mark.parametrize(
+    ("vi", "lang", "form", "source", "text"),
+    [
+        # French -al makes -aux in the plural; Spanish drops an accent
+        (
+            "kỷ lục quốc gia",
+            "fr",
+            "record national",
+            "Đoàn phá 31 kỷ lục quốc gia.",
+            "L'équipe a battu 31 records nationaux.",
+        ),
+        ("lương hưu", "es", "pensión", "Lương hưu tăng 15%.", "Las pensiones suben un 15 %."),
+    ],
+)
+def test_mp101_plurals_that_change_a_word(
+    tmp_path: Path, vi: str, lang: str, form: str, source: str, text: str
+) -> None:
+    glossary = _one_term_desk(tmp_path, vi, lang, form)
+    article = pair(source, lang, text)
     assert check(article, glossary=glossary, config=Config(select=("MP101",))) == []
 
 
