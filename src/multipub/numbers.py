@@ -137,8 +137,9 @@ _RACE_TIME = re.compile(
 
 @cache
 def _durations() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Return the patterns of a race time: in figures (:data:`_RACE_TIME`), then every
-    profile's ``duration_patterns`` (groups: minutes, seconds, hundredths)."""
+    """Return the patterns of a race time, each with a word a text must hold for it to
+    match ("" for none): in figures (:data:`_RACE_TIME`), then every profile's
+    ``duration_patterns`` (named groups m, s and f: minutes, seconds, hundredths)."""
     patterns = [(_RACE_TIME, "")]  # "" is in every text: its digits lead the scan
     templates = dict.fromkeys(
         (t, p.separates_words) for p in profiles().values() for t in p.numbers.duration_patterns
@@ -230,7 +231,7 @@ def _score_key(first: str, second: str) -> str:
 
 
 def _scores(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield (start, end, key) for each match score of ``text`` ("score:3-1"): two numbers
+    """Yield (start, end, key) for each match score of ``text`` ("score:1-3"): two numbers
     joined by a dash or a colon near a score word of any profile, not a range of
     quantities, or by a score mark."""
     words, marked, joined = _score_patterns()
