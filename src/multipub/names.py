@@ -55,16 +55,20 @@ def _vietnamese_names() -> tuple[
     return re.compile(rf"[{capitals()}](?<!\w.)\w*"), surnames, not_names, place, body
 
 
-_LIST_GOES_ON = re.compile(r",\s*\S|\s+(?:và|hoặc)\s")
-
-
 @cache
-def _list_item_before() -> re.Pattern[str]:
-    """Return the pattern of a list's capitalized item and separator right before a name
-    ("Đống Đa, ", "Hà Nam và "): one to three capitalized words, the first captured."""
-    upper = capitals()
-    word = rf"[{upper}]\w*"
-    return re.compile(rf"(?<!\w)({word})(?:\s+{word}){{0,2}}(?:,\s*|\s+(?:và|hoặc)\s+)$")
+def _list_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """Return the patterns of a list's capitalized item and separator right before a name
+    ("Đống Đa, ", "Hà Nam và ": one to three capitalized words, the first captured), of a
+    list going on after one (", ", " và "), and the Vietnamese profile's conjunctions."""
+    found = profile("vi")
+    conjunctions = found.conjunctions if found is not None else ()
+    joined = words_pattern(conjunctions) if conjunctions else "(?!)"
+    word = rf"[{capitals()}]\w*"
+    return (
+        re.compile(rf"(?<!\w)({word})(?:\s+{word}){{0,2}}(?:,\s*|\s+{joined}\s+)$"),
+        re.compile(rf",\s*\S|\s+{joined}\s"),
+        tuple(conjunctions),
+    )
 
 
 def _after_a_place_in_a_list(text: str, start: int, end: int, surnames: frozenset[str]) -> bool:
@@ -72,10 +76,11 @@ def _after_a_place_in_a_list(text: str, start: int, end: int, surnames: frozense
     after a capitalized item that opens with no family name: its last item, after "và",
     or an item a comma or "và" follows ("Đống Đa, Hoàng Mai và Thanh Xuân": districts;
     "Trần Văn An và Lê Thị Hoa" stay people; "Tại Đà Nẵng, Lê Hùng cho biết" is no list)."""
-    found = _list_item_before().search(text, max(0, start - 40), start)
+    item_before, goes_on, conjunctions = _list_patterns()
+    found = item_before.search(text, max(0, start - 40), start)
     if found is None or fold(found.group(1)) in surnames:
         return False
-    return found.group().rstrip().endswith(("và", "hoặc")) or bool(_LIST_GOES_ON.match(text, end))
+    return found.group().rstrip().endswith(conjunctions) or bool(goes_on.match(text, end))
 
 
 def vietnamese_names(text: str) -> Iterator[tuple[int, int]]:

@@ -13,7 +13,7 @@ from multipub.checks.people import attached_titles, name_signals, title_heads
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
 from multipub.glossary import NAME_SLOT, EntryKind, TermForms
-from multipub.lang import Clitics, primary_subtag, profile, sentence_end
+from multipub.lang import Clitics, letter_class, primary_subtag, profile, sentence_end
 from multipub.matcher import HOUSE_FORMS, FormStatus, Mention
 from multipub.models import TextUnit
 from multipub.names import capitals
@@ -267,13 +267,14 @@ def _source_entries(ctx: VariantContext) -> set[str] | None:
 
 
 def _one_word(form: str) -> bool:
-    """Return True for a form of one word (of two characters at most, without spaces)."""
-    return " " not in form.strip() and (len(form) <= 2 or form.isascii() or not _han_in(form))
+    """Return True for a form of one word (in Chinese characters, of two at most)."""
+    return " " not in form.strip() and (len(form) <= 2 or _han_letter().search(form) is None)
 
 
-def _han_in(text: str) -> bool:
-    """Return whether ``text`` holds a Chinese character."""
-    return any("\u4e00" <= char <= "\u9fff" for char in text)
+@cache
+def _han_letter() -> re.Pattern[str]:
+    """Return the pattern of a Chinese character (the script table's Han letters)."""
+    return re.compile(letter_class("han"))
 
 
 def _other_senses(ctx: VariantContext) -> frozenset[tuple[int, int]]:
