@@ -46,6 +46,12 @@ from tests.conftest import make_article
             "Ảnh: Minh Châu",
         ),
         ("es", "Los delegados en la ceremonia (ảnh 2)", "a Vietnamese photo credit", "ảnh 2)"),
+        (
+            "en",
+            "The bridge opened on Monday. Video: Tan Lap Bridge opens to traffic",
+            "a video or clip credit line",
+            "Video: Tan Lap Bridge opens to traffic",
+        ),
         ("zh-Hans", "阅读 1234", "a view counter", "阅读 1234"),
         ("zh-Hans", "1234 阅读", "a view counter", "1234 阅读"),
         ("zh-Hans", "浏览 86", "a view counter", "浏览 86"),

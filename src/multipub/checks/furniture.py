@@ -174,7 +174,10 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     if primary_subtag(lang) != "vi" and any(word in lowered for word in credit_words):
         credit = credit_pattern.search(text)
         if credit is not None:
-            yield credit.start(), credit.end(), "a Vietnamese photo credit"
+            # "Video:", "Clip:" are words of other languages too: no "Vietnamese" then.
+            marked = not credit.group().strip().split(":")[0].split()[0].isascii()
+            what = "a Vietnamese photo credit" if marked else "a video or clip credit line"
+            yield credit.start(), credit.end(), what
 
 
 @register(
@@ -188,7 +191,8 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     "a clock time, or a bare link (in any of the site's languages); a media file name or "
     "percent-encoded bytes inside a block (with the decoded name's language when it is "
     "Vietnamese in a translation); leftover markup ('&nbsp;', HTML tags, the inline tags of "
-    "XLIFF and TMX such as <g id=\"1\">); a Vietnamese photo credit ('Ảnh: ...') in a "
+    "XLIFF and TMX such as <g id=\"1\">); a Vietnamese photo credit ('Ảnh: ...') or a "
+    "video or clip credit line ('Video: ...') in a "
     "translation. Furniture the source has too, in the block a translation translates, is "
     "reported once, on the source. The labels are data: each language profile's "
     "`furniture`.",
