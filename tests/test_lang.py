@@ -40,6 +40,15 @@ def test_a_bad_profile_names_its_field() -> None:
         Profile.model_validate(
             {"tag": "xx", "name": "X", "scripts": ["latin"], "numbers": {"units": {"furlong": []}}}
         )
+    base = {"tag": "xx", "name": "X", "scripts": ["latin"]}
+    for attribution, problem in [
+        ({"quote_attribution": ["{verb} she"], "speech_verbs": ["said"]}, "once"),
+        ({"quote_attribution": ["{pronoun} {verbs}"], "pronouns": [["He", "She"]]}, "'verbs'"),
+        ({"quote_attribution": ["{pronoun} {verb}"], "pronouns": [["He", "She"]]}, "speech_verbs"),
+        ({"quote_attribution": ["{pronoun}"]}, "needs pronouns"),
+    ]:
+        with pytest.raises(ValueError, match=problem):
+            Profile.model_validate({**base, "gender": attribution})
     assert issubclass(ProfileError, ValueError)
 
 

@@ -1034,6 +1034,78 @@ def test_mp204_a_pronoun_opening_the_next_paragraph_clean(lang: str, blocks: lis
     assert run(article, "MP204") == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "blocks", "word", "entry"),
+    [
+        # a pronoun right after a quotation attributes it to the subject before it
+        (
+            "en",
+            ['Hoang Minh Duc inspected the dyke. "We need 300 more workers," she said.'],
+            "she",
+            DUC,
+        ),
+        (
+            "en",
+            ["Le Thi Hong Van opened the ward.", '"It has 120 beds and two lifts," he added.'],
+            "he",
+            VAN,
+        ),
+        (
+            "fr",
+            ["Hoang Minh Duc a inspecté la digue. « Il faut 300 ouvriers », a-t-elle déclaré."],
+            "elle",
+            DUC,
+        ),
+        (
+            "fr",
+            ["Mme Le Thi Hong Van a inauguré le service. « Il compte 120 lits », précise-t-il."],
+            "il",
+            VAN,
+        ),
+        ("ru", ["Хоанг Минь Дык осмотрел дамбу. «Нужно 300 рабочих», — сказала она."], "она", DUC),
+        ("zh-Hans", ["黄明德视察了堤坝。“还需要300名工人，”她说。"], "她", DUC),
+        ("zh-Hans", ["黄明德视察了堤坝。", "“还需要300名工人。”她强调。"], "她", DUC),
+        (
+            "es",
+            ["Hoang Minh Duc inspeccionó el dique. «Faltan 300 obreros», dijo ella."],
+            "ella",
+            DUC,
+        ),
+    ],
+)
+def test_mp204_a_pronoun_attributing_a_quotation(
+    lang: str, blocks: list[str], word: str, entry: str
+) -> None:
+    article = make_article({lang: blocks}, source_lang=lang)
+    block = len(blocks) - 1
+    assert rows(article, run(article, "MP204")) == [("MP204", lang, "blocks", block, word, entry)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "blocks"),
+    [
+        # the person's own pronoun, whoever the quotation names
+        ("en", ['Hoang Minh Duc inspected the dyke. "We need 300 more workers," he said.']),
+        ("en", ['Hoang Minh Duc spoke. "Ms Lan and the nurses worked hard," he added.']),
+        ("fr", ["Mme Le Thi Hong Van a visité l'usine. « Elle tourne bien », a-t-elle dit."]),
+        ("ru", ["Ле Тхи Хонг Ван осмотрела дамбу. «Он выдержит», — сказала она."]),
+        ("zh-Hans", ["黄明德视察了堤坝。“她们干得很好，”他说。"]),
+        # someone else comes in before the quotation
+        ("en", ['Hoang Minh Duc met Ms Tran Thi Mai. "We need workers," she said.']),
+        ("en", ['Hoang Minh Duc visited Lan, a nurse. "We need beds," she said.']),
+        ("zh-Hans", ["黄明德会见了智利大使。“我们愿加强合作，”她说。"]),
+        ("es", ["Hoang Minh Duc recibió a la embajadora. «Gracias», dijo ella."]),
+        # the quotation is inside the person's own sentence, or no pronoun attributes it
+        ("en", ['Hoang Minh Duc said: "The nurse came at dawn," she recalled.']),
+        ("en", ['Hoang Minh Duc inspected the dyke. "She is strong," the engineer said.']),
+        ("fr", ["Hoang Minh Duc a inspecté la digue. « Elle tiendra », selon l'ingénieur."]),
+    ],
+)
+def test_mp204_a_pronoun_attributing_a_quotation_clean(lang: str, blocks: list[str]) -> None:
+    article = make_article({lang: blocks}, source_lang=lang)
+    assert run(article, "MP204") == []
+
+
 def test_mp204_a_headline_is_no_paragraph_before_the_first_block() -> None:
     article = make_article(
         {"en": {"title": "Le Thi Hong Van opens a ward", "blocks": ["He said it has 120 beds."]}},

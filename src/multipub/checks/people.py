@@ -15,6 +15,7 @@ from multipub.checks.registry import register
 from multipub.findings import Severity
 from multipub.glossary import NAME_SLOT, EntryKind, Gender, TermForms
 from multipub.lang import (
+    Profile,
     letter_class,
     primary_subtag,
     profile,
@@ -605,6 +606,18 @@ class _Pronouns:
     surnames: frozenset[str]  # without spaces: Vietnamese surnames as the language writes
     ordinary_words: re.Pattern[str] | None  # without spaces: words holding a surname's
     # character that name no one (高温, 泰国)
+    attribution: re.Pattern[str] | None  # after a quotation's closing mark: '," she said'
+
+    def gender_of(self, word: str) -> tuple[Gender, str]:
+        """Return the gender of the pronoun ``word`` and its counterpart, written in the
+        case of ``word`` ("she" -> "he", "She" -> "He")."""
+        found = self.of_word.get(word)
+        if found is not None:
+            return found
+        for pronoun, (gender, other) in self.of_word.items():
+            if pronoun.casefold() == word.casefold():
+                return gender, (other.lower() if word.islower() else other)
+        raise KeyError(word)
 
 
 # Where a sentence or clause opens in a language written without spaces (Chinese): after
@@ -658,7 +671,62 @@ def _pronouns(lang: str) -> _Pronouns | None:
     ordinary = None
     if not spaced and agreement.not_someone:
         ordinary = re.compile(words_pattern(agreement.not_someone, bounded=False))
-    return _Pronouns(of_word, opening, ends, someone_else, cased, not_someone, surnames, ordinary)
+    attribution = _attribution_pattern(found, tuple(of_word), spaced)
+    return _Pronouns(
+        of_word, opening, ends, someone_else, cased, not_someone, surnames, ordinary, attribution
+    )
+
+
+def _attribution_pattern(
+    found: Profile, pronouns: tuple[str, ...], spaced: bool
+) -> re.Pattern[str] | None:
+    """Return the pattern of a pronoun attributing a quotation to its speaker, matched
+    right after the quotation's closing mark (the profile's ``gender.quote_attribution``;
+    the pronoun is the one group of each alternative), None for a language without any."""
+    agreement = found.gender
+    if not agreement.quote_attribution:
+        return None
+    placeholders = {
+        "{pronoun}": "(" + words_pattern(pronouns, bounded=spaced) + ")",
+        "{verb}": words_pattern(agreement.speech_verbs, bounded=spaced),
+        "{word}": r"[^\W\d_]+",
+    }
+    forms = []
+    for template in agreement.quote_attribution:
+        parts = re.split(r"(\{pronoun\}|\{verb\}|\{word\})", template)
+        forms.append(
+            "".join(
+                placeholders.get(part) or r"\s+".join(map(re.escape, part.split(" ")))
+                for part in parts
+            )
+        )
+    # The comma (inside the quotation in English, after it in French) and the dash of
+    # Russian direct speech stand between the mark and the pronoun.
+    return re.compile(r"\s*[,，]?\s*(?:[—–-]\s*)?(?:" + "|".join(forms) + ")", re.IGNORECASE)
+
+
+# A quotation's opening mark and its closing one.
+_QUOTE_PAIRS = {"“": "”", "«": "»", "「": "」", "『": "』", '"': '"', "„": "“"}
+_SPACE = re.compile(r"\s*")
+
+
+def _attribution(text: str, at: int, table: _Pronouns) -> tuple[int, int, int, int] | None:
+    """Return (start, end) of a quotation opening at ``at`` (white space aside) and
+    (start, end) of the pronoun right after it that attributes it ("\"...,\" she said",
+    "», a-t-elle déclaré", "», — сказала она", "”她说"), None when there is none."""
+    if table.attribution is None:
+        return None
+    opening = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+    if opening >= len(text) or text[opening] not in _QUOTE_PAIRS:
+        return None
+    closing = text.find(_QUOTE_PAIRS[text[opening]], opening + 1)
+    if closing < 0:
+        return None
+    found = table.attribution.match(text, closing + 1)
+    if found is None:
+        return None
+    group = next(i for i, word in enumerate(found.groups(), 1) if word is not None)
+    return opening, closing + 1, *found.span(group)
 
 
 @cache
@@ -758,38 +826,60 @@ def _pronoun_after(
     between: an honorific, a word of ``pronoun_not_after`` ("received", "nurse", "会见",
     "护士"), a capitalized word no glossary entry covers (a name: "Lan", "Ángela"; not an
     acronym, a month or a word of ``not_someone``), or, in Chinese, a Vietnamese surname
-    outside the glossary's mentions ("陈氏兰")."""
+    outside the glossary's mentions ("陈氏兰").
+
+    The sentence after may also open with a quotation that a pronoun right after it
+    attributes ("\"...,\" she said"): what the quotation says is not looked at, and
+    whoever it names, it is the person's (unless someone else is named before it)."""
     table = _pronouns(lang)
     if table is None or not _opens_its_sentence(text, table, person, mentions, starts, kinds):
         return
     ends = list(itertools.islice(table.sentence_end.finditer(text, person.end, limit), 2))
     stop = ends[1].end() if len(ends) > 1 else limit
+    quoted = _attribution(text, ends[0].end(), table) if ends else None
     if table.cased:
         if not ends:
             return  # no sentence after the person's before the limit
         found = table.opening.match(text, ends[0].end(), stop)
     else:
-        found = table.opening.search(text, person.end, stop)
-    if found is None:
+        found = table.opening.search(text, person.end, quoted[0] if quoted else stop)
+    if found is not None:
+        a, b = found.span(1)
+        gaps = [(person.end, a)]
+    elif quoted is not None:
+        opening, closing, a, b = quoted
+        gaps = [(person.end, opening), (closing, a)]
+    else:
         return
-    a, b = found.span(1)
-    between = text[person.end : a]
-    if _inside_a_quote(between):
+    if _inside_a_quote(text[person.end : gaps[0][1]]):
         return  # a speaker's "she" is whoever they speak of
-    if table.someone_else is not None and table.someone_else.search(between):
+    if _someone_between(text, gaps, table, _Covered(mentions, starts, person.end, a)):
         return
-    covered = _Covered(mentions, starts, person.end, a)
-    if table.cased:
-        for word in _capitalized_word().finditer(text, person.end, a):
+    gender, other = table.gender_of(text[a:b])
+    yield a, b, gender, other
+
+
+def _someone_between(
+    text: str, gaps: list[tuple[int, int]], table: _Pronouns, covered: _Covered
+) -> bool:
+    """Return True when someone else a pronoun may be about comes in the spans ``gaps``
+    of ``text``: an honorific or a word of ``pronoun_not_after``, a capitalized word no
+    glossary mention covers (not an acronym, a month, a word of ``not_someone``) or,
+    without spaces, a Vietnamese surname outside them."""
+    for start, end in gaps:
+        if table.someone_else is not None and table.someone_else.search(text, start, end):
+            return True
+        if not table.cased:
+            if _a_surname_between(text, start, end, table, covered):
+                return True
+            continue
+        for word in _capitalized_word().finditer(text, start, end):
             written = word.group()
             if written.isupper() or written.lower() in table.not_someone:
                 continue  # an acronym ("GDP"), a month, a weekday
             if not covered.holds(word.start(), word.end()):
-                return
-    elif _a_surname_between(text, person.end, a, table, covered):
-        return
-    gender, other = table.of_word[found.group(1)]
-    yield a, b, gender, other
+                return True
+    return False
 
 
 def _pronoun_opening_next(
@@ -819,24 +909,20 @@ def _pronoun_opening_next(
         found = table.opening.match(following)
     else:
         found = table.opening.match(following) if _UNSPACED_START.match(following) else None
-    if found is None:
-        return
-    if _inside_a_quote(rest) or (
-        table.someone_else is not None and table.someone_else.search(rest)
-    ):
+    if found is not None:
+        a, b = found.span(1)
+    else:
+        # ... or a quotation that a pronoun after it attributes ("\"...,\" she said").
+        quoted = _attribution(following, 0, table)
+        if quoted is None:
+            return
+        a, b = quoted[2:]
+    if _inside_a_quote(rest):
         return
     covered = _Covered(mentions, starts, person.end, len(text))
-    if table.cased:
-        for word in _capitalized_word().finditer(text, person.end):
-            written = word.group()
-            if written.isupper() or written.lower() in table.not_someone:
-                continue
-            if not covered.holds(word.start(), word.end()):
-                return
-    elif _a_surname_between(text, person.end, len(text), table, covered):
+    if _someone_between(text, [(person.end, len(text))], table, covered):
         return
-    gender, other = table.of_word[found.group(1)]
-    a, b = found.span(1)
+    gender, other = table.gender_of(following[a:b])
     yield a, b, gender, other
 
 
@@ -1105,7 +1191,9 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     "Chinese pronouns for people (He/She, Él/Ella, 他/她), and French and Russian ones "
     "before a verb only people do (Il/Elle a souligné, Он/Она подчеркнул(а): they also "
     "stand for things), opening the sentence (or the next paragraph) after one "
-    "that the person opens as its subject (an opening phrase and its comma aside: 'Speaking "
+    "that the person opens as its subject, or right after a quotation opening that "
+    "sentence ('\"...,\" she said', '», a-t-elle déclaré', '», — сказала она', '”她说') "
+    "(an opening phrase and its comma aside: 'Speaking "
     "at the ceremony, X said'; in Chinese, a clause of it too), unless someone "
     "else comes in between (an honorific, a name the glossary does not know, 'met', "
     "'会见'); a feminine title head "

@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 __all__ = [
     "Exonym",
@@ -374,6 +374,17 @@ class Gender(_Data):
         description="words between a person's name and a pronoun after it that bring in "
         "someone else the pronoun may be ('met', 'received', 'with', 'nurse'; '会见', '护士')",
     )
+    quote_attribution: tuple[str, ...] = Field(
+        default=(),
+        description="how a pronoun right after a quotation's closing mark (its comma or dash "
+        "aside) attributes it to its speaker, the subject of the sentence before the "
+        "quotation: patterns of literal text and {pronoun} (one of pronouns, in any case; "
+        "once in each), {verb} (one of speech_verbs) and {word} (any word): '{pronoun} "
+        "{verb}' ('\"...,\" she said'), '{word}-t-{pronoun}' ('», a-t-elle déclaré')",
+    )
+    speech_verbs: tuple[str, ...] = Field(
+        default=(), description="verbs of saying for {verb} in quote_attribution: 'said'"
+    )
     not_someone: tuple[str, ...] = Field(
         default=(),
         description="capitalized words between a person's name and a pronoun after it that "
@@ -381,6 +392,27 @@ class Gender(_Data):
         "may be a name the pronoun is about; in a language without spaces, words holding a "
         "Vietnamese surname's character that name no one ('高温', '泰国', '河内')",
     )
+
+    @field_validator("quote_attribution")
+    @classmethod
+    def _one_pronoun(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            if pattern.count("{pronoun}") != 1:
+                raise ValueError(f"quote_attribution {pattern!r} must hold {{pronoun}} once")
+            unknown = set(re.findall(r"\{(\w*)\}", pattern)) - {"pronoun", "verb", "word"}
+            if unknown:
+                raise ValueError(
+                    f"quote_attribution {pattern!r}: unknown placeholder {sorted(unknown)[0]!r}"
+                )
+        return patterns
+
+    @model_validator(mode="after")
+    def _verbs_for_attribution(self) -> Gender:
+        if any("{verb}" in p for p in self.quote_attribution) and not self.speech_verbs:
+            raise ValueError("quote_attribution uses {verb} but speech_verbs is empty")
+        if self.quote_attribution and not self.pronouns:
+            raise ValueError("quote_attribution needs pronouns")
+        return self
 
     def verb_pairs(self) -> tuple[tuple[str, str], ...]:
         """Return every (masculine, feminine) verb pair, suffixed ones first."""
