@@ -18,7 +18,7 @@ Single-digit numbers are left out: translations spell them ("three teams").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -33,7 +33,9 @@ __all__ = [
     "TOLERANCE",
     "UNIT_KINDS",
     "UNIT_SIZES",
+    "ClockTime",
     "NumberToken",
+    "clock_times",
     "close_to",
     "may_be_converted",
     "number_marks",
@@ -48,6 +50,23 @@ class NumberToken:
     start: int
     end: int
     key: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    """A clock time of a text ("14:30", "5 p.m.", "6 giờ 30"): where it is, and its hour
+    and minutes as written."""
+
+    start: int
+    end: int
+    hour: int
+    minute: int
+
+    @property
+    def key(self) -> str:
+        """Return what it is compared by: the hour on a 12-hour dial and the minutes
+        ("clock:8:30" for 20:30 and 8:30 p.m. alike: a.m. and p.m. are not read)."""
+        return f"clock:{self.hour % 12}:{self.minute:02d}"
 
 
 # The patterns of this module test what may not come before a number after its first
@@ -499,17 +518,23 @@ def _clock() -> re.Pattern[str] | None:
         patterns.append(rf"\d(?<![\d.,:].)\d?\s*{words_pattern(words, bounded=False)}(?!\w)")
     # "6 giờ 30", "6点30分": an hour of the day with an hour word and its minutes is a
     # clock time ("48 giờ" alone may be a duration); with spaces, unless a word other than
-    # a minute word follows: "sau 12 giờ 35 người" is 12 hours and 35 people.
+    # a minute word follows: "sau 12 giờ 35 người" is 12 hours and 35 people (after a
+    # minute word, any: "8 giờ 30 sáng nay").
     for spaced in (True, False):
         languages = [p for p in profiles().values() if p.separates_words is spaced]
         hours = {w for p in languages for w in p.numbers.hour_words}
         after = {w for p in languages for w in p.numbers.minute_words}
         if not hours:
             continue
-        minutes = rf"(?:\s*{words_pattern(after, bounded=False)}){{0,3}}" if after else ""
+        minute_words = rf"(?:\s*{words_pattern(after, bounded=spaced)})" if after else ""
+        if spaced:
+            minutes = rf"(?:{minute_words}{{1,3}}|(?!\s*[^\W\d_]))" if after else ""
+            minutes = minutes or r"(?!\s*[^\W\d_])"
+        else:
+            minutes = rf"{minute_words}{{0,3}}" if after else ""
         patterns.append(
             rf"(?<![\d.,:])(?:[01]?\d|2[0-4])\s*{words_pattern(hours, bounded=False)}\s*[0-5]\d"
-            rf"(?!\d|[.,]\d){minutes}" + (r"(?!\s*[^\W\d_])" if spaced else "")
+            rf"(?!\d|[.,]\d){minutes}"
         )
     return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
@@ -525,17 +550,19 @@ def number_tokens(text: str, lang: str | None = None) -> tuple[NumberToken, ...]
 @lru_cache(maxsize=8192)
 def _read_numbers(
     text: str,
-) -> tuple[str, tuple[NumberToken, ...], tuple[re.Match[str], ...], bool]:
+) -> tuple[str, tuple[NumberToken, ...], tuple[re.Match[str], ...], bool, tuple[ClockTime, ...]]:
     """Return what of ``text``'s numbers does not depend on its language: the text with
     digits and separators folded, its codes and dates, the matches of its other numbers
-    (clock times and phone numbers left out), and whether an era marker stands in it.
-    Cached: the alignment reads a text's numbers without a language, MP501 with one."""
+    (clock times and phone numbers left out), whether an era marker stands in it, and its
+    clock times. Cached: the alignment reads a text's numbers without a language, MP501
+    with one."""
     prepared = text
     folded_chars, separators = _separators()
     if folded_chars.search(text) is not None:
         prepared = fold_digits(text).translate(separators)
     spans: list[tuple[int, int]] = []
     tokens: list[NumberToken] = []
+    clocks: list[ClockTime] = []
 
     def free(start: int, end: int) -> bool:
         return all(end <= a or b <= start for a, b in spans)
@@ -554,11 +581,14 @@ def _read_numbers(
                 take(match.start(), match.end(), key)
     # Clock times are read and set aside: a translation may write "22 h 00" for "10:00
     # đêm", or "1200 GMT" for "12:00 GMT", and their digits are no quantities.
+    # They are compared apart (MP501), as ClockTime.
     for match in _TIME.finditer(prepared) if ":" in prepared or "h" in prepared else ():
+        _read_clock(match, free, clocks)
         spans.append((match.start(), match.end()))
     # ... and so are hours with a clock word ("5 p.m. to 11 p.m.").
     clock = _clock()
     for match in clock.finditer(prepared) if clock is not None else ():
+        _read_clock(match, free, clocks)
         spans.append((match.start(), match.end()))
     # Phone numbers are no quantities either: a trunk "0" or a "+" country code, then
     # groups of digits (in any order: right-to-left text may show them reversed).
@@ -607,13 +637,37 @@ def _read_numbers(
             take(start, end, key)
     numbers = [m for m in _NUMBER.finditer(prepared) if free(m.start(), m.end())]
     # Era markers before years are Thai: a text without any has no offset to look for.
-    return prepared, tuple(tokens), tuple(numbers), _eras()[0].search(prepared) is not None
+    any_era = _eras()[0].search(prepared) is not None
+    return prepared, tuple(tokens), tuple(numbers), any_era, tuple(clocks)
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _read_clock(
+    match: re.Match[str], free: Callable[[int, int], bool], clocks: list[ClockTime]
+) -> None:
+    """Add the clock time ``match`` reads to ``clocks`` (returns nothing): its first digits
+    are the hour, its next ones the minutes (none: 0), unless a race time holds it."""
+    if not free(match.start(), match.end()):
+        return
+    hour, *rest = _DIGIT_RUN.findall(match.group())
+    clocks.append(ClockTime(match.start(), match.end(), int(hour), int(rest[0]) if rest else 0))
+
+
+def clock_times(text: str) -> tuple[ClockTime, ...]:
+    """Return the clock times of ``text`` in text order: "14:30", "14:30:05", "22 h 00",
+    "5 p.m.", "6 giờ 30", "6点30分" (the times :func:`number_tokens` sets aside; an hour
+    alone with an hour word, "20 giờ", may be a duration, and is a number there)."""
+    if _HAS_DIGIT.search(text) is None:
+        return ()
+    return tuple(sorted(_read_numbers(text)[4], key=lambda c: c.start))
 
 
 @lru_cache(maxsize=8192)
 def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
     # Cached: a source block is compared with every translation of it.
-    prepared, read, numbers, any_era = _read_numbers(text)
+    prepared, read, numbers, any_era, _ = _read_numbers(text)
     tokens = list(read)
     scales = _scales(lang)
     decimal_mark = _decimal_mark(lang)

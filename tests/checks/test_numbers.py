@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from multipub import Config, check
-from multipub.numbers import number_tokens
+from multipub.numbers import clock_times, number_tokens
 from tests.conftest import make_article
 
 
@@ -641,3 +641,73 @@ def test_clock_hours_and_all_agree(lang: str, target: str) -> None:
         "ru": "100% bệnh viện trong tỉnh có khoa cấp cứu.",
     }
     assert _mp501(sources[lang], lang, target) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "target", "shown"),
+    [
+        ("en", "The session opened at 9:30 a.m. and closed at 5:15 p.m.", "9:30"),
+        ("fr", "La séance s'est ouverte à 8 h 30 et s'est close à 17 h 45.", "17 h 45"),
+        ("ru", "Заседание открылось в 8:30 и завершилось в 18:15.", "18:15"),
+        ("zh-Hans", "会议于上午8时50分开幕，17时15分闭幕。", "8时50分"),
+        ("ar", "افتتحت الجلسة في الساعة 8:30 صباحا واختتمت في الساعة 7:15 مساء.", "7:15"),
+        ("es", "La sesión se abrió a las 10:30 y se clausuró a las 17:15.", "10:30"),
+    ],
+)
+def test_changed_clock_times(lang: str, target: str, shown: str) -> None:
+    source = "Phiên họp khai mạc lúc 8 giờ 30 sáng và bế mạc lúc 17h15."
+    found = _mp501(source, lang, target)
+    assert len(found) == 1
+    message, excerpt = found[0]
+    assert excerpt == shown
+    assert message.startswith("clock time ") and message.endswith(f"is {shown} here")
+
+
+@pytest.mark.parametrize(
+    ("lang", "target"),
+    [
+        # the same times on a 12-hour dial, or in 24 hours
+        ("en", "The session opened at 8:30 a.m. and closed at 5:15 p.m."),
+        ("fr", "La séance s'est ouverte à 8 h 30 et s'est close à 17 h 15."),
+        ("zh-Hans", "会议于上午8点30分开幕，下午5点15分闭幕。"),
+        ("ar", "افتتحت الجلسة في الساعة 8:30 صباحا واختتمت في الساعة 5:15 مساء."),
+        # a time dropped ("in the morning") is no change
+        ("en", "The session opened in the morning and closed at 5:15 p.m."),
+        ("ru", "Заседание открылось утром и завершилось вечером."),
+        # converted to another time zone, which the block names
+        ("en", "The session opened at 1:30 GMT and closed at 10:15 GMT."),
+        ("zh-Hans", "会议于北京时间9时30分开幕，18时15分闭幕。"),
+    ],
+)
+def test_clock_times_clean(lang: str, target: str) -> None:
+    source = "Phiên họp khai mạc lúc 8 giờ 30 sáng và bế mạc lúc 17h15."
+    assert _mp501(source, lang, target) == []
+
+
+def test_a_clock_time_most_translations_change_is_reported_on_the_source() -> None:
+    article = make_article(
+        {
+            "vi": ["Lễ thượng cờ bắt đầu lúc 6:15 sáng."],
+            "en": ["The flag-raising ceremony began at 6:45 a.m."],
+            "fr": ["La cérémonie de lever du drapeau a commencé à 6 h 45."],
+            "ru": ["Церемония поднятия флага началась в 6:45 утра."],
+        }
+    )
+    found = check(article, config=Config(select=("MP501",)))
+    assert [(f.lang, f.excerpt) for f in found] == [("vi", "6:15")]
+    assert "is 6:45 in 3 translations" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("Lúc 8 giờ 30 sáng nay, 35 người có mặt.", [(8, 30)]),
+        ("sau 12 giờ 35 người bị thương", []),  # 12 hours, 35 people
+        ("from 5 p.m. to 11 p.m., 8 o'clock", [(5, 0), (11, 0), (8, 0)]),
+        ("会议于17时15分结束。", [(17, 15)]),
+        ("ouverte de 8 h 30 à 22h00", [(8, 30), (22, 0)]),
+        ("a record of 2:05.31", []),  # a race time
+    ],
+)
+def test_clock_times_read(text: str, times: list[tuple[int, int]]) -> None:
+    assert [(c.hour, c.minute) for c in clock_times(text)] == times

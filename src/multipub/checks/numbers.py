@@ -27,6 +27,7 @@ from multipub.numbers import (
     UNIT_KINDS,
     UNIT_SIZES,
     NumberToken,
+    clock_times,
     close_to,
     number_tokens,
 )
@@ -290,7 +291,8 @@ def _unlikeness(a: str, b: str) -> tuple[int, int]:
     return (abs(len(a) - len(b)), 0 if sorted(a) == sorted(b) else 1)
 
 
-_AS_WRITTEN = frozenset({"code", "score"})
+_AS_WRITTEN = frozenset({"code", "score", "clock"})
+_KIND_NAMES = {"clock": "clock time"}
 
 
 def _shown(key: str) -> str:
@@ -298,6 +300,8 @@ def _shown(key: str) -> str:
         day, month = key[5:].split("-")
         return f"{day}/{month}"
     if key.startswith("score:"):
+        return key[6:]
+    if key.startswith("clock:"):
         return key[6:]
     if key.startswith("time:"):
         whole, _, fraction = key[5:].partition(".")
@@ -327,8 +331,11 @@ def _shown(key: str) -> str:
     "'500千瓦'; units and currencies as the profiles name them, signs such as '$' before "
     "a figure). Units converted within 3% (miles/km, "
     "pounds/kg, inches/cm, feet/m, mph/km/h, Fahrenheit/Celsius, one unit under two "
-    "metric prefixes: '1.500 MW' = '150万千瓦', as the profiles name them), phone numbers "
-    "and clock times ('14:30', '6 giờ 30') are not compared; whole numbers below 10 "
+    "metric prefixes: '1.500 MW' = '150万千瓦', as the profiles name them) and phone "
+    "numbers are not compared. Clock times ('14:30', '6 giờ 30', '5 p.m.', '6点30分') are "
+    "compared apart, on a 12-hour dial ('20:30' = '8:30 p.m.'): one written as another time "
+    "is a change, one dropped is not ('in the morning'), nor one moved by whole hours "
+    "where a time zone is named ('08:00 GMT'). Whole numbers below 10 "
     "neither (translations spell them) but with a unit or in a score; a score is compared "
     "as a pair (the winner's goals come first in some languages); a block left "
     "untranslated is MP303's.",
@@ -387,6 +394,7 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
             continue  # an unaligned block is MP502's finding
         if [source_units[i].text for i in s_idx] == [target_units[j].text for j in t_idx]:
             continue  # left untranslated (MP303's finding), not read in another language
+        yield from _changed_clocks(shared, lang, s_idx, t_idx)
         # Each source token, and the index of the unit it stands in.
         source_tokens_at = {
             tok: i for i in s_idx for tok in number_tokens(source_units[i].text, source_lang)
@@ -578,6 +586,58 @@ def _changed_units(
         yield _Change(problem, i, source.token, f"{key} {target.unit}")
 
 
+def _changed_clocks(
+    shared: ArticleContext, lang: str, s_idx: Sequence[int], t_idx: Sequence[int]
+) -> Iterator[_Change]:
+    """Yield the clock times of aligned source units ``s_idx`` that translation ``lang``
+    writes as another time in its units ``t_idx``. Times are compared by the hour on a
+    12-hour dial and the minutes ("20:30" is "8:30 p.m."); the equal ones set aside, the
+    rest are paired in text order. A time the translation drops is let through (it may say
+    "in the morning"), and so is one moved by whole hours where either side names a time
+    zone (a conversion to GMT)."""
+    source_lang = shared.article.source_lang
+    source_units, target_units = shared.units(source_lang), shared.units(lang)
+    mine = [(i, clock) for i in s_idx for clock in clock_times(source_units[i].text)]
+    if not mine:
+        return
+    theirs = [(j, clock) for j in t_idx for clock in clock_times(target_units[j].text)]
+    left = []
+    for i, clock in mine:
+        same = next((found for found in theirs if found[1].key == clock.key), None)
+        if same is not None:
+            theirs.remove(same)
+        else:
+            left.append((i, clock))
+    if not left or not theirs:
+        return
+    zone_named = any(_time_zones(source_lang).search(source_units[i].text) for i in s_idx) or any(
+        _time_zones(lang).search(target_units[j].text) for j in t_idx
+    )
+    for (i, clock), (j, written) in zip(left, theirs, strict=False):
+        if zone_named and clock.minute == written.minute:
+            continue  # "15:00 (giờ Hà Nội)" given as "08:00 GMT"
+        source_unit, target_unit = source_units[i], target_units[j]
+        problem = Problem(
+            field=target_unit.field,
+            block=target_unit.block,
+            span=(written.start, written.end),
+            message=f"clock time {source_unit.text[clock.start : clock.end]} of "
+            f"{source_unit.describe()} of the source is "
+            f"{target_unit.text[written.start : written.end]} here",
+            related=(Related(field=source_unit.field, block=source_unit.block, lang=source_lang),),
+        )
+        yield _Change(problem, i, NumberToken(clock.start, clock.end, clock.key), written.key)
+
+
+@lru_cache(maxsize=64)
+def _time_zones(lang: str) -> re.Pattern[str]:
+    """Return the pattern of the time zone words of ``lang``'s profile ("GMT", "北京时间";
+    matching nothing without any)."""
+    found = profile(lang)
+    words = found.numbers.time_zone_words if found is not None else ()
+    return re.compile(words_pattern(words, bounded=found is None or found.separates_words))
+
+
 def _against_the_source(
     shared: ArticleContext,
 ) -> dict[tuple[int, NumberToken], tuple[str, list[tuple[str, Problem]]]]:
@@ -631,7 +691,8 @@ def _source_numbers(ctx: VariantContext) -> Iterator[Problem]:
             field=unit.field,
             block=unit.block,
             span=(start, end),
-            message=f"{kind} {written} of {unit.describe()} is {_shown(value)} in "
+            message=f"{_KIND_NAMES.get(kind, kind)} {written} of {unit.describe()} is "
+            f"{_shown(value)} in "
             f"{len(agreeing)} translations ({langs}): the source may be wrong",
             related=tuple(Related(field=p.field, block=p.block, lang=lang) for lang, p in agreeing),
         )

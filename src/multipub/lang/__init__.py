@@ -246,6 +246,11 @@ class Numbers(_Data):
         description="words after the minutes of such a clock time ('phút', 'sáng', '分'); "
         "any other word after them makes the figures two numbers ('12 giờ 35 người')",
     )
+    time_zone_words: tuple[str, ...] = Field(
+        default=(),
+        description="words that name a time zone ('GMT', 'giờ Hà Nội', '北京时间'): a block "
+        "naming one may give a clock time moved by whole hours, converted (MP501)",
+    )
     approximators: tuple[str, ...] = Field(
         default=(),
         description="words between a number and its scale word that make it approximate "
