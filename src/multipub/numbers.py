@@ -388,7 +388,9 @@ def _range() -> re.Pattern[str]:
     tilde (group ``dash``), or a profile's range word ("4,2 a 3,9 millones", "4.2 إلى 3.9
     مليون")."""
     words = {w for p in profiles().values() for w in p.numbers.range_words}
-    return re.compile(rf"\s*(?:(?P<dash>[-–—~～])|{words_pattern(words)})\s*")
+    # Matched whole between two numbers, a word needs no bound: Arabic "و" (and) is
+    # written onto the number after it ("بين 18 و20 مليون").
+    return re.compile(rf"\s*(?:(?P<dash>[-–—~～])|{words_pattern(words, bounded=False)})\s*")
 
 
 # A word also joins a number to another that is no end of a range ("from 900,000 to 1.2

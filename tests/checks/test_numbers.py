@@ -465,6 +465,16 @@ def test_a_percentage_in_figures_or_words_is_there(lang: str, target: str) -> No
             "en",
             "About half of households have received support.",
         ),
+        (
+            "Tỉnh đã phủ sóng 5G 100% khu công nghiệp.",
+            "fr",
+            "La province a couvert en 5G la totalité de ses zones industrielles.",
+        ),
+        (
+            "Tỉnh đã phủ sóng 5G 100% khu công nghiệp.",
+            "es",
+            "La provincia ha cubierto con 5G la totalidad de sus zonas industriales.",
+        ),
     ],
 )
 def test_no_change_where_the_new_rules_must_not_reach(source: str, lang: str, target: str) -> None:
@@ -615,6 +625,11 @@ def test_a_currency_code_inside_a_word_is_no_amount() -> None:
         ("between 22 and 23 million visitors", "en", ["22000000", "23000000"]),
         ("entre 22 et 23 millions de visiteurs", "fr", ["22000000", "23000000"]),
         ("между 22 и 23 млн посетителей", "ru", ["22000000", "23000000"]),
+        ("giữa 18 và 20 triệu đồng", "vi", ["18000000", "20000000"]),
+        # Arabic "و" (and) is written onto the second end; a million after 11 to 99 is
+        # in the accusative (مليونا)
+        ("بين 18 و20 مليون دونغ", "ar", ["18000000", "20000000"]),
+        ("من 15 مليونا إلى 25 مليون مسافر", "ar", ["15000000", "25000000"]),
         # Hours with a clock word are clock times, set aside like "17:00"; "giờ" is no
         # clock word ("trong 48 giờ" is a duration), and a dropped number is no finding.
         ("Lễ hội diễn ra từ 17 giờ đến 23 giờ.", "vi", ["17", "23"]),
