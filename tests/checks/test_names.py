@@ -101,9 +101,27 @@ def _run(code: str, variants: dict[str, list[str]]) -> list[tuple[str, str, str]
     ],
 )
 def test_mp201_misspelled_names(lang: str, text: str, seen: str, entry: str) -> None:
-    [(found_lang, span_text, message)] = _run("MP201", {"vi": ["Trần Quốc Hưng."], lang: [text]})
+    source = {
+        "person/tran-quoc-hung": "Trần Quốc Hưng.",
+        "person/nguyen-thi-thanh": "Nguyễn Thị Thanh.",
+    }
+    [(found_lang, span_text, message)] = _run("MP201", {"vi": [source[entry]], lang: [text]})
     assert (found_lang, span_text) == (lang, seen)
     assert entry in message and "the glossary spells it" in message
+
+
+@pytest.mark.parametrize(
+    ("vi", "reported"),
+    [
+        ("Ông Trần Quốc Hưng khai trương cửa hàng trên phố Hàng Bạc.", True),
+        # a street named after someone else, one letter from the glossary's person
+        ("Một cửa hàng mới khai trương trên phố Trần Quốc Hùng.", False),
+    ],
+)
+def test_mp201_only_names_the_source_names(vi: str, reported: bool) -> None:
+    ru = "Новый магазин открылся на улице Чан Куок Хунг."
+    found = _run("MP201", {"vi": [vi], "ru": [ru]})
+    assert [text for _, text, _ in found] == (["Чан Куок Хунг"] if reported else [])
 
 
 @pytest.mark.parametrize(
@@ -143,6 +161,35 @@ def test_mp202_unknown_vietnamese_names_with_suggestions() -> None:
     message = found[0][2]
     assert "'Đinh Công Sáu' is not in the glossary" in message
     assert "en 'Dinh Cong Sau'" in message and "ru 'Динь Конг Шау'" in message
+
+
+def test_mp202_a_known_person_named_again_by_the_given_name() -> None:
+    glossary = glossary_from_data(
+        {
+            "name": "desk",
+            "entries": [
+                {
+                    "id": "person/vu-thi-mai-anh",
+                    "kind": "person",
+                    "gender": "female",
+                    "terms": {"vi": "Vũ Thị Mai Anh", "en": "Vu Thi Mai Anh"},
+                }
+            ],
+        },
+        "desk.yaml",
+    )
+    article = make_article(
+        {
+            "vi": [
+                "Bà Vũ Thị Mai Anh giới thiệu vệ tinh mới.",
+                # "Mai" is a family name too: "Mai Anh" is her, "Mai Văn Tú" someone new
+                "Theo bà Mai Anh, vệ tinh nặng 120 kg; kỹ sư Mai Văn Tú cho biết thêm.",
+            ],
+            "en": ["x", "y"],
+        }
+    )
+    found = check(article, config=Config(select=("MP202",)), glossary=glossary)
+    assert [f.message.split("'")[1] for f in found] == ["Mai Văn Tú"]
 
 
 @pytest.mark.parametrize(
@@ -232,6 +279,7 @@ def test_mp201_in_a_latin_language_the_glossary_has_no_form_for() -> None:
         ("Nước sông Hà Thanh dâng cao, ông Trần Văn An cho biết.", ["Trần Văn An"]),
         ("Tàu cá bị xua đuổi gần quần đảo Hoàng Sa.", []),
         ("Cửa hàng ở đường Nguyễn Huệ mở cửa muộn.", []),
+        ("Nước lên sát mặt đê Nguyễn Khoái từ chiều qua.", []),
         # palaces, pagodas and temples
         ("Lễ khai mạc diễn ra tại điện Thái Hòa, Đại Nội Huế.", []),
         ("Du khách xếp hàng trước chùa Một Cột và lăng Khải Định.", []),

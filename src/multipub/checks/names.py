@@ -202,7 +202,9 @@ def _distance_at_most_one(a: str, b: str) -> bool:
     "consonants swapped: another place is often one letter away, and two vowels swapped "
     "spell another syllable; and a place's skeleton met by a spelling more than one letter "
     "from its forms is another place: Arabic 'تان هوا', Tân Hóa, is no 'ثانه هوا'). "
-    "Reported with the preferred spelling.",
+    "In a translation, only people and places its source names are looked for (a street "
+    "named after someone else is not a misspelled minister). Reported with the preferred "
+    "spelling.",
     why="Transliteration is ad hoc: one minister turns up as 'Нгуен Тиен Тхань' in one "
     "paragraph and 'Нгуен Тьен Тхань' in the next, and readers cannot tell it is one man.",
     bad="ru, with 'Чан Куок Хынг' in the glossary:\n\n> Заседание провёл Чан Куок Хунг.",
@@ -222,6 +224,11 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
     # Outside Chinese (whose skeleton drops a final 省/市), a span's skeleton is its
     # words' skeletons joined: each word's is computed once per run and language.
     joinable = primary != "zh"
+    # In a translation, a name close to one the source does not name is another name (a
+    # street named after someone else: "شارع فام فان دونغ" is no Phạm Văn Cường).
+    named_in_source: set[str] | None = None
+    if not ctx.is_source and ctx.source_lang is not None:
+        named_in_source = {m.entry for found in ctx.shared.mentions(ctx.source_lang) for m in found}
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
         text = unit.text
         if not cased and not index.may_start_a_name(set(_WORD.findall(text)), ctx.lang):
@@ -259,6 +266,8 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
                         else name_skeleton(text[start:end], ctx.lang)
                     )
                     entry_id = _near_name(index, skeleton, near)
+                    if named_in_source is not None and entry_id not in named_in_source:
+                        continue
                     if entry_id in index.places and _another_place(
                         glossary, entry_id, text[start:end], ctx.lang
                     ):
@@ -346,7 +355,8 @@ def _suggested(name: str, lang: str) -> tuple[str, ...]:
     summary="A Vietnamese personal name in the source variant (two to four capitalized "
     "syllables starting with a family name) that no glossary entry knows, reported once "
     "per variant with suggested renderings in the article's other languages, ready to add "
-    "to the glossary. Runs only with a glossary.",
+    "to the glossary. The last syllables of a glossary person the variant names ('bà Mai "
+    "Anh' for Vũ Thị Mai Anh) are that person. Runs only with a glossary.",
     why="Names the glossary does not know are spelled however each translation guesses; "
     "adding them once fixes every later article.",
     bad="vi, with no entry for the name:\n\n> Ông Đinh Công Sáu, Bí thư Huyện ủy, phát biểu.",
@@ -358,7 +368,17 @@ def unknown_name(ctx: VariantContext) -> Iterator[Problem]:
     if ctx.glossary is None or not ctx.is_source or primary_subtag(ctx.lang) != "vi":
         return
     targets = ctx.article.targets()
-    seen: set[str] = set()
+    kinds = ctx.glossary.kinds
+    # A person of the glossary named again by the last syllables of the name ("bà Mai Anh"
+    # for Vũ Thị Mai Anh) is no one new: "Mai" is a family name too.
+    seen = {
+        fold(" ".join(words[first:]))
+        for found in ctx.mentions()
+        for m in found
+        if kinds.get(m.entry) is EntryKind.PERSON
+        for words in [m.text.split()]
+        for first in range(1, len(words) - 1)
+    }
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
         if unit.field == "byline":
             continue  # journalists sign in their own spelling in every language

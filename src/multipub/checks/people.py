@@ -433,7 +433,15 @@ def _no_subject_before(lang: str) -> re.Pattern[str] | None:
     words = [*agreement.not_subject_after, *(w for pair in agreement.verb_pairs() for w in pair)]
     if not words:
         return None
-    return re.compile(rf"(?<!\w){words_pattern(words)}[\s\u00a0]*$", re.IGNORECASE)
+    # Titles in an oblique case may stand between them and the name ("во главе с
+    # министром, председателем комитета X": X is no subject either; "С утра министр X"
+    # is one, "министр" is in the nominative).
+    titles = ""
+    if agreement.oblique_endings:
+        ending = "|".join(map(re.escape, sorted(agreement.oblique_endings, key=len, reverse=True)))
+        word = rf"(?-i:[^\W\d_A-ZА-ЯЁ])[^\W\d_]*(?:{ending})"
+        titles = rf"(?:[\s\u00a0]+{word}(?!\w),?){{0,6}}"
+    return re.compile(rf"(?<!\w){words_pattern(words)}{titles}[\s\u00a0]*$", re.IGNORECASE)
 
 
 def _not_the_subject(text: str, start: int, lang: str, sentence_start: int) -> bool:
@@ -442,6 +450,14 @@ def _not_the_subject(text: str, start: int, lang: str, sentence_start: int) -> b
     Тхи Нгок Ван и выразил" (the verbs are the city's, the president's)."""
     pattern = _no_subject_before(lang)
     return pattern is not None and pattern.search(text, sentence_start, start) is not None
+
+
+def _in_a_clause(text: str, start: int, end: int, clause_words: frozenset[str]) -> bool:
+    """Return True when a clause word stands between the last comma before ``end`` (or
+    ``start``) and ``end``: what stands at ``end`` is in a clause of its own."""
+    comma = text.rfind(",", start, end)
+    opening = comma + 1 if comma >= 0 else start
+    return not clause_words.isdisjoint(w.lower() for w in _WORDS_OF.findall(text, opening, end))
 
 
 def _find_word(text: str, word: str, lang: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -555,9 +571,17 @@ def _markers(
                 ):
                     continue
                 # After the name, a verb in a clause of its own has its own subject
-                # ("..., где её приветствовал губернатор").
-                if not verb_first and clause_words.intersection(
-                    w.lower() for w in _WORDS_OF.findall(text[person.end : a])
+                # ("..., где её приветствовал губернатор"); past the comma that closes the
+                # name's own clause, the sentence's subject ("Делегация, которую
+                # возглавлял X, провела").
+                if not verb_first and (
+                    clause_words.intersection(
+                        w.lower() for w in _WORDS_OF.findall(text[person.end : a])
+                    )
+                    or (
+                        "," in text[person.end : a]
+                        and _in_a_clause(text, window[0], person.start, clause_words)
+                    )
                 ):
                     continue
                 if (a, b) not in seen:

@@ -335,6 +335,12 @@ class Gender(_Data):
         "it no subject ('по словам X, ...', 'с X'); a verb of the list right before it does "
         "too ('поздравил X': X is the object)",
     )
+    oblique_endings: tuple[str, ...] = Field(
+        default=(),
+        description="endings of a title's words in an oblique case, which may stand between "
+        "a not_subject_after word and the name ('с министром, председателем комитета X'); "
+        "a word without one ('министр') is in the nominative, the name's subject",
+    )
     possessives: tuple[tuple[str, str], ...] = Field(
         default=(),
         description="(his, her) nouns after a name whose pronoun suffix agrees with it: "
