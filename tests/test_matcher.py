@@ -384,6 +384,32 @@ def test_an_arabic_noun_and_its_adjective_made_definite() -> None:
         ("نائبة وزير", "نائبة الوزير", FormStatus.FEMININE)
     ]
 
+    # ... and one made definite by its last noun ("نائب المدير" for "نائب مدير"): the
+    # deputy director, not a director
+    deputy = glossary_from_data(
+        {
+            "name": "t",
+            "entries": [
+                {
+                    "id": "title/deputy-director",
+                    "kind": "title",
+                    "terms": {"vi": "Phó Giám đốc", "ar": "نائب مدير"},
+                },
+                {
+                    "id": "title/director",
+                    "kind": "title",
+                    "terms": {"vi": "Giám đốc", "ar": "مدير"},
+                },
+            ],
+        },
+        "t.yaml",
+    )
+    found = Matcher(deputy, "ar").find("وقال نائب المدير إن المدير غائب")
+    assert [(m.entry, m.text) for m in found] == [
+        ("title/deputy-director", "نائب المدير"),
+        ("title/director", "مدير"),  # its article is a clitic the mention leaves out
+    ]
+
 
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
 def test_forms_that_differ_only_in_their_gaps(backend: str) -> None:

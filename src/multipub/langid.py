@@ -81,6 +81,7 @@ __all__ = [
     "get_identifier",
     "identify",
     "plainly_in",
+    "without_urls",
 ]
 
 # The languages the site publishes in (their profiles say `site: true`): the answers a
@@ -195,6 +196,15 @@ _URL_OR_EMAIL = re.compile(
 _URL_HINT = re.compile(
     r"://|www\.|@|\.(?:com|net|org|vn|gov|edu|info|io|ru|cn|fr|es|uk|de)\b", re.IGNORECASE
 )
+
+
+def without_urls(text: str) -> str:
+    """Return ``text`` with its URLs, e-mail addresses and bare domain names
+    ("canhbao.ndc.gov.vn") blanked, each by as many spaces: places in it stay those of
+    ``text``. (Returns ``text`` itself when it holds none.)"""
+    if _URL_HINT.search(text) is None:
+        return text
+    return _URL_OR_EMAIL.sub(lambda found: " " * len(found.group()), text)
 
 
 def _vietnamese() -> Profile:

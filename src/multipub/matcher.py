@@ -851,16 +851,22 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
                 if len(words) < 2 or not all(w.isalpha() for w in words):
                     continue
                 if not any(w.startswith(definite) for w in words):
-                    made = " ".join(definite + w for w in words)
+                    # ... and a construct made definite by its last noun: "نائب المدير"
+                    # (deputy director) for "نائب مدير".
+                    made = [
+                        " ".join(definite + w for w in words),
+                        " ".join([words[0], *(definite + w for w in words[1:])]),
+                    ]
                 elif len(words) == 2 and words[1].startswith(definite) and len(words[1]) > 3:
                     # ... and a construct made indefinite where a name follows: "نائب
                     # الوزير" before the ministry's is "نائب وزير الصناعة".
-                    made = f"{words[0]} {words[1][len(definite) :]}"
+                    made = [f"{words[0]} {words[1][len(definite) :]}"]
                 else:
                     continue
-                shown[len(forms)] = form
-                forms.append(made)
-                statuses.append(status)
+                for definite_form in made:
+                    shown[len(forms)] = form
+                    forms.append(definite_form)
+                    statuses.append(status)
         if latin_target and entry.kind.value in _NAME_KINDS:
             source = entry.forms(source_lang)
             if source is not None and source.preferred != terms.preferred:

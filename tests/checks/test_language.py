@@ -127,6 +127,11 @@ def test_fragments(lang: str, text: str, fragment: str) -> None:
         ("ar", "وفقا لخطة 45/KH-UBND و COVID-19 وشبكة 5G."),  # codes, acronyms
         ("zh-Hans", "研究人员James et al.发表了论文。"),
         ("fr", "Le café phở est populaire à Hanoï."),  # one word
+        # addresses: with a scheme or without, e-mail
+        ("ru", "Предупреждения публикуются на сайте canhbao.ndc.gov.vn ежедневно."),
+        ("ar", "تنشر التحذيرات على الموقع https://canhbao.ndc.gov.vn يوميا."),
+        ("zh-Hans", "预警信息发布在https://canhbao.ndc.gov.vn网站上。"),
+        ("ru", "Вопросы можно направлять на адрес hotro@ndc.gov.vn круглосуточно."),
     ],
 )
 def test_no_fragment(lang: str, text: str) -> None:

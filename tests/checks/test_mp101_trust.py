@@ -151,6 +151,34 @@ def _missing_in(vi: dict[str, object], lang: str, target: dict[str, object]) -> 
     return [f.entry or "" for f in check(article, config=ONLY, glossary=GLOSSARY)]
 
 
+@pytest.mark.parametrize(
+    ("body", "missing"),
+    [
+        # a headline writes the province without 省 where the body has it in full
+        ("北宁省将建设一座人工智能数据中心。", []),
+        # ... but where the body never names it in full, the headline's is missing too
+        (
+            "该省将建设一座人工智能数据中心。",
+            [("title", "place/bac-ninh"), ("blocks", "place/bac-ninh")],
+        ),
+    ],
+)
+def test_a_chinese_headline_without_the_province_suffix(
+    body: str, missing: list[tuple[str, str]]
+) -> None:
+    article = make_article(
+        {
+            "vi": {
+                "title": "Xây trung tâm dữ liệu AI tại Bắc Ninh",
+                "blocks": ["Tỉnh Bắc Ninh sẽ xây một trung tâm dữ liệu AI."],
+            },
+            "zh-Hans": {"title": "北宁建设人工智能数据中心", "blocks": [body]},
+        }
+    )
+    found = check(article, config=ONLY, glossary=GLOSSARY)
+    assert [(f.field, f.entry) for f in found] == missing
+
+
 VI_CHAIRMAN = {
     "title": "Chủ tịch UBND tỉnh Quảng Ninh kiểm tra công trình đê biển",
     "blocks": [

@@ -607,6 +607,35 @@ def test_mp102_mp104_a_body_s_one_word_short_name_after_its_full_name(tmp_path: 
     assert [(f.code, f.block, f.excerpt) for f in found] == [("MP102", 1, "VNPower")]
 
 
+@pytest.mark.parametrize(
+    ("lang", "full", "short", "reported"),
+    [
+        ("en", "Noi Bai International Airport", "Noi Bai airport", False),
+        ("fr", "l'aéroport international de Noi Bai", "l'aéroport de Noi Bai", False),
+        ("es", "el Aeropuerto Internacional de Noi Bai", "el aeropuerto de Noi Bai", False),
+        # words of its own, or the short form first, are another rendering
+        ("en", "Noi Bai International Airport", "Noi Bai Airfield", True),
+        ("en", "Noi Bai airport", "Noi Bai International Airport", True),
+    ],
+)
+def test_mp104_a_body_s_name_with_words_left_out(
+    tmp_path: Path, lang: str, full: str, short: str, reported: bool
+) -> None:
+    (tmp_path / "desk.yaml").write_text(
+        "name: desk\nsource_lang: vi\nentries:\n"
+        "  - id: org/noi-bai-airport\n    kind: organization\n    terms:\n"
+        "      vi: {preferred: Cảng hàng không quốc tế Nội Bài, accepted: [sân bay Nội Bài]}\n"
+        "      en: {preferred: Noi Bai International Airport, accepted: [Noi Bai airport, Noi Bai Airfield]}\n"
+        "      fr: {preferred: aéroport international de Noi Bai, accepted: [aéroport de Noi Bai]}\n"
+        "      es: {preferred: Aeropuerto Internacional de Noi Bai, accepted: [aeropuerto de Noi Bai]}\n",
+        encoding="utf-8",
+    )
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    article = make_article({lang: [f"{full}: 12.", f"{short}: 14."]}, source_lang=lang)
+    found = check(article, glossary=glossary, config=Config(select=("MP104",)))
+    assert [f.block for f in found] == ([1] if reported else [])
+
+
 def test_mp104_a_longer_form_after_a_shorter_one_it_holds(tmp_path: Path) -> None:
     (tmp_path / "desk.yaml").write_text(
         "name: desk\nsource_lang: vi\nentries:\n"

@@ -11,7 +11,7 @@ from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Severity
 from multipub.lang import letter_class, letter_pattern, primary_subtag, scripts_of, writes
-from multipub.langid import SITE_LANGUAGES, Guess, identify, plainly_in
+from multipub.langid import SITE_LANGUAGES, Guess, identify, plainly_in, without_urls
 from multipub.models import TextUnit
 from multipub.names import capitals
 from multipub.text import text_span
@@ -207,7 +207,8 @@ def foreign_fragments(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     )
     if not vietnamese and not latin:
         return
-    words = list(_WORD.finditer(text))
+    # A URL, an e-mail address or a domain name ("canhbao.ndc.gov.vn") is no prose.
+    words = list(_WORD.finditer(without_urls(text)))
     if vietnamese:
         for run in _runs(text, words, _vietnamese_word):
             with_marks = [w for w in run if marked.search(w.group()) and parse_syllable(w.group())]
@@ -267,8 +268,8 @@ def _runs(
     "Vietnamese letters in a translation (a title or phrase left untranslated; names, "
     "which are capitalized, are MP205's matter), or three or more Latin-script words of "
     "prose in a variant whose language is written in another script (Arabic, Cyrillic, "
-    "Han, Thai...). Acronyms, codes (50-KL/TW), URLs and glossary forms are not runs of "
-    "words.",
+    "Han, Thai...). Acronyms, codes (50-KL/TW), URLs, e-mail addresses, domain names "
+    "('canhbao.ndc.gov.vn') and glossary forms are not runs of words.",
     why="Machine translation leaves what it does not know as it is: a Vietnamese title in "
     "the middle of an English sentence, an English clause in a Russian one.",
     bad="en:\n\n> After the meeting, Phó Bí thư Thường trực Tỉnh ủy Tran Quoc Hung spoke.",

@@ -145,6 +145,36 @@ _SLOT = r"\S+(?:\s+\S+){0,3}?"
 _NAME_INSIDE = r"\s+(?:(?-i:[A-Z])[\w'’-]*\s+|[-–]\s+){0,6}"
 
 
+def _bare_in_a_headline(
+    ctx: VariantContext, entry_id: str, texts: list[tuple[str, list[Mention]]]
+) -> int:
+    """Return how many times a place's form stands in the headline ``texts`` without the
+    suffix its language may drop ("北宁" for "北宁省": the profile's ``optional_suffixes``),
+    outside other mentions: a headline is short where the body, which the caller has seen
+    name the place in full, is not."""
+    assert ctx.glossary is not None
+    forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
+    found = profile(primary_subtag(ctx.lang))
+    if forms is None or found is None or not found.matching.optional_suffixes:
+        return 0
+    stems = {
+        form[: -len(suffix)]
+        for form in (forms.preferred, *forms.accepted)
+        for suffix in found.matching.optional_suffixes
+        if form.endswith(suffix) and form != suffix
+    }
+    count = 0
+    for text, mentions in texts:
+        for stem in stems:
+            at = text.find(stem)
+            while at >= 0:
+                end = at + len(stem)
+                if not any(m.start < end and at < m.end for m in mentions):
+                    count += 1
+                at = text.find(stem, end)
+    return count
+
+
 def _unspaced_pattern(
     form: str, inserted: Sequence[str], optional_suffixes: Sequence[str], cues: Sequence[str]
 ) -> re.Pattern[str]:
@@ -428,7 +458,9 @@ def forbidden_term(ctx: VariantContext) -> Iterator[Problem]:
     "Party Secretary' above 'Secretary of the Provincial Party Committee'), nor a body's "
     "acronym or one-word short name after its full name ('SBV', 'VNPower'), nor a good form "
     "that clips the first one, each of its words made of the starts of the first one's "
-    "words ('замминистра' after 'заместитель министра', '疾控中心' after '疾病控制中心').",
+    "words ('замминистра' after 'заместитель министра', '疾控中心' after '疾病控制中心'), "
+    "nor a body's good form that leaves out words between the first and the last of its "
+    "first one ('Noi Bai airport' after 'Noi Bai International Airport').",
     why="A reader who meets one official under two titles, or one body under two names, "
     "takes them for two; it is the defect machine translation makes when it translates "
     "each sentence on its own.",
@@ -461,6 +493,10 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
                 continue  # "gold medal" after "gold", "总理" after "政府总理"
             if _abbreviates(m, seen[1], ctx.lang):
                 continue  # "замминистра" after "заместитель министра", "疾控中心" after the full
+            if ctx.glossary.kinds.get(m.entry) is EntryKind.ORGANIZATION and _words_left_out(
+                m, seen[1], ctx.lang
+            ):
+                continue  # "Noi Bai airport" after "Noi Bai International Airport"
             if (
                 m.status is not FormStatus.FORBIDDEN
                 and is_short_name(m.form)
@@ -517,6 +553,23 @@ def _shortened(short: Mention, full: Mention, lang: str) -> bool:
     return len(part) < len(whole) and any(
         whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1)
     )
+
+
+def _words_left_out(short: Mention, full: Mention, lang: str) -> bool:
+    """Return True when ``short`` writes a good form made of ``full``'s words in order,
+    its first and last kept and some between left out ("Noi Bai airport" of "Noi Bai
+    International Airport"), in a language with spaces: a body's short name after its
+    full one. (Not for titles: "Deputy Minister" of "Deputy Prime Minister" is another.)"""
+    found = profile(lang)
+    if FormStatus.FORBIDDEN in (short.status, full.status) or (
+        found is not None and not found.separates_words
+    ):
+        return False
+    part, whole = _units_of(short.form, lang), _units_of(full.form, lang)
+    if len(part) < 2 or len(part) >= len(whole) or (part[0], part[-1]) != (whole[0], whole[-1]):
+        return False
+    rest = iter(whole)
+    return all(word in rest for word in part)  # a subsequence: the iterator moves on
 
 
 def _abbreviates(short: Mention, full: Mention, lang: str) -> bool:
@@ -993,7 +1046,8 @@ def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) ->
     "the plural by the profile's plural endings and changes ('the Deputy Prime Ministers', "
     "'Deputy Secretaries') or in a plural or dual the glossary lists (Arabic 'الوزراء' for "
     "'وزير'), with 'former' against or inside it ('exvicepresidente', '省人民委员会原副主席'), "
-    "a Chinese province without 省 ('南定和嘉莱两省'), an accepted form with a name slot "
+    "a Chinese province without 省 where a cue follows ('南定和嘉莱两省') or in a headline "
+    "whose body names it in full, an accepted form with a name slot "
     "('People's Committee of … Province'), one that "
     "shares a character with a neighbouring mention in a language without spaces "
     "(广宁省人民委员会), one whose last word's article Arabic drops before a place's name "
@@ -1099,6 +1153,13 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
                 here_found,
                 texts,
             )
+            if (
+                short > 0
+                and kinds.get(entry) is EntryKind.PLACE
+                and entry in first_rendered
+                and all(target_units[j].field == "title" for j in t_idx)
+            ):
+                short -= _bare_in_a_headline(ctx, entry, texts)
             if short <= 0:
                 continue
             if _another_countrys_by_consensus(ctx, entry, s_idx, entry in named_abroad):
