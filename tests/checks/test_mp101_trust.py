@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from multipub import Config, check
-from multipub.glossary import load_glossary
+from multipub.glossary import glossary_from_data, load_glossary
 from multipub.matcher import GlossaryIndex
 from tests.conftest import make_article
 
@@ -287,3 +287,84 @@ def test_one_holder_titled_twice_in_a_source_block_is_titled_once() -> None:
     vi = "Phó Thủ tướng Trần Hồng Hà và Phó Thủ tướng Lê Thành Long dự họp."
     en = "Deputy Prime Minister Tran Hong Ha and Le Thanh Long attended."
     assert _missing(vi, "en", en) == ["title/deputy-prime-minister"]
+
+
+_FUSED_DESK = {
+    "name": "desk",
+    "source_lang": "vi",
+    "entries": [
+        {
+            "id": "org/cema",
+            "kind": "organization",
+            "terms": {
+                "vi": "Ủy ban Dân tộc",
+                "en": "Committee for Ethnic Minority Affairs",
+                "zh": "民族委员会",
+            },
+        },
+        {
+            "id": "title/minister",
+            "kind": "title",
+            "terms": {"vi": "Bộ trưởng", "en": "Minister", "zh": "部长"},
+        },
+        {
+            "id": "title/cema-minister-chairman",
+            "kind": "title",
+            "terms": {
+                "vi": "Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc",
+                "en": "Minister-Chairman of the Committee for Ethnic Minority Affairs",
+                "zh": "民族委员会部长、主任",
+            },
+        },
+        {
+            "id": "title/cema-chairman",
+            "kind": "title",
+            "terms": {
+                "vi": "Chủ nhiệm Ủy ban Dân tộc",
+                "en": "Chairman of the Committee for Ethnic Minority Affairs",
+            },
+        },
+        {
+            "id": "title/cema-vice-chairman",
+            "kind": "title",
+            "terms": {
+                "vi": "Phó Chủ nhiệm Ủy ban Dân tộc",
+                "en": "Vice Chairman of the Committee for Ethnic Minority Affairs",
+            },
+        },
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("vi", "lang", "target", "missing"),
+    [
+        # the glossary's fused title for the source's body and title, written apart
+        (
+            "Đoàn công tác của Ủy ban Dân tộc do Bộ trưởng, Chủ nhiệm Giàng A Chu dẫn đầu.",
+            "en",
+            "The delegation was led by Minister-Chairman of the Committee for Ethnic Minority "
+            "Affairs Giang A Chu.",
+            [],
+        ),
+        (
+            "Đoàn công tác của Ủy ban Dân tộc do Bộ trưởng, Chủ nhiệm Giàng A Chu dẫn đầu.",
+            "zh-Hans",
+            "民族委员会部长、主任江阿朱率工作代表团。",
+            [],
+        ),
+        # a vice chairman is no chairman, though the one's name holds the other's
+        (
+            "Chủ nhiệm Ủy ban Dân tộc Giàng A Chu phát biểu.",
+            "en",
+            "Vice Chairman of the Committee for Ethnic Minority Affairs Giang A Chu spoke.",
+            ["title/cema-chairman"],
+        ),
+    ],
+)
+def test_terms_named_inside_a_fused_title(
+    vi: str, lang: str, target: str, missing: list[str]
+) -> None:
+    glossary = GlossaryIndex(glossary_from_data(_FUSED_DESK, "desk.yaml"))
+    article = make_article({"vi": [vi], lang: [target]})
+    assert [f.entry for f in check(article, config=ONLY, glossary=glossary)] == missing

@@ -259,6 +259,50 @@ def _fused_with_their_titles(
     )
 
 
+def _inside_a_fused_mention(
+    ctx: VariantContext,
+    entry_id: str,
+    source: list[tuple[str, list[Mention]]],
+    target: list[tuple[str, list[Mention]]],
+) -> int:
+    """Return how many mentions in ``target`` of entries the ``source`` blocks do not name
+    hold a good form of ``entry_id`` (an organization or a title) in the variant's
+    language, their entry's source-language form holding its own too (an organization
+    anywhere, a title at the start): a translation that writes the glossary's fused title
+    for the source's separate words names them in it ("Ủy ban Dân tộc do Bộ trưởng, Chủ
+    nhiệm X" as "Minister-Chairman of the Committee for Ethnic Minority Affairs X",
+    "民族委员会部长、主任X"). ("Phó Chủ nhiệm ..." does not start with "Chủ nhiệm ...": a
+    vice chairman is no chairman.)"""
+    assert ctx.glossary is not None
+    entries = ctx.glossary.entries
+    kind = entries[entry_id].kind
+    source_lang = ctx.article.source_lang
+    inner, inner_source = entries[entry_id].forms(ctx.lang), entries[entry_id].forms(source_lang)
+    if kind not in (EntryKind.ORGANIZATION, EntryKind.TITLE) or None in (inner, inner_source):
+        return 0
+    assert inner is not None and inner_source is not None
+    named = {m.entry for _, mentions in source for m in mentions}
+    small = [fold(form) for form in inner.good_forms()]
+    small_source = [fold(form) for form in inner_source.good_forms()]
+    count = 0
+    for _, mentions in target:
+        for m in mentions:
+            if m.entry == entry_id or m.entry in named:
+                continue
+            outer_source = entries[m.entry].forms(source_lang)
+            if outer_source is None or not any(form in fold(m.text) for form in small):
+                continue
+            large = [fold(form) for form in outer_source.good_forms()]
+            if any(
+                (kind is EntryKind.ORGANIZATION and form in whole) or whole.startswith(form)
+                for form in small_source
+                for whole in large
+                if whole != form
+            ):
+                count += 1
+    return count
+
+
 def _holds_in(ctx: VariantContext, outer: str, inner: str) -> bool:
     """Return whether a good form of organization ``outer`` in the variant's language holds
     one of organization ``inner``'s ("Secretariat of the Party Central Committee" holds
@@ -1047,7 +1091,10 @@ def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) ->
     "'Deputy Secretaries') or in a plural or dual the glossary lists (Arabic 'الوزراء' for "
     "'وزير'), with 'former' against or inside it ('exvicepresidente', '省人民委员会原副主席'), "
     "a Chinese province without 省 where a cue follows ('南定和嘉莱两省') or in a headline "
-    "whose body names it in full, an accepted form with a name slot "
+    "whose body names it in full, a body or title inside the glossary's fused title that "
+    "the translation writes for them ('Minister-Chairman of the Committee for Ethnic "
+    "Minority Affairs' for 'Ủy ban Dân tộc do Bộ trưởng, Chủ nhiệm'), an accepted form "
+    "with a name slot "
     "('People's Committee of … Province'), one that "
     "shares a character with a neighbouring mention in a language without spaces "
     "(广宁省人民委员会), one whose last word's article Arabic drops before a place's name "
@@ -1146,12 +1193,11 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
                 continue
             # Mentions read otherwise stand for as many of the missing ones.
             texts = [(target_units[j].text, target_mentions[j]) for j in t_idx]
-            short -= _renderings_otherwise(ctx, entry, texts) + _fused_with_their_titles(
-                ctx,
-                entry,
-                [(source_units[i].text, source_mentions[i]) for i in s_idx],
-                here_found,
-                texts,
+            source_texts = [(source_units[i].text, source_mentions[i]) for i in s_idx]
+            short -= (
+                _renderings_otherwise(ctx, entry, texts)
+                + _fused_with_their_titles(ctx, entry, source_texts, here_found, texts)
+                + _inside_a_fused_mention(ctx, entry, source_texts, texts)
             )
             if (
                 short > 0
