@@ -147,6 +147,46 @@ def _dates() -> list[tuple[re.Pattern[str], str, str]]:
     return dates
 
 
+@cache
+def _month_years() -> list[tuple[re.Pattern[str], str]]:
+    """Return the patterns of a month of a year (groups ``m``, the month's number or name,
+    and ``y``, the year), each with a word a text must hold for it to match ("" when there
+    is none to test): the profiles' ``month_year_patterns``, then a month's name before a
+    year ("July 2025", "julio de 2025", "июля 2025 года")."""
+    languages = profiles().values()
+    found: list[tuple[re.Pattern[str], str]] = []
+    year = r"(?P<y>(?:19|20)\d\d)(?!\d|[.,]\d)"
+    templates = dict.fromkeys(
+        (t, p.separates_words) for p in languages for t in p.numbers.month_year_patterns
+    )
+    for template, spaced in templates:
+        pattern, needle = "", ""
+        for piece in re.findall(r"\{[my]\}|\s+|[^\s{]+|\{", template):
+            if not needle and piece not in ("{m}", "{y}") and piece.lower() == piece.upper():
+                needle = piece.strip()
+            if piece.isspace():
+                pattern += r"\s+" if spaced else r"\s*"
+            elif piece == "{m}":
+                pattern += r"(?P<m>\d(?<![\d.,/].)\d?)"
+            elif piece == "{y}":
+                pattern += year
+            else:
+                pattern += re.escape(piece)
+        found.append((re.compile(pattern, re.IGNORECASE), needle))
+    prepositions = {w for p in languages for w in p.numbers.month_prepositions}
+    month_word = "|".join(sorted((re.escape(m) for m in _months()), key=len, reverse=True))
+    found.append(
+        (
+            re.compile(
+                rf"(?<!\w)(?P<m>{month_word})\.?\s+(?:{words_pattern(prepositions)}\s+)?{year}",
+                re.IGNORECASE,
+            ),
+            "",
+        )
+    )
+    return found
+
+
 # A race time in figures, minutes and seconds and their hundredths, the two marks unlike
 # ("2:05.31", "2:05,31"; Russian "2.05,31"): a date or a number never is.
 _RACE_TIME = re.compile(
@@ -632,6 +672,15 @@ def _read_numbers(
         if order == "dM":  # the month-day order comes right after, as the pattern did
             for start, end, month, day in _month_day(prepared):
                 date(start, end, day, month, None)
+    # A month of a year ("tháng 7/2025", "July 2025", "2025年7月"), once no date holds it
+    # ("28 September 2025" is a date and its year): the month, and the year on its own.
+    for pattern, needle in _month_years():
+        for match in pattern.finditer(prepared) if needle in prepared else ():
+            month, year = match.group("m"), match.group("y")
+            number = int(month) if month.isdigit() else _months().get(month.lower(), 0)
+            if 1 <= number <= 12 and free(match.start(), match.end()):
+                take(match.start(), match.end(), f"month:{number}")
+                tokens.append(NumberToken(match.start(), match.end(), year))
     # A match's score ("3-1", "3:1", "3比1"), dates read first ("10-15/5"): its numbers,
     # small as they are, are the fact.
     for start, end, key in _scores(prepared):

@@ -637,6 +637,10 @@ def test_a_currency_code_inside_a_word_is_no_amount() -> None:
         ("The festival runs from 5 p.m. to 11 p.m.", "en", []),
         # A clock time before a comma is still one.
         ("Lúc 14:30, 2.000 người đã có mặt.", "vi", ["2000"]),
+        # A month of a year: the month, and the year on its own.
+        ("Từ tháng 7/2025, giá điện tăng.", "vi", ["month:7", "2025"]),
+        ("В июле 2025 года цены выросли.", "ru", ["month:7", "2025"]),
+        ("2025年7月起电价上涨。", "zh-Hans", ["month:7", "2025"]),
     ],
 )
 def test_scale_range_and_clock_words(text: str, lang: str, keys: list[str]) -> None:
@@ -726,3 +730,53 @@ def test_a_clock_time_most_translations_change_is_reported_on_the_source() -> No
 )
 def test_clock_times_read(text: str, times: list[tuple[int, int]]) -> None:
     assert [(c.hour, c.minute) for c in clock_times(text)] == times
+
+
+@pytest.mark.parametrize(
+    ("lang", "target", "shown"),
+    [
+        ("en", "The programme runs from June 2025 with VND1.2 trillion.", "June 2025"),
+        (
+            "ru",
+            "Программа реализуется с июня 2025 года, на неё выделено 1,2 трлн донгов.",
+            "июня 2025",
+        ),
+        ("zh-Hans", "该计划自2025年6月起实施，经费1.2万亿越南盾。", "2025年6月"),
+        ("ar", "ينفذ البرنامج اعتبارا من يونيو 2025 بتمويل 1.2 تريليون دونغ.", "يونيو 2025"),
+    ],
+)
+def test_a_changed_month_of_a_year(lang: str, target: str, shown: str) -> None:
+    source = "Chương trình triển khai từ tháng 7/2025 với kinh phí 1.200 tỷ đồng."
+    assert _mp501(source, lang, target) == [
+        (f"month tháng 7/2025 of block 0 of the source is {shown} here", shown)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target"),
+    [
+        # the same month, in each language's way
+        ("Dự án khởi công tháng 7/2025.", "en", "Work began in July 2025."),
+        ("Dự án khởi công tháng 7 năm 2025.", "es", "Las obras comenzaron en julio de 2025."),
+        ("Dự án khởi công tháng 7/2025.", "fr", "Les travaux ont débuté en juillet 2025."),
+        ("Dự án khởi công tháng 7/2025.", "zh-Hans", "项目于2025年7月开工。"),
+        # the month said otherwise, or a full date: no month to compare
+        ("Dự án khởi công tháng 7/2025.", "en", "Work began in mid-2025."),
+        ("Dự án khởi công ngày 5/7/2025.", "en", "Work began on July 5, 2025."),
+        # a lunar month's number beside a date of that month ("rằm": the full moon)
+        ("Lễ hội diễn ra vào rằm tháng 10 âm lịch.", "zh-Hans", "节日于农历10月15日举行。"),
+        # ... and, when its month is written in words, no day of another date
+        (
+            "Lễ hội diễn ra vào rằm tháng 10 âm lịch; năm nay từ ngày 13 đến 15/11.",
+            "zh-Hans",
+            "节日于农历十月十五日举行；今年于11月13日至15日举行。",
+        ),
+    ],
+)
+def test_months_of_a_year_clean(source: str, lang: str, target: str) -> None:
+    assert _mp501(source, lang, target) == []
+
+
+def test_a_month_of_another_year_is_reported_once_by_its_year() -> None:
+    found = _mp501("Dự án khởi công tháng 7/2025.", "fr", "Les travaux ont débuté en juillet 2026.")
+    assert found == [("number 2025 of block 0 of the source is 2026 here", "juillet 2026")]

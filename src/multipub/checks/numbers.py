@@ -46,6 +46,8 @@ def _looks_changed(source: str, target: str) -> bool:
         day, month = source[5:].split("-")
         other_day, other_month = target[5:].split("-")
         return day == other_day or month == other_month
+    if kind == "month":
+        return True  # a month of a year for another: its year is compared on its own
     if kind == "code":
         return True
     if len(source) != len(target):
@@ -291,7 +293,7 @@ def _unlikeness(a: str, b: str) -> tuple[int, int]:
     return (abs(len(a) - len(b)), 0 if sorted(a) == sorted(b) else 1)
 
 
-_AS_WRITTEN = frozenset({"code", "score", "clock"})
+_AS_WRITTEN = frozenset({"code", "score", "clock", "month"})
 _KIND_NAMES = {"clock": "clock time"}
 
 
@@ -302,6 +304,8 @@ def _shown(key: str) -> str:
     if key.startswith("score:"):
         return key[6:]
     if key.startswith("clock:"):
+        return key[6:]
+    if key.startswith("month:"):
         return key[6:]
     if key.startswith("time:"):
         whole, _, fraction = key[5:].partition(".")
@@ -317,6 +321,7 @@ def _shown(key: str) -> str:
     summary="A number, date or document code of a source block missing or changed in its "
     "aligned target block, after locale normalization (Vietnamese '1.250' and '86,6%', "
     "Arabic-Indic digits, '28/9' = '28 September' = '28 سبتمبر' = '28 сентября' = '9月28日', "
+    "a month of a year: 'tháng 7/2025' = 'July 2025' = 'julio de 2025' = '2025年7月', "
     "scale words: '3,5 tỷ' = '3.5 billion' = '35亿', a range sharing one: '4,2-3,9 triệu', "
     "Buddhist-era years in Thai; race times: '2 phút 05,31 giây' = '2:05.31' = '2.05,31' = "
     "'2分05秒31'; a match's score beside a score word, in order: 'thắng 3-1' = '3-1 win' = "
@@ -460,13 +465,30 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
             if same_day:
                 spare.remove(same_day[0])  # "ngày 21" is the day of "21 January"
                 continue
+            a_month = (
+                kind == "number"
+                and _month_word_before(source_lang).search(source_text, 0, source_token.start)
+                is not None
+            )
+            if a_month:
+                # "rằm tháng 10" (the full moon of the tenth month) is the month of
+                # "农历10月15日": a month, not a day of it.
+                same_month = [
+                    sp
+                    for sp in spare
+                    if (sp[1].key.endswith(f"-{key}") and sp[1].key.startswith("date:"))
+                    or sp[1].key == f"month:{key}"
+                ]
+                if same_month:
+                    spare.remove(same_month[0])
+                    continue
             # By place: a changed number takes the target's own number that stands where
             # it stood (the first spare one of its kind), the likeliest alteration first.
             # (of as many digits: "the 1960s" may be "los años 60", "1800" the 19th century)
             alike = [sp for sp in spare if _looks_changed(key, sp[1].key)]
             in_place = [sp for sp in spare if _kind(sp[1].key) == kind][:1]
             candidates = alike or [sp for sp in in_place if _digits(sp[1].key) == _digits(key)]
-            if not candidates and kind == "number":
+            if not candidates and kind == "number" and not a_month:
                 # A day the source writes alone ("ngày 21") in a date of the target.
                 candidates = [sp for sp in spare if _day(sp[1].key) == _digits(key)][:1]
             if not candidates and kind == "number":
@@ -627,6 +649,16 @@ def _changed_clocks(
             related=(Related(field=source_unit.field, block=source_unit.block, lang=source_lang),),
         )
         yield _Change(problem, i, NumberToken(clock.start, clock.end, clock.key), written.key)
+
+
+@lru_cache(maxsize=64)
+def _month_word_before(lang: str) -> re.Pattern[str]:
+    """Return the pattern of ``lang``'s word for a month right before a number, at the
+    end of the text searched ("tháng 10": the profile's ``month_words``; matching nothing
+    without any)."""
+    found = profile(lang)
+    words = found.numbers.month_words if found is not None else ()
+    return re.compile(rf"(?<!\w){words_pattern(words)}\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)

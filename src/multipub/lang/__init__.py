@@ -206,6 +206,17 @@ class Numbers(_Data):
     date_patterns: tuple[str, ...] = Field(
         default=(), description="dates in words: '{d}' the day, '{m}' the month number"
     )
+    month_words: tuple[str, ...] = Field(
+        default=(),
+        description="words for 'month' right before its number ('tháng 10'): that number "
+        "is a month, the same as a date's month in a translation (MP501)",
+    )
+    month_year_patterns: tuple[str, ...] = Field(
+        default=(),
+        description="a month of a year in figures: '{m}' the month number, '{y}' the year "
+        "('tháng {m}/{y}', '{y}年{m}月'); a month's name before a year ('July 2025', 'julio "
+        "de 2025') is read in every language with months",
+    )
     score_words: tuple[str, ...] = Field(
         default=(),
         description="words beside a match's score that make 'N-M' or 'N:M' a score ('thắng', "
