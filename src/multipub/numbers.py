@@ -766,7 +766,7 @@ CONVERSIONS = {
 # of one kind ("5 mg" written "5 g", "3,5 tỷ đồng" written "3.5 billion dollars") is a
 # changed quantity that no conversion explains (MP501). Currencies are a kind too.
 UNIT_KINDS = {
-    **dict.fromkeys(("mm", "cm", "m", "km", "in", "ft", "yd", "mi"), "length"),
+    **dict.fromkeys(("nm", "um", "mm", "cm", "m", "km", "in", "ft", "yd", "mi"), "length"),
     **dict.fromkeys(("mg", "g", "kg", "t", "lb"), "mass"),
     **dict.fromkeys(("ml", "l"), "volume"),
     **dict.fromkeys(("m2", "ha", "km2"), "area"),
@@ -775,18 +775,24 @@ UNIT_KINDS = {
     **dict.fromkeys(("kmh", "mph", "ms"), "speed"),
     **dict.fromkeys(("F", "C"), "temperature"),
     **dict.fromkeys(("VND", "USD", "EUR", "CNY", "JPY"), "currency"),
+    **dict.fromkeys(("KB", "MB", "GB", "TB", "PB"), "data"),
+    **dict.fromkeys(("Hz", "kHz", "MHz", "GHz"), "frequency"),
+    **dict.fromkeys(("kbps", "Mbps", "Gbps"), "bitrate"),
     "pct": "share",  # "15 percent": no other unit, but no range of it is a match's score
 }
 # Units of one kind that a metric prefix relates, with their size in the kind's base
 # unit: "1.500 MW" is "150万千瓦" (1,500,000 kW), "2.000 ha" is "20 km²". A conversion
 # between two of them changes the figure by the ratio of their sizes (MP501).
 UNIT_SIZES = {
-    "mm": 1e-3, "cm": 1e-2, "m": 1.0, "km": 1e3,
+    "nm": 1e-9, "um": 1e-6, "mm": 1e-3, "cm": 1e-2, "m": 1.0, "km": 1e3,
     "mg": 1e-3, "g": 1.0, "kg": 1e3, "t": 1e6,
     "ml": 1e-3, "l": 1.0,
     "m2": 1.0, "ha": 1e4, "km2": 1e6,
     "W": 1.0, "kW": 1e3, "MW": 1e6, "GW": 1e9,
     "kWh": 1.0, "MWh": 1e3, "GWh": 1e6,
+    "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15,
+    "Hz": 1.0, "kHz": 1e3, "MHz": 1e6, "GHz": 1e9,
+    "kbps": 1e3, "Mbps": 1e6, "Gbps": 1e9,
 }  # fmt: skip
 # Signs written before an amount in any language ("$5 million", "VND120 billion"); a
 # letter right before "$" makes it another dollar ("S$", "HK$"), which is left unread.

@@ -780,3 +780,40 @@ def test_months_of_a_year_clean(source: str, lang: str, target: str) -> None:
 def test_a_month_of_another_year_is_reported_once_by_its_year() -> None:
     found = _mp501("Dự án khởi công tháng 7/2025.", "fr", "Les travaux ont débuté en juillet 2026.")
     assert found == [("number 2025 of block 0 of the source is 2026 here", "juillet 2026")]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target", "reported"),
+    [
+        # units of technology news: sizes, frequencies, rates, data
+        (
+            "Nhà máy sản xuất chip tiến trình 12 nm.",
+            "fr",
+            "L'usine grave des puces en 12 mm.",
+            True,
+        ),
+        (
+            "Nhà máy sản xuất chip tiến trình 12 nm.",
+            "fr",
+            "L'usine grave des puces en 12 nm.",
+            False,
+        ),
+        ("Băng tần 3.500 MHz được cấp cho 5G.", "en", "The 3,500 GHz band went to 5G.", True),
+        ("Băng tần 3.500 MHz được cấp cho 5G.", "en", "The 3.5 GHz band went to 5G.", False),
+        ("Tốc độ trung bình đạt 150 Mbps.", "ru", "Средняя скорость достигла 150 Гбит/с.", True),
+        ("Tốc độ trung bình đạt 150 Mbps.", "ru", "Средняя скорость достигла 150 Мбит/с.", False),
+        ("Trung tâm dữ liệu lưu trữ 20 PB.", "zh-Hans", "数据中心存储20TB数据。", True),
+        ("Trung tâm dữ liệu lưu trữ 20 PB.", "ar", "يخزن مركز البيانات 20 بيتابايت.", False),
+        (
+            "Trung tâm dữ liệu lưu trữ 20 PB.",
+            "es",
+            "El centro de datos almacena 20 petabytes.",
+            False,
+        ),
+    ],
+)
+def test_units_of_technology(source: str, lang: str, target: str, reported: bool) -> None:
+    found = _mp501(source, lang, target)
+    assert len(found) == (1 if reported else 0)
+    if reported:
+        assert "in another unit" in found[0][0]
