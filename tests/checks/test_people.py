@@ -504,6 +504,17 @@ def test_mp203_old_title(lang: str) -> None:
         ),
         # a title never held by this person
         ("ar", f"وقال الرفيق هوانغ مينه دوك، {AR_PDS}، إن الخطة ستنفذ.", AR_PDS),
+        # the name in apposition to the title, set off by commas (an honorific may open it)
+        (
+            "en",
+            "The Chairman of the Provincial People's Committee, Hoang Minh Duc, spoke.",
+            "Chairman of the Provincial People's Committee",
+        ),
+        (
+            "fr",
+            "Le président du Comité populaire provincial, M. Hoang Minh Duc, a pris la parole.",
+            "président du Comité populaire provincial",
+        ),
     ],
 )
 def test_mp203_wrong_title_variants(lang: str, text: str, title: str) -> None:
@@ -583,10 +594,30 @@ def test_mp203_message_without_any_role_that_day() -> None:
             "ru",
             "Фан Куок Бао, постоянный заместитель секретаря провинциального комитета партии, выступил.",
         ),
+        # a title before a comma: the name has its own after it, or a list follows
+        (
+            "en",
+            "Reporting to the Chairman of the Provincial People's Committee, Hoang Minh Duc, "
+            "Permanent Deputy Head, said the work was on schedule.",
+        ),
+        (
+            "en",
+            "They met the Chairman of the Provincial People's Committee, Hoang Minh Duc and "
+            "Le Thi Hong Van.",
+        ),
     ],
 )
 def test_mp203_clean(lang: str, text: str) -> None:
     assert run(lone(lang, text), "MP203") == []
+
+
+def test_mp203_a_title_in_apposition_after_a_name_is_that_name_s() -> None:
+    text = (
+        "Le Thi Hong Van, Chairman of the Provincial People's Committee, Hoang Minh Duc, "
+        "and others came."
+    )
+    article = lone("en", text)
+    assert [f.entry for f in run(article, "MP203")] == [VAN]
 
 
 def test_mp203_checks_the_source_and_every_translation() -> None:

@@ -79,7 +79,10 @@ def attached_titles(
             if (
                 lang is not None
                 and kinds.get(before.entry) is EntryKind.TITLE
-                and _complement_between(text[before.end : start], lang)
+                and (
+                    _complement_between(text[before.end : start], lang)
+                    or _apposed_to(text, mentions, position, index, start, lang, kinds)
+                )
             ):
                 attached.append(before)
             break
@@ -115,6 +118,59 @@ def attached_titles(
 _COMPLEMENT_WORDS = 8
 _COMPLEMENT_GLUE = frozenset({"and", "the", "of", "et", "de", "du", "des", "la", "le", "les"})
 _COMPLEMENT_GLUE |= {"l", "d", "y", "e", "del", "el", "los", "las", "da", "do"}
+
+
+def _apposed_to(
+    text: str,
+    mentions: list[Mention],
+    title_at: int,
+    person_at: int,
+    start: int,
+    lang: str,
+    kinds: dict[str, EntryKind],
+) -> bool:
+    """Return True when the title ``mentions[title_at]`` stands before the name of
+    ``mentions[person_at]`` (from ``start``: its bodies and places before it aside) as a
+    noun the name is in apposition to, set off by commas: "la ministra de Ciencia y
+    Tecnología, Tran Thi Lan, dijo", "the Deputy Minister of Transport, Mr Le Van An,
+    said". Not when the title is itself in apposition after another person ("A, Minister
+    of Health, B, ...": A's), when no comma closes the name ("the minister, A and B"), when
+    the title is a bare head with no complement ("Reporting to the minister, A, ...": an
+    opening phrase), or when a title of the name's own follows it ("..., A, Director of
+    the Department of Transport, said")."""
+    title, person = mentions[title_at], mentions[person_at]
+    gap = text[title.end : start]
+    head, comma, rest = gap.rpartition(",")
+    if not comma or (head.strip() and not _complement_between(head, lang)):
+        return False
+    if not head.strip() and len(title.text.split()) < 2:
+        return False
+    following = mentions[person_at + 1] if person_at + 1 < len(mentions) else None
+    if (
+        following is not None
+        and kinds.get(following.entry) is EntryKind.TITLE
+        and not text[person.end : following.start].strip(" ,")
+    ):
+        return False
+    found = profile(lang)
+    honorifics = {w.lower() for pair in found.gender.honorifics for w in pair} if found else set()
+    words = _PART_WORD.findall(rest)
+    if any(mark in rest for mark in ',;:()"“”«»') or len(words) > 2:
+        return False
+    if (
+        words
+        and " ".join(rest.split()).lower() not in honorifics
+        and not all(w.lower() in honorifics for w in rest.split())
+    ):
+        return False
+    if not re.match(r"\s*,", text[person.end :]):
+        return False
+    previous = mentions[title_at - 1] if title_at else None
+    return not (
+        previous is not None
+        and kinds.get(previous.entry) is EntryKind.PERSON
+        and _gap().match(text[previous.end : title.start])
+    )
 
 
 def _complement_between(gap: str, lang: str) -> bool:
@@ -204,7 +260,9 @@ def _people(ctx: VariantContext) -> Iterator[_Person]:
     severity=Severity.WARNING,
     summary="A person given a title (right before or after the name; before it, past the "
     "title's body, 'Bộ trưởng Bộ Y tế X', or its complement in capitalized words, 'Minister "
-    "of Health X', 'le ministre de la Santé X') that none of their "
+    "of Health X', 'le ministre de la Santé X', or the name set off by commas after a "
+    "title with its complement, 'the Minister of Health, X, said', 'la ministra de Salud, "
+    "X, dijo', unless a title of the name's own follows it) that none of their "
     "roles in the glossary gives them on the article's `published_at` date (any date when "
     "the article has none). A title said to be held before, by a word right before it "
     "('former', 'ex', 'nguyên', 'бывший', '原': the profile's `former_words`) or right "
