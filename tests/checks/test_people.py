@@ -1152,6 +1152,71 @@ def test_mp204_a_pronoun_attributing_a_quotation_clean(lang: str, blocks: list[s
     assert run(article, "MP204") == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "blocks", "word", "entry"),
+    [
+        # the speaker named after the quotation, the verb first, is the subject
+        (
+            "ru",
+            ["«Мы выполним план», — подчеркнул Хоанг Минь Дык.", "Она поручила ускорить работу."],
+            "Она",
+            DUC,
+        ),
+        (
+            "en",
+            ['"We will meet the plan," said Hoang Minh Duc.', "She asked for more."],
+            "She",
+            DUC,
+        ),
+        (
+            "es",
+            ["«Cumpliremos el plan», dijo Hoang Minh Duc.", "Ella pidió acelerar las obras."],
+            "Ella",
+            DUC,
+        ),
+        # a quotation's own full stops end none of the speaker's sentence
+        (
+            "zh-Hans",
+            ["黎氏红云说：“附件要小心。人仍然是最薄弱的环节。”", "他建议加强培训。"],
+            "他",
+            VAN,
+        ),
+        (
+            "en",
+            [
+                'Le Thi Hong Van said: "Attachments are risky. People are the weak link."',
+                "He urged more.",
+            ],
+            "He",
+            VAN,
+        ),
+        # 高棉 (Khmer) holds the surname 高 and names no one
+        ("zh-Hans", ["黎氏红云走访了高棉族同胞。", "他建议加强培训。"], "他", VAN),
+        # a Russian verb of saying before its speaker, after a quotation and its dash
+        ("ru", ["«Мы выполним план», — подчеркнула Хоанг Минь Дык."], "подчеркнула", DUC),
+    ],
+)
+def test_mp204_speakers_of_quotations(lang: str, blocks: list[str], word: str, entry: str) -> None:
+    article = make_article({lang: blocks}, source_lang=lang)
+    block = len(blocks) - 1
+    assert rows(article, run(article, "MP204")) == [("MP204", lang, "blocks", block, word, entry)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "blocks"),
+    [
+        ("ru", ["«Мы выполним план», — подчеркнул Хоанг Минь Дык.", "Он поручил ускорить работу."]),
+        ("ru", ["«Мы выполним план», — подчеркнул Хоанг Минь Дык."]),
+        # the name is not the speaker: someone else said it to them
+        ("en", ['"We will meet the plan," said the engineer to Hoang Minh Duc.', "She left."]),
+        ("zh-Hans", ["黎氏红云说：“附件要小心。人仍然是最薄弱的环节。”", "她建议加强培训。"]),
+    ],
+)
+def test_mp204_speakers_of_quotations_clean(lang: str, blocks: list[str]) -> None:
+    article = make_article({lang: blocks}, source_lang=lang)
+    assert run(article, "MP204") == []
+
+
 def test_mp204_a_headline_is_no_paragraph_before_the_first_block() -> None:
     article = make_article(
         {"en": {"title": "Le Thi Hong Van opens a ward", "blocks": ["He said it has 120 beds."]}},

@@ -530,6 +530,9 @@ def _find_word(text: str, word: str, lang: str, start: int, end: int) -> list[tu
     return spans
 
 
+# A quotation's closing mark and the dash of direct speech, right before a verb of saying.
+_QUOTATION_AND_DASH = re.compile(r"[»”\"]\s*,?\s*[—–-]\s*$")
+
 # An Arabic verb agrees with the subject right after it: at most two words (its object,
 # "ترأست أعمال المؤتمر الرفيقة ...") may stand between the verb and the name or its
 # honorific, with no punctuation and no word that opens a new clause ("قالت اللجنة إن
@@ -645,6 +648,21 @@ def _markers(
                 if (a, b) not in seen:
                     seen.add((a, b))
                     yield a, b, gender, other
+    # Right after a quotation and its dash, the verb of saying comes before its speaker
+    # even where verbs follow their subject ("«...», — подчеркнул X").
+    for masculine, feminine in agreement.verb_pairs() if not verb_first else ():
+        for word, gender, other in (
+            (masculine, Gender.MALE, feminine),
+            (feminine, Gender.FEMALE, masculine),
+        ):
+            for a, b in _find_word(text, word, lang, window[0], subject_start):
+                if (
+                    not text[b:subject_start].strip()
+                    and _QUOTATION_AND_DASH.search(text, window[0], a)
+                    and (a, b) not in seen
+                ):
+                    seen.add((a, b))
+                    yield a, b, gender, other
     # After the name, in its sentence: a noun whose pronoun suffix is the person's
     # ("وأكد ... في كلمته": in his speech).
     for masculine, feminine in agreement.possessives:
@@ -689,6 +707,7 @@ class _Pronouns:
     ordinary_words: re.Pattern[str] | None  # without spaces: words holding a surname's
     # character that name no one (高温, 泰国)
     attribution: re.Pattern[str] | None  # after a quotation's closing mark: '," she said'
+    inverted_speaker: re.Pattern[str] | None  # before a name: '"...," said', '», — сказал'
 
     def gender_of(self, word: str) -> tuple[Gender, str]:
         """Return the gender of the pronoun ``word`` and its counterpart, written in the
@@ -755,7 +774,31 @@ def _pronouns(lang: str) -> _Pronouns | None:
         ordinary = re.compile(words_pattern(agreement.not_someone, bounded=False))
     attribution = _attribution_pattern(found, tuple(of_word), spaced)
     return _Pronouns(
-        of_word, opening, ends, someone_else, cased, not_someone, surnames, ordinary, attribution
+        of_word,
+        opening,
+        ends,
+        someone_else,
+        cased,
+        not_someone,
+        surnames,
+        ordinary,
+        attribution,
+        _inverted_speaker(found),
+    )
+
+
+def _inverted_speaker(found: Profile) -> re.Pattern[str] | None:
+    """Return the pattern of what stands before a name that speaks a quotation just
+    closed, its verb first ('"...," said', '», a déclaré le ministre', '», — подчеркнул'):
+    the profile's speech verbs and the verbs only people do, then at most a few words of
+    a title (group ``tail``; the glossary's mentions are not in the text searched), at the
+    end of the text searched. None for a language without any."""
+    verbs = [*found.gender.speech_verbs, *found.gender.pronoun_verbs]
+    if not verbs or not found.separates_words:
+        return None
+    return re.compile(
+        rf"[»”\"]\s*[,،]?\s*(?:[—–-]\s*)?{words_pattern(verbs)}(?P<tail>[^.!?;:\"«»“”]{{0,80}})$",
+        re.IGNORECASE,
     )
 
 
@@ -790,6 +833,25 @@ def _attribution_pattern(
 # A quotation's opening mark and its closing one.
 _QUOTE_PAIRS = {"“": "”", "«": "»", "「": "」", "『": "』", '"': '"', "„": "“"}
 _SPACE = re.compile(r"\s*")
+
+
+_QUOTATION = re.compile(r"“[^”]*”|«[^»]*»|「[^」]*」|『[^』]*』|\"[^\"]*\"")
+_FINAL_MARK = re.compile(r"[.!?。！？]")
+
+
+@lru_cache(maxsize=64)
+def _quotes_blanked(text: str) -> str:
+    """Return ``text`` with what each quotation says blanked by as many spaces, its marks
+    and a final full stop kept (places stay those of ``text``): what a quotation says
+    ends no sentence and names no one of the text around it."""
+
+    def blank(found: re.Match[str]) -> str:
+        quoted = found.group()
+        inner = quoted[1:-1]
+        kept = inner[-1] if inner and _FINAL_MARK.fullmatch(inner[-1]) else ""
+        return quoted[0] + " " * (len(inner) - len(kept)) + kept + quoted[-1]
+
+    return _QUOTATION.sub(blank, text)
 
 
 def _attribution(text: str, at: int, table: _Pronouns) -> tuple[int, int, int, int] | None:
@@ -869,6 +931,12 @@ def _opens_its_sentence(
         at = mention.end
     before.append(text[at : person.start])
     rest = " ".join(before)
+    speaker = table.inverted_speaker.search(rest) if table.inverted_speaker else None
+    if speaker is not None and all(
+        word[:1].isupper() or word.lower() in _TITLE_GLUE
+        for word in _WORDS_OF.findall(speaker.group("tail"))
+    ):
+        return True  # a quotation's speaker after it: '"...," said X', '», — подчеркнул X'
     if table.cased:
         # An opening phrase set off by a comma may come first ("Speaking at the ceremony,
         # Minister X said", "On Monday, X said", a quotation and its comma).
@@ -916,7 +984,9 @@ def _pronoun_after(
     table = _pronouns(lang)
     if table is None or not _opens_its_sentence(text, table, person, mentions, starts, kinds):
         return
-    ends = list(itertools.islice(table.sentence_end.finditer(text, person.end, limit), 2))
+    # A quotation's own full stops end no sentence of the text around it.
+    blanked = _quotes_blanked(text)
+    ends = list(itertools.islice(table.sentence_end.finditer(blanked, person.end, limit), 2))
     stop = ends[1].end() if len(ends) > 1 else limit
     quoted = _attribution(text, ends[0].end(), table) if ends else None
     if table.cased:
@@ -983,8 +1053,10 @@ def _pronoun_opening_next(
         return
     rest = text[person.end :]
     # The block's own last mark ends the person's sentence, no other one after it (in
-    # Chinese a mark ends a sentence with no space after it: "...。").
-    last = rest.rstrip().rstrip(_CLOSING_QUOTES)
+    # Chinese a mark ends a sentence with no space after it: "...。"), a quotation's own
+    # aside ("X说：“……。……。”": what X said is X's sentence).
+    blanked = _quotes_blanked(text)
+    last = blanked[person.end :].rstrip().rstrip(_CLOSING_QUOTES)
     if table.sentence_end.search(last[:-1] if last.endswith(_FINAL_MARKS) else last):
         return  # the person's sentence is not the block's last
     if table.cased:
@@ -1002,8 +1074,8 @@ def _pronoun_opening_next(
     if _inside_a_quote(rest):
         return
     covered = _Covered(mentions, starts, person.end, len(text))
-    if _someone_between(text, [(person.end, len(text))], table, covered):
-        return
+    if _someone_between(blanked, [(person.end, len(text))], table, covered):
+        return  # (whoever the person's quotation names, it is theirs)
     gender, other = table.gender_of(following[a:b])
     yield a, b, gender, other
 
@@ -1268,7 +1340,8 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     "glossary gives a person: Arabic الرفيق/الرفيقة, السيد/السيدة and past-tense verbs "
     "(ترأس/ترأست, قال/قالت...) before the name; French M./Mme; Spanish señor/señora; "
     "Russian past-tense verbs "
-    "after the name (заявил/заявила); English reported speech after the name ('said she' "
+    "after the name (заявил/заявила), and before it right after a quotation and its dash "
+    "('«...», — подчеркнул X'); English reported speech after the name ('said she' "
     "of a man, not in a clause of its own: '..., who said she'); English, Spanish and "
     "Chinese pronouns for people (He/She, Él/Ella, 他/她), and French and Russian ones "
     "before a verb only people do (Il/Elle a souligné, Он/Она подчеркнул(а): they also "
@@ -1276,7 +1349,9 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     "that the person opens as its subject, or right after a quotation opening that "
     "sentence ('\"...,\" she said', '», a-t-elle déclaré', '», — сказала она', '”她说') "
     "(an opening phrase and its comma aside: 'Speaking "
-    "at the ceremony, X said'; in Chinese, a clause of it too), unless someone "
+    "at the ceremony, X said'; in Chinese, a clause of it too; the speaker named after a "
+    "quotation, the verb first, opens it too: '\"...,\" said X', '», — подчеркнул X'; what "
+    "a quotation says ends no sentence of it and names no one), unless someone "
     "else comes in between (an honorific, a name the glossary does not know, 'met', "
     "'会见'); a feminine title head "
     "(نائبة, présidente, ministra) opening a title in the chain after a man's name; and, in any "
