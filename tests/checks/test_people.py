@@ -1203,6 +1203,38 @@ def test_mp204_speakers_of_quotations(lang: str, blocks: list[str], word: str, e
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        # "and" between things brings in no one
+        (
+            "fr",
+            "Mme Le Thi Hong Van a inspecté les bateaux et les navires. Il a demandé des contrôles.",
+            "Il",
+        ),
+        ("en", "Le Thi Hong Van inspected the boats and ships. He asked for checks.", "He"),
+        ("ru", "Ле Тхи Хонг Ван осмотрела лодки и суда. Он поручил усилить проверки.", "Он"),
+        ("es", "Le Thi Hong Van inspeccionó los barcos y buques. Él pidió controles.", "Él"),
+    ],
+)
+def test_mp204_a_conjunction_between_things(lang: str, text: str, word: str) -> None:
+    article = lone(lang, text)
+    assert rows(article, run(article, "MP204")) == [("MP204", lang, "blocks", 0, word, VAN)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else comes in with "and" or "with": an honorific, a title of theirs
+        "Le Thi Hong Van and Ms Tran Thi Mai inspected the port. She asked for checks.",
+        "Le Thi Hong Van toured the port with the Chairman of the Provincial People's "
+        "Committee. He asked for checks.",
+    ],
+)
+def test_mp204_a_conjunction_before_someone_else(text: str) -> None:
+    assert run(lone("en", text), "MP204") == []
+
+
+@pytest.mark.parametrize(
     ("lang", "blocks"),
     [
         ("ru", ["«Мы выполним план», — подчеркнул Хоанг Минь Дык.", "Он поручил ускорить работу."]),

@@ -1007,8 +1007,37 @@ def _pronoun_after(
         return  # a speaker's "she" is whoever they speak of
     if _someone_between(text, gaps, table, _Covered(mentions, starts, person.end, a)):
         return
+    if _another_title_between(text, gaps, person, mentions, kinds, lang):
+        return
     gender, other = table.gender_of(text[a:b])
     yield a, b, gender, other
+
+
+def _another_title_between(
+    text: str,
+    gaps: list[tuple[int, int]],
+    person: Mention,
+    mentions: list[Mention],
+    kinds: dict[str, EntryKind],
+    lang: str,
+) -> bool:
+    """Return True when a glossary title that is not ``person``'s own (not attached to
+    the name) stands in the spans ``gaps`` of ``text``, outside what a quotation says
+    (blanked in ``text``): "X visited the hospital; the director thanked her" brings in
+    the director."""
+    index = next((k for k, m in enumerate(mentions) if m is person), None)
+    own = (
+        {id(t) for t in attached_titles(text, mentions, index, kinds, lang)}
+        if index is not None
+        else set()
+    )
+    return any(
+        kinds.get(m.entry) is EntryKind.TITLE
+        and id(m) not in own
+        and any(start <= m.start and m.end <= end for start, end in gaps)
+        and text[m.start : m.end].strip()
+        for m in mentions
+    )
 
 
 def _someone_between(
@@ -1076,6 +1105,8 @@ def _pronoun_opening_next(
     covered = _Covered(mentions, starts, person.end, len(text))
     if _someone_between(blanked, [(person.end, len(text))], table, covered):
         return  # (whoever the person's quotation names, it is theirs)
+    if _another_title_between(blanked, [(person.end, len(text))], person, mentions, kinds, lang):
+        return
     gender, other = table.gender_of(following[a:b])
     yield a, b, gender, other
 
