@@ -761,18 +761,20 @@ CONVERSIONS = {
     ("in", "cm"): 2.54,
     ("ft", "m"): 0.3048,
     ("yd", "m"): 0.9144,
+    ("nmi", "km"): 1.852,  # knots (nautical miles an hour) are read as their length
+    ("nmi", "mi"): 1.150779,
 }
 # What each unit of the profiles' ``numbers.units`` measures: the same figure in two units
 # of one kind ("5 mg" written "5 g", "3,5 tỷ đồng" written "3.5 billion dollars") is a
 # changed quantity that no conversion explains (MP501). Currencies are a kind too.
 UNIT_KINDS = {
-    **dict.fromkeys(("nm", "um", "mm", "cm", "m", "km", "in", "ft", "yd", "mi"), "length"),
+    **dict.fromkeys(("nm", "um", "mm", "cm", "m", "km", "in", "ft", "yd", "mi", "nmi"), "length"),
     **dict.fromkeys(("mg", "g", "kg", "t", "lb"), "mass"),
     **dict.fromkeys(("ml", "l"), "volume"),
     **dict.fromkeys(("m2", "ha", "km2"), "area"),
     **dict.fromkeys(("W", "kW", "MW", "GW"), "power"),
     **dict.fromkeys(("kWh", "MWh", "GWh"), "energy"),
-    **dict.fromkeys(("kmh", "mph", "ms"), "speed"),
+    **dict.fromkeys(("kmh", "mph", "ms", "kn"), "speed"),
     **dict.fromkeys(("F", "C"), "temperature"),
     **dict.fromkeys(("VND", "USD", "EUR", "CNY", "JPY"), "currency"),
     **dict.fromkeys(("KB", "MB", "GB", "TB", "PB"), "data"),

@@ -693,7 +693,7 @@ def test_changed_clock_times(lang: str, target: str, shown: str) -> None:
         # a time dropped ("in the morning") is no change
         ("en", "The session opened in the morning and closed at 5:15 p.m."),
         ("ru", "Заседание открылось утром и завершилось вечером."),
-        # converted to another time zone, which the block names
+        # converted to another time zone, which the translation names
         ("en", "The session opened at 1:30 GMT and closed at 10:15 GMT."),
         ("zh-Hans", "会议于北京时间9时30分开幕，18时15分闭幕。"),
     ],
@@ -817,3 +817,37 @@ def test_units_of_technology(source: str, lang: str, target: str, reported: bool
     assert len(found) == (1 if reported else 0)
     if reported:
         assert "in another unit" in found[0][0]
+
+
+def test_a_clock_time_changed_in_local_time_is_a_change() -> None:
+    # "local time" on both sides is the same clock: nothing was converted
+    found = _mp501(
+        "Lễ bắn pháo hoa bắt đầu lúc 23:45 (giờ địa phương).",
+        "en",
+        "The fireworks began at 10:45 p.m. local time.",
+    )
+    assert [message for message, _ in found] == [
+        "clock time 23:45 of block 0 of the source is 10:45 here"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target", "reported"),
+    [
+        # nautical miles and knots, converted or not
+        ("Tàu cá bị bắt cách bờ 110 hải lý.", "en", "The boat was seized 204 km offshore.", False),
+        ("Tàu cá bị bắt cách bờ 110 hải lý.", "en", "The boat was seized 110 km offshore.", True),
+        (
+            "Tàu cá bị bắt cách bờ 110 hải lý.",
+            "fr",
+            "Le bateau a été saisi à 110 milles marins.",
+            False,
+        ),
+        ("Tàu chạy với tốc độ 14 hải lý/giờ.", "ru", "Судно шло со скоростью 26 км/ч.", False),
+        ("Tàu chạy với tốc độ 14 hải lý/giờ.", "ru", "Судно шло со скоростью 14 км/ч.", True),
+        ("Tàu chạy với tốc độ 14 hải lý/giờ.", "zh-Hans", "船速为14节。", False),
+    ],
+)
+def test_nautical_units(source: str, lang: str, target: str, reported: bool) -> None:
+    found = _mp501(source, lang, target)
+    assert len(found) == (1 if reported else 0)

@@ -284,7 +284,7 @@ def _converted(a: float, unit_a: str | None, b: float, unit_b: str | None) -> bo
     return factor is not None and close_to(a, b * factor)
 
 
-_LENGTH_OF = {"mph": "mi", "kmh": "km"}
+_LENGTH_OF = {"mph": "mi", "kmh": "km", "kn": "nmi"}
 
 
 def _unlikeness(a: str, b: str) -> tuple[int, int]:
@@ -342,7 +342,7 @@ def _shown(key: str) -> str:
     "numbers are not compared. Clock times ('14:30', '6 giờ 30', '5 p.m.', '6点30分') are "
     "compared apart, on a 12-hour dial ('20:30' = '8:30 p.m.'): one written as another time "
     "is a change, one dropped is not ('in the morning'), nor one moved by whole hours "
-    "where a time zone is named ('08:00 GMT'). Whole numbers below 10 "
+    "where the translation names a time zone ('08:00 GMT'). Whole numbers below 10 "
     "neither (translations spell them) but with a unit or in a score; a score is compared "
     "as a pair (the winner's goals come first in some languages); a block left "
     "untranslated is MP303's.",
@@ -617,8 +617,8 @@ def _changed_clocks(
     writes as another time in its units ``t_idx``. Times are compared by the hour on a
     12-hour dial and the minutes ("20:30" is "8:30 p.m."); the equal ones set aside, the
     rest are paired in text order. A time the translation drops is let through (it may say
-    "in the morning"), and so is one moved by whole hours where either side names a time
-    zone (a conversion to GMT)."""
+    "in the morning"), and so is one moved by whole hours where the translation names a
+    time zone (a conversion to GMT; not "local time", the same clock)."""
     source_lang = shared.article.source_lang
     source_units, target_units = shared.units(source_lang), shared.units(lang)
     mine = [(i, clock) for i in s_idx for clock in clock_times(source_units[i].text)]
@@ -634,9 +634,8 @@ def _changed_clocks(
             left.append((i, clock))
     if not left or not theirs:
         return
-    zone_named = any(_time_zones(source_lang).search(source_units[i].text) for i in s_idx) or any(
-        _time_zones(lang).search(target_units[j].text) for j in t_idx
-    )
+    # Converted where the translation names the zone it converts to.
+    zone_named = any(_time_zones(lang).search(target_units[j].text) for j in t_idx)
     for (i, clock), (j, written) in zip(left, theirs, strict=False):
         if zone_named and clock.minute == written.minute:
             continue  # "15:00 (giờ Hà Nội)" given as "08:00 GMT"
