@@ -368,3 +368,60 @@ def test_terms_named_inside_a_fused_title(
     glossary = GlossaryIndex(glossary_from_data(_FUSED_DESK, "desk.yaml"))
     article = make_article({"vi": [vi], lang: [target]})
     assert [f.entry for f in check(article, config=ONLY, glossary=glossary)] == missing
+
+
+@pytest.mark.parametrize(
+    ("target", "missing"),
+    [
+        # Chinese lists provinces without 省 before 等地 ("and other places")
+        ("其余447艘停泊在平定、岘港和庆和等地港口。", []),
+        ("其余447艘停泊在平定省、岘港市和庆和省的港口。", []),
+        # ... but a bare name with no cue is no province
+        ("其余447艘停泊在平定、岘港和庆和的港口。", ["place/binh-dinh", "place/khanh-hoa"]),
+    ],
+)
+def test_chinese_provinces_listed_without_their_suffix(target: str, missing: list[str]) -> None:
+    vi = "447 tàu còn lại neo đậu tại các cảng của Bình Định, Đà Nẵng và Khánh Hòa."
+    assert _missing(vi, "zh-Hans", target) == missing
+
+
+@pytest.mark.parametrize(
+    ("vi", "target", "missing"),
+    [
+        # "tàu khách", "hành khách": passengers, whose "khách quốc tế" is no term
+        (
+            "Cảng tàu khách quốc tế Tuần Châu đón chuyến tàu đầu tiên.",
+            "Tuan Chau International Passenger Port welcomed its first ship.",
+            [],
+        ),
+        (
+            "Sân bay phục vụ 2 triệu hành khách quốc tế.",
+            "The airport served 2 million international passengers.",
+            [],
+        ),
+        (
+            "Tỉnh đón 2 triệu khách quốc tế.",
+            "The province welcomed 2 million tourists.",
+            ["term/international-visitors"],
+        ),
+    ],
+)
+def test_vietnamese_compounds_hold_no_term(vi: str, target: str, missing: list[str]) -> None:
+    glossary = GlossaryIndex(
+        glossary_from_data(
+            {
+                "name": "desk",
+                "source_lang": "vi",
+                "entries": [
+                    {
+                        "id": "term/international-visitors",
+                        "kind": "term",
+                        "terms": {"vi": "khách quốc tế", "en": "international visitors"},
+                    }
+                ],
+            },
+            "desk.yaml",
+        )
+    )
+    article = make_article({"vi": [vi], "en": [target]})
+    assert [f.entry for f in check(article, config=ONLY, glossary=glossary)] == missing

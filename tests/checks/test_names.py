@@ -202,6 +202,7 @@ def test_mp202_a_known_person_named_again_by_the_given_name() -> None:
         ("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12.", []),
         ("Đoàn công tác của tỉnh đến Thái Lan và Hà Lan.", []),
         ("Nguyễn Văn An, Chủ tịch UBND tỉnh.", ["Nguyễn Văn An"]),
+        ("Bà Lã Thị Hoa và ông Nịnh Văn Sáng bị bắt.", ["Lã Thị Hoa", "Nịnh Văn Sáng"]),
         ("Smith Johnson", []),
     ],
 )
@@ -280,6 +281,7 @@ def test_mp201_in_a_latin_language_the_glossary_has_no_form_for() -> None:
         ("Tàu cá bị xua đuổi gần quần đảo Hoàng Sa.", []),
         ("Cửa hàng ở đường Nguyễn Huệ mở cửa muộn.", []),
         ("Nước lên sát mặt đê Nguyễn Khoái từ chiều qua.", []),
+        ("Du khách tắm biển ở bãi biển Trần Phú.", []),
         # palaces, pagodas and temples
         ("Lễ khai mạc diễn ra tại điện Thái Hòa, Đại Nội Huế.", []),
         ("Du khách xếp hàng trước chùa Một Cột và lăng Khải Định.", []),
