@@ -347,3 +347,46 @@ def _shipped_mp201(lang: str, text: str) -> list[tuple[str, str | None]]:
 )
 def test_mp201_places(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert _shipped_mp201(lang, text) == expected
+
+
+_CHINESE_DESK = glossary_from_data(
+    {
+        "name": "desk",
+        "source_lang": "vi",
+        "entries": [
+            {
+                "id": "person/dang-van-luc",
+                "kind": "person",
+                "gender": "male",
+                "terms": {"vi": "Đặng Văn Lực", "zh": "邓文力"},
+            },
+            {
+                "id": "person/phan-thi-dieu-linh",
+                "kind": "person",
+                "gender": "female",
+                "terms": {"vi": "Phan Thị Diệu Linh", "zh": "潘氏妙灵"},
+            },
+        ],
+    },
+    "desk.yaml",
+)
+
+
+@pytest.mark.parametrize(
+    ("vi", "zh", "seen"),
+    [
+        # one character changed, not the first
+        ("Ông Đặng Văn Lực phát biểu.", "邓文历发表讲话。", ["邓文历"]),
+        ("Bà Phan Thị Diệu Linh phát biểu.", "潘氏妙玲发表讲话。", ["潘氏妙玲"]),
+        # as the glossary writes it
+        ("Ông Đặng Văn Lực phát biểu.", "邓文力发表讲话。", []),
+        # another person of the source, whose name reads so (Đặng Văn Lịch: 邓文历)
+        ("Ông Đặng Văn Lực và ông Đặng Văn Lịch phát biểu.", "邓文力和邓文历发表讲话。", []),
+        # a person the source does not name
+        ("Ông Đặng Văn Bình phát biểu.", "邓文历发表讲话。", []),
+    ],
+)
+def test_mp201_chinese_names_one_character_off(vi: str, zh: str, seen: list[str]) -> None:
+    article = make_article({"vi": [vi], "zh-Hans": [zh]})
+    found = check(article, config=Config(select=("MP201",)), glossary=_CHINESE_DESK)
+    assert [f.excerpt for f in found] == seen

@@ -13,11 +13,11 @@ from multipub.checks.context import Problem, VariantContext
 from multipub.checks.registry import register
 from multipub.findings import Severity
 from multipub.glossary import EntryKind
-from multipub.lang import primary_subtag, profile, script, scripts_of, writes
+from multipub.lang import letter_class, primary_subtag, profile, script, scripts_of, writes
 from multipub.matcher import GlossaryIndex, strip_marks
 from multipub.names import capitals, vietnamese_names
 from multipub.text import fold
-from multipub.translit import name_skeleton, transliterate
+from multipub.translit import matches_chinese, name_skeleton, transliterate
 
 __all__: list[str] = []
 
@@ -203,8 +203,10 @@ def _distance_at_most_one(a: str, b: str) -> bool:
     "spell another syllable; and a place's skeleton met by a spelling more than one letter "
     "from its forms is another place: Arabic 'تان هوا', Tân Hóa, is no 'ثانه هوا'). "
     "In a translation, only people and places its source names are looked for (a street "
-    "named after someone else is not a misspelled minister). Reported with the preferred "
-    "spelling.",
+    "named after someone else is not a misspelled minister); in Chinese, a person's name "
+    "of three or four characters with one changed, not the first ('邓文历' for '邓文力'), "
+    "unless it reads (Hán-Việt) as another name of the source. Reported with the "
+    "preferred spelling.",
     why="Transliteration is ad hoc: one minister turns up as 'Нгуен Тиен Тхань' in one "
     "paragraph and 'Нгуен Тьен Тхань' in the next, and readers cannot tell it is one man.",
     bad="ru, with 'Чан Куок Хынг' in the glossary:\n\n> Заседание провёл Чан Куок Хунг.",
@@ -216,9 +218,11 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
     if glossary is None:
         return
     index = _name_index(glossary, ctx.lang)
+    primary = primary_subtag(ctx.lang)
+    if primary == "zh" and not ctx.is_source and ctx.source_lang is not None:
+        yield from _chinese_near_misses(ctx)
     if not index.by_skeleton:
         return
-    primary = primary_subtag(ctx.lang)
     near = _one_edit_allowed(ctx.lang)
     cased = any(script(name).cased for name in scripts_of(ctx.lang))
     # Outside Chinese (whose skeleton drops a final 省/市), a span's skeleton is its
@@ -283,6 +287,78 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
                         )
                         covered.add(start, end)
                         break
+
+
+# A person's name in Chinese characters: three or four of them (a family name, a middle
+# name such as 文 or 氏, a given name), one of which, not the first, a misspelling changes.
+_HAN_NAME_SIZES = (3, 4)
+
+
+def _chinese_near_misses(ctx: VariantContext) -> Iterator[Problem]:
+    """Yield a problem per run of Han characters in a Chinese translation that writes a
+    person the source names with one character changed, not the first ("邓文历" for
+    "邓文力", Đặng Văn Lực; "潘氏妙玲" for "潘氏妙灵"), unless the run is a glossary form or
+    inside a mention, or reads (Hán-Việt) as another Vietnamese name of the source: any
+    name is one character from many others, and only the source tells them apart."""
+    glossary = ctx.glossary
+    assert glossary is not None and ctx.source_lang is not None
+    source_units = ctx.shared.units(ctx.source_lang)
+    source_mentions = ctx.shared.mentions(ctx.source_lang)
+    named = {m.entry for found in source_mentions for m in found}
+    people: dict[str, str] = {}  # a form in Chinese -> the person
+    for entry_id in sorted(named):
+        entry = glossary.entries[entry_id]
+        forms = entry.forms(ctx.lang)
+        if entry.kind is not EntryKind.PERSON or forms is None:
+            continue
+        for form in forms.good_forms():
+            if len(form) in _HAN_NAME_SIZES and _han().fullmatch(form):
+                people.setdefault(form, entry_id)
+    if not people:
+        return
+    written = _name_index(glossary, ctx.lang).written
+    # The source's other people, as it names them: "Nguyễn Văn Bình" is 阮文平, no slip.
+    others = [
+        unit.text[start:end]
+        for unit, found in zip(source_units, source_mentions, strict=True)
+        for start, end in vietnamese_names(unit.text)
+        if not any(m.start < end and start < m.end for m in found)
+    ]
+    by_first: dict[str, list[str]] = {}
+    for form in people:
+        by_first.setdefault(form[0], []).append(form)
+    for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
+        text = unit.text
+        covered = _Spans((m.start, m.end) for m in mentions)
+        for at, char in enumerate(text):
+            for form in by_first.get(char, ()):
+                run = text[at : at + len(form)]
+                if (
+                    len(run) != len(form)
+                    or sum(a != b for a, b in zip(run, form, strict=True)) != 1
+                    or not _han().fullmatch(run)
+                    or covered.overlaps(at, at + len(form))
+                    or _as_written(run) in written
+                    or any(matches_chinese(name, run) for name in others)
+                ):
+                    continue
+                entry_id = people[form]
+                yield Problem(
+                    field=unit.field,
+                    block=unit.block,
+                    span=(at, at + len(form)),
+                    message=f"'{run}' looks like {entry_id} misspelled; the glossary spells "
+                    f"it '{form}'",
+                    entry=entry_id,
+                )
+                covered.add(at, at + len(form))
+                break
+
+
+@cache
+def _han() -> re.Pattern[str]:
+    """Return the pattern of a run of Han characters."""
+    return re.compile(letter_class("han") + "+")
 
 
 class _Spans:
