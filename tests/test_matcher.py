@@ -749,3 +749,34 @@ def test_too_many_short_words_fall_back_to_the_plain_layout() -> None:
 )
 def test_russian_case_endings_meet_one_stem(declined: str, name: str) -> None:
     assert _ru_key(declined) == _ru_key(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a word the stemmer would cut in the nominative ("режим": "реж" + "им") is found
+        # in every case
+        ("Туристы пользуются безвизовым режимом.", ["безвизовым режимом"]),
+        ("Две недели безвизового режима.", ["безвизового режима"]),
+        ("Безвизовый режим продлён.", ["Безвизовый режим"]),
+        ("Лодки подошли к острову.", ["острову"]),
+        # ... and not another word
+        ("Туристы пользуются визовым режимом.", []),
+    ],
+)
+def test_russian_words_cut_in_the_nominative(text: str, found: list[str]) -> None:
+    glossary = glossary_from_data(
+        {
+            "name": "t",
+            "entries": [
+                {
+                    "id": "term/visa-exemption",
+                    "kind": "term",
+                    "terms": {"vi": "miễn thị thực", "ru": "безвизовый режим"},
+                },
+                {"id": "term/island", "kind": "term", "terms": {"vi": "đảo", "ru": "остров"}},
+            ],
+        },
+        "t.yaml",
+    )
+    assert [m.text for m in Matcher(glossary, "ru").find(text)] == found

@@ -180,6 +180,22 @@ class _Stemmer:
         return self._stem(strip_marks(word).translate(self._same))
 
 
+# Cyrillic vowels, й and the signs: a word ending in one has a case ending of its own.
+_VOWELS_AND_SIGNS = frozenset("аеёиоуыэюяйьъ")
+
+
+def _declined(word: str, stemmer: _Stemmer) -> str:
+    """Return ``word`` with a case ending ("а") when it ends in a consonant, the stemmer
+    cuts the word itself but keeps it whole in that case ("режим" -> "режима", whose stem
+    is "режим"); else ``word``."""
+    if not word or word[-1].lower() in _VOWELS_AND_SIGNS:
+        return word  # "безвизовый", "провинции": their own ending goes
+    whole = stemmer.key(word + "а")
+    if whole != stemmer.key(word) and whole == stemmer.key(word + "ом"):
+        return word + "а"
+    return word
+
+
 @lru_cache(maxsize=16)
 def _stemmer(tag: str) -> _Stemmer | None:
     """Return the stemmer of a language whose profile gives case endings, else None."""
@@ -819,6 +835,7 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
     accepted, forbidden = FormStatus.ACCEPTED, FormStatus.FORBIDDEN
     clitics = language.matching.clitics if language is not None else None
     definite = clitics.article if clitics is not None and clitics.article_on_every_word else ""
+    stemmer = _stemmer(primary)
     for entry in glossary.entries:
         terms = entry.terms.get(lang) or entry.terms.get(primary)
         if terms is None:
@@ -866,6 +883,16 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
                 for definite_form in made:
                     shown[len(forms)] = form
                     forms.append(definite_form)
+                    statuses.append(status)
+        if stemmer is not None and entry.kind.value not in _NAME_KINDS:
+            # A word the stemmer cuts in the nominative ("режим": "реж" + "им") keeps its
+            # whole self in the other cases ("режима", "режимом": "режим"): its declined
+            # form is looked for too, as a form of its own.
+            for form, status in list(zip(forms[first:], statuses[first:], strict=True)):
+                declined = [_declined(word, stemmer) for word in form.split()]
+                if declined != form.split():
+                    shown[len(forms)] = form
+                    forms.append(" ".join(declined))
                     statuses.append(status)
         if latin_target and entry.kind.value in _NAME_KINDS:
             source = entry.forms(source_lang)

@@ -425,3 +425,88 @@ def test_vietnamese_compounds_hold_no_term(vi: str, target: str, missing: list[s
     )
     article = make_article({"vi": [vi], "en": [target]})
     assert [f.entry for f in check(article, config=ONLY, glossary=glossary)] == missing
+
+
+@pytest.mark.parametrize(
+    ("target", "missing"),
+    [
+        # the body's adjective names it: the government's resolution
+        ("يسمح القرار الحكومي رقم 11/NQ-CP للسياح بالإقامة 45 يوما.", []),
+        ("يسمح قرار الحكومة رقم 11/NQ-CP للسياح بالإقامة 45 يوما.", []),
+        ("يسمح القرار رقم 11/NQ-CP للسياح بالإقامة 45 يوما.", ["org/government"]),
+    ],
+)
+def test_an_arabic_body_named_by_its_adjective(target: str, missing: list[str]) -> None:
+    vi = "Nghị quyết 11/NQ-CP của Chính phủ cho phép khách du lịch lưu trú 45 ngày."
+    assert _missing(vi, "ar", target) == missing
+
+
+_POLICE_DESK = {
+    "name": "desk",
+    "source_lang": "vi",
+    "entries": [
+        {
+            "id": "org/provincial-police",
+            "kind": "organization",
+            "terms": {
+                "vi": "Công an tỉnh",
+                "fr": "police provinciale",
+                "ru": "управление полиции провинции",
+                "es": "Policía provincial",
+            },
+        },
+        {
+            "id": "place/nghe-an",
+            "kind": "place",
+            "terms": {"vi": "Nghệ An", "fr": "Nghê An", "ru": "Нгеан", "es": "Nghe An"},
+        },
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "body", "missing"),
+    [
+        # a headline names a body by its head where the body names it in full
+        (
+            "fr",
+            "La police de Nghê An saisit 20 kg de drogue",
+            "La police provinciale a saisi 20 kg.",
+            [],
+        ),
+        (
+            "ru",
+            "Полиция Нгеана изъяла 20 кг наркотиков",
+            "Управление полиции провинции изъяло 20 кг.",
+            [],
+        ),
+        (
+            "es",
+            "La Policía de Nghe An incauta 20 kg de droga",
+            "La Policía provincial incautó 20 kg.",
+            [],
+        ),
+        # ... not where the body never names it
+        (
+            "fr",
+            "La police de Nghê An saisit 20 kg de drogue",
+            "Les enquêteurs ont saisi 20 kg.",
+            [("title", "org/provincial-police"), ("blocks", "org/provincial-police")],
+        ),
+    ],
+)
+def test_a_headline_names_a_body_by_its_head(
+    lang: str, title: str, body: str, missing: list[tuple[str, str]]
+) -> None:
+    glossary = GlossaryIndex(glossary_from_data(_POLICE_DESK, "desk.yaml"))
+    article = make_article(
+        {
+            "vi": {
+                "title": "Công an tỉnh Nghệ An thu giữ 20 kg ma túy",
+                "blocks": ["Công an tỉnh đã thu giữ 20 kg ma túy."],
+            },
+            lang: {"title": title, "blocks": [body]},
+        }
+    )
+    found = check(article, config=ONLY, glossary=glossary)
+    assert [(f.field, f.entry) for f in found] == missing

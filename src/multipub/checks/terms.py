@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -76,7 +77,8 @@ def _second_look_patterns(
     ("exvicepresidente"), a name between two words ("the Long An Provincial People's
     Committee") or in a form's name slot, and in Arabic the construct state before a
     place's name. A ``place`` of one word is read in the adjective the profile makes of
-    it too ("ханойской" of "Ханой": ``place_adjective_endings``)."""
+    it too ("ханойской" of "Ханой": ``place_adjective_endings``), and any form of one word
+    in the adjective its ``adjective_changes`` make ("الحكومي" of "الحكومة")."""
     found = profile(lang)
     if found is None:
         return ()
@@ -127,6 +129,15 @@ def _second_look_patterns(
     if clitics is not None and clitics.article:
         patterns += _construct_patterns(written, clitics)
     one_word = [form for form in written if len(form.split()) == 1 and NAME_SLOT not in form]
+    adjectives = [
+        re.escape(form[: -len(end)]) + "(?:" + "|".join(map(re.escape, news)) + ")"
+        for form in one_word
+        for end, news in rules.adjective_changes.items()
+        if form.endswith(end) and len(form) > len(end) + 2
+    ]
+    if adjectives:
+        # "القرار الحكومي" (the government's resolution) names "الحكومة"
+        patterns.append(re.compile(rf"(?<!\w)(?:{'|'.join(adjectives)})(?!\w)"))
     if place and rules.place_adjective_endings and one_word:
         adjective = "|".join(map(re.escape, rules.place_adjective_endings))
         patterns += [
@@ -143,6 +154,51 @@ _SLOT = r"\S+(?:\s+\S+){0,3}?"
 # People's Committee", "... of the Ba Ria - Vung Tau Provincial ..."): capitalized words,
 # whatever the pattern's case rule, and dashes.
 _NAME_INSIDE = r"\s+(?:(?-i:[A-Z])[\w'’-]*\s+|[-–]\s+){0,6}"
+
+
+# A word of a body's name that a headline may name it by: this many letters at least
+# ("police", "Policía", "полиции"), compared on all but its last two (its ending).
+_HEADLINE_WORD = 5
+# ... beside the body's place: within this many characters of it.
+_BESIDE = 16
+
+
+def _a_body_s_word_in_a_headline(
+    ctx: VariantContext,
+    entry_id: str,
+    source: list[tuple[str, list[Mention]]],
+    texts: list[tuple[str, list[Mention]]],
+) -> int:
+    """Return 1 when the source headline ``source`` names the body with its place right
+    after it ("Công an tỉnh Nghệ An") and the headline ``texts`` hold a word of one of the
+    body's good forms (of five letters or more, its ending aside) beside that place ("la
+    police de Nghê An", "с полицией Нгеана", "Nghe An police"), else 0: a headline names a
+    body by its head and its place, where the body, which the caller has seen name it in
+    full, does not."""
+    assert ctx.glossary is not None
+    forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
+    kinds = ctx.glossary.kinds
+    places = {
+        after.entry
+        for _, found in source
+        for body, after in itertools.pairwise(found)
+        if body.entry == entry_id and kinds.get(after.entry) is EntryKind.PLACE
+    }
+    if forms is None or not places:
+        return 0
+    stems = {
+        word[: max(_HEADLINE_WORD - 1, len(word) - 2)]
+        for form in forms.good_forms()
+        for word in fold(form).split()
+        if len(word) >= _HEADLINE_WORD and word.isalpha()
+    }
+    for text, mentions in texts:
+        for place in (m for m in mentions if m.entry in places):
+            # The words around the place: "police de [Nghê An]", "[Nghe An] police".
+            around = fold(text[max(0, place.start - _BESIDE) : place.end + _BESIDE]).split()
+            if any(word.startswith(stem) for word in around for stem in stems):
+                return 1
+    return 0
 
 
 def _bare_in_a_headline(
@@ -1091,14 +1147,17 @@ def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) ->
     "'Deputy Secretaries') or in a plural or dual the glossary lists (Arabic 'الوزراء' for "
     "'وزير'), with 'former' against or inside it ('exvicepresidente', '省人民委员会原副主席'), "
     "a Chinese province without 省 where a cue follows ('南定和嘉莱两省') or in a headline "
-    "whose body names it in full, a body or title inside the glossary's fused title that "
+    "whose body names it in full, a body named in a headline by a word of its name ('la "
+    "police de Nghê An') where the body names it in full, a body or title inside the "
+    "glossary's fused title that "
     "the translation writes for them ('Minister-Chairman of the Committee for Ethnic "
     "Minority Affairs' for 'Ủy ban Dân tộc do Bộ trưởng, Chủ nhiệm'), an accepted form "
     "with a name slot "
     "('People's Committee of … Province'), one that "
     "shares a character with a neighbouring mention in a language without spaces "
     "(广宁省人民委员会), one whose last word's article Arabic drops before a place's name "
-    "('اللجنة الشعبية لمقاطعة ...'), an organization named right after a title that is "
+    "('اللجنة الشعبية لمقاطعة ...'), a body named by its adjective ('القرار الحكومي'), "
+    "an organization named right after a title that is "
     "rendered, which "
     "translations fuse with it ('Bộ trưởng Bộ Tài chính': 'Minister of Finance'), and "
     "another country's institution or title (a story abroad: 'Quốc hội' is the Congress), "
@@ -1201,11 +1260,13 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
             )
             if (
                 short > 0
-                and kinds.get(entry) is EntryKind.PLACE
                 and entry in first_rendered
                 and all(target_units[j].field == "title" for j in t_idx)
             ):
-                short -= _bare_in_a_headline(ctx, entry, texts)
+                if kinds.get(entry) is EntryKind.PLACE:
+                    short -= _bare_in_a_headline(ctx, entry, texts)
+                elif kinds.get(entry) is EntryKind.ORGANIZATION:
+                    short -= _a_body_s_word_in_a_headline(ctx, entry, source_texts, texts)
             if short <= 0:
                 continue
             if _another_countrys_by_consensus(ctx, entry, s_idx, entry in named_abroad):

@@ -171,6 +171,12 @@ class Matching(_Data):
         description="ends that make a one-word place name an adjective ('ский', 'ской': "
         "'по ханойскому времени' names Ханой), for MP101's second look",
     )
+    adjective_changes: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="ends of a one-word form replaced in its adjective, which names it too "
+        "('ة': ['ي', 'ية']: 'القرار الحكومي', the government's resolution, names "
+        "'الحكومة'), for MP101's second look",
+    )
     word_changes: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
         description="ends of a word replaced in the plural or by case ('y': ['ies'], "
