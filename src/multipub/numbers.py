@@ -149,10 +149,9 @@ def _dates() -> list[tuple[re.Pattern[str], str, str]]:
 
 @cache
 def _month_years() -> list[tuple[re.Pattern[str], str]]:
-    """Return the patterns of a month of a year (groups ``m``, the month's number or name,
-    and ``y``, the year), each with a word a text must hold for it to match ("" when there
-    is none to test): the profiles' ``month_year_patterns``, then a month's name before a
-    year ("July 2025", "julio de 2025", "июля 2025 года")."""
+    """Return the patterns of the profiles' ``month_year_patterns`` (groups ``m``, the
+    month's number, and ``y``, the year), each with a word a text must hold for it to
+    match ("" when there is none to test)."""
     languages = profiles().values()
     found: list[tuple[re.Pattern[str], str]] = []
     year = r"(?P<y>(?:19|20)\d\d)(?!\d|[.,]\d)"
@@ -173,18 +172,25 @@ def _month_years() -> list[tuple[re.Pattern[str], str]]:
             else:
                 pattern += re.escape(piece)
         found.append((re.compile(pattern, re.IGNORECASE), needle))
-    prepositions = {w for p in languages for w in p.numbers.month_prepositions}
-    month_word = "|".join(sorted((re.escape(m) for m in _months()), key=len, reverse=True))
-    found.append(
-        (
-            re.compile(
-                rf"(?<!\w)(?P<m>{month_word})\.?\s+(?:{words_pattern(prepositions)}\s+)?{year}",
-                re.IGNORECASE,
-            ),
-            "",
-        )
-    )
     return found
+
+
+# A year alone, and how far before it a month's name may stand ("septiembre de ").
+_YEAR_ALONE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
+_MONTH_REACH = 24
+
+
+@cache
+def _month_before_year() -> re.Pattern[str]:
+    """Return the pattern of a month's name ending the text searched, before a year
+    ("July ", "julio de ", "июля "; group ``m``): searched back from each year, not over
+    the whole text (the names of every profile's months make a long alternation)."""
+    prepositions = {w for p in profiles().values() for w in p.numbers.month_prepositions}
+    month_word = "|".join(sorted((re.escape(m) for m in _months()), key=len, reverse=True))
+    return re.compile(
+        rf"(?<!\w)(?P<m>{month_word})\.?\s+(?:{words_pattern(prepositions)}\s+)?$",
+        re.IGNORECASE,
+    )
 
 
 # A race time in figures, minutes and seconds and their hundredths, the two marks unlike
@@ -674,13 +680,22 @@ def _read_numbers(
                 date(start, end, day, month, None)
     # A month of a year ("tháng 7/2025", "July 2025", "2025年7月"), once no date holds it
     # ("28 September 2025" is a date and its year): the month, and the year on its own.
+    def month_of(start: int, end: int, month: str, year: str) -> None:
+        number = int(month) if month.isdigit() else _months().get(month.lower(), 0)
+        if 1 <= number <= 12 and free(start, end):
+            take(start, end, f"month:{number}")
+            tokens.append(NumberToken(start, end, year))
+
     for pattern, needle in _month_years():
         for match in pattern.finditer(prepared) if needle in prepared else ():
-            month, year = match.group("m"), match.group("y")
-            number = int(month) if month.isdigit() else _months().get(month.lower(), 0)
-            if 1 <= number <= 12 and free(match.start(), match.end()):
-                take(match.start(), match.end(), f"month:{number}")
-                tokens.append(NumberToken(match.start(), match.end(), year))
+            month_of(match.start(), match.end(), match.group("m"), match.group("y"))
+    # ... and a month's name before a year, looked for back from each year.
+    for year in _YEAR_ALONE.finditer(prepared):
+        named = _month_before_year().search(
+            prepared, max(0, year.start() - _MONTH_REACH), year.start()
+        )
+        if named is not None:
+            month_of(named.start(), year.end(), named.group("m"), year.group())
     # A match's score ("3-1", "3:1", "3比1"), dates read first ("10-15/5"): its numbers,
     # small as they are, are the fact.
     for start, end, key in _scores(prepared):
@@ -816,4 +831,15 @@ def may_be_converted(a: float, b: float) -> bool:
         return False
     if close_to(b, (a - 32) * 5 / 9) or close_to(a, (b - 32) * 5 / 9):
         return True
-    return any(close_to(b, a * f) or close_to(a, b * f) for f in CONVERSIONS.values())
+    # close_to written out: the alignment asks this of every pair of numbers that clash.
+    for factor in _FACTORS:
+        expected = a * factor
+        if abs(b - expected) <= TOLERANCE * abs(expected) + 0.5:
+            return True
+        expected = b * factor
+        if abs(a - expected) <= TOLERANCE * abs(expected) + 0.5:
+            return True
+    return False
+
+
+_FACTORS = tuple(CONVERSIONS.values())
