@@ -53,7 +53,15 @@ from typing import Any, NamedTuple, Protocol
 
 from multipub._version import __version__
 from multipub.glossary import NAME_SLOT, Glossary
-from multipub.lang import letter_class, primary_subtag, profile, profiles, script_of, writes
+from multipub.lang import (
+    Profile,
+    letter_class,
+    primary_subtag,
+    profile,
+    profiles,
+    script_of,
+    writes,
+)
 from multipub.lang import scripts as lang_scripts
 from multipub.text import OffsetMap, fold, fold_many, fold_with_offsets, folds_in_place
 
@@ -178,6 +186,29 @@ class _Stemmer:
         if word.isascii():
             return word  # a number, a Latin word: nothing to strip or stem
         return self._stem(strip_marks(word).translate(self._same))
+
+
+def _plurals(form: str, language: Profile | None) -> list[str]:
+    """Return ``form`` with one of its words made plural by the profile's plural endings
+    and word changes ("device" -> "devices", "y" -> "ies"), one word at a time; none for a
+    language without them, or for a word of no letters."""
+    if language is None or not language.matching.plural_endings:
+        return []
+    rules = language.matching
+    words = form.split()
+    made: list[str] = []
+    for index, word in enumerate(words):
+        if not word.isalpha():
+            continue
+        changed = [
+            word[: -len(end)] + new
+            for end, news in rules.word_changes.items()
+            if word.lower().endswith(end) and len(word) > len(end)
+            for new in news
+        ]
+        for plural in changed or [word + ending for ending in rules.plural_endings[:1]]:
+            made.append(" ".join([*words[:index], plural, *words[index + 1 :]]))
+    return made
 
 
 # Cyrillic vowels, й and the signs: a word ending in one has a case ending of its own.
@@ -859,6 +890,13 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
         if terms.forbidden:
             forms.extend(terms.forbidden)
             statuses.extend([forbidden] * len(terms.forbidden))
+            # ... in the plural too, each word in turn ("journey monitoring devices",
+            # "dispositifs de surveillance"): a mistranslation stays one in any number.
+            for form in terms.forbidden:
+                for plural in _plurals(form, language):
+                    shown[len(forms)] = form
+                    forms.append(plural)
+                    statuses.append(forbidden)
         if definite and entry.kind.value not in _NAME_KINDS:
             # A noun and its adjectives without the article, made definite: the article
             # on every word (the matcher already reads one before the first word). Not

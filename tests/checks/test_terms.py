@@ -1261,3 +1261,47 @@ def test_seed_like_without_source_still_reports_the_arabic_defects() -> None:
 def test_no_glossary_no_glossary_findings() -> None:
     article = make_article({"vi": SEED_VI, "ar": SEED_AR_MACHINE})
     assert check(article, config=Config(select=("MP1", "MP2"))) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "seen"),
+    [
+        # a forbidden form is one in the plural too, whichever word takes it
+        ("en", "All boats must carry journey monitoring devices.", ["journey monitoring devices"]),
+        ("en", "All boats must carry a journey monitoring device.", ["journey monitoring device"]),
+        (
+            "fr",
+            "Les bateaux doivent porter des dispositifs de surveillance de voyage.",
+            ["dispositifs de surveillance de voyage"],
+        ),
+        ("en", "All boats must carry vessel monitoring devices.", []),
+    ],
+)
+def test_mp103_a_forbidden_form_in_the_plural(lang: str, text: str, seen: list[str]) -> None:
+    glossary = glossary_from_data(
+        {
+            "name": "desk",
+            "source_lang": "vi",
+            "entries": [
+                {
+                    "id": "term/vessel-monitoring-device",
+                    "kind": "term",
+                    "terms": {
+                        "vi": "thiết bị giám sát hành trình",
+                        "en": {
+                            "preferred": "vessel monitoring device",
+                            "forbidden": ["journey monitoring device"],
+                        },
+                        "fr": {
+                            "preferred": "dispositif de surveillance des navires",
+                            "forbidden": ["dispositif de surveillance de voyage"],
+                        },
+                    },
+                }
+            ],
+        },
+        "desk.yaml",
+    )
+    article = make_article({"vi": ["Tàu phải lắp thiết bị giám sát hành trình."], lang: [text]})
+    found = check(article, config=Config(select=("MP103",)), glossary=glossary)
+    assert [f.excerpt for f in found] == seen

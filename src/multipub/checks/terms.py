@@ -506,7 +506,9 @@ def non_preferred_term(ctx: VariantContext) -> Iterator[Problem]:
     name="forbidden-term",
     severity=Severity.ERROR,
     summary="A rendering the glossary forbids for an entry (a known mistranslation), "
-    "reported with the preferred form. In a translation it is reported only where the "
+    "as written or with a word in the plural by the profile's plural endings ('journey "
+    "monitoring devices'), reported with the preferred form. In a translation it is "
+    "reported only where the "
     "aligned source text mentions the entry more often than the translation renders it "
     "with a good form (a block with no source counterpart: where the source mentions it "
     "at all), so that a real bridge can stay a bridge, even beside a video-conference "
