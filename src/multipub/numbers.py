@@ -678,6 +678,7 @@ def _read_numbers(
         if order == "dM":  # the month-day order comes right after, as the pattern did
             for start, end, month, day in _month_day(prepared):
                 date(start, end, day, month, None)
+
     # A month of a year ("tháng 7/2025", "July 2025", "2025年7月"), once no date holds it
     # ("28 September 2025" is a date and its year): the month, and the year on its own.
     def month_of(start: int, end: int, month: str, year: str) -> None:

@@ -407,13 +407,38 @@ def _han_letter() -> re.Pattern[str]:
     return re.compile(letter_class("han"))
 
 
+def _a_plural_of(text: str, form: str, lang: str) -> bool:
+    """Return whether ``text`` writes ``form`` with one word in the plural by the
+    profile's plural endings or word changes ("bridges" of "bridge")."""
+    found = profile(lang)
+    if found is None or not found.matching.plural_endings:
+        return False
+    rules = found.matching
+    written, wanted = fold(text).split(), fold(form).split()
+    if len(written) != len(wanted):
+        return False
+    differing = [(w, f) for w, f in zip(written, wanted, strict=True) if w != f]
+    if len(differing) != 1:
+        return False
+    word, single = differing[0]
+    plurals = {single + ending for ending in rules.plural_endings}
+    plurals |= {
+        single[: -len(end)] + new
+        for end, news in rules.word_changes.items()
+        if single.endswith(end)
+        for new in news
+    }
+    return word in plurals
+
+
 def _other_senses(ctx: VariantContext) -> frozenset[tuple[int, int]]:
     """Return the forbidden-form mentions of a translation that are the word's other sense,
     as (unit index, start): "bridge" for a real bridge where the source's "điểm cầu" is
     elsewhere; forbidden forms of one word only. A forbidden form counts as the entry's
     rendering where the aligned source text mentions the entry more often than the unit
-    renders it with a good form; a unit aligned with no source text is measured against
-    the whole source."""
+    renders it with a good form (in the plural, only where the forms in the singular are
+    fewer than that); a unit aligned with no source text is measured against the whole
+    source."""
     if ctx.source_lang is None or ctx.is_source:
         return frozenset()
     key = ("mp103-other-senses", ctx.lang, "", None)
@@ -445,6 +470,14 @@ def _other_senses(ctx: VariantContext) -> frozenset[tuple[int, int]]:
             )
             if good >= in_source:
                 found.update((j, m.start) for m in forbidden if m.entry == entry)
+                continue
+            # Short of good renderings, the forbidden form is the entry's; in the plural,
+            # only where the singular ones do not make up for the shortfall ("At the Hoa
+            # Giang bridge, ... 12 weak bridges had been closed": real bridges).
+            mine = [m for m in forbidden if m.entry == entry]
+            plurals = [m for m in mine if _a_plural_of(m.text, m.form, ctx.lang)]
+            if len(mine) - len(plurals) >= in_source - good:
+                found.update((j, m.start) for m in plurals)
     result = frozenset(found)
     ctx.shared.memo[key] = result
     return result
