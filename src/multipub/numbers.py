@@ -563,7 +563,10 @@ def _clock() -> re.Pattern[str] | None:
     words = {w for p in profiles().values() for w in p.numbers.clock_words}
     patterns = []
     if words:
-        patterns.append(rf"\d(?<![\d.,:].)\d?\s*{words_pattern(words, bounded=False)}(?!\w)")
+        word = words_pattern(words, bounded=False)
+        # "3.30pm": the minutes after a full stop, the clock word after them
+        patterns.append(rf"(?<![\d.,:])(?:[01]?\d|2[0-4])\.[0-5]\d\s*{word}(?!\w)")
+        patterns.append(rf"\d(?<![\d.,:].)\d?\s*{word}(?!\w)")
     # "6 giờ 30", "6点30分": an hour of the day with an hour word and its minutes is a
     # clock time ("48 giờ" alone may be a duration); with spaces, unless a word other than
     # a minute word follows: "sau 12 giờ 35 người" is 12 hours and 35 people (after a

@@ -851,3 +851,18 @@ def test_a_clock_time_changed_in_local_time_is_a_change() -> None:
 def test_nautical_units(source: str, lang: str, target: str, reported: bool) -> None:
     found = _mp501(source, lang, target)
     assert len(found) == (1 if reported else 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("The ferry left at 3.30pm on Monday.", [(3, 30)]),
+        ("Паром отошёл в 15 ч 30 мин.", [(15, 30)]),
+        # a decimal is no clock time
+        ("The index rose 3.30 points.", []),
+    ],
+)
+def test_clock_times_with_a_full_stop_or_hour_words(
+    text: str, times: list[tuple[int, int]]
+) -> None:
+    assert [(c.hour, c.minute) for c in clock_times(text)] == times

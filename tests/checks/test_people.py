@@ -1212,6 +1212,8 @@ def test_mp204_speakers_of_quotations(lang: str, blocks: list[str], word: str, e
             "Il",
         ),
         ("en", "Le Thi Hong Van inspected the boats and ships. He asked for checks.", "He"),
+        # an adjective of a people, capitalized in English, names no one
+        ("en", "Le Thi Hong Van said the port serves European markets. He added more.", "He"),
         ("ru", "Ле Тхи Хонг Ван осмотрела лодки и суда. Он поручил усилить проверки.", "Он"),
         ("es", "Le Thi Hong Van inspeccionó los barcos y buques. Él pidió controles.", "Él"),
     ],
