@@ -21,6 +21,7 @@ from multipub.checks.registry import register
 from multipub.context import ArticleContext
 from multipub.findings import Related, Severity
 from multipub.lang import primary_subtag, profile, words_pattern
+from multipub.models import TextUnit
 from multipub.numbers import (
     CONVERSIONS,
     CURRENCY_SIGNS,
@@ -596,18 +597,35 @@ def _changed_units(
         j, target = candidates.pop(0)
         if UNIT_KINDS[target.unit] != UNIT_KINDS[source.unit]:
             continue  # "120 km" and "120 km/h" may be a unit dropped, or two quantities
-        source_unit, target_unit = source_units[i], target_units[j]
-        problem = Problem(
-            field=target_unit.field,
-            block=target_unit.block,
-            span=(target.start, target.end),
-            message=f"number {source_unit.text[source.start : source.end]} of "
-            f"{source_unit.describe()} of the source is "
-            f"{target_unit.text[target.start : target.end]} here, in another unit "
-            f"({target.unit} for {source.unit})",
-            related=(Related(field=source_unit.field, block=source_unit.block, lang=source_lang),),
+        problem = _written_otherwise(
+            "number",
+            (source_units[i], source.start, source.end),
+            (target_units[j], target.start, target.end),
+            source_lang,
+            f", in another unit ({target.unit} for {source.unit})",
         )
         yield _Change(problem, i, source.token, f"{key} {target.unit}")
+
+
+def _written_otherwise(
+    kind: str,
+    source: tuple[TextUnit, int, int],
+    target: tuple[TextUnit, int, int],
+    source_lang: str,
+    why: str = "",
+) -> Problem:
+    """Return the problem of a ``kind`` of the source (its unit and span) written
+    otherwise in the translation (its unit and span), reported on the translation with
+    the source's block as related."""
+    (source_unit, a, b), (target_unit, c, d) = source, target
+    return Problem(
+        field=target_unit.field,
+        block=target_unit.block,
+        span=(c, d),
+        message=f"{kind} {source_unit.text[a:b]} of {source_unit.describe()} of the source "
+        f"is {target_unit.text[c:d]} here{why}",
+        related=(Related(field=source_unit.field, block=source_unit.block, lang=source_lang),),
+    )
 
 
 def _changed_clocks(
@@ -639,15 +657,11 @@ def _changed_clocks(
     for (i, clock), (j, written) in zip(left, theirs, strict=False):
         if zone_named and clock.minute == written.minute:
             continue  # "15:00 (giờ Hà Nội)" given as "08:00 GMT"
-        source_unit, target_unit = source_units[i], target_units[j]
-        problem = Problem(
-            field=target_unit.field,
-            block=target_unit.block,
-            span=(written.start, written.end),
-            message=f"clock time {source_unit.text[clock.start : clock.end]} of "
-            f"{source_unit.describe()} of the source is "
-            f"{target_unit.text[written.start : written.end]} here",
-            related=(Related(field=source_unit.field, block=source_unit.block, lang=source_lang),),
+        problem = _written_otherwise(
+            "clock time",
+            (source_units[i], clock.start, clock.end),
+            (target_units[j], written.start, written.end),
+            source_lang,
         )
         yield _Change(problem, i, NumberToken(clock.start, clock.end, clock.key), written.key)
 
