@@ -1168,6 +1168,13 @@ def test_mp204_a_pronoun_attributing_a_quotation_clean(lang: str, blocks: list[s
             "She",
             DUC,
         ),
+        # any verb of saying ("advised")
+        (
+            "en",
+            ["Le Thi Hong Van inspected the dyke.", '"Stay indoors tonight," he advised.'],
+            "he",
+            VAN,
+        ),
         (
             "es",
             ["«Cumpliremos el plan», dijo Hoang Minh Duc.", "Ella pidió acelerar las obras."],
@@ -1248,6 +1255,63 @@ def test_mp204_a_conjunction_before_someone_else(text: str) -> None:
 )
 def test_mp204_speakers_of_quotations_clean(lang: str, blocks: list[str]) -> None:
     article = make_article({lang: blocks}, source_lang=lang)
+    assert run(article, "MP204") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "blocks", "word"),
+    [
+        # the person stays the subject over a paragraph that opens with their pronoun
+        (
+            "en",
+            [
+                "Le Thi Hong Van opened the new ward.",
+                "She said it has 120 beds.",
+                '"We will add 40 more next year," he added.',
+            ],
+            "he",
+        ),
+        (
+            "zh-Hans",
+            ["黎氏红云视察了医院。", "她表示，医院有120张床位。", "“明年还将增加40张，”他强调。"],
+            "他",
+        ),
+        (
+            "fr",
+            [
+                "Mme Le Thi Hong Van a inauguré le service.",
+                "Elle a précisé qu'il compte 120 lits.",
+                "« Nous en ajouterons 40 », a-t-il ajouté.",
+            ],
+            "il",
+        ),
+    ],
+)
+def test_mp204_a_pronoun_two_paragraphs_on(lang: str, blocks: list[str], word: str) -> None:
+    article = make_article({lang: blocks}, source_lang=lang)
+    assert rows(article, run(article, "MP204")) == [("MP204", lang, "blocks", 2, word, VAN)]
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        # her pronoun all along
+        [
+            "Le Thi Hong Van opened the new ward.",
+            "She said it has 120 beds.",
+            '"We will add 40 more next year," she added.',
+        ],
+        # someone else comes in, or a paragraph that is not about her
+        [
+            "Le Thi Hong Van opened the new ward.",
+            "She said Dr. Tran Van Binh would lead it.",
+            '"We will add 40 more," he added.',
+        ],
+        ["Le Thi Hong Van opened the new ward.", "The hospital has 120 beds.", "He added more."],
+    ],
+)
+def test_mp204_a_pronoun_two_paragraphs_on_clean(blocks: list[str]) -> None:
+    article = make_article({"en": blocks}, source_lang="en")
     assert run(article, "MP204") == []
 
 

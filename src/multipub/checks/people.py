@@ -1071,14 +1071,19 @@ def _pronoun_opening_next(
     mentions: list[Mention],
     starts: list[int],
     kinds: dict[str, EntryKind],
+    *,
+    opened: bool = False,
 ) -> Iterator[tuple[int, int, Gender, str]]:
     """Yield (start, end, gender, counterpart) for a pronoun for people opening the block
     ``following`` when ``person``, the last person named in the block ``text``, is the
     subject its last sentence opens with, and nothing after them brings in someone else
     (as :func:`_pronoun_after` rules within a block): a paragraph that opens with "She
-    said" goes on about the last one's speaker."""
+    said" goes on about the last one's speaker. With ``opened``, ``person`` is a pronoun
+    known to open its sentence (or to attribute a quotation)."""
     table = _pronouns(lang)
-    if table is None or not _opens_its_sentence(text, table, person, mentions, starts, kinds):
+    if table is None or not (
+        opened or _opens_its_sentence(text, table, person, mentions, starts, kinds)
+    ):
         return
     rest = text[person.end :]
     # The block's own last mark ends the person's sentence, no other one after it (in
@@ -1129,11 +1134,14 @@ def _a_surname_between(
         text[at] in table.surnames
         and not covered.holds(at, at + 1)
         and not any(a <= at < b for a, b in ordinary)
+        and not (at and text[at - 1].isdigit())  # a measure word: "120张床位", 120 beds
         for at in range(start, end)
     )
 
 
 _FINAL_MARKS = (".", "!", "?", "。", "！", "？")
+# How many paragraphs a person's pronoun may carry them over (each opening with it).
+_PARAGRAPHS_CARRIED = 3
 _CLOSING_QUOTES = "”’»」』\"')）"
 # Where a block written without spaces opens: a pronoun there starts its first sentence.
 _UNSPACED_START = re.compile(r"\s*\S")
@@ -1376,7 +1384,8 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     "of a man, not in a clause of its own: '..., who said she'); English, Spanish and "
     "Chinese pronouns for people (He/She, Él/Ella, 他/她), and French and Russian ones "
     "before a verb only people do (Il/Elle a souligné, Он/Она подчеркнул(а): they also "
-    "stand for things), opening the sentence (or the next paragraph) after one "
+    "stand for things), opening the sentence (or the next paragraph, and the ones after "
+    "it while each opens with the person's pronoun) after one "
     "that the person opens as its subject, or right after a quotation opening that "
     "sentence ('\"...,\" she said', '», a-t-elle déclaré', '», — сказала она', '”她说') "
     "(an opening phrase and its comma aside: 'Speaking "
@@ -1421,28 +1430,46 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
     for people in people_by_unit.values():
         last = people[-1]
         entry = glossary.entries[last.mention.entry]
-        following = next_block.get(id(last.unit))
-        if entry.gender is not None and following is not None:
-            found = mentions_of[id(last.unit)]
-            for a, b, gender, other in _pronoun_opening_next(
-                last.unit.text,
-                following.text,
-                lang,
-                last.mention,
-                found,
-                starts_of[id(last.unit)],
-                glossary.kinds,
-            ):
-                if gender is not entry.gender:
-                    yield Problem(
-                        field=following.field,
-                        block=following.block,
-                        span=(a, b),
-                        message=f"'{following.text[a:b]}' does not agree with "
-                        f"'{last.mention.text}' ({entry.id}), who is {entry.gender.value}; "
-                        f"use '{other}'",
-                        entry=entry.id,
-                    )
+        carrier_unit, carrier, opened = last.unit, last.mention, False
+        # The person stays the subject over paragraphs that open with their pronoun and
+        # bring in no one else ('X said ...' / 'She added ...' / '"...," she said').
+        for _ in range(_PARAGRAPHS_CARRIED if entry.gender is not None else 0):
+            following = next_block.get(id(carrier_unit))
+            if following is None:
+                break
+            found = next(
+                _pronoun_opening_next(
+                    carrier_unit.text,
+                    following.text,
+                    lang,
+                    carrier,
+                    mentions_of[id(carrier_unit)],
+                    starts_of[id(carrier_unit)],
+                    glossary.kinds,
+                    opened=opened,
+                ),
+                None,
+            )
+            if found is None:
+                break
+            a, b, gender, other = found
+            if gender is not entry.gender:
+                assert entry.gender is not None  # (no paragraph is carried without one)
+                yield Problem(
+                    field=following.field,
+                    block=following.block,
+                    span=(a, b),
+                    message=f"'{following.text[a:b]}' does not agree with "
+                    f"'{last.mention.text}' ({entry.id}), who is {entry.gender.value}; "
+                    f"use '{other}'",
+                    entry=entry.id,
+                )
+                break
+            if id(following) in people_by_unit:
+                break  # someone named there: their own sentences say whom it is about
+            word = following.text[a:b]
+            carrier_unit, opened = following, True
+            carrier = Mention(entry.id, word, FormStatus.PREFERRED, a, b, word, True)
         for k, person in enumerate(people):
             entry = glossary.entries[person.mention.entry]
             if entry.gender is None:
