@@ -760,6 +760,10 @@ def test_russian_case_endings_meet_one_stem(declined: str, name: str) -> None:
         ("Две недели безвизового режима.", ["безвизового режима"]),
         ("Безвизовый режим продлён.", ["Безвизовый режим"]),
         ("Лодки подошли к острову.", ["острову"]),
+        # ... a place too, and a vowel that drops out ("слиток": "слитков")
+        ("В Куангнаме эвакуированы 3200 семей.", ["Куангнаме"]),
+        ("Очереди за золотыми слитками.", ["золотыми слитками"]),
+        ("Цена золотого слитка выросла.", ["золотого слитка"]),
         # ... and not another word
         ("Туристы пользуются визовым режимом.", []),
     ],
@@ -775,6 +779,16 @@ def test_russian_words_cut_in_the_nominative(text: str, found: list[str]) -> Non
                     "terms": {"vi": "miễn thị thực", "ru": "безвизовый режим"},
                 },
                 {"id": "term/island", "kind": "term", "terms": {"vi": "đảo", "ru": "остров"}},
+                {
+                    "id": "term/gold-bar",
+                    "kind": "term",
+                    "terms": {"vi": "vàng miếng", "ru": "золотой слиток"},
+                },
+                {
+                    "id": "place/quang-nam",
+                    "kind": "place",
+                    "terms": {"vi": "Quảng Nam", "ru": "Куангнам"},
+                },
             ],
         },
         "t.yaml",

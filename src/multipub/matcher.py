@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from multipub._version import __version__
-from multipub.glossary import NAME_SLOT, Glossary
+from multipub.glossary import NAME_SLOT, EntryKind, Glossary
 from multipub.lang import (
     Profile,
     letter_class,
@@ -211,6 +211,8 @@ def _plurals(form: str, language: Profile | None) -> list[str]:
     return made
 
 
+# Ends whose vowel drops out as the word declines ("слиток": "слитка", "рынок": "рынка").
+_FLEETING = frozenset({"ок", "ек", "ец"})
 # Cyrillic vowels, й and the signs: a word ending in one has a case ending of its own.
 _VOWELS_AND_SIGNS = frozenset("аеёиоуыэюяйьъ")
 
@@ -224,6 +226,13 @@ def _declined(word: str, stemmer: _Stemmer) -> str:
     whole = stemmer.key(word + "а")
     if whole != stemmer.key(word) and whole == stemmer.key(word + "ом"):
         return word + "а"
+    if (
+        len(word) >= 5
+        and word[-2:].lower() in _FLEETING
+        and word[-3].lower() not in _VOWELS_AND_SIGNS
+    ):
+        # A vowel that drops out in the other cases: "слиток", "слитка", "слитков".
+        return word[:-2] + word[-1] + "а"
     return word
 
 
@@ -922,7 +931,7 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
                     shown[len(forms)] = form
                     forms.append(definite_form)
                     statuses.append(status)
-        if stemmer is not None and entry.kind.value not in _NAME_KINDS:
+        if stemmer is not None and entry.kind is not EntryKind.PERSON:
             # A word the stemmer cuts in the nominative ("режим": "реж" + "им") keeps its
             # whole self in the other cases ("режима", "режимом": "режим"): its declined
             # form is looked for too, as a form of its own.

@@ -583,10 +583,16 @@ def _clock() -> re.Pattern[str] | None:
             minutes = minutes or r"(?!\s*[^\W\d_])"
         else:
             minutes = rf"{minute_words}{{0,3}}" if after else ""
-        patterns.append(
-            rf"(?<![\d.,:])(?:[01]?\d|2[0-4])\s*{words_pattern(hours, bounded=False)}\s*[0-5]\d"
-            rf"(?!\d|[.,]\d){minutes}"
-        )
+        hour = rf"(?:[01]?\d|2[0-4])\s*{words_pattern(hours, bounded=False)}"
+        patterns.append(rf"(?<![\d.,:]){hour}\s*[0-5]\d(?!\d|[.,]\d){minutes}")
+        # A whole hour is a clock time with a part of the day after it ("7 giờ sáng")
+        # or a word for "at" before it ("lúc 19 giờ"); alone, it may be a duration.
+        parts = {w for p in languages for w in p.numbers.day_parts}
+        at = {w for p in languages for w in p.numbers.clock_prepositions}
+        if parts:
+            patterns.append(rf"(?<![\d.,:]){hour}\s+{words_pattern(parts)}")
+        if at:
+            patterns.append(rf"(?<!\w){words_pattern(at)}\s+{hour}(?!\s*\d)")
     return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
 

@@ -510,3 +510,16 @@ def test_a_headline_names_a_body_by_its_head(
     )
     found = check(article, config=ONLY, glossary=glossary)
     assert [(f.field, f.entry) for f in found] == missing
+
+
+@pytest.mark.parametrize(
+    ("vi", "target"),
+    [
+        # 乂安 is Nghệ An too (乂, ngệ, the older character)
+        ("Nắng nóng gay gắt tại Nghệ An.", "乂安省出现严重高温天气。"),
+        # the ministry's usual Chinese name
+        ("Bộ Tài nguyên và Môi trường công bố báo cáo.", "越南资源与环境部发布报告。"),
+    ],
+)
+def test_chinese_forms_the_shipped_glossary_accepts(vi: str, target: str) -> None:
+    assert _missing(vi, "zh-Hans", target) == []

@@ -866,3 +866,38 @@ def test_clock_times_with_a_full_stop_or_hour_words(
     text: str, times: list[tuple[int, int]]
 ) -> None:
     assert [(c.hour, c.minute) for c in clock_times(text)] == times
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target", "reported"),
+    [
+        # a whole hour with a part of the day, or after "lúc", is a clock time
+        (
+            "Lúc 7 giờ sáng nay, tâm bão ở trên biển.",
+            "en",
+            "At 9 a.m. today the storm was at sea.",
+            True,
+        ),
+        (
+            "Lúc 7 giờ sáng nay, tâm bão ở trên biển.",
+            "en",
+            "At 7 a.m. today the storm was at sea.",
+            False,
+        ),
+        ("Từ lúc 19 giờ, nước bắt đầu lên.", "ru", "С 17:00 вода начала подниматься.", True),
+        ("Từ lúc 19 giờ, nước bắt đầu lên.", "fr", "À partir de 19 heures, l'eau a monté.", False),
+        # minutes before the day's date: "16 giờ 30 ngày 14/11"
+        ("Lúc 16 giờ 30 ngày 14/11, bão đổ bộ.", "zh-Hans", "11月14日16时50分，台风登陆。", True),
+        # a duration is no clock time
+        (
+            "Mưa lớn kéo dài trong 48 giờ qua.",
+            "en",
+            "Heavy rain has fallen for the past 48 hours.",
+            False,
+        ),
+        # 50% off said as paying five tenths
+        ("Học sinh được giảm 50% giá vé.", "zh-Hans", "学生购票享受五折优惠。", False),
+    ],
+)
+def test_whole_hours_and_discounts(source: str, lang: str, target: str, reported: bool) -> None:
+    assert len(_mp501(source, lang, target)) == (1 if reported else 0)

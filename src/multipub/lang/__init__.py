@@ -263,6 +263,16 @@ class Numbers(_Data):
         description="words after the minutes of such a clock time ('phút', 'sáng', '分'); "
         "any other word after them makes the figures two numbers ('12 giờ 35 người')",
     )
+    day_parts: tuple[str, ...] = Field(
+        default=(),
+        description="parts of the day after a whole hour and its hour word that make it a "
+        "clock time ('7 giờ sáng'), compared as one (MP501)",
+    )
+    clock_prepositions: tuple[str, ...] = Field(
+        default=(),
+        description="words for 'at' before an hour and its hour word that make it a clock "
+        "time ('lúc 19 giờ'), compared as one (MP501)",
+    )
     time_zone_words: tuple[str, ...] = Field(
         default=(),
         description="words that name a time zone ('GMT', 'giờ Hà Nội', '北京时间'): a block "
