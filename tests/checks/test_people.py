@@ -515,6 +515,12 @@ def test_mp203_old_title(lang: str) -> None:
             "Le président du Comité populaire provincial, M. Hoang Minh Duc, a pris la parole.",
             "président du Comité populaire provincial",
         ),
+        # the title's place between it and the name
+        (
+            "en",
+            "Chairman of the Provincial People's Committee of Hoa Binh Hoang Minh Duc spoke.",
+            "Chairman of the Provincial People's Committee",
+        ),
     ],
 )
 def test_mp203_wrong_title_variants(lang: str, text: str, title: str) -> None:

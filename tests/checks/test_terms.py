@@ -1305,3 +1305,42 @@ def test_mp103_a_forbidden_form_in_the_plural(lang: str, text: str, seen: list[s
     article = make_article({"vi": ["Tàu phải lắp thiết bị giám sát hành trình."], lang: [text]})
     found = check(article, config=Config(select=("MP103",)), glossary=glossary)
     assert [f.excerpt for f in found] == seen
+
+
+@pytest.mark.parametrize(
+    ("second", "reported"),
+    [
+        # the article on a word is the sentence's grammar, not another rendering
+        ("انخفض سعر سبائك ذهب SJC.", False),
+        ("انخفض سعر السبائك الذهبية.", True),
+    ],
+)
+def test_mp104_arabic_forms_that_differ_by_an_article(second: str, reported: bool) -> None:
+    glossary = glossary_from_data(
+        {
+            "name": "desk",
+            "source_lang": "vi",
+            "entries": [
+                {
+                    "id": "term/gold-bar",
+                    "kind": "term",
+                    "terms": {
+                        "vi": "vàng miếng",
+                        "ar": {
+                            "preferred": "سبيكة ذهبية",
+                            "accepted": ["سبائك الذهب", "سبائك ذهب", "السبائك الذهبية"],
+                        },
+                    },
+                }
+            ],
+        },
+        "desk.yaml",
+    )
+    article = make_article(
+        {
+            "vi": ["Giá vàng miếng giảm.", "Giá vàng miếng SJC giảm."],
+            "ar": ["انخفض سعر سبائك الذهب.", second],
+        }
+    )
+    found = check(article, config=Config(select=("MP104",)), glossary=glossary)
+    assert len(found) == (1 if reported else 0)

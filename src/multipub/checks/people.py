@@ -81,6 +81,7 @@ def attached_titles(
                 and kinds.get(before.entry) is EntryKind.TITLE
                 and (
                     _complement_between(text[before.end : start], lang)
+                    or (start != person.start and _only_linking(text[before.end : start]))
                     or _apposed_to(text, mentions, position, index, start, lang, kinds)
                 )
             ):
@@ -170,6 +171,18 @@ def _apposed_to(
         previous is not None
         and kinds.get(previous.entry) is EntryKind.PERSON
         and _gap().match(text[previous.end : title.start])
+    )
+
+
+def _only_linking(gap: str) -> bool:
+    """Return True when ``gap`` holds linking words only ("de", "of the", "del"): between
+    a title and the body or place it is of ("la subdirectora de [Ciudad Ho Chi Minh] X")."""
+    words = _PART_WORD.findall(gap)
+    return (
+        bool(words)
+        and len(words) <= 3
+        and not any(mark in gap for mark in ',;:()"“”«»')
+        and all(w.lower() in _LINKING_WORDS or w.lower() in _COMPLEMENT_GLUE for w in words)
     )
 
 

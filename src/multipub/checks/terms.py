@@ -594,6 +594,8 @@ def forbidden_term(ctx: VariantContext) -> Iterator[Problem]:
     "acronym or one-word short name after its full name ('SBV', 'VNPower'), nor a good form "
     "that clips the first one, each of its words made of the starts of the first one's "
     "words ('замминистра' after 'заместитель министра', '疾控中心' after '疾病控制中心'), "
+    "nor a form that differs only by the article the language writes onto its words "
+    "(Arabic 'سبائك ذهب' and 'سبائك الذهب'), "
     "nor a body's good form that leaves out words between the first and the last of its "
     "first one ('Noi Bai airport' after 'Noi Bai International Airport').",
     why="A reader who meets one official under two titles, or one body under two names, "
@@ -622,6 +624,7 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
             seen = first.setdefault(key, (unit, m))
             if (
                 _rendering(seen[1]) == _rendering(m)
+                or _same_but_articles(seen[1].form, m.form, ctx.lang)
                 or _shortened(m, seen[1], ctx.lang)
                 or _shortened(seen[1], m, ctx.lang)
             ):
@@ -984,6 +987,22 @@ def _title_head_in(
             ):
                 return True  # "Ho Duc Thinh, the chairman"
     return False
+
+
+def _same_but_articles(a: str, b: str, lang: str) -> bool:
+    """Return whether two forms differ only by the article the language writes onto its
+    words (Arabic "سبائك ذهب" and "سبائك الذهب": the grammar of the sentence, not another
+    rendering)."""
+    found = profile(lang)
+    clitics = found.matching.clitics if found is not None else None
+    if clitics is None or not clitics.article or a == b:
+        return False
+    article = clitics.article
+
+    def bare(form: str) -> list[str]:
+        return [w[len(article) :] if w.startswith(article) else w for w in fold(form).split()]
+
+    return bare(a) == bare(b)
 
 
 def _rendering(m: Mention) -> str:
