@@ -88,6 +88,19 @@ from tests.conftest import make_article
         ),
         ("zh-Hans", "该部将于四月向政府报告结果。阅读量：1234", "a view counter", "阅读量：1234"),
         ("zh-Hans", "该部要求各学校让学生停课。1234次浏览", "a view counter", "1234次浏览"),
+        # ... and share widgets and comment counters
+        (
+            "en",
+            "The first metro line opens in May. Share on Facebook | 12 comments",
+            "a share widget",
+            "Share on Facebook | 12 comments",
+        ),
+        (
+            "ru",
+            "Первая линия метро откроется в мае. 12 комментариев",
+            "a comment counter",
+            "12 комментариев",
+        ),
     ],
 )
 def test_furniture(lang: str, text: str, what: str, found: str) -> None:
@@ -116,6 +129,9 @@ def test_furniture(lang: str, text: str, what: str, found: str) -> None:
         ("ru", "Ролик о наводнении за сутки набрал 1 234 просмотра."),
         ("vi", "Đoạn clip về trận lũ đã thu hút hơn 1.500 lượt xem."),
         ("ru", "Видео набрало 1.200 просмотров."),
+        # words of share widgets and comments in prose
+        ("en", "He declined to comment. The ministry shared the data with 12 provinces."),
+        ("ru", "Мы рады поделиться опытом."),
     ],
 )
 def test_clean_text(lang: str, text: str) -> None:

@@ -112,16 +112,43 @@ _DIGIT = re.compile(r"\d")
 
 @cache
 def _trailing_counter() -> tuple[tuple[str, ...], re.Pattern[str]]:
-    """Return the view counter's words (lower case, without their '*') and the pattern of
-    a view counter after a sentence's end, at the end of a text."""
-    every = {w.rstrip("*").lower() for p in profiles().values() for w in p.furniture.views}
+    """Return the words of view and comment counters and share widgets (lower case,
+    without their '*') and the pattern of a run of them after a sentence's end, at the end
+    of a text ("... in April. 1.234 lượt xem", "... in May. Share on Facebook | 12
+    comments"; group 1)."""
+    kinds = ("views", "comments", "share")
+    every = {
+        w.rstrip("*").lower()
+        for p in profiles().values()
+        for kind in kinds
+        for w in getattr(p.furniture, kind)
+    }
     # A word holding a shorter one ("views", "view") needs no test of its own.
     words = tuple(sorted(w for w in every if not any(u != w and u in w for u in every)))
-    views, number = _labels("views"), _number()
-    counter = rf"(?:{number}\s*{views}|{views}\s*[:：]?\s*{number})"
+    views, comments, number = _labels("views"), _labels("comments"), _number()
+    share = rf"{_labels('share')}(?:\s+{_labels('share_on')}?\s*{_NETWORKS})?"
+    item = (
+        rf"(?:{number}\s*{views}|{views}\s*[:：]?\s*{number}|{number}\s*{comments}"
+        rf"|{comments}\s*[(\[]?\s*{number}\s*[)\]]?|{share})"
+    )
     # The dot of "1.500" is no sentence end; "。" needs no space after it.
     end = r"(?:\.(?!\d)|[!?…。！？\"”»)])"
-    return words, re.compile(rf"{end}\s*({counter})\s*[.:]?\s*$", re.IGNORECASE)
+    run = rf"{item}(?:\s*[|·•]\s*{item})*"
+    return words, re.compile(rf"{end}\s*({run})\s*[.:]?\s*$", re.IGNORECASE)
+
+
+def _trailing_kind(found: str) -> str:
+    """Return what a run of furniture after a paragraph is, by its first item: "a view
+    counter" when it holds a view counter's word, else "a comment counter" when it holds a
+    comment's, else "a share widget"."""
+    lowered = re.split(r"[|·•]", found, maxsplit=1)[0].lower()
+    for kind, label in (("views", "a view counter"), ("comments", "a comment counter")):
+        words = {
+            w.rstrip("*").lower() for p in profiles().values() for w in getattr(p.furniture, kind)
+        }
+        if any(word in lowered for word in words):
+            return label
+    return "a share widget"
 
 
 @cache
@@ -140,15 +167,16 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
             if any(p.match(folded) for p in patterns):
                 yield (*text_span(text), f"a {kind}")
                 return
-    # A view counter glued to the end of a paragraph ("... in April. 1.234 lượt xem"): a
-    # digit and its word among the last characters first, then the pattern on them.
+    # Counters and share widgets glued to the end of a paragraph ("... in April. 1.234
+    # lượt xem"): one of their words among the last characters first, then the pattern.
     words, trailing = _trailing_counter()
     tail_start = max(0, len(text) - _TAIL_CHARS)
     tail = text[tail_start:]
-    if _DIGIT.search(tail) is not None and any(word in tail.lower() for word in words):
+    if any(word in tail.lower() for word in words):
         counter = trailing.search(fold_digits(text[tail_start:]))
         if counter is not None:
-            yield tail_start + counter.start(1), tail_start + counter.end(1), "a view counter"
+            what = _trailing_kind(counter.group(1))
+            yield tail_start + counter.start(1), tail_start + counter.end(1), what
             return
     has_media = _MEDIA_EXTENSION.search(text) is not None
     for match in _MEDIA_FILE.finditer(text) if has_media else ():
@@ -185,8 +213,9 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     name="page-furniture",
     severity=Severity.WARNING,
     summary="Page furniture that leaked into the article text: a block that is only a view "
-    "counter (the count before or after its word) or a view counter after a paragraph's "
-    "last sentence ('... in April. 1.234 lượt xem'), a comment counter, a 'Source' label or "
+    "counter (the count before or after its word) or view and comment counters and share "
+    "widgets after a paragraph's last sentence ('... in April. 1.234 lượt xem', '... in "
+    "May. Share on Facebook | 12 comments'), a comment counter, a 'Source' label or "
     "line ('Nguồn: TTXVN'), share or print widgets, a dateline with "
     "a clock time, or a bare link (in any of the site's languages); a media file name or "
     "percent-encoded bytes inside a block (with the decoded name's language when it is "
