@@ -41,6 +41,8 @@ def test_a_bad_profile_names_its_field() -> None:
             {"tag": "xx", "name": "X", "scripts": ["latin"], "numbers": {"units": {"furlong": []}}}
         )
     base = {"tag": "xx", "name": "X", "scripts": ["latin"]}
+    with pytest.raises(ValueError, match="must hold"):
+        Profile.model_validate({**base, "numbers": {"month_year_patterns": ["tháng {m}"]}})
     for attribution, problem in [
         ({"quote_attribution": ["{verb} she"], "speech_verbs": ["said"]}, "once"),
         ({"quote_attribution": ["{pronoun} {verbs}"], "pronouns": [["He", "She"]]}, "'verbs'"),

@@ -73,6 +73,7 @@ __all__ = [
     "Matcher",
     "Mention",
     "cache_dir",
+    "plural_words",
     "strip_marks",
 ]
 
@@ -188,27 +189,33 @@ class _Stemmer:
         return self._stem(strip_marks(word).translate(self._same))
 
 
-def _plurals(form: str, language: Profile | None) -> list[str]:
-    """Return ``form`` with one of its words made plural by the profile's plural endings
-    and word changes ("device" -> "devices", "y" -> "ies"), one word at a time; none for a
-    language without them, or for a word of no letters."""
+def plural_words(word: str, language: Profile | None) -> list[str]:
+    """Return the plurals the profile's plural endings and word changes make of ``word``
+    ("device": "devices", "devicees"; "deputy": "deputys", "deputies"), some of them no
+    words at all, which no text holds; none for a language without plural endings."""
     if language is None or not language.matching.plural_endings:
         return []
     rules = language.matching
-    words = form.split()
-    made: list[str] = []
-    for index, word in enumerate(words):
-        if not word.isalpha():
-            continue
-        changed = [
-            word[: -len(end)] + new
-            for end, news in rules.word_changes.items()
-            if word.lower().endswith(end) and len(word) > len(end)
-            for new in news
-        ]
-        for plural in changed or [word + ending for ending in rules.plural_endings[:1]]:
-            made.append(" ".join([*words[:index], plural, *words[index + 1 :]]))
+    made = [word + ending for ending in rules.plural_endings]
+    made += [
+        word[: -len(end)] + new
+        for end, news in rules.word_changes.items()
+        if word.lower().endswith(end) and len(word) > len(end)
+        for new in news
+    ]
     return made
+
+
+def _plurals(form: str, language: Profile | None) -> list[str]:
+    """Return ``form`` with one of its words made plural (:func:`plural_words`), one word
+    at a time; none for a word of no letters."""
+    words = form.split()
+    return [
+        " ".join([*words[:index], plural, *words[index + 1 :]])
+        for index, word in enumerate(words)
+        if word.isalpha()
+        for plural in plural_words(word, language)
+    ]
 
 
 # Ends whose vowel drops out as the word declines ("слиток": "слитка", "рынок": "рынка").
@@ -218,9 +225,11 @@ _VOWELS_AND_SIGNS = frozenset("аеёиоуыэюяйьъ")
 
 
 def _declined(word: str, stemmer: _Stemmer) -> str:
-    """Return ``word`` with a case ending ("а") when it ends in a consonant, the stemmer
-    cuts the word itself but keeps it whole in that case ("режим" -> "режима", whose stem
-    is "режим"); else ``word``."""
+    """Return ``word`` in a case the stemmer keeps whole: with the ending "а" when it ends
+    in a consonant and the stemmer cuts the word itself ("режим" -> "режима", whose stem
+    is "режим"), or with the vowel of a last "ок", "ек", "ец" dropped ("слиток" ->
+    "слитка"; where it does not drop, "человек", the form made matches no text); else
+    ``word``."""
     if not word or word[-1].lower() in _VOWELS_AND_SIGNS:
         return word  # "безвизовый", "провинции": their own ending goes
     whole = stemmer.key(word + "а")
@@ -915,8 +924,8 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
                 if len(words) < 2 or not all(w.isalpha() for w in words):
                     continue
                 if not any(w.startswith(definite) for w in words):
-                    # ... and a construct made definite by its last noun: "نائب المدير"
-                    # (deputy director) for "نائب مدير".
+                    # ... and a construct made definite, the article on every word but
+                    # the first: "نائب المدير" (deputy director) for "نائب مدير".
                     made = [
                         " ".join(definite + w for w in words),
                         " ".join([words[0], *(definite + w for w in words[1:])]),

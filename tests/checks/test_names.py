@@ -385,6 +385,8 @@ _CHINESE_DESK = glossary_from_data(
         ("Ông Đặng Văn Lực và ông Đặng Văn Lịch phát biểu.", "邓文力和邓文历发表讲话。", []),
         # a person the source does not name
         ("Ông Đặng Văn Bình phát biểu.", "邓文历发表讲话。", []),
+        # inside a word that holds the family name's character (提高: to raise)
+        ("Ông Đặng Văn Lực nói sẽ nâng cao lịch sử.", "邓文力说，将提高历史。", []),
     ],
 )
 def test_mp201_chinese_names_one_character_off(vi: str, zh: str, seen: list[str]) -> None:

@@ -846,6 +846,8 @@ def test_a_clock_time_changed_in_local_time_is_a_change() -> None:
         ("Tàu chạy với tốc độ 14 hải lý/giờ.", "ru", "Судно шло со скоростью 26 км/ч.", False),
         ("Tàu chạy với tốc độ 14 hải lý/giờ.", "ru", "Судно шло со скоростью 14 км/ч.", True),
         ("Tàu chạy với tốc độ 14 hải lý/giờ.", "zh-Hans", "船速为14节。", False),
+        # "nm" in English is nautical miles as often as nanometres: not read
+        ("Tàu cách bờ 12 hải lý.", "en", "The boat was 12 nm off the coast.", False),
     ],
 )
 def test_nautical_units(source: str, lang: str, target: str, reported: bool) -> None:

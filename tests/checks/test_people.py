@@ -600,6 +600,12 @@ def test_mp203_message_without_any_role_that_day() -> None:
             "ru",
             "Фан Куок Бао, постоянный заместитель секретаря провинциального комитета партии, выступил.",
         ),
+        # a title in apposition after a name the glossary does not know
+        (
+            "en",
+            "Attending were Nguyen Van Binh, Chairman of the Provincial People's Committee, "
+            "Hoang Minh Duc, and others.",
+        ),
         # a title before a comma: the name has its own after it, or a list follows
         (
             "en",
@@ -1227,6 +1233,10 @@ def test_mp204_speakers_of_quotations(lang: str, blocks: list[str], word: str, e
         ("en", "Le Thi Hong Van inspected the boats and ships. He asked for checks.", "He"),
         # an adjective of a people, capitalized in English, names no one
         ("en", "Le Thi Hong Van said the port serves European markets. He added more.", "He"),
+        # nor does a quotation's first word
+        ("en", 'Le Thi Hong Van said the road was "Almost done". He added more.', "He"),
+        # a preposition and a noun of its own before the name: the name is the subject
+        ("ru", "С утра Ле Тхи Хонг Ван посетил завод.", "посетил"),
         ("ru", "Ле Тхи Хонг Ван осмотрела лодки и суда. Он поручил усилить проверки.", "Он"),
         ("es", "Le Thi Hong Van inspeccionó los barcos y buques. Él pidió controles.", "Él"),
     ],
@@ -1252,6 +1262,11 @@ def test_mp204_a_conjunction_before_someone_else(text: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "blocks"),
     [
+        # "He Lifeng" is a name, not "he"
+        (
+            "en",
+            ['Le Thi Hong Van opened the talks. "We welcome the investment," said He Lifeng.'],
+        ),
         ("ru", ["«Мы выполним план», — подчеркнул Хоанг Минь Дык.", "Он поручил ускорить работу."]),
         ("ru", ["«Мы выполним план», — подчеркнул Хоанг Минь Дык."]),
         # the name is not the speaker: someone else said it to them

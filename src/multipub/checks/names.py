@@ -327,9 +327,14 @@ def _chinese_near_misses(ctx: VariantContext) -> Iterator[Problem]:
     by_first: dict[str, list[str]] = {}
     for form in people:
         by_first.setdefault(form[0], []).append(form)
+    ordinary = _ordinary_words(ctx.lang)
     for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
         text = unit.text
         covered = _Spans((m.start, m.end) for m in mentions)
+        # Words that hold a family name's character and name no one ("提高文化": 高文化 is
+        # no 高文和).
+        for word in ordinary.finditer(text) if ordinary is not None else ():
+            covered.add(*word.span())
         for at, char in enumerate(text):
             for form in by_first.get(char, ()):
                 run = text[at : at + len(form)]
@@ -353,6 +358,19 @@ def _chinese_near_misses(ctx: VariantContext) -> Iterator[Problem]:
                 )
                 covered.add(at, at + len(form))
                 break
+
+
+@lru_cache(maxsize=8)
+def _ordinary_words(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of the words of ``lang``'s profile that hold a family name's
+    character and name no one (``gender.not_someone``: 提高, 泰国), None without any."""
+    found = profile(lang)
+    words = found.gender.not_someone if found is not None else ()
+    return (
+        re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+        if words
+        else None
+    )
 
 
 @cache

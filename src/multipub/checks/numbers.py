@@ -437,8 +437,6 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
             continue
         extra = target_keys - Counter(t.key for t in source_tokens)
         spare = [(j, tok) for j, tok in target_tokens if extra[tok.key] > 0]
-        first_source = source_units[s_idx[0]]
-        related = (Related(field=first_source.field, block=first_source.block, lang=source_lang),)
         # In text order, but a number whose altered form is plainly among the spare ones
         # (a date with its day or month, the same digits) first: "17 giờ ngày 19/8" with
         # 29/8 in the translation is 19/8 changed, not the hour 17.
@@ -449,7 +447,10 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
         ):
             kind = key.split(":")[0] if ":" in key else "number"
             source_token = next(t for t in source_tokens_at if t.key == key)
-            source_text = source_units[source_tokens_at[source_token]].text
+            # The source block the number stands in (one of several a target block joins).
+            own = source_units[source_tokens_at[source_token]]
+            source_text = own.text
+            related = (Related(field=own.field, block=own.block, lang=source_lang),)
             converted = [
                 sp
                 for sp in spare
@@ -535,7 +536,7 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
                     span=(tok.start, tok.end),
                     # Codes and scores as written ("NĐ-CP"; "3-1", compared as a pair).
                     message=f"{kind} {was if kind in _AS_WRITTEN else _shown(key)} of "
-                    f"{first_source.describe()} of the source is "
+                    f"{own.describe()} of the source is "
                     f"{now if _kind(tok.key) in _AS_WRITTEN else _shown(tok.key)} here",
                     related=related,
                 )
@@ -557,7 +558,7 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
                     block=unit.block,
                     span=text_span(unit.text),
                     message=f"{kind} {written if kind == 'code' else written + '%'} of "
-                    f"{first_source.describe()} of the source is missing here",
+                    f"{own.describe()} of the source is missing here",
                     related=related,
                 )
                 yield _Change(problem, source_tokens_at[source_token], source_token, None)

@@ -121,6 +121,13 @@ _COMPLEMENT_GLUE = frozenset({"and", "the", "of", "et", "de", "du", "des", "la",
 _COMPLEMENT_GLUE |= {"l", "d", "y", "e", "del", "el", "los", "las", "da", "do"}
 
 
+@cache
+def _name_before_apposition() -> re.Pattern[str]:
+    """Return the pattern of two capitalized words and a comma (and "the") ending the text
+    searched, right before a title: a name the title is in apposition after."""
+    return re.compile(rf"[{capitals()}][\w'’-]*\s+[{capitals()}][\w'’-]*\s*,\s*(?:the\s+)?$")
+
+
 def _apposed_to(
     text: str,
     mentions: list[Mention],
@@ -167,11 +174,16 @@ def _apposed_to(
     if not re.match(r"\s*,", text[person.end :]):
         return False
     previous = mentions[title_at - 1] if title_at else None
-    return not (
+    if (
         previous is not None
         and kinds.get(previous.entry) is EntryKind.PERSON
         and _gap().match(text[previous.end : title.start])
-    )
+    ):
+        return False
+    # ... nor after a name the glossary does not know ("Nguyen Van Binh, Chairman of ...,
+    # Hoang Minh Duc, ...": Binh's title).
+    before = _name_before_apposition().search(text, max(0, title.start - 60), title.start)
+    return before is None
 
 
 def _only_linking(gap: str) -> bool:
@@ -509,9 +521,14 @@ def _no_subject_before(lang: str) -> re.Pattern[str] | None:
     # is one, "министр" is in the nominative).
     titles = ""
     if agreement.oblique_endings:
-        ending = "|".join(map(re.escape, sorted(agreement.oblique_endings, key=len, reverse=True)))
-        word = rf"(?-i:[^\W\d_A-ZА-ЯЁ])[^\W\d_]*(?:{ending})"
-        titles = rf"(?:[\s\u00a0]+{word}(?!\w),?){{0,6}}"
+        endings = sorted(agreement.oblique_endings, key=len, reverse=True)
+        ending = "|".join(map(re.escape, endings))
+        # The first title word has a case ending of two letters or more ("министром"):
+        # "С утра X" opens with a noun of one ("утра"), and X is the subject.
+        long = "|".join(re.escape(e) for e in endings if len(e) > 1)
+        lower = r"(?-i:[^\W\d_A-ZА-ЯЁ])[^\W\d_]*"
+        first, word = rf"{lower}(?:{long})", rf"{lower}(?:{ending})"
+        titles = rf"(?:[\s\u00a0]+{first}(?!\w),?(?:[\s\u00a0]+{word}(?!\w),?){{0,5}})?"
     return re.compile(rf"(?<!\w){words_pattern(words)}{titles}[\s\u00a0]*$", re.IGNORECASE)
 
 
@@ -825,7 +842,11 @@ def _attribution_pattern(
     if not agreement.quote_attribution:
         return None
     placeholders = {
-        "{pronoun}": "(" + words_pattern(pronouns, bounded=spaced) + ")",
+        # (not "He Lifeng": a capitalized word after it makes it a name)
+        "{pronoun}": "("
+        + words_pattern(pronouns, bounded=spaced)
+        + ")"
+        + (rf"(?!\s+(?-i:[{capitals()}]))" if spaced else ""),
         "{verb}": words_pattern(agreement.speech_verbs, bounded=spaced),
         "{word}": r"[^\W\d_]+",
     }
@@ -1018,9 +1039,9 @@ def _pronoun_after(
         return
     if _inside_a_quote(text[person.end : gaps[0][1]]):
         return  # a speaker's "she" is whoever they speak of
-    if _someone_between(text, gaps, table, _Covered(mentions, starts, person.end, a)):
-        return
-    if _another_title_between(text, gaps, person, mentions, kinds, lang):
+    if _someone_between(blanked, gaps, table, _Covered(mentions, starts, person.end, a)):
+        return  # (whoever a quotation names, it is the speaker's)
+    if _another_title_between(blanked, gaps, person, mentions, kinds, lang):
         return
     gender, other = table.gender_of(text[a:b])
     yield a, b, gender, other

@@ -15,7 +15,7 @@ from multipub.checks.registry import register
 from multipub.findings import Related, Severity
 from multipub.glossary import NAME_SLOT, EntryKind, TermForms
 from multipub.lang import Clitics, letter_class, primary_subtag, profile, sentence_end
-from multipub.matcher import HOUSE_FORMS, FormStatus, Mention
+from multipub.matcher import HOUSE_FORMS, FormStatus, Mention, plural_words
 from multipub.models import TextUnit
 from multipub.names import capitals
 from multipub.text import fold, is_short_name, text_span
@@ -35,8 +35,13 @@ def _renderings_otherwise(
     forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
     if forms is None:
         return 0
-    place = ctx.glossary.kinds.get(entry_id) is EntryKind.PLACE
-    patterns = _second_look_patterns(forms, primary_subtag(ctx.lang), place=place)
+    kind = ctx.glossary.kinds.get(entry_id)
+    patterns = _second_look_patterns(
+        forms,
+        primary_subtag(ctx.lang),
+        place=kind is EntryKind.PLACE,
+        body=kind in (EntryKind.ORGANIZATION, EntryKind.PLACE),
+    )
     if not patterns:
         return 0
     count = 0
@@ -64,7 +69,7 @@ def _renderings_otherwise(
 # article where it goes missing.
 @lru_cache(maxsize=4096)
 def _second_look_patterns(
-    forms: TermForms, lang: str, *, place: bool = False
+    forms: TermForms, lang: str, *, place: bool = False, body: bool = False
 ) -> tuple[re.Pattern[str], ...]:
     """Return the patterns of :func:`_renderings_otherwise` for ``forms`` in ``lang``.
 
@@ -77,8 +82,9 @@ def _second_look_patterns(
     ("exvicepresidente"), a name between two words ("the Long An Provincial People's
     Committee") or in a form's name slot, and in Arabic the construct state before a
     place's name. A ``place`` of one word is read in the adjective the profile makes of
-    it too ("ханойской" of "Ханой": ``place_adjective_endings``), and any form of one word
-    in the adjective its ``adjective_changes`` make ("الحكومي" of "الحكومة")."""
+    it too ("ханойской" of "Ханой": ``place_adjective_endings``), and a ``body`` (an
+    organization or a place) of one word in the adjective its ``adjective_changes`` make
+    ("الحكومي" of "الحكومة"; not a term's: "الدولي", international, is no "الدولة")."""
     found = profile(lang)
     if found is None:
         return ()
@@ -131,7 +137,7 @@ def _second_look_patterns(
     one_word = [form for form in written if len(form.split()) == 1 and NAME_SLOT not in form]
     adjectives = [
         re.escape(form[: -len(end)]) + "(?:" + "|".join(map(re.escape, news)) + ")"
-        for form in one_word
+        for form in (one_word if body else ())
         for end, news in rules.adjective_changes.items()
         if form.endswith(end) and len(form) > len(end) + 2
     ]
@@ -157,7 +163,8 @@ _NAME_INSIDE = r"\s+(?:(?-i:[A-Z])[\w'’-]*\s+|[-–]\s+){0,6}"
 
 
 # A word of a body's name that a headline may name it by: this many letters at least
-# ("police", "Policía", "полиции"), compared on all but its last two (its ending).
+# ("police", "Policía", "полиции"), compared on all but its last two letters (its
+# ending), five at least.
 _HEADLINE_WORD = 5
 # ... beside the body's place: within this many characters of it.
 _BESIDE = 16
@@ -187,7 +194,7 @@ def _a_body_s_word_in_a_headline(
     if forms is None or not places:
         return 0
     stems = {
-        word[: max(_HEADLINE_WORD - 1, len(word) - 2)]
+        word[: max(_HEADLINE_WORD, len(word) - 2)]
         for form in forms.good_forms()
         for word in fold(form).split()
         if len(word) >= _HEADLINE_WORD and word.isalpha()
@@ -413,7 +420,6 @@ def _a_plural_of(text: str, form: str, lang: str) -> bool:
     found = profile(lang)
     if found is None or not found.matching.plural_endings:
         return False
-    rules = found.matching
     written, wanted = fold(text).split(), fold(form).split()
     if len(written) != len(wanted):
         return False
@@ -421,14 +427,7 @@ def _a_plural_of(text: str, form: str, lang: str) -> bool:
     if len(differing) != 1:
         return False
     word, single = differing[0]
-    plurals = {single + ending for ending in rules.plural_endings}
-    plurals |= {
-        single[: -len(end)] + new
-        for end, news in rules.word_changes.items()
-        if single.endswith(end)
-        for new in news
-    }
-    return word in plurals
+    return word in plural_words(single, found)
 
 
 def _other_senses(ctx: VariantContext) -> frozenset[tuple[int, int]]:

@@ -173,7 +173,8 @@ class Matching(_Data):
     )
     adjective_changes: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
-        description="ends of a one-word form replaced in its adjective, which names it too "
+        description="ends of a body's or place's one-word form replaced in its adjective, "
+        "which names it too "
         "('ة': ['ي', 'ية']: 'القرار الحكومي', the government's resolution, names "
         "'الحكومة'), for MP101's second look",
     )
@@ -333,6 +334,14 @@ class Numbers(_Data):
         if months and len(months) != 12:
             raise ValueError(f"months has {len(months)} lists, not 12")
         return months
+
+    @field_validator("month_year_patterns")
+    @classmethod
+    def _month_and_year(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            if pattern.count("{m}") != 1 or pattern.count("{y}") != 1:
+                raise ValueError(f"month_year_patterns {pattern!r} must hold {{m}} and {{y}} once")
+        return patterns
 
 
 class Gender(_Data):
