@@ -111,11 +111,11 @@ _DIGIT = re.compile(r"\d")
 
 
 @cache
-def _trailing_counter() -> tuple[tuple[str, ...], re.Pattern[str]]:
-    """Return the words of view and comment counters and share widgets (lower case,
-    without their '*') and the pattern of a run of them after a sentence's end, at the end
-    of a text ("... in April. 1.234 lượt xem", "... in May. Share on Facebook | 12
-    comments"; group 1)."""
+def _trailing_counter() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return the pattern of a word of view and comment counters and share widgets (lower
+    case, without their '*': one search instead of one per word, on every block) and the
+    pattern of a run of them after a sentence's end, at the end of a text ("... in April.
+    1.234 lượt xem", "... in May. Share on Facebook | 12 comments"; group 1)."""
     kinds = ("views", "comments", "share")
     every = {
         w.rstrip("*").lower()
@@ -134,7 +134,10 @@ def _trailing_counter() -> tuple[tuple[str, ...], re.Pattern[str]]:
     # The dot of "1.500" is no sentence end; "。" needs no space after it.
     end = r"(?:\.(?!\d)|[!?…。！？\"”»)])"
     run = rf"{item}(?:\s*[|·•]\s*{item})*"
-    return words, re.compile(rf"{end}\s*({run})\s*[.:]?\s*$", re.IGNORECASE)
+    return (
+        re.compile("|".join(map(re.escape, words))),
+        re.compile(rf"{end}\s*({run})\s*[.:]?\s*$", re.IGNORECASE),
+    )
 
 
 def _trailing_kind(found: str) -> str:
@@ -172,7 +175,7 @@ def furniture_in(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     words, trailing = _trailing_counter()
     tail_start = max(0, len(text) - _TAIL_CHARS)
     tail = text[tail_start:]
-    if any(word in tail.lower() for word in words):
+    if words.search(tail.lower()) is not None:
         counter = trailing.search(fold_digits(text[tail_start:]))
         if counter is not None:
             what = _trailing_kind(counter.group(1))
