@@ -175,6 +175,33 @@ def _month_years() -> list[tuple[re.Pattern[str], str]]:
     return found
 
 
+@cache
+def _quarters() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Return the pattern of a quarter of the year as any profile names it (group ``qN``
+    for the N-th: "quý II", "second quarter", "втором квартале", "第二季度"), and that of a
+    word every such name holds, for a test first; None when no profile names them."""
+    languages = [p for p in profiles().values() if p.numbers.quarters]
+    if not languages:
+        return None
+    groups = []
+    needles: set[str] = set()
+    for number in range(4):
+        spaced = {w for p in languages if p.separates_words for w in p.numbers.quarters[number]}
+        unspaced = {
+            w for p in languages if not p.separates_words for w in p.numbers.quarters[number]
+        }
+        alternatives = []
+        if spaced:
+            alternatives.append(rf"(?<!\w){words_pattern(spaced)}")
+        if unspaced:
+            alternatives.append(words_pattern(unspaced, bounded=False))
+        groups.append(rf"(?P<q{number + 1}>{'|'.join(alternatives)})")
+        for phrase in (*spaced, *unspaced):
+            needles.add(max(phrase.rstrip("*").lower().split(), key=len))
+    needle = "|".join(map(re.escape, sorted(needles, key=len, reverse=True)))
+    return re.compile("|".join(groups), re.IGNORECASE), re.compile(needle, re.IGNORECASE)
+
+
 # A year alone, and how far before it a month's name may stand ("septiembre de ").
 _YEAR_ALONE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
 _MONTH_REACH = 24
@@ -699,6 +726,14 @@ def _read_numbers(
     for pattern, needle in _month_years():
         for match in pattern.finditer(prepared) if needle in prepared else ():
             month_of(match.start(), match.end(), match.group("m"), match.group("y"))
+    # A quarter of the year ("quý II/2024", "the second quarter of 2024"), its year on its
+    # own.
+    quarters = _quarters()
+    if quarters is not None and quarters[1].search(prepared) is not None:
+        for match in quarters[0].finditer(prepared):
+            group = match.lastgroup or ""  # "q2": the second
+            if group and free(match.start(), match.end()):
+                take(match.start(), match.end(), f"quarter:{group[1:]}")
     # ... and a month's name before a year, looked for back from each year.
     for year in _YEAR_ALONE.finditer(prepared):
         named = _month_before_year().search(

@@ -903,3 +903,34 @@ def test_clock_times_with_a_full_stop_or_hour_words(
 )
 def test_whole_hours_and_discounts(source: str, lang: str, target: str, reported: bool) -> None:
     assert len(_mp501(source, lang, target)) == (1 if reported else 0)
+
+
+@pytest.mark.parametrize(
+    ("lang", "target", "shown"),
+    [
+        ("ru", "В III квартале 2024 года кредиты выросли на 5,5%.", "III квартале"),
+        ("en", "Credit grew 5.5% in the third quarter of 2024.", "third quarter"),
+        ("zh-Hans", "2024年第三季度信贷增长5.5%。", "第三季度"),
+        ("ar", "نما الائتمان بنسبة 5.5% في الربع الثالث من عام 2024.", "الربع الثالث"),
+    ],
+)
+def test_a_changed_quarter(lang: str, target: str, shown: str) -> None:
+    found = _mp501("Quý IV/2024, tín dụng tăng 5,5%.", lang, target)
+    assert [message for message, _ in found] == [
+        f"quarter Quý IV of block 0 of the source is {shown} here"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "target"),
+    [
+        ("ru", "В IV квартале 2024 года кредиты выросли на 5,5%."),
+        ("en", "Credit grew 5.5% in the fourth quarter of 2024."),
+        ("fr", "Le crédit a progressé de 5,5 % au quatrième trimestre 2024."),
+        ("es", "El crédito creció un 5,5% en el cuarto trimestre de 2024."),
+        ("zh-Hans", "2024年第四季度信贷增长5.5%。"),
+        ("en", "Credit grew 5.5% at the end of 2024."),  # a quarter said otherwise
+    ],
+)
+def test_quarters_clean(lang: str, target: str) -> None:
+    assert _mp501("Quý IV/2024, tín dụng tăng 5,5%.", lang, target) == []

@@ -47,8 +47,8 @@ def _looks_changed(source: str, target: str) -> bool:
         day, month = source[5:].split("-")
         other_day, other_month = target[5:].split("-")
         return day == other_day or month == other_month
-    if kind == "month":
-        return True  # a month of a year for another: its year is compared on its own
+    if kind in ("month", "quarter"):
+        return True  # a month or a quarter for another: its year is compared on its own
     if kind == "code":
         return True
     if len(source) != len(target):
@@ -294,7 +294,7 @@ def _unlikeness(a: str, b: str) -> tuple[int, int]:
     return (abs(len(a) - len(b)), 0 if sorted(a) == sorted(b) else 1)
 
 
-_AS_WRITTEN = frozenset({"code", "score", "clock", "month"})
+_AS_WRITTEN = frozenset({"code", "score", "clock", "month", "quarter"})
 _KIND_NAMES = {"clock": "clock time"}
 
 
@@ -306,8 +306,8 @@ def _shown(key: str) -> str:
         return key[6:]
     if key.startswith("clock:"):
         return key[6:]
-    if key.startswith("month:"):
-        return key[6:]
+    if key.startswith(("month:", "quarter:")):
+        return key.partition(":")[2]
     if key.startswith("time:"):
         whole, _, fraction = key[5:].partition(".")
         minutes, seconds = divmod(int(whole), 60)
@@ -323,6 +323,7 @@ def _shown(key: str) -> str:
     "aligned target block, after locale normalization (Vietnamese '1.250' and '86,6%', "
     "Arabic-Indic digits, '28/9' = '28 September' = '28 سبتمبر' = '28 сентября' = '9月28日', "
     "a month of a year: 'tháng 7/2025' = 'July 2025' = 'julio de 2025' = '2025年7月', "
+    "a quarter: 'quý IV' = 'fourth quarter' = 'IV квартал' = '第四季度', "
     "scale words: '3,5 tỷ' = '3.5 billion' = '35亿', a range sharing one: '4,2-3,9 triệu', "
     "Buddhist-era years in Thai; race times: '2 phút 05,31 giây' = '2:05.31' = '2.05,31' = "
     "'2分05秒31'; a match's score beside a score word, in order: 'thắng 3-1' = '3-1 win' = "

@@ -206,6 +206,11 @@ class Numbers(_Data):
     months: tuple[tuple[str, ...], ...] = Field(
         default=(), description="twelve lists of month names and abbreviations, January first"
     )
+    quarters: tuple[tuple[str, ...], ...] = Field(
+        default=(),
+        description="four lists of the ways to name a quarter of the year, the first first "
+        "('quý I', 'first quarter', 'Q1'): compared as one (MP501)",
+    )
     scales: dict[str, int] = Field(
         default_factory=dict,
         description="scale word -> power of ten ('tỷ': 9); see words_pattern for '*' and '.'",
@@ -334,6 +339,13 @@ class Numbers(_Data):
         if months and len(months) != 12:
             raise ValueError(f"months has {len(months)} lists, not 12")
         return months
+
+    @field_validator("quarters")
+    @classmethod
+    def _four(cls, quarters: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        if quarters and len(quarters) != 4:
+            raise ValueError(f"quarters has {len(quarters)} lists, not 4")
+        return quarters
 
     @field_validator("month_year_patterns")
     @classmethod
