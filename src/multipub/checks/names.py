@@ -15,6 +15,7 @@ from multipub.findings import Severity
 from multipub.glossary import EntryKind
 from multipub.lang import letter_class, primary_subtag, profile, script, scripts_of, writes
 from multipub.matcher import GlossaryIndex, strip_marks
+from multipub.models import TextUnit
 from multipub.names import capitals, vietnamese_names
 from multipub.text import fold
 from multipub.translit import matches_chinese, name_skeleton, transliterate
@@ -277,16 +278,23 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
                     ):
                         continue
                     if entry_id is not None and _as_written(text[start:end]) not in index.written:
-                        yield Problem(
-                            field=unit.field,
-                            block=unit.block,
-                            span=(start, end),
-                            message=f"'{text[start:end]}' looks like {entry_id} misspelled; "
-                            f"the glossary spells it '{index.preferred[entry_id]}'",
-                            entry=entry_id,
-                        )
+                        yield _misspelled(unit, (start, end), entry_id, index.preferred[entry_id])
                         covered.add(start, end)
                         break
+
+
+def _misspelled(unit: TextUnit, span: tuple[int, int], entry_id: str, preferred: str) -> Problem:
+    """Return the problem of ``span`` of ``unit`` written for the entry ``entry_id``, whose
+    glossary spelling is ``preferred``."""
+    written = unit.text[span[0] : span[1]]
+    return Problem(
+        field=unit.field,
+        block=unit.block,
+        span=span,
+        message=f"'{written}' looks like {entry_id} misspelled; the glossary spells it "
+        f"'{preferred}'",
+        entry=entry_id,
+    )
 
 
 # A person's name in Chinese characters: three or four of them (a family name, a middle
@@ -347,15 +355,7 @@ def _chinese_near_misses(ctx: VariantContext) -> Iterator[Problem]:
                     or any(matches_chinese(name, run) for name in others)
                 ):
                     continue
-                entry_id = people[form]
-                yield Problem(
-                    field=unit.field,
-                    block=unit.block,
-                    span=(at, at + len(form)),
-                    message=f"'{run}' looks like {entry_id} misspelled; the glossary spells "
-                    f"it '{form}'",
-                    entry=entry_id,
-                )
+                yield _misspelled(unit, (at, at + len(form)), people[form], form)
                 covered.add(at, at + len(form))
                 break
 

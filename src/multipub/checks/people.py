@@ -1489,14 +1489,13 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
             a, b, gender, other = found
             if gender is not entry.gender:
                 assert entry.gender is not None  # (no paragraph is carried without one)
-                yield Problem(
-                    field=following.field,
-                    block=following.block,
-                    span=(a, b),
-                    message=f"'{following.text[a:b]}' does not agree with "
-                    f"'{last.mention.text}' ({entry.id}), who is {entry.gender.value}; "
-                    f"use '{other}'",
-                    entry=entry.id,
+                yield _gender_problem(
+                    _Person(following, last.mention, ()),
+                    entry.id,
+                    entry.gender,
+                    following.text[a:b],
+                    (a, b),
+                    other,
                 )
                 break
             if id(following) in people_by_unit:
@@ -1554,6 +1553,9 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
 def _gender_problem(
     person: _Person, entry_id: str, gender: Gender, word: str, span: tuple[int, int], fix: str
 ) -> Problem:
+    """Return the problem of ``word`` (at ``span`` of the person's unit, which may be a
+    paragraph after their name) disagreeing with the person's ``gender``; ``fix`` is the
+    word of that gender."""
     return Problem(
         field=person.unit.field,
         block=person.unit.block,
