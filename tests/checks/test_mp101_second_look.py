@@ -90,6 +90,125 @@ def test_an_organization_fused_with_the_title_before_it(lang: str, text: str) ->
     assert _mp101(_FINANCE, lang, text) == []
 
 
+# The ministry hosts the briefing and its minister speaks: one block names it twice, the
+# next once more.
+_BRIEFING = [
+    "Tại họp báo của Bộ Tài chính, Thứ trưởng Bộ Tài chính Nguyễn Văn Thắng cho biết thu "
+    "ngân sách tăng.",
+    "Bộ Tài chính sẽ trình Chính phủ dự thảo nghị định mới.",
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "blocks"),
+    [
+        (
+            "en",
+            [
+                "Deputy Minister of Finance Nguyen Van Thang told a press conference that "
+                "budget revenue had risen.",
+                "The ministry will submit a new draft decree to the Government.",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "Заместитель министра финансов Нгуен Ван Тханг сообщил на пресс-конференции, "
+                "что доходы бюджета выросли.",
+                "Министерство представит правительству новый проект постановления.",
+            ],
+        ),
+        (
+            "ar",
+            [
+                "قال نائب وزير المالية نغوين فان ثانغ في مؤتمر صحفي إن إيرادات الميزانية ارتفعت.",
+                "ستقدم الوزارة إلى الحكومة مشروع مرسوم جديد.",
+            ],
+        ),
+    ],
+)
+def test_an_organization_rendered_in_a_fused_title_is_then_a_second_reference(
+    lang: str, blocks: list[str]
+) -> None:
+    # The host's name goes (the press conference is the minister's), and "the ministry"
+    # after the fused title is a second reference, as after the name in full.
+    article = make_article({"vi": _BRIEFING, lang: blocks})
+    assert check(article, config=Config(select=("MP101",)), glossary=GLOSSARY) == []
+
+
+def test_another_organization_where_the_source_names_one_is_no_second_reference() -> None:
+    # The planning ministry where the source's finance ministry was: the fused title
+    # before does not make it a second reference.
+    blocks = [
+        "Deputy Minister of Finance Nguyen Van Thang told a press conference that budget "
+        "revenue had risen.",
+        "The Ministry of Planning and Investment will submit a new draft decree to the Government.",
+    ]
+    article = make_article({"vi": _BRIEFING, "en": blocks})
+    found = check(article, config=Config(select=("MP101",)), glossary=GLOSSARY)
+    assert [(f.block, f.entry) for f in found] == [(1, "org/ministry-of-finance")]
+
+
+def test_an_organization_never_rendered_is_missing_in_every_block() -> None:
+    # No title fuses it and no block names it: "the ministry" follows nothing.
+    blocks = [
+        "Nguyen Van Thang told a press conference that budget revenue had risen.",
+        "The ministry will submit a new draft decree to the Government.",
+    ]
+    article = make_article({"vi": _BRIEFING, "en": blocks})
+    found = check(article, config=Config(select=("MP101",)), glossary=GLOSSARY)
+    assert sorted((f.block, f.entry) for f in found) == [
+        (0, "org/ministry-of-finance"),
+        (0, "title/deputy-minister"),
+        (1, "org/ministry-of-finance"),
+    ]
+
+
+_REVENUE = {
+    "title": "Bộ Tài chính công bố thu ngân sách quý III",
+    "blocks": ["Bộ Tài chính cho biết thu ngân sách quý III tăng 12%."],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "body", "missing"),
+    [
+        # a headline shorter than the text, which names the ministry
+        (
+            "en",
+            "Budget revenue up 12% in Q3",
+            "The Ministry of Finance said budget revenue rose 12% in the third quarter.",
+            [],
+        ),
+        (
+            "ru",
+            "Доходы бюджета в III квартале выросли на 12%",
+            "Министерство финансов сообщило, что доходы бюджета в III квартале выросли на 12%.",
+            [],
+        ),
+        # another ministry where the source's was: no shorter headline
+        (
+            "en",
+            "Ministry of Planning and Investment reports Q3 budget revenue",
+            "The Ministry of Finance said budget revenue rose 12% in the third quarter.",
+            [("title", "org/ministry-of-finance")],
+        ),
+        (
+            "ar",
+            "وزارة التخطيط والاستثمار تعلن إيرادات الميزانية للربع الثالث",
+            "قالت وزارة المالية إن إيرادات الميزانية ارتفعت 12% في الربع الثالث.",
+            [("title", "org/ministry-of-finance")],
+        ),
+    ],
+)
+def test_a_headline_may_leave_out_a_body_the_text_names(
+    lang: str, title: str, body: str, missing: list[tuple[str, str]]
+) -> None:
+    article = make_article({"vi": _REVENUE, lang: {"title": title, "blocks": [body]}})
+    found = check(article, config=Config(select=("MP101",)), glossary=GLOSSARY)
+    assert [(f.field, f.entry) for f in found] == missing
+
+
 def test_an_organization_after_no_title_is_still_missing() -> None:
     vi = "Bộ Tài chính đề xuất giảm thuế giá trị gia tăng."
     found = _mp101(vi, "en", "The government proposed a cut in value added tax.")
@@ -153,9 +272,14 @@ def test_a_looser_reading_stands_for_no_more_mentions_than_it_finds() -> None:
     vi = "Phó Thủ tướng Trần Hồng Hà và Phó Thủ tướng Lê Thành Long dự họp."
     en = "Deputy Prime Minister Tran Hong Ha and Le Thanh Long attended."
     assert _mp101(vi, "en", en) == ["title/deputy-prime-minister"]
+
+
+def test_a_body_read_once_in_a_block_makes_its_other_mentions_second_references() -> None:
+    # The committee read once (广宁省人民委员会, sharing 省 with the province), then "the
+    # province" for its second mention: news style, as after a mention the matcher finds.
     zh_vi = f"{_COMMITTEE} Ủy ban nhân dân tỉnh Quảng Ninh cũng lập đoàn kiểm tra."
     zh = "广宁省人民委员会要求各学校让学生停课。广宁省还成立了检查组。"
-    assert _mp101(zh_vi, "zh-Hans", zh) == ["org/provincial-peoples-committee"]
+    assert _mp101(zh_vi, "zh-Hans", zh) == []
 
 
 @pytest.mark.parametrize(

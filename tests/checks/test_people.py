@@ -1482,6 +1482,10 @@ entries:
         ("fr", "L'ancien ministre de la Santé Cao Van Luc a assisté à la réunion.", None),
         ("zh-Hans", "原卫生部部长高文力出席了会议。", None),
         ("ar", "وحضر وزير الصحة السابق كاو فان لوك الاجتماع.", None),
+        # Arabic: the title in construct state with a complement the glossary does not
+        # know, then the name; said to be former after the complement
+        ("ar", "وحضر وزير الصحة والسكان كاو فان لوك الاجتماع.", "وزير"),
+        ("ar", "وحضر وزير الصحة والسكان السابق كاو فان لوك الاجتماع.", None),
         # the complement holds another name: the title is that man's; or ends with "and"
         ("en", "Minister of Health Nguyen Thanh Long and Cao Van Luc attended.", None),
         ("en", "Talks were held between the Minister of Health and Cao Van Luc.", None),

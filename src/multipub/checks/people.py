@@ -15,6 +15,7 @@ from multipub.checks.registry import register
 from multipub.findings import Severity
 from multipub.glossary import NAME_SLOT, EntryKind, Gender, TermForms
 from multipub.lang import (
+    Clitics,
     Profile,
     letter_class,
     primary_subtag,
@@ -202,9 +203,16 @@ def _complement_between(gap: str, lang: str) -> bool:
     """Return True when ``gap``, between a title and a name, is the title's complement: in
     a language with capitals and spaces, a linking word ("of", "de", "del") and then only
     capitalized words and glue ("of Industry and Trade", "de la Santé"), none of them a
-    Vietnamese surname (which would open another name: "of Health Nguyen Thanh Long and")."""
+    Vietnamese surname (which would open another name: "of Health Nguyen Thanh Long and");
+    in a language that writes its article onto words, one to four words that carry it, the
+    title in construct state ("وزيرة النقل", "وزير الصناعة والتجارة")."""
     found = profile(lang)
-    if found is None or not found.separates_words or not script(found.scripts[0]).cased:
+    if found is None or not found.separates_words:
+        return False
+    clitics = found.matching.clitics
+    if clitics is not None and clitics.article:
+        return _construct_complement(gap, clitics, lang)
+    if not script(found.scripts[0]).cased:
         return False
     words = _PART_WORD.findall(gap)
     if not words or len(words) > _COMPLEMENT_WORDS or words[0].lower() not in _LINKING_WORDS:
@@ -216,6 +224,17 @@ def _complement_between(gap: str, lang: str) -> bool:
     surnames = name_signals(lang)[0]
     content = [w for w in words[1:] if w.lower() not in _COMPLEMENT_GLUE]
     return bool(content) and all(w[:1].isupper() and _plain(w) not in surnames for w in content)
+
+
+def _construct_complement(gap: str, clitics: Clitics, lang: str) -> bool:
+    """Return True when ``gap`` is one to four words, each with the article (after "و"
+    or a contracted "لل": "والتجارة", "للتخطيط"), none a Vietnamese surname: a title's
+    complement in construct state."""
+    words = gap.split()
+    if not 0 < len(words) <= 4 or any(mark in gap for mark in ',;:()"“”«»،؛'):
+        return False
+    surnames = name_signals(lang)[0]
+    return all(_carries_the_article(w, clitics) and fold(w) not in surnames for w in words)
 
 
 @cache
@@ -285,14 +304,15 @@ def _people(ctx: VariantContext) -> Iterator[_Person]:
     severity=Severity.WARNING,
     summary="A person given a title (right before or after the name; before it, past the "
     "title's body, 'Bộ trưởng Bộ Y tế X', or its complement in capitalized words, 'Minister "
-    "of Health X', 'le ministre de la Santé X', or the name set off by commas after a "
+    "of Health X', 'le ministre de la Santé X', or in Arabic construct state, one to four "
+    "words with the article, 'وزيرة النقل X', or the name set off by commas after a "
     "title with its complement, 'the Minister of Health, X, said', 'la ministra de Salud, "
     "X, dijo', unless a title of the name's own follows it) that none of their "
     "roles in the glossary gives them on the article's `published_at` date (any date when "
     "the article has none). A title said to be held before, by a word right before it "
     "('former', 'ex', 'nguyên', 'бывший', '原': the profile's `former_words`) or right "
-    "after it ('السابق': `former_words_after`), its body between them or not ('原卫生部部长', "
-    "'وزير الصحة السابق'), counts any role the person held; a title after a word that "
+    "after it ('السابق': `former_words_after`), its body or complement between them or not "
+    "('原卫生部部长', 'وزير الصحة والسكان السابق'), counts any role the person held; a title after a word that "
     "makes it another one ('Assoc.', 'Acting', 'Quyền', '代': the profile's "
     "`other_title_words`) is not read; a title "
     "that a role's title narrows by a qualifier word of the source language's profile "
@@ -476,10 +496,42 @@ def _said_to_be_former(
     for mention in sorted(bodies, key=lambda m: m.start):
         if mention.start >= end and not text[end : mention.start].strip():
             end = mention.end  # ... or after it: "وزير الصحة"
-    return bool(
-        (before is not None and before.search(text, max(0, start - 40), start))
-        or (after is not None and after.match(text[end : end + 20]))
-    )
+    if before is not None and before.search(text, max(0, start - 40), start):
+        return True
+    if after is None:
+        return False
+    # ... or its complement in construct state the glossary does not know: "وزير الصناعة
+    # والتجارة السابق".
+    return any(after.match(text[at : at + 20]) for at in _construct_word_ends(text, end, lang))
+
+
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+
+
+def _construct_word_ends(text: str, end: int, lang: str) -> list[int]:
+    """Return ``end`` and the ends of the up to four words after it that carry the
+    language's article (a title's complement in construct state), in text order."""
+    ends = [end]
+    found = profile(lang)
+    clitics = found.matching.clitics if found is not None else None
+    if clitics is None or not clitics.article:
+        return ends
+    for _ in range(4):
+        word = _NEXT_WORD.match(text, ends[-1])
+        if word is None or not _carries_the_article(word.group(1), clitics):
+            break
+        ends.append(word.end())
+    return ends
+
+
+def _carries_the_article(word: str, clitics: Clitics) -> bool:
+    """Return whether ``word`` carries the article (after "و" too, or contracted after
+    "ل": "الصحة", "والتجارة", "للتخطيط") and some letters after it."""
+    article = clitics.article
+    starts = [article, *(c + article for c in clitics.conjunctions)]
+    if clitics.article_contracts_after:
+        starts.append(clitics.article_contracts_after + article[1:])
+    return any(word.startswith(s) and len(word) > len(s) + 1 for s in starts)
 
 
 def _word_pattern(word: str, lang: str) -> re.Pattern[str]:

@@ -366,15 +366,16 @@ def _inside_a_fused_mention(
     return count
 
 
-def _holds_in(ctx: VariantContext, outer: str, inner: str) -> bool:
-    """Return whether a good form of organization ``outer`` in the variant's language holds
-    one of organization ``inner``'s ("Secretariat of the Party Central Committee" holds
-    "Party Central Committee")."""
+def _holds_in(ctx: VariantContext, outer: str, inner: str, lang: str | None = None) -> bool:
+    """Return whether a good form of organization ``outer`` in the variant's language (or
+    ``lang``) holds one of organization ``inner``'s ("Secretariat of the Party Central
+    Committee" holds "Party Central Committee")."""
     assert ctx.glossary is not None
     entries = ctx.glossary.entries
     if entries[outer].kind is not EntryKind.ORGANIZATION:
         return False
-    outer_forms, inner_forms = entries[outer].forms(ctx.lang), entries[inner].forms(ctx.lang)
+    lang = lang or ctx.lang
+    outer_forms, inner_forms = entries[outer].forms(lang), entries[inner].forms(lang)
     if outer_forms is None or inner_forms is None:
         return False
     return any(
@@ -1161,21 +1162,32 @@ def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) ->
     """Return the mentions of a source text that a translation must render as many times:
     every person and title (two deputy prime ministers are two titles), and a body, a
     place or a term once per sentence (a sentence that names the National Assembly twice,
-    "trước khi Quốc hội biểu quyết, ... của Quốc hội", is rendered naming it once)."""
+    "trước khi Quốc hội biểu quyết, ... của Quốc hội", is rendered naming it once). Of a
+    sentence's mentions of one body, the one right after a title is kept, which a
+    translation may fuse with it ("tại họp báo của Bộ Tài chính, Thứ trưởng Bộ Tài chính":
+    "Deputy Minister of Finance ... told a press conference")."""
     if len(mentions) < 2:
         return mentions
     ends = [m.start() for m in sentence_end().finditer(text)]
-    kept: list[Mention] = []
-    seen: set[tuple[str, int]] = set()
-    for m in mentions:
+    kept: list[Mention | None] = []
+    where: dict[tuple[str, int], int] = {}
+    for k, m in enumerate(mentions):
         if kinds.get(m.entry) in (EntryKind.PERSON, EntryKind.TITLE):
             kept.append(m)
             continue
         key = (m.entry, bisect.bisect(ends, m.start))
-        if key not in seen:
-            seen.add(key)
+        if key not in where:
+            where[key] = len(kept)
             kept.append(m)
-    return kept
+        elif (
+            k > 0
+            and kinds.get(mentions[k - 1].entry) is EntryKind.TITLE
+            and not text[mentions[k - 1].end : m.start].strip()
+        ):
+            kept[where[key]] = None
+            where[key] = len(kept)
+            kept.append(m)
+    return [m for m in kept if m is not None]
 
 
 @register(
@@ -1186,7 +1198,11 @@ def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) ->
     "A person, body, place or term is missing from a block that names it in the source "
     "only until the translation's text (not its headline) has named it (in any form of the "
     "glossary): after that, a block may refer to it in short ('Lan', 'she', 'the "
-    "commission', 'the bay'). A title likewise, once written in full before the block: the "
+    "commission', 'the bay'), a body fused with a title counting as named ('Deputy "
+    "Minister of Finance', then 'the ministry'), unless the block names another body or "
+    "place the source's does not there ('the Ministry of Planning' for the finance "
+    "ministry). A headline may leave out what the text names (it is short: 'Q3 GDP up "
+    "7.4%, planning minister says'), unless it names another there. A title likewise, once written in full before the block: the "
     "name alone ('Khai said') or the title's head ('Chairman Ho Duc Thinh', 'the new "
     "chairwoman') will do, unless its holder is given another title there (another "
     "glossary title, or a capitalized word right before the name: 'Speaker Tran Thanh "
@@ -1237,6 +1253,7 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
     source_units = ctx.shared.units(source_lang)
     target_units, target_mentions = ctx.units(), ctx.mentions()
     source_mentions, named_abroad = _source_side(ctx, source_lang)
+    all_source_mentions = ctx.shared.mentions(source_lang)
     wanted: Counter[str] = Counter(
         m.entry
         for unit, mentions in zip(source_units, source_mentions, strict=True)
@@ -1257,13 +1274,23 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
     # a headline: "Chairman Ho Duc Thinh" after "Chairman of the Provincial People's
     # Committee"; not turned into another title ("Deputy Minister" is no "Minister").
     first_rendered: dict[str, int] = {}
+    # ... and where it first renders one otherwise: fused with a title ("Deputy Minister
+    # of Finance" for "Thứ trưởng Bộ Tài chính"), by a looser reading; after that, "the
+    # ministry" is a second reference too.
+    first_otherwise: dict[str, int] = {}
     kinds = glossary.kinds
     for index, (unit, mentions) in enumerate(zip(target_units, target_mentions, strict=True)):
         if unit.field == "title":
             continue
         for m in mentions:
             first_rendered.setdefault(m.entry, index)
-    for s_idx, t_idx in ctx.unit_pairs():
+    # The headline last: it may leave out what the text names (in any way: fused with a
+    # title too), and what the text names is known once the text has been read.
+    pairs = sorted(
+        ctx.unit_pairs(),
+        key=lambda pair: bool(pair[1]) and all(target_units[j].field == "title" for j in pair[1]),
+    )
+    for s_idx, t_idx in pairs:
         if not t_idx:
             continue  # an unaligned source block is MP502's finding, not a missing term
         # Only entries still missing can be reported: most pairs have none of them.
@@ -1272,8 +1299,39 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
             continue
         here_wanted = Counter(still_missing)
         here_found = Counter(m.entry for j in t_idx for m in target_mentions[j])
+        # Entries the translation names here that the source does not: one of them may
+        # stand where the missing one should ("the Ministry of Finance" for the planning
+        # ministry), and then no mention before makes this one a second reference. (Not
+        # people, nor terms: a translation names whom the source calls "ông", and words
+        # it has no term for; nor a body inside one the source names: "Provincial Party
+        # Committee" of "Standing Board of the Binh Dinh Provincial Party Committee".)
+        named_here = {m.entry for i in s_idx for m in all_source_mentions[i]}
+        others_here = {
+            kinds.get(e)
+            for e in here_found
+            if e not in named_here
+            and kinds.get(e) in (EntryKind.ORGANIZATION, EntryKind.PLACE, EntryKind.TITLE)
+            and not any(
+                _holds_in(ctx, n, e) or _holds_in(ctx, n, e, source_lang) for n in named_here
+            )
+        }
         for entry, count in sorted((here_wanted - here_found).items()):
-            before = here_found[entry] or first_rendered.get(entry, len(target_units)) < min(t_idx)
+            if kinds.get(entry) in others_here:
+                before = False
+            else:
+                before = here_found[entry] > 0 or (
+                    first_rendered.get(entry, len(target_units)) < min(t_idx)
+                    or first_otherwise.get(entry, len(target_units)) < min(t_idx)
+                )
+            headline = all(target_units[j].field == "title" for j in t_idx)
+            if (
+                headline
+                and kinds.get(entry) not in others_here
+                and (entry in first_rendered or entry in first_otherwise)
+            ):
+                # A headline is short: "Q3 GDP up 7.4%, planning minister says" for one
+                # that names the minister, whom the text names in full.
+                continue
             if kinds.get(entry) is not EntryKind.TITLE:
                 if before:
                     continue  # a second reference, rendered in full before it
@@ -1283,7 +1341,6 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
                 earlier = first_rendered.get(entry, len(target_units)) < min(
                     t_idx
                 ) or _rendered_otherwise_before(ctx, entry, min(t_idx))
-                headline = all(target_units[j].field == "title" for j in t_idx)
                 if any(
                     _title_head_in(
                         ctx,
@@ -1306,20 +1363,22 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
             # Mentions read otherwise stand for as many of the missing ones.
             texts = [(target_units[j].text, target_mentions[j]) for j in t_idx]
             source_texts = [(source_units[i].text, source_mentions[i]) for i in s_idx]
-            short -= (
+            rendered_otherwise = (
                 _renderings_otherwise(ctx, entry, texts)
                 + _fused_with_their_titles(ctx, entry, source_texts, here_found, texts)
                 + _inside_a_fused_mention(ctx, entry, source_texts, texts)
             )
             if (
-                short > 0
-                and entry in first_rendered
-                and all(target_units[j].field == "title" for j in t_idx)
+                rendered_otherwise
+                and kinds.get(entry) is not EntryKind.TITLE
+                and kinds.get(entry) not in others_here
             ):
-                if kinds.get(entry) is EntryKind.PLACE:
-                    short -= _bare_in_a_headline(ctx, entry, texts)
-                elif kinds.get(entry) is EntryKind.ORGANIZATION:
-                    short -= _a_body_s_word_in_a_headline(ctx, entry, source_texts, texts)
+                # Rendered here: the source's other mentions in the block are second
+                # references ("tại họp báo của Bộ X, Bộ trưởng Bộ X ..." is "Minister of
+                # X ... told a press conference").
+                first_otherwise.setdefault(entry, min(t_idx))
+                continue
+            short -= rendered_otherwise
             if short <= 0:
                 continue
             if _another_countrys_by_consensus(ctx, entry, s_idx, entry in named_abroad):
