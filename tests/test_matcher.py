@@ -794,3 +794,72 @@ def test_russian_words_cut_in_the_nominative(text: str, found: list[str]) -> Non
         "t.yaml",
     )
     assert [m.text for m in Matcher(glossary, "ru").find(text)] == found
+
+
+_DECLINED = glossary_from_data(
+    {
+        "name": "declined",
+        "entries": [
+            {
+                "id": "term/rolling-power-cuts",
+                "kind": "term",
+                "terms": {
+                    "vi": "cắt điện luân phiên",
+                    "ru": "веерные отключения электроэнергии",
+                    "ar": "الانقطاع الدوري للكهرباء",
+                },
+            },
+            {
+                "id": "org/state-commission",
+                "kind": "organization",
+                "terms": {"vi": "Ủy ban Nhà nước", "ru": "Государственная комиссия"},
+            },
+            {
+                "id": "term/digital-signature",
+                "kind": "term",
+                "terms": {"vi": "chữ ký số", "ar": "التوقيع الرقمي"},
+            },
+            {"id": "term/runway", "kind": "term", "terms": {"vi": "đường băng", "ar": "مدرج"}},
+            {
+                "id": "term/gold-medal",
+                "kind": "term",
+                "terms": {"vi": "huy chương vàng", "ar": "الميدالية الذهبية"},
+            },
+        ],
+    },
+    "declined.yaml",
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "found"),
+    [
+        # Russian nouns in -ие and -ия in every case, the genitive plural too
+        ("ru", "без веерных отключений электроэнергии", "веерных отключений электроэнергии"),
+        ("ru", "о веерных отключениях электроэнергии", "веерных отключениях электроэнергии"),
+        ("ru", "Государственной комиссией", "Государственной комиссией"),
+        ("ru", "в Государственную комиссию", "Государственную комиссию"),
+        ("ru", "двух государственных комиссий", "государственных комиссий"),
+        # Arabic: a definite noun and adjective made indefinite, and in the accusative
+        ("ar", "ستصدر 500 ألف توقيع رقمي مجانا", "توقيع رقمي"),
+        ("ar", "أصدرت المدينة توقيعا رقميا لكل مواطن", "توقيعا رقميا"),
+        ("ar", "ويضم مدرجا بطول 3050 مترا", "مدرجا"),
+        # ... not after "ة": "ميدالية ذهبية" takes no alef
+        ("ar", "أحرزت ميدالية ذهبية", "ميدالية ذهبية"),
+    ],
+)
+def test_declined_and_indefinite_forms(lang: str, text: str, found: str) -> None:
+    mentions = Matcher(_DECLINED, lang).find(text)
+    assert [m.text for m in mentions] == [found]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an alef that is the word's own, or a word that merely starts the same
+        ("ar", "مدرجات الملعب"),
+        ("ar", "التوقيعات الرقمية"),
+    ],
+)
+def test_no_indefinite_reading_beyond_the_form(lang: str, text: str) -> None:
+    assert Matcher(_DECLINED, lang).find(text) == []

@@ -11,6 +11,7 @@ from functools import lru_cache
 from multipub.align import align_blocks
 from multipub.config import Config
 from multipub.lang import profile
+from multipub.langid import url_spans
 from multipub.matcher import GlossaryIndex, Mention
 from multipub.models import Article, BlockKind, TextUnit
 from multipub.similarity import near_duplicate_pairs
@@ -148,6 +149,12 @@ class ArticleContext:
                 found = [
                     [m for m in ms if m.text.isupper() or not is_acronym(m.form)] for ms in found
                 ]
+                # Nor is a web address or a brand a rendering: "hanoi" in
+                # "dichvucong.hanoi.gov.vn", "DaNang" in the app "DaNang Bus".
+                found = [
+                    _outside_addresses_and_brands(u.text, ms)
+                    for u, ms in zip(self.units(lang), found, strict=True)
+                ]
                 self._mentions[lang] = found
         return self._mentions[lang]
 
@@ -188,6 +195,25 @@ def _inside_a_compound(text: str, mention: Mention, lang: str) -> bool:
         before is not None
         and before.search(text, max(0, mention.start - 12), mention.start) is not None
     )
+
+
+# A lower-case letter, then a capital: "DaNang", "VinFast" (a brand's capitals).
+_CAMEL = re.compile(r"[^\W\d_](?<=[a-z])[A-Z]")
+
+
+def _outside_addresses_and_brands(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` without those inside a URL, an e-mail address or a domain name
+    of ``text``, and those written with a capital inside a word that their form does not
+    have (the brand "DaNang Bus" is no "Danang")."""
+    if not mentions:
+        return mentions
+    spans = url_spans(text)
+    return [
+        m
+        for m in mentions
+        if not any(start <= m.start and m.end <= end for start, end in spans)
+        and (_CAMEL.search(m.text) is None or _CAMEL.search(m.form) is not None)
+    ]
 
 
 def _case_agrees(mention: Mention) -> bool:

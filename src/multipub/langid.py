@@ -81,6 +81,7 @@ __all__ = [
     "get_identifier",
     "identify",
     "plainly_in",
+    "url_spans",
     "without_urls",
 ]
 
@@ -196,6 +197,14 @@ _URL_OR_EMAIL = re.compile(
 _URL_HINT = re.compile(
     r"://|www\.|@|\.(?:com|net|org|vn|gov|edu|info|io|ru|cn|fr|es|uk|de)\b", re.IGNORECASE
 )
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of ``text``'s URLs, e-mail addresses and bare domain names, in
+    text order (none, most often, found by one quick search)."""
+    if _URL_HINT.search(text) is None:
+        return []
+    return [found.span() for found in _URL_OR_EMAIL.finditer(text)]
 
 
 def without_urls(text: str) -> str:

@@ -919,10 +919,31 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
             # A noun and its adjectives without the article, made definite: the article
             # on every word (the matcher already reads one before the first word). Not
             # names ("فام مينه تشينه"), and words of letters only.
+            assert clitics is not None  # (the article is theirs)
             for form, status in list(zip(forms[first:], statuses[first:], strict=True)):
                 words = form.split()
-                if len(words) < 2 or not all(w.isalpha() for w in words):
+                if not all(w.isalpha() for w in words):
                     continue
+                # Indefinite, without the article on any word ("توقيع رقمي" for
+                # "التوقيع الرقمي"), and so in the accusative ("توقيعا رقميا", "مدرجا").
+                # (A single word without its article the matcher reads already; a
+                # construct, "نائب الوزير", is made indefinite below.)
+                definite_noun = all(w.startswith(definite) for w in words)
+                bare = [w[len(definite) :] if w.startswith(definite) else w for w in words]
+                indefinite = [" ".join(bare)] if definite_noun and len(words) > 1 else []
+                if (definite_noun or len(words) == 1) and clitics.accusative_ending:
+                    ending, after = clitics.accusative_ending, clitics.no_accusative_ending_after
+                    accusative = [w if w.endswith((ending, *after)) else w + ending for w in bare]
+                    if accusative != bare:
+                        indefinite.append(" ".join(accusative))
+                for indefinite_form in indefinite:
+                    shown[len(forms)] = form
+                    forms.append(indefinite_form)
+                    statuses.append(status)
+                if len(words) < 2:
+                    continue
+                if definite_noun:
+                    continue  # made indefinite above
                 if not any(w.startswith(definite) for w in words):
                     # ... and a construct made definite, the article on every word but
                     # the first: "نائب المدير" (deputy director) for "نائب مدير".

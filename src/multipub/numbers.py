@@ -73,6 +73,10 @@ class ClockTime:
 # digit ("\d(?<!X.)", not "(?<!X)\d"): a pattern that opens with a character class lets
 # re jump from digit to digit in C, two to four times as fast, with the same matches.
 _CODE = re.compile(r"\d(?<![0-9A-Za-z/].)\d*(?:[-/]\d+)*(?:[-/][A-ZĐ][A-ZĐ0-9]*)+(?![0-9A-Za-zĐđ])")
+# A flight's code: two capitals, then three or four digits ("VN123", "SV1547"); the match
+# starts at its first digit, the capitals before it (a Chinese character may stand
+# right before them: "航班VN123").
+_FLIGHT = re.compile(r"\d(?<=(?<![0-9A-Za-z_-])[A-ZĐ]{2}\d)\d{2,3}(?![0-9A-Za-z_-])")
 
 
 @cache
@@ -156,9 +160,11 @@ def _month_years() -> list[tuple[re.Pattern[str], str]]:
     found: list[tuple[re.Pattern[str], str]] = []
     year = r"(?P<y>(?:19|20)\d\d)(?!\d|[.,]\d)"
     templates = dict.fromkeys(
-        (t, p.separates_words) for p in languages for t in p.numbers.month_year_patterns
+        (t, p.separates_words, tuple(p.numbers.range_words))
+        for p in languages
+        for t in p.numbers.month_year_patterns
     )
-    for template, spaced in templates:
+    for template, spaced, range_words in templates:
         pattern, needle = "", ""
         for piece in re.findall(r"\{[my]\}|\s+|[^\s{]+|\{", template):
             if not needle and piece not in ("{m}", "{y}") and piece.lower() == piece.upper():
@@ -171,6 +177,12 @@ def _month_years() -> list[tuple[re.Pattern[str], str]]:
                 pattern += year
             else:
                 pattern += re.escape(piece)
+        # A year written once before a range of months ("2025年1月至9月"): the second
+        # month (group ``m2``) is of that year too.
+        ending = re.fullmatch(r".*\{y\}.*\{m\}([^\s{}]+)", template)
+        if ending is not None and not spaced:
+            between = words_pattern([*range_words, "-", "–", "~", "～"], bounded=False)
+            pattern += rf"(?:\s*{between}\s*(?P<m2>\d(?<![\d.,/].)\d?){re.escape(ending[1])})?"
         found.append((re.compile(pattern, re.IGNORECASE), needle))
     return found
 
@@ -593,7 +605,16 @@ def _clock() -> re.Pattern[str] | None:
         word = words_pattern(words, bounded=False)
         # "3.30pm": the minutes after a full stop, the clock word after them
         patterns.append(rf"(?<![\d.,:])(?:[01]?\d|2[0-4])\.[0-5]\d\s*{word}(?!\w)")
-        patterns.append(rf"\d(?<![\d.,:].)\d?\s*{word}(?!\w)")
+        # (An hour of the day: "72h" is a duration.)
+        patterns.append(rf"\d(?<![\d.,:].)(?:(?<=[01])\d|(?<=2)[0-4])?\s*{word}(?!\w)")
+    # In a language without spaces, any letter may follow the clock word ("至8时开放"),
+    # no minutes ("8时30分" is read below).
+    unspaced = {
+        w for p in profiles().values() if not p.separates_words for w in p.numbers.clock_words
+    }
+    if unspaced:
+        word = words_pattern(unspaced, bounded=False)
+        patterns.append(rf"\d(?<![\d.,:].)(?:(?<=[01])\d|(?<=2)[0-4])?{word}(?!\s*\d)")
     # "6 giờ 30", "6点30分": an hour of the day with an hour word and its minutes is a
     # clock time ("48 giờ" alone may be a duration); with spaces, unless a word other than
     # a minute word follows: "sau 12 giờ 35 người" is 12 hours and 35 people (after a
@@ -690,6 +711,10 @@ def _read_numbers(
     for match in _CODE.finditer(prepared):
         # Đ read as D: editions in other languages write "NĐ-CP" as "ND-CP", one code.
         take(match.start(), match.end(), "code:" + match.group().upper().replace("Đ", "D"))
+    for match in _FLIGHT.finditer(prepared):
+        start = match.start() - 2
+        if free(start, match.end()):
+            take(start, match.end(), "code:" + prepared[start : match.end()].replace("Đ", "D"))
 
     def date(start: int, end: int, day: str, month: str, year: str | None) -> None:
         if not free(start, end):
@@ -725,7 +750,11 @@ def _read_numbers(
 
     for pattern, needle in _month_years():
         for match in pattern.finditer(prepared) if needle in prepared else ():
+            before = len(tokens)
             month_of(match.start(), match.end(), match.group("m"), match.group("y"))
+            second = match.groupdict().get("m2")
+            if second and len(tokens) > before and 1 <= int(second) <= 12:
+                tokens.append(NumberToken(match.start(), match.end(), f"month:{int(second)}"))
     # A quarter of the year ("quý II/2024", "the second quarter of 2024"), its year on its
     # own.
     quarters = _quarters()
@@ -764,6 +793,32 @@ def _read_clock(
         return
     hour, *rest = _DIGIT_RUN.findall(match.group())
     clocks.append(ClockTime(match.start(), match.end(), int(hour), int(rest[0]) if rest else 0))
+
+
+@lru_cache(maxsize=64)
+def _whole_hour(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of an hour of the day with one of ``lang``'s hour words and no
+    minutes after it ("22 giờ"), None for a language without hour words."""
+    found = profile(lang)
+    if found is None or not found.numbers.hour_words:
+        return None
+    words = words_pattern(found.numbers.hour_words, bounded=found.separates_words)
+    return re.compile(rf"(?<![\d.,:])((?:[01]?\d|2[0-4]))\s*{words}(?!\s*\d)", re.IGNORECASE)
+
+
+def whole_hours(text: str, lang: str) -> tuple[ClockTime, ...]:
+    """Return the whole hours of ``text`` (in ``lang``) written with an hour word and not
+    read as clock times ("từ 10 giờ đến 22 giờ": a duration alone, perhaps), in text
+    order: MP501 compares them with the clock times a translation writes for them."""
+    pattern = _whole_hour(primary_subtag(lang))
+    if pattern is None or _HAS_DIGIT.search(text) is None:
+        return ()
+    clocks = clock_times(text)
+    return tuple(
+        ClockTime(m.start(), m.end(), int(m.group(1)), 0)
+        for m in pattern.finditer(fold_digits(text))
+        if not any(c.start < m.end() and m.start() < c.end for c in clocks)
+    )
 
 
 def clock_times(text: str) -> tuple[ClockTime, ...]:

@@ -523,3 +523,51 @@ def test_a_headline_names_a_body_by_its_head(
 )
 def test_chinese_forms_the_shipped_glossary_accepts(vi: str, target: str) -> None:
     assert _missing(vi, "zh-Hans", target) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "blocks"),
+    [
+        # a place's name inside a web address copied from the source
+        (
+            "fr",
+            [
+                "Hanoï ouvre un nouveau portail de services publics.",
+                "Le portail est accessible sur dichvucong.hanoi.gov.vn.",
+            ],
+        ),
+        # ... and a brand written with a capital inside a word
+        (
+            "en",
+            [
+                "Da Nang launches a bus app.",
+                "The DaNang Bus app shows where each bus is.",
+            ],
+        ),
+    ],
+)
+def test_addresses_and_brands_are_no_renderings(lang: str, blocks: list[str]) -> None:
+    vi = {
+        "fr": [
+            "Hà Nội mở cổng dịch vụ công mới.",
+            "Cổng có địa chỉ dichvucong.hanoi.gov.vn.",
+        ],
+        "en": [
+            "Đà Nẵng ra mắt ứng dụng xe buýt.",
+            "Ứng dụng DaNang Bus cho biết vị trí từng xe.",
+        ],
+    }[lang]
+    article = make_article({"vi": vi, lang: blocks})
+    config = Config(select=("MP101", "MP102", "MP104"))
+    assert check(article, config=config, glossary=GLOSSARY) == []
+
+
+def test_a_place_in_plain_words_beside_an_address_is_still_read() -> None:
+    article = make_article(
+        {
+            "vi": ["Hà Nội mở cổng dịch vụ công mới tại dichvucong.hanoi.gov.vn."],
+            "fr": ["La ville ouvre un nouveau portail sur dichvucong.hanoi.gov.vn."],
+        }
+    )
+    found = check(article, config=ONLY, glossary=GLOSSARY)
+    assert [f.entry for f in found] == ["place/ha-noi"]

@@ -703,6 +703,75 @@ def test_clock_times_clean(lang: str, target: str) -> None:
     assert _mp501(source, lang, target) == []
 
 
+@pytest.mark.parametrize(
+    ("source", "lang", "target", "shown"),
+    [
+        # a whole hour as "9h"
+        (
+            "Lúc 9h ngày 14/3, hội nghị khai mạc.",
+            "en",
+            "The conference opened at 10 a.m. on March 14.",
+            "10 a.m.",
+        ),
+        ("Đường bay mở từ 5h30 đến 8h.", "zh-Hans", "航线5时30分至9时开放。", "9时"),
+        # whole hours with an hour word, which the translation writes as clock times
+        (
+            "Sân bay tạm dừng khai thác từ 10 giờ đến 22 giờ.",
+            "fr",
+            "L'aéroport a suspendu ses opérations de 10h à 20h.",
+            "20h",
+        ),
+        (
+            "Sân bay tạm dừng khai thác từ 10 giờ đến 22 giờ.",
+            "ar",
+            "علّق المطار عملياته من الساعة 10:00 حتى الساعة 21:00.",
+            "21:00",
+        ),
+    ],
+)
+def test_changed_whole_hours(source: str, lang: str, target: str, shown: str) -> None:
+    assert [excerpt for _, excerpt in _mp501(source, lang, target)] == [shown]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target"),
+    [
+        (
+            "Lúc 9h ngày 14/3, hội nghị khai mạc.",
+            "en",
+            "The conference opened at 9 a.m. on March 14.",
+        ),
+        ("Đường bay mở từ 5h30 đến 8h.", "zh-Hans", "航线5时30分至8时开放。"),
+        (
+            "Sân bay tạm dừng khai thác từ 10 giờ đến 22 giờ.",
+            "fr",
+            "L'aéroport a suspendu ses opérations de 10h à 22h.",
+        ),
+        (
+            "Sân bay tạm dừng khai thác từ 10 giờ đến 22 giờ.",
+            "en",
+            "The airport suspended operations from 10 a.m. to 10 p.m.",
+        ),
+        # a duration with an hour word, the translation's clock time another one
+        (
+            "Lúc 9h, cuộc họp bắt đầu và kéo dài 3 giờ.",
+            "ru",
+            "Совещание началось в 9:00 и продолжалось три часа.",
+        ),
+    ],
+)
+def test_whole_hours_clean(source: str, lang: str, target: str) -> None:
+    assert _mp501(source, lang, target) == []
+
+
+def test_a_year_written_once_before_a_range_of_months() -> None:
+    # "2025年1月至9月": September is of 2025 too.
+    source = "Từ tháng 1 đến tháng 9/2025, tòa án xét xử 120 vụ án."
+    assert _mp501(source, "zh-Hans", "2025年1月至9月，法院共审理案件120起。") == []
+    found = _mp501(source, "zh-Hans", "2025年1月至8月，法院共审理案件120起。")
+    assert [excerpt for _, excerpt in found] == ["2025年1月至8月"]
+
+
 def test_a_clock_time_most_translations_change_is_reported_on_the_source() -> None:
     article = make_article(
         {
@@ -726,6 +795,10 @@ def test_a_clock_time_most_translations_change_is_reported_on_the_source() -> No
         ("会议于17时15分结束。", [(17, 15)]),
         ("ouverte de 8 h 30 à 22h00", [(8, 30), (22, 0)]),
         ("a record of 2:05.31", []),  # a race time
+        # a whole hour written "9h", "9时": a clock time; not "72h", "8小时" (durations)
+        ("Lúc 9h ngày 14/3, từ 5h30 đến 8h.", [(9, 0), (5, 30), (8, 0)]),
+        ("航线5时30分至9时开放。", [(5, 30), (9, 0)]),
+        ("trong 72h qua, mưa kéo dài 8小时", []),
     ],
 )
 def test_clock_times_read(text: str, times: list[tuple[int, int]]) -> None:
@@ -934,3 +1007,42 @@ def test_a_changed_quarter(lang: str, target: str, shown: str) -> None:
 )
 def test_quarters_clean(lang: str, target: str) -> None:
     assert _mp501("Quý IV/2024, tín dụng tăng 5,5%.", lang, target) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "target", "shown"),
+    [
+        ("en", "Flight SV251 took off 40 minutes late.", "SV251"),
+        ("ru", "Рейс SV251 вылетел с опозданием на 40 минут.", "SV251"),
+        ("zh-Hans", "航班SV251晚点40分钟起飞。", "SV251"),
+        ("ar", "أقلعت الرحلة SV251 متأخرة 40 دقيقة.", "SV251"),
+    ],
+)
+def test_a_flight_code_changed(lang: str, target: str, shown: str) -> None:
+    source = "Chuyến bay SV215 cất cánh chậm 40 phút."
+    assert [excerpt for _, excerpt in _mp501(source, lang, target)] == [shown]
+
+
+@pytest.mark.parametrize(
+    ("lang", "target"),
+    [
+        ("en", "Flight SV215 took off 40 minutes late."),
+        ("zh-Hans", "航班SV215晚点40分钟起飞。"),
+        ("es", "El vuelo SV215 despegó con 40 minutos de retraso."),
+    ],
+)
+def test_a_flight_code_kept(lang: str, target: str) -> None:
+    source = "Chuyến bay SV215 cất cánh chậm 40 phút."
+    assert _mp501(source, lang, target) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("chuyến bay VN1547 và MH370", ["code:VN1547", "code:MH370"]),
+        # not a flight: one capital, two digits, three capitals, letters after
+        ("Airbus A321, đội U23, ABC1234, SH150i, VN30", []),
+    ],
+)
+def test_flight_codes_read(text: str, codes: list[str]) -> None:
+    assert [t.key for t in number_tokens(text, "vi") if t.key.startswith("code:")] == codes

@@ -1213,6 +1213,25 @@ def test_mp204_a_pronoun_attributing_a_quotation_clean(lang: str, blocks: list[s
         ("zh-Hans", ["黎氏红云走访了高棉族同胞。", "他建议加强培训。"], "他", VAN),
         # a Russian verb of saying before its speaker, after a quotation and its dash
         ("ru", ["«Мы выполним план», — подчеркнула Хоанг Минь Дык."], "подчеркнула", DUC),
+        # a decree's code or a brand names no one in between
+        (
+            "fr",
+            [
+                "Le Thi Hong Van a indiqué que le projet figure dans la décision 768/QD-TTg.",
+                "« Nous tiendrons les délais », a-t-il déclaré.",
+            ],
+            "il",
+            VAN,
+        ),
+        (
+            "en",
+            [
+                "Le Thi Hong Van said the VNeID app had 20,000 new users.",
+                "He added that more routes would follow.",
+            ],
+            "He",
+            VAN,
+        ),
     ],
 )
 def test_mp204_speakers_of_quotations(lang: str, blocks: list[str], word: str, entry: str) -> None:
@@ -1589,3 +1608,50 @@ def test_mp204_a_man_called_mme_by_the_given_name() -> None:
 )
 def test_mp204_a_given_name_that_is_someone_else(lang: str, text: str) -> None:
     assert run(lone(lang, text), "MP204") == []
+
+
+_DESK_PROCURATOR = """
+name: desk
+source_lang: vi
+entries:
+  - id: title/chief-procurator-x
+    kind: title
+    terms:
+      vi: Viện trưởng Viện Kiểm sát nhân dân tỉnh
+      en: Chief Procurator of the Provincial People's Procuracy
+      fr: procureur en chef du Parquet populaire provincial
+  - id: title/procurator-x
+    kind: title
+    terms: {vi: Kiểm sát viên, en: Procurator, fr: procureur}
+  - id: person/do-van-hau-x
+    kind: person
+    gender: male
+    terms: {vi: Đỗ Văn Hậu, en: Do Van Hau, fr: Do Van Hau}
+    roles:
+      - {title: title/chief-procurator-x, from: 2020-01-01}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "reported"),
+    [
+        # the title he holds, the province's name inside it: "Procurator" is part of it
+        (
+            "en",
+            "Chief Procurator of the Long An Provincial People's Procuracy Do Van Hau "
+            "presented the charges.",
+            None,
+        ),
+        # a title he does not hold, alone before his name
+        ("en", "Procurator Do Van Hau presented the charges.", "Procurator"),
+        ("fr", "Le procureur Do Van Hau a présenté l'acte d'accusation.", "procureur"),
+    ],
+)
+def test_mp203_a_held_title_with_a_place_inside_it(
+    tmp_path: Path, lang: str, text: str, reported: str | None
+) -> None:
+    (tmp_path / "desk.yaml").write_text(_DESK_PROCURATOR, encoding="utf-8")
+    glossary = load_glossary([SHIPPED, tmp_path / "desk.yaml"])
+    article = published(lang, text, "2026-05-20T00:00:00Z")
+    found = check(article, config=Config(select=("MP203",)), glossary=glossary)
+    assert [f.excerpt for f in found] == ([reported] if reported else [])

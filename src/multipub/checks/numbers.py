@@ -31,6 +31,7 @@ from multipub.numbers import (
     clock_times,
     close_to,
     number_tokens,
+    whole_hours,
 )
 from multipub.text import text_span
 
@@ -327,7 +328,8 @@ def _shown(key: str) -> str:
     "scale words: '3,5 tỷ' = '3.5 billion' = '35亿', a range sharing one: '4,2-3,9 triệu', "
     "Buddhist-era years in Thai; race times: '2 phút 05,31 giây' = '2:05.31' = '2.05,31' = "
     "'2分05秒31'; a match's score beside a score word, in order: 'thắng 3-1' = '3-1 win' = "
-    "'со счётом 3:1' = '3比1'; codes with Đ read as D: 'NĐ-CP' = 'ND-CP'; days sharing "
+    "'со счётом 3:1' = '3比1'; codes with Đ read as D: 'NĐ-CP' = 'ND-CP', and flight codes, "
+    "two capitals and three or four digits: 'VN1547', '航班VN123'; days sharing "
     "a month: '7 và 8/9' = 'September 7 and 8'). A changed "
     "number is paired by place with the target's number of as many digits (1994 -> 2004), "
     "or with the same figure at another scale ('40,2 tỷ' -> '40.2 million'), and reported "
@@ -341,8 +343,10 @@ def _shown(key: str) -> str:
     "a figure). Units converted within 3% (miles/km, "
     "pounds/kg, inches/cm, feet/m, mph/km/h, Fahrenheit/Celsius, one unit under two "
     "metric prefixes: '1.500 MW' = '150万千瓦', as the profiles name them) and phone "
-    "numbers are not compared. Clock times ('14:30', '6 giờ 30', '5 p.m.', '6点30分') are "
-    "compared apart, on a 12-hour dial ('20:30' = '8:30 p.m.'): one written as another time "
+    "numbers are not compared. Clock times ('14:30', '6 giờ 30', '9h', '5 p.m.', '6点30分', "
+    "'至8时') are compared apart, on a 12-hour dial ('20:30' = '8:30 p.m.'), and so is a "
+    "whole hour with an hour word ('22 giờ', which may be a duration) where the "
+    "translation writes a clock time for it ('20h'): one written as another time "
     "is a change, one dropped is not ('in the morning'), nor one moved by whole hours "
     "where the translation names a time zone ('08:00 GMT'). Whole numbers below 10 "
     "neither (translations spell them) but with a unit or in a score; a score is compared "
@@ -642,9 +646,14 @@ def _changed_clocks(
     source_lang = shared.article.source_lang
     source_units, target_units = shared.units(source_lang), shared.units(lang)
     mine = [(i, clock) for i in s_idx for clock in clock_times(source_units[i].text)]
-    if not mine:
+    # Whole hours with an hour word ("từ 10 giờ đến 22 giờ") are times where the
+    # translation writes clock times for them ("de 10h à 22h"), after the clock times.
+    hours = [(i, hour) for i in s_idx for hour in whole_hours(source_units[i].text, source_lang)]
+    if not mine and not hours:
         return
     theirs = [(j, clock) for j in t_idx for clock in clock_times(target_units[j].text)]
+    if not theirs:
+        return
     left = []
     for i, clock in mine:
         same = next((found for found in theirs if found[1].key == clock.key), None)
@@ -652,6 +661,14 @@ def _changed_clocks(
             theirs.remove(same)
         else:
             left.append((i, clock))
+    if hours and len(theirs) > len(left):
+        for i, hour in hours:
+            same = next((found for found in theirs if found[1].key == hour.key), None)
+            if same is not None:
+                theirs.remove(same)
+            elif len(theirs) > len(left):
+                left.append((i, hour))
+        left.sort(key=lambda found: (found[0], found[1].start))  # in text order
     if not left or not theirs:
         return
     # Converted where the translation names the zone it converts to.

@@ -315,7 +315,9 @@ def _people(ctx: VariantContext) -> Iterator[_Person]:
     "('原卫生部部长', 'وزير الصحة والسكان السابق'), counts any role the person held; a "
     "title after a word that "
     "makes it another one ('Assoc.', 'Acting', 'Quyền', '代': the profile's "
-    "`other_title_words`) is not read; a title "
+    "`other_title_words`) is not read, nor one inside a title the person holds as MP101's "
+    "second look reads it ('Procurator' in 'Chief Procurator of the Long An Provincial "
+    "People's Procuracy'); a title "
     "that a role's title narrows by a qualifier word of the source language's profile "
     "(`title_qualifiers`: 'Deputy Secretary' for a 'Permanent Deputy Secretary') counts "
     "as held. People without roles in the glossary are not checked.",
@@ -347,6 +349,8 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
             held_now = [r.title for r in entry.roles if day is None or r.held_on(day)]
             if _head_of_a_title(glossary, title, held_now, ctx.lang):
                 continue  # "la vicepresidenta X": the head of her provincial title
+            if _inside_a_held_title(glossary, person.unit.text, title, held_now, ctx.lang):
+                continue  # "Chief Procurator of the Long An ... Procuracy" holds "Procurator"
             other = _other_title_before(ctx.lang)
             text = person.unit.text
             if other is not None and other.search(text, max(0, title.start - 30), title.start):
@@ -405,6 +409,26 @@ def _head_of_a_title(glossary: GlossaryIndex, title: Mention, held: list[str], l
         forms = glossary.entries[title_id].forms(lang)
         if forms is not None and (written, True) in title_heads(forms, lang):
             return True
+    return False
+
+
+def _inside_a_held_title(
+    glossary: GlossaryIndex, text: str, title: Mention, held: list[str], lang: str
+) -> bool:
+    """Return True when a title in ``held``, as MP101's second look reads it (a place's
+    name inside it, a name slot filled: "Chief Procurator of the Long An Provincial
+    People's Procuracy"), stands over ``title`` in ``text`` ("Procurator" is inside it)."""
+    # (Imported here: the terms module imports this one.)
+    from multipub.checks.terms import _second_look_patterns
+
+    for title_id in held:
+        forms = glossary.entries[title_id].forms(lang)
+        if forms is None:
+            continue
+        for pattern in _second_look_patterns(forms, primary_subtag(lang)):
+            for found in pattern.finditer(text, max(0, title.start - 120), title.end + 120):
+                if found.start() <= title.start and title.end <= found.end():
+                    return True
     return False
 
 
@@ -1145,6 +1169,8 @@ def _someone_between(
             written = word.group()
             if written.isupper() or written.lower() in table.not_someone:
                 continue  # an acronym ("GDP"), a month, a weekday
+            if any(c.isupper() or c.isdigit() for c in written[1:]):
+                continue  # a code or a brand: "QD-TTg", "DaNang", "VN-Index"
             if not covered.holds(word.start(), word.end()):
                 return True
     return False
@@ -1479,7 +1505,8 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     "at the ceremony, X said'; in Chinese, a clause of it too; the speaker named after a "
     "quotation, the verb first, opens it too: '\"...,\" said X', '», — подчеркнул X'; what "
     "a quotation says ends no sentence of it and names no one), unless someone "
-    "else comes in between (an honorific, a name the glossary does not know, 'met', "
+    "else comes in between (an honorific, a name the glossary does not know, not a code "
+    "or brand with a capital or digit inside: 'QD-TTg', 'VNeID'; 'met', "
     "'会见'); a feminine title head "
     "(نائبة, présidente, ministra) opening a title in the chain after a man's name; and, in any "
     "language, a title form attached to the name when the glossary gives the title a "

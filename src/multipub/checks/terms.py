@@ -15,6 +15,7 @@ from multipub.checks.registry import register
 from multipub.findings import Related, Severity
 from multipub.glossary import NAME_SLOT, EntryKind, TermForms
 from multipub.lang import Clitics, letter_class, primary_subtag, profile, sentence_end
+from multipub.langid import url_spans
 from multipub.matcher import HOUSE_FORMS, FormStatus, Mention, plural_words
 from multipub.models import TextUnit
 from multipub.names import capitals
@@ -46,8 +47,12 @@ def _renderings_otherwise(
         return 0
     count = 0
     for text, mentions in texts:
+        addresses = url_spans(text)  # "dichvucong.hanoi.gov.vn" names no place
         spans = sorted(
-            (m.start(), -m.end()) for pattern in patterns for m in pattern.finditer(text)
+            (m.start(), -m.end())
+            for pattern in patterns
+            for m in pattern.finditer(text)
+            if not any(a <= m.start() and m.end() <= b for a, b in addresses)
         )
         taken_end = -1
         for start, negative_end in spans:  # leftmost-longest, one reading per place
@@ -582,7 +587,9 @@ def forbidden_term(ctx: VariantContext) -> Iterator[Problem]:
     name="inconsistent-term",
     severity=Severity.WARNING,
     summary="One glossary entry rendered in two or more different forms in one "
-    "translation (preferred, accepted or forbidden forms alike; the feminine form of a "
+    "translation (a name inside a web address, 'dichvucong.hanoi.gov.vn', or in a brand "
+    "written with a capital inside a word, 'DaNang Bus', is none; preferred, accepted or "
+    "forbidden forms alike; the feminine form of a "
     "title counts as its preferred form; a title is measured per holder: two people's posts "
     "under one generic entry may read otherwise). Reported on each mention that differs from the "
     "first one, with the first as related. The source variant of a translated article is "

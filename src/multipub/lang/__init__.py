@@ -103,6 +103,10 @@ class Clitics(_Data):
     # Adjectives agree with their noun in definiteness: the definite "لواء بحري" (rear
     # admiral) is "اللواء البحري", the article on every word.
     article_on_every_word: bool = False
+    # The ending an indefinite noun and its adjectives take in the accusative ("مدرجا",
+    # "توقيعا رقميا"), and the last letters after which it is not written ("ة": "ميدالية").
+    accusative_ending: str = ""
+    no_accusative_ending_after: tuple[str, ...] = ()
 
     def prefixes(self) -> frozenset[str]:
         """Return every prefix the clitics can form, the empty one included."""
@@ -255,9 +259,9 @@ class Numbers(_Data):
     )
     clock_words: tuple[str, ...] = Field(
         default=(),
-        description="words after an hour that make it a clock time ('5 p.m.'), not a "
-        "duration ('48 giờ' may be either: no clock word): set aside like '17:00', a "
-        "translation may write the hour otherwise (MP501)",
+        description="words after an hour of the day that make it a clock time ('5 p.m.', "
+        "'9h', '8时'), not a duration ('48 giờ' may be either: no clock word): set aside "
+        "like '17:00', a translation may write the hour otherwise (MP501)",
     )
     hour_words: tuple[str, ...] = Field(
         default=(),
