@@ -821,6 +821,11 @@ _DECLINED = glossary_from_data(
             },
             {"id": "term/runway", "kind": "term", "terms": {"vi": "đường băng", "ar": "مدرج"}},
             {
+                "id": "org/national-assembly",
+                "kind": "organization",
+                "terms": {"vi": "Quốc hội", "ar": "الجمعية الوطنية"},
+            },
+            {
                 "id": "term/gold-medal",
                 "kind": "term",
                 "terms": {"vi": "huy chương vàng", "ar": "الميدالية الذهبية"},
@@ -859,6 +864,8 @@ def test_declined_and_indefinite_forms(lang: str, text: str, found: str) -> None
         # an alef that is the word's own, or a word that merely starts the same
         ("ar", "مدرجات الملعب"),
         ("ar", "التوقيعات الرقمية"),
+        # a body's name made indefinite names no one body: "a national association"
+        ("ar", "أنشأت جمعية وطنية للمزارعين"),
     ],
 )
 def test_no_indefinite_reading_beyond_the_form(lang: str, text: str) -> None:

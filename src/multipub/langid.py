@@ -201,10 +201,16 @@ _URL_HINT = re.compile(
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of ``text``'s URLs, e-mail addresses and bare domain names, in
-    text order (none, most often, found by one quick search)."""
+    text order (none, most often, found by one quick search). A bare domain's last part
+    is in lower case: "Vietnam.Es decir" is two sentences without their space."""
     if _URL_HINT.search(text) is None:
         return []
-    return [found.span() for found in _URL_OR_EMAIL.finditer(text)]
+    return [
+        found.span()
+        for found in _URL_OR_EMAIL.finditer(text)
+        if any(mark in found.group() for mark in ("://", "@", "www."))
+        or not found.group().rstrip("/").rsplit(".", 1)[-1][:1].isupper()
+    ]
 
 
 def without_urls(text: str) -> str:

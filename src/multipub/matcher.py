@@ -928,10 +928,14 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
                 # "التوقيع الرقمي"), and so in the accusative ("توقيعا رقميا", "مدرجا").
                 # (A single word without its article the matcher reads already; a
                 # construct, "نائب الوزير", is made indefinite below.)
+                # (Not a body's: "جمعية وطنية", a national association, is no National
+                # Assembly; an indefinite phrase names no one body.)
                 definite_noun = all(w.startswith(definite) for w in words)
                 bare = [w[len(definite) :] if w.startswith(definite) else w for w in words]
                 indefinite = [" ".join(bare)] if definite_noun and len(words) > 1 else []
-                if (definite_noun or len(words) == 1) and clitics.accusative_ending:
+                if entry.kind not in (EntryKind.TERM, EntryKind.TITLE):
+                    indefinite = []
+                elif (definite_noun or len(words) == 1) and clitics.accusative_ending:
                     ending, after = clitics.accusative_ending, clitics.no_accusative_ending_after
                     accusative = [w if w.endswith((ending, *after)) else w + ending for w in bare]
                     if accusative != bare:

@@ -73,10 +73,19 @@ class ClockTime:
 # digit ("\d(?<!X.)", not "(?<!X)\d"): a pattern that opens with a character class lets
 # re jump from digit to digit in C, two to four times as fast, with the same matches.
 _CODE = re.compile(r"\d(?<![0-9A-Za-z/].)\d*(?:[-/]\d+)*(?:[-/][A-ZĐ][A-ZĐ0-9]*)+(?![0-9A-Za-zĐđ])")
-# A flight's code: two capitals, then three or four digits ("VN123", "SV1547"); the match
-# starts at its first digit, the capitals before it (a Chinese character may stand
-# right before them: "航班VN123").
-_FLIGHT = re.compile(r"\d(?<=(?<![0-9A-Za-z_-])[A-ZĐ]{2}\d)\d{2,3}(?![0-9A-Za-z_-])")
+# A flight's code: two capitals, then three or four digits ("VN123", "SV1547", "VN 1547",
+# not a year: "US 2024"); the match starts at its first digit, the capitals before it (a
+# Chinese character may stand right before them: "航班VN123").
+_FLIGHT = re.compile(
+    r"\d(?:(?<=(?<![0-9A-Za-z_-])[A-ZĐ]{2}\d)|(?<=(?<![0-9A-Za-z_-])[A-ZĐ]{2} \d))"
+    r"\d{2,3}(?![0-9A-Za-z_-])"
+)
+
+
+@cache
+def _road_prefixes() -> frozenset[str]:
+    """Return every profile's road prefixes ("QL", "ĐT"): their numbers are no flights."""
+    return frozenset(p for language in profiles().values() for p in language.numbers.road_prefixes)
 
 
 @cache
@@ -631,7 +640,9 @@ def _clock() -> re.Pattern[str] | None:
             minutes = minutes or r"(?!\s*[^\W\d_])"
         else:
             minutes = rf"{minute_words}{{0,3}}" if after else ""
+        # (With spaces, no letter after the hour word: "lúc 9 hôm qua" has no "9 h".)
         hour = rf"(?:[01]?\d|2[0-4])\s*{words_pattern(hours, bounded=False)}"
+        hour += r"(?![^\W\d_])" if spaced else ""
         patterns.append(rf"(?<![\d.,:]){hour}\s*[0-5]\d(?!\d|[.,]\d){minutes}")
         # A whole hour is a clock time with a part of the day after it ("7 giờ sáng")
         # or a word for "at" before it ("lúc 19 giờ"); alone, it may be a duration.
@@ -712,9 +723,14 @@ def _read_numbers(
         # Đ read as D: editions in other languages write "NĐ-CP" as "ND-CP", one code.
         take(match.start(), match.end(), "code:" + match.group().upper().replace("Đ", "D"))
     for match in _FLIGHT.finditer(prepared):
-        start = match.start() - 2
-        if free(start, match.end()):
-            take(start, match.end(), "code:" + prepared[start : match.end()].replace("Đ", "D"))
+        spaced = prepared[match.start() - 1] == " "
+        if spaced and _YEAR_ALONE.fullmatch(match.group()):
+            continue  # "the US 2024 election"
+        start = match.start() - (3 if spaced else 2)
+        letters = prepared[start : start + 2]
+        if letters not in _road_prefixes() and free(start, match.end()):
+            code = letters + match.group()
+            take(start, match.end(), "code:" + code.replace("Đ", "D"))
 
     def date(start: int, end: int, day: str, month: str, year: str | None) -> None:
         if not free(start, end):
@@ -798,26 +814,43 @@ def _read_clock(
 @lru_cache(maxsize=64)
 def _whole_hour(lang: str) -> re.Pattern[str] | None:
     """Return the pattern of an hour of the day with one of ``lang``'s hour words and no
-    minutes after it ("22 giờ"), None for a language without hour words."""
+    minutes after it, at an end of a range, after a word for "at" or a profile's other
+    cues ("từ 10 giờ đến 22 giờ", "đến 8h", "7 giờ ngày 25/10"; group ``at`` the word
+    before it, ``h`` the hour, ``to`` what follows it), None for a language without hour
+    words."""
     found = profile(lang)
     if found is None or not found.numbers.hour_words:
         return None
-    words = words_pattern(found.numbers.hour_words, bounded=found.separates_words)
-    return re.compile(rf"(?<![\d.,:])((?:[01]?\d|2[0-4]))\s*{words}(?!\s*\d)", re.IGNORECASE)
+    numbers, spaced = found.numbers, found.separates_words
+    words = words_pattern(numbers.hour_words, bounded=False)
+    words += r"(?![^\W\d_])" if spaced else ""
+    before = [*numbers.range_words, *numbers.clock_prepositions, *numbers.hour_cues_before]
+    at = rf"(?P<at>{words_pattern(before, bounded=spaced)}\s*)?" if before else ""
+    after = []
+    if numbers.range_words:
+        after.append(rf"{words_pattern(numbers.range_words, bounded=spaced)}\s*\d")
+    if numbers.hour_cues_after:
+        after.append(words_pattern(numbers.hour_cues_after, bounded=spaced))
+    to = rf"(?P<to>(?=\s*(?:{'|'.join(after)})))?" if after else ""
+    return re.compile(
+        rf"{at}(?<![\d.,:])(?P<h>[01]?\d|2[0-4])\s*{words}(?!\s*\d){to}", re.IGNORECASE
+    )
 
 
 def whole_hours(text: str, lang: str) -> tuple[ClockTime, ...]:
-    """Return the whole hours of ``text`` (in ``lang``) written with an hour word and not
-    read as clock times ("từ 10 giờ đến 22 giờ": a duration alone, perhaps), in text
-    order: MP501 compares them with the clock times a translation writes for them."""
+    """Return the whole hours of ``text`` (in ``lang``) written with an hour word at an
+    end of a range or after a word for "at", and not read as clock times ("từ 10 giờ đến
+    22 giờ": durations, perhaps; not "kéo dài 8 giờ", "trong 24h qua"), in text order:
+    MP501 compares them with the clock times a translation writes for them."""
     pattern = _whole_hour(primary_subtag(lang))
     if pattern is None or _HAS_DIGIT.search(text) is None:
         return ()
     clocks = clock_times(text)
     return tuple(
-        ClockTime(m.start(), m.end(), int(m.group(1)), 0)
+        ClockTime(m.start("h"), m.end(), int(m.group("h")), 0)
         for m in pattern.finditer(fold_digits(text))
-        if not any(c.start < m.end() and m.start() < c.end for c in clocks)
+        if (m.group("at") is not None or m.group("to") is not None)
+        and not any(c.start < m.end() and m.start("h") < c.end for c in clocks)
     )
 
 

@@ -714,12 +714,19 @@ def test_clock_times_clean(lang: str, target: str) -> None:
             "10 a.m.",
         ),
         ("Đường bay mở từ 5h30 đến 8h.", "zh-Hans", "航线5时30分至9时开放。", "9时"),
+        (
+            "Phiên tòa kéo dài từ 8h đến 16h15.",
+            "en",
+            "The hearing lasted from 8 a.m. to 4:45 p.m.",
+            "4:45",
+        ),
+        ("Giá xăng giảm từ 15 giờ ngày 12/3.", "zh-Hans", "汽油价格自3月12日16时起下调。", "16时"),
         # whole hours with an hour word, which the translation writes as clock times
         (
             "Sân bay tạm dừng khai thác từ 10 giờ đến 22 giờ.",
             "fr",
             "L'aéroport a suspendu ses opérations de 10h à 20h.",
-            "20h",
+            "20",  # (French "20h" alone: a number, as "22 giờ")
         ),
         (
             "Sân bay tạm dừng khai thác từ 10 giờ đến 22 giờ.",
@@ -751,6 +758,23 @@ def test_changed_whole_hours(source: str, lang: str, target: str, shown: str) ->
             "Sân bay tạm dừng khai thác từ 10 giờ đến 22 giờ.",
             "en",
             "The airport suspended operations from 10 a.m. to 10 p.m.",
+        ),
+        # a whole hour is paired with a whole hour only; "16 giờ 15 cùng ngày" a clock time
+        (
+            "Phiên tòa bắt đầu từ 8h và kéo dài đến 16 giờ 15 cùng ngày.",
+            "fr",
+            "Le procès a débuté à 8h et s'est poursuivi jusqu'à 16h15 le même jour.",
+        ),
+        # durations: "24h", "8 giờ", neither at a range's end nor after "lúc"
+        (
+            "Trong 24h qua, tính đến 17 giờ ngày 5/9, mưa lớn kéo dài.",
+            "en",
+            "In the 24 hours to 5 p.m. on September 5, heavy rain continued.",
+        ),
+        (
+            "Ca làm việc kéo dài 8 giờ, bắt đầu lúc 7h.",
+            "en",
+            "The shift starts at 7 a.m. and lasts eight hours, until 3 p.m.",
         ),
         # a duration with an hour word, the translation's clock time another one
         (
@@ -796,7 +820,8 @@ def test_a_clock_time_most_translations_change_is_reported_on_the_source() -> No
         ("ouverte de 8 h 30 à 22h00", [(8, 30), (22, 0)]),
         ("a record of 2:05.31", []),  # a race time
         # a whole hour written "9h", "9时": a clock time; not "72h", "8小时" (durations)
-        ("Lúc 9h ngày 14/3, từ 5h30 đến 8h.", [(9, 0), (5, 30), (8, 0)]),
+        # ("đến 8h", a whole hour at a range's end, is compared as one, apart)
+        ("Lúc 9h ngày 14/3, từ 5h30 đến 8h.", [(9, 0), (5, 30)]),
         ("航线5时30分至9时开放。", [(5, 30), (9, 0)]),
         ("trong 72h qua, mưa kéo dài 8小时", []),
     ],
@@ -1029,6 +1054,7 @@ def test_a_flight_code_changed(lang: str, target: str, shown: str) -> None:
         ("en", "Flight SV215 took off 40 minutes late."),
         ("zh-Hans", "航班SV215晚点40分钟起飞。"),
         ("es", "El vuelo SV215 despegó con 40 minutos de retraso."),
+        ("fr", "Le vol SV 215 a décollé avec 40 minutes de retard."),
     ],
 )
 def test_a_flight_code_kept(lang: str, target: str) -> None:
@@ -1040,8 +1066,9 @@ def test_a_flight_code_kept(lang: str, target: str) -> None:
     ("text", "codes"),
     [
         ("chuyến bay VN1547 và MH370", ["code:VN1547", "code:MH370"]),
-        # not a flight: one capital, two digits, three capitals, letters after
-        ("Airbus A321, đội U23, ABC1234, SH150i, VN30", []),
+        # not a flight: one capital, two digits, three capitals, letters after, a road, a
+        # year after two capitals
+        ("Airbus A321, đội U23, ABC1234, SH150i, VN30, QL279, ĐT741, US 2024", []),
     ],
 )
 def test_flight_codes_read(text: str, codes: list[str]) -> None:

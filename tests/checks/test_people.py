@@ -1007,6 +1007,9 @@ def test_mp204_one_word_disagrees(lang: str, text: str, entry: str, word: str, f
         # a one-word or accented name the glossary does not know, a person's noun, a
         # Vietnamese surname in Chinese; "他人" (others) and "他国" (other countries)
         ("en", "Hoang Minh Duc praised Lan, a nurse at the clinic. She said the work was hard."),
+        # names with a capital inside them are names still (codes have two capitals first)
+        ("en", "Hoang Minh Duc praised DeSantis at the clinic. She said the work was hard."),
+        ("en", "Hoang Minh Duc met Jean-Marie at the clinic. She said the work was hard."),
         ("es", "Hoang Minh Duc visitó la escuela de Ángela Úbeda. Ella dijo que faltan maestros."),
         ("zh", "黄明德表扬了护士陈氏兰，她说工作很辛苦。"),
         ("zh", "黄明德看望了陈氏兰。她感谢政府。"),
@@ -1505,6 +1508,8 @@ entries:
         # know, then the name; said to be former after the complement
         ("ar", "وحضر وزير الصحة والسكان كاو فان لوك الاجتماع.", "وزير"),
         ("ar", "وحضر وزير الصحة والسكان السابق كاو فان لوك الاجتماع.", None),
+        # ... not past an honorific, which brings in the next person
+        ("ar", "والتقى وزير الصحة والرفيق كاو فان لوك بالأطباء.", None),
         # the complement holds another name: the title is that man's; or ends with "and"
         ("en", "Minister of Health Nguyen Thanh Long and Cao Van Luc attended.", None),
         ("en", "Talks were held between the Minister of Health and Cao Van Luc.", None),

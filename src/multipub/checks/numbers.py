@@ -343,10 +343,11 @@ def _shown(key: str) -> str:
     "a figure). Units converted within 3% (miles/km, "
     "pounds/kg, inches/cm, feet/m, mph/km/h, Fahrenheit/Celsius, one unit under two "
     "metric prefixes: '1.500 MW' = '150万千瓦', as the profiles name them) and phone "
-    "numbers are not compared. Clock times ('14:30', '6 giờ 30', '9h', '5 p.m.', '6点30分', "
-    "'至8时') are compared apart, on a 12-hour dial ('20:30' = '8:30 p.m.'), and so is a "
-    "whole hour with an hour word ('22 giờ', which may be a duration) where the "
-    "translation writes a clock time for it ('20h'): one written as another time "
+    "numbers are not compared. Clock times ('14:30', '6 giờ 30', 'lúc 9h', '5 p.m.', "
+    "'6点30分', '至8时') are compared apart, on a 12-hour dial ('20:30' = '8:30 p.m.'), and so "
+    "is a whole hour with an hour word at a range's end ('đến 22 giờ', which may be a "
+    "duration) where the translation writes a clock time for it ('8 p.m.'): one written "
+    "as another time "
     "is a change, one dropped is not ('in the morning'), nor one moved by whole hours "
     "where the translation names a time zone ('08:00 GMT'). Whole numbers below 10 "
     "neither (translations spell them) but with a unit or in a score; a score is compared "
@@ -661,19 +662,36 @@ def _changed_clocks(
             theirs.remove(same)
         else:
             left.append((i, clock))
-    if hours and len(theirs) > len(left):
+    # (A whole hour is paired with a whole hour only: "8h" is no "16h15".)
+    whole = [found for found in theirs if found[1].minute == 0]
+    from_hours: set[int] = set()
+    if hours and whole:
+        unmatched = []
         for i, hour in hours:
-            same = next((found for found in theirs if found[1].key == hour.key), None)
+            same = next((found for found in whole if found[1].key == hour.key), None)
             if same is not None:
                 theirs.remove(same)
-            elif len(theirs) > len(left):
-                left.append((i, hour))
+                whole.remove(same)
+            else:
+                unmatched.append((i, hour))
+        # ... and compared where the translation writes more whole hours than the source's
+        # clock times left over can stand for.
+        for i, hour in unmatched[: max(0, len(whole) - len(left))]:
+            left.append((i, hour))
+            from_hours.add(id(hour))
         left.sort(key=lambda found: (found[0], found[1].start))  # in text order
     if not left or not theirs:
         return
     # Converted where the translation names the zone it converts to.
     zone_named = any(_time_zones(lang).search(target_units[j].text) for j in t_idx)
-    for (i, clock), (j, written) in zip(left, theirs, strict=False):
+    pairs = []
+    for i, clock in left:
+        partner = next((t for t in theirs if id(clock) not in from_hours or t[1].minute == 0), None)
+        if partner is None:
+            continue
+        theirs.remove(partner)
+        pairs.append(((i, clock), partner))
+    for (i, clock), (j, written) in pairs:
         if zone_named and clock.minute == written.minute:
             continue  # "15:00 (giờ Hà Nội)" given as "08:00 GMT"
         problem = _written_otherwise(

@@ -233,8 +233,16 @@ def _construct_complement(gap: str, clitics: Clitics, lang: str) -> bool:
     words = gap.split()
     if not 0 < len(words) <= 4 or any(mark in gap for mark in ',;:()"“”«»،؛'):
         return False
-    surnames = name_signals(lang)[0]
-    return all(_carries_the_article(w, clitics) and fold(w) not in surnames for w in words)
+    surnames, _, honorifics = name_signals(lang)
+    conjunctions = tuple(clitics.conjunctions)
+
+    def someone(word: str) -> bool:
+        # "التقى وزير الصحة والرفيق X": an honorific brings in the next person
+        plain = _plain(word)
+        bare = plain[1:] if plain.startswith(conjunctions) else plain
+        return fold(word) in surnames or plain in honorifics or bare in honorifics
+
+    return all(_carries_the_article(w, clitics) and not someone(w) for w in words)
 
 
 @cache
@@ -1169,8 +1177,8 @@ def _someone_between(
             written = word.group()
             if written.isupper() or written.lower() in table.not_someone:
                 continue  # an acronym ("GDP"), a month, a weekday
-            if any(c.isupper() or c.isdigit() for c in written[1:]):
-                continue  # a code or a brand: "QD-TTg", "DaNang", "VN-Index"
+            if written[1:2].isupper() or any(c.isdigit() for c in written):
+                continue  # a code or a brand: "QD-TTg", "VNeID", "VN-Index" (not "McCain")
             if not covered.holds(word.start(), word.end()):
                 return True
     return False
@@ -1506,7 +1514,7 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     "quotation, the verb first, opens it too: '\"...,\" said X', '», — подчеркнул X'; what "
     "a quotation says ends no sentence of it and names no one), unless someone "
     "else comes in between (an honorific, a name the glossary does not know, not a code "
-    "or brand with a capital or digit inside: 'QD-TTg', 'VNeID'; 'met', "
+    "or brand of two capitals or a digit: 'QD-TTg', 'VNeID'; 'met', "
     "'会见'); a feminine title head "
     "(نائبة, présidente, ministra) opening a title in the chain after a man's name; and, in any "
     "language, a title form attached to the name when the glossary gives the title a "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -165,82 +164,6 @@ _SLOT = r"\S+(?:\s+\S+){0,3}?"
 # People's Committee", "... of the Ba Ria - Vung Tau Provincial ..."): capitalized words,
 # whatever the pattern's case rule, and dashes.
 _NAME_INSIDE = r"\s+(?:(?-i:[A-Z])[\w'’-]*\s+|[-–]\s+){0,6}"
-
-
-# A word of a body's name that a headline may name it by: this many letters at least
-# ("police", "Policía", "полиции"), compared on all but its last two letters (its
-# ending), five at least.
-_HEADLINE_WORD = 5
-# ... beside the body's place: within this many characters of it.
-_BESIDE = 16
-
-
-def _a_body_s_word_in_a_headline(
-    ctx: VariantContext,
-    entry_id: str,
-    source: list[tuple[str, list[Mention]]],
-    texts: list[tuple[str, list[Mention]]],
-) -> int:
-    """Return 1 when the source headline ``source`` names the body with its place right
-    after it ("Công an tỉnh Nghệ An") and the headline ``texts`` hold a word of one of the
-    body's good forms (of five letters or more, its ending aside) beside that place ("la
-    police de Nghê An", "с полицией Нгеана", "Nghe An police"), else 0: a headline names a
-    body by its head and its place, where the body, which the caller has seen name it in
-    full, does not."""
-    assert ctx.glossary is not None
-    forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
-    kinds = ctx.glossary.kinds
-    places = {
-        after.entry
-        for _, found in source
-        for body, after in itertools.pairwise(found)
-        if body.entry == entry_id and kinds.get(after.entry) is EntryKind.PLACE
-    }
-    if forms is None or not places:
-        return 0
-    stems = {
-        word[: max(_HEADLINE_WORD, len(word) - 2)]
-        for form in forms.good_forms()
-        for word in fold(form).split()
-        if len(word) >= _HEADLINE_WORD and word.isalpha()
-    }
-    for text, mentions in texts:
-        for place in (m for m in mentions if m.entry in places):
-            # The words around the place: "police de [Nghê An]", "[Nghe An] police".
-            around = fold(text[max(0, place.start - _BESIDE) : place.end + _BESIDE]).split()
-            if any(word.startswith(stem) for word in around for stem in stems):
-                return 1
-    return 0
-
-
-def _bare_in_a_headline(
-    ctx: VariantContext, entry_id: str, texts: list[tuple[str, list[Mention]]]
-) -> int:
-    """Return how many times a place's form stands in the headline ``texts`` without the
-    suffix its language may drop ("北宁" for "北宁省": the profile's ``optional_suffixes``),
-    outside other mentions: a headline is short where the body, which the caller has seen
-    name the place in full, is not."""
-    assert ctx.glossary is not None
-    forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
-    found = profile(primary_subtag(ctx.lang))
-    if forms is None or found is None or not found.matching.optional_suffixes:
-        return 0
-    stems = {
-        form[: -len(suffix)]
-        for form in (forms.preferred, *forms.accepted)
-        for suffix in found.matching.optional_suffixes
-        if form.endswith(suffix) and form != suffix
-    }
-    count = 0
-    for text, mentions in texts:
-        for stem in stems:
-            at = text.find(stem)
-            while at >= 0:
-                end = at + len(stem)
-                if not any(m.start < end and at < m.end for m in mentions):
-                    count += 1
-                at = text.find(stem, end)
-    return count
 
 
 def _unspaced_pattern(
@@ -1207,10 +1130,10 @@ def _counted(text: str, mentions: list[Mention], kinds: dict[str, EntryKind]) ->
     "glossary): after that, a block may refer to it in short ('Lan', 'she', 'the "
     "commission', 'the bay'), a body fused with a title counting as named ('Deputy "
     "Minister of Finance', then 'the ministry'), unless the block names another body or "
-    "place the source's does not there ('the Ministry of Planning' for the finance "
+    "place that the source article never names ('the Ministry of Planning' for the finance "
     "ministry). A headline may leave out what the text names (it is short: 'Q3 GDP up "
-    "7.4%, planning minister says'), unless it names another there. A title likewise, "
-    "once written in full before the block: the "
+    "7.4%, planning minister says'), unless it names another such body, place or title. "
+    "A title likewise, once written in full before the block: the "
     "name alone ('Khai said') or the title's head ('Chairman Ho Duc Thinh', 'the new "
     "chairwoman') will do, unless its holder is given another title there (another "
     "glossary title, or a capitalized word right before the name: 'Speaker Tran Thanh "
@@ -1262,6 +1185,7 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
     target_units, target_mentions = ctx.units(), ctx.mentions()
     source_mentions, named_abroad = _source_side(ctx, source_lang)
     all_source_mentions = ctx.shared.mentions(source_lang)
+    named_in_source = {m.entry for mentions in all_source_mentions for m in mentions}
     wanted: Counter[str] = Counter(
         m.entry
         for unit, mentions in zip(source_units, source_mentions, strict=True)
@@ -1307,17 +1231,18 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
             continue
         here_wanted = Counter(still_missing)
         here_found = Counter(m.entry for j in t_idx for m in target_mentions[j])
-        # Entries the translation names here that the source does not: one of them may
-        # stand where the missing one should ("the Ministry of Finance" for the planning
-        # ministry), and then no mention before makes this one a second reference. (Not
-        # people, nor terms: a translation names whom the source calls "ông", and words
-        # it has no term for; nor a body inside one the source names: "Provincial Party
-        # Committee" of "Standing Board of the Binh Dinh Provincial Party Committee".)
+        # Entries the translation names here that the source article never does: one of
+        # them may stand where the missing one should ("the Ministry of Finance" for the
+        # planning ministry), and then no mention before makes this one a second
+        # reference. (Not people, nor terms: a translation names whom the source calls
+        # "ông", and words it has no term for; nor a body inside one the source names:
+        # "Provincial Party Committee" of "Standing Board of the Binh Dinh Provincial Party
+        # Committee".)
         named_here = {m.entry for i in s_idx for m in all_source_mentions[i]}
         others_here = {
             kinds.get(e)
             for e in here_found
-            if e not in named_here
+            if e not in named_in_source
             and kinds.get(e) in (EntryKind.ORGANIZATION, EntryKind.PLACE, EntryKind.TITLE)
             and not any(
                 _holds_in(ctx, n, e) or _holds_in(ctx, n, e, source_lang) for n in named_here

@@ -222,6 +222,11 @@ class Numbers(_Data):
     date_patterns: tuple[str, ...] = Field(
         default=(), description="dates in words: '{d}' the day, '{m}' the month number"
     )
+    road_prefixes: tuple[str, ...] = Field(
+        default=(),
+        description="capitals before a road's number ('QL279', 'ĐT741'): no flight code, "
+        "which MP501 compares ('VN1547')",
+    )
     month_words: tuple[str, ...] = Field(
         default=(),
         description="words for 'month' right before its number ('tháng 10'): that number "
@@ -260,13 +265,15 @@ class Numbers(_Data):
     clock_words: tuple[str, ...] = Field(
         default=(),
         description="words after an hour of the day that make it a clock time ('5 p.m.', "
-        "'9h', '8时'), not a duration ('48 giờ' may be either: no clock word): set aside "
+        "'8时'), not a duration ('48 giờ' may be either: no clock word): set aside "
         "like '17:00', a translation may write the hour otherwise (MP501)",
     )
     hour_words: tuple[str, ...] = Field(
         default=(),
         description="words between an hour and its minutes ('6 giờ 30', '6点30分'): with "
-        "minutes after them, a clock time, set aside like '6:30' (MP501)",
+        "minutes after them, a part of the day or a word for 'at', a clock time, set aside "
+        "like '6:30'; a whole hour with one at a range's end ('đến 22 giờ') is compared with "
+        "a translation's clock time (MP501)",
     )
     minute_words: tuple[str, ...] = Field(
         default=(),
@@ -282,6 +289,17 @@ class Numbers(_Data):
         default=(),
         description="words for 'at' before an hour and its hour word that make it a clock "
         "time ('lúc 19 giờ'), compared as one (MP501)",
+    )
+    hour_cues_before: tuple[str, ...] = Field(
+        default=(),
+        description="words before a whole hour and its hour word that make it a time of "
+        "day, compared with a translation's clock time for it ('từ 15 giờ', 'trước 17 "
+        "giờ'; besides the range words and words for 'at') (MP501)",
+    )
+    hour_cues_after: tuple[str, ...] = Field(
+        default=(),
+        description="words after a whole hour and its hour word that do the same ('7 giờ "
+        "ngày 25/10') (MP501)",
     )
     time_zone_words: tuple[str, ...] = Field(
         default=(),
