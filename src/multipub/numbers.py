@@ -812,46 +812,67 @@ def _read_clock(
 
 
 @lru_cache(maxsize=64)
-def _whole_hour(lang: str) -> re.Pattern[str] | None:
-    """Return the pattern of an hour of the day with one of ``lang``'s hour words and no
-    minutes after it, at an end of a range, after a word for "at" or a profile's other
-    cues ("từ 10 giờ đến 22 giờ", "đến 8h", "7 giờ ngày 25/10"; group ``at`` the word
-    before it, ``h`` the hour, ``to`` what follows it), None for a language without hour
-    words."""
+def _whole_hour(
+    lang: str,
+) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None] | None:
+    """Return the patterns of an hour of the day with one of ``lang``'s hour words and no
+    minutes after it (group ``h`` the hour), of a cue right before it (a range word, a
+    word for "at", the profile's ``hour_cues_before``: "từ 10 giờ", "đến 8h"; searched at
+    the end of the text before it) and of one right after it (a range word and a number,
+    ``hour_cues_after``: "10 giờ đến 22", "7 giờ ngày"), None for a language without hour
+    words. (The hour's pattern opens with a digit: re skips from digit to digit.)"""
     found = profile(lang)
     if found is None or not found.numbers.hour_words:
         return None
     numbers, spaced = found.numbers, found.separates_words
     words = words_pattern(numbers.hour_words, bounded=False)
     words += r"(?![^\W\d_])" if spaced else ""
+    hour = re.compile(
+        rf"\d(?<![\d.,:].)(?:(?<=[01])\d|(?<=2)[0-4])?\s*{words}(?!\s*\d)", re.IGNORECASE
+    )
     before = [*numbers.range_words, *numbers.clock_prepositions, *numbers.hour_cues_before]
-    at = rf"(?P<at>{words_pattern(before, bounded=spaced)}\s*)?" if before else ""
+    at = (
+        re.compile(rf"{words_pattern(before, bounded=spaced)}\s*$", re.IGNORECASE)
+        if before
+        else None
+    )
     after = []
     if numbers.range_words:
         after.append(rf"{words_pattern(numbers.range_words, bounded=spaced)}\s*\d")
     if numbers.hour_cues_after:
         after.append(words_pattern(numbers.hour_cues_after, bounded=spaced))
-    to = rf"(?P<to>(?=\s*(?:{'|'.join(after)})))?" if after else ""
-    return re.compile(
-        rf"{at}(?<![\d.,:])(?P<h>[01]?\d|2[0-4])\s*{words}(?!\s*\d){to}", re.IGNORECASE
-    )
+    to = re.compile(rf"\s*(?:{'|'.join(after)})", re.IGNORECASE) if after else None
+    return hour, at, to
 
 
+# A cue before an hour stands within this many characters of it ("trước ").
+_CUE_REACH = 12
+
+
+@lru_cache(maxsize=8192)
 def whole_hours(text: str, lang: str) -> tuple[ClockTime, ...]:
     """Return the whole hours of ``text`` (in ``lang``) written with an hour word at an
-    end of a range or after a word for "at", and not read as clock times ("từ 10 giờ đến
-    22 giờ": durations, perhaps; not "kéo dài 8 giờ", "trong 24h qua"), in text order:
-    MP501 compares them with the clock times a translation writes for them."""
-    pattern = _whole_hour(primary_subtag(lang))
-    if pattern is None or _HAS_DIGIT.search(text) is None:
+    end of a range, after a word for "at" or beside another cue, and not read as clock
+    times ("từ 10 giờ đến 22 giờ": durations, perhaps; not "kéo dài 8 giờ", "trong 24h
+    qua"), in text order: MP501 compares them with the clock times a translation writes
+    for them. (Cached: each translation asks of the source's.)"""
+    patterns = _whole_hour(primary_subtag(lang))
+    if patterns is None or _HAS_DIGIT.search(text) is None:
         return ()
+    hour, at, to = patterns
+    folded = fold_digits(text)
     clocks = clock_times(text)
-    return tuple(
-        ClockTime(m.start("h"), m.end(), int(m.group("h")), 0)
-        for m in pattern.finditer(fold_digits(text))
-        if (m.group("at") is not None or m.group("to") is not None)
-        and not any(c.start < m.end() and m.start("h") < c.end for c in clocks)
-    )
+    found = []
+    for m in hour.finditer(folded):
+        start, end, digits = m.start(), m.end(), _DIGIT_RUN.match(m.group())
+        if any(c.start < end and start < c.end for c in clocks):
+            continue
+        cued = (at is not None and at.search(folded, max(0, start - _CUE_REACH), start)) or (
+            to is not None and to.match(folded, end)
+        )
+        if cued and digits is not None:
+            found.append(ClockTime(start, end, int(digits.group()), 0))
+    return tuple(found)
 
 
 def clock_times(text: str) -> tuple[ClockTime, ...]:
