@@ -140,3 +140,86 @@ def test_a_rewritten_pattern_matches_as_its_plain_form_on_news_text(name: str, t
     fast, plain = _PAIRS[name]
     assert _matches(fast, text)  # the example holds something to find
     assert _matches(fast, text) == _matches(re.compile(plain, fast.flags), text)
+
+
+def _plain_clock() -> re.Pattern[str]:
+    """The clock times' alternation as one plain pattern: the specification of
+    ``numbers._clock_times_in`` (its two patterns read leftmost first)."""
+    languages = list(profiles().values())
+    words = {w for p in languages for w in p.numbers.clock_words}
+    hour = r"(?<![\d.,:])(?:[01]?\d|2[0-4])"
+    patterns = []
+    if words:
+        word = words_pattern(words, bounded=False)
+        patterns.append(rf"{hour}\.[0-5]\d\s*{word}(?!\w)")
+        patterns.append(rf"{hour}\s*{word}(?!\w)")
+    unspaced = {w for p in languages if not p.separates_words for w in p.numbers.clock_words}
+    if unspaced:
+        patterns.append(rf"{hour}{words_pattern(unspaced, bounded=False)}(?!\s*\d)")
+    for spaced in (True, False):
+        group = [p for p in languages if p.separates_words is spaced]
+        hours = {w for p in group for w in p.numbers.hour_words}
+        after = {w for p in group for w in p.numbers.minute_words}
+        if not hours:
+            continue
+        minute_words = rf"(?:\s*{words_pattern(after, bounded=spaced)})" if after else ""
+        if spaced:
+            minutes = rf"(?:{minute_words}{{1,3}}|(?!\s*[^\W\d_]))" if after else ""
+            minutes = minutes or r"(?!\s*[^\W\d_])"
+        else:
+            minutes = rf"{minute_words}{{0,3}}" if after else ""
+        hour_word = words_pattern(hours, bounded=False) + (r"(?![^\W\d_])" if spaced else "")
+        patterns.append(rf"{hour}\s*{hour_word}\s*[0-5]\d(?!\d|[.,]\d){minutes}")
+        parts = {w for p in group for w in p.numbers.day_parts}
+        at = {w for p in group for w in p.numbers.clock_prepositions}
+        if parts:
+            patterns.append(rf"{hour}\s*{hour_word}\s+{words_pattern(parts)}")
+        if at:
+            patterns.append(
+                rf"(?<!\w){words_pattern(at)}\s+(?:[01]?\d|2[0-4])\s*{hour_word}(?!\s*\d)"
+            )
+    return re.compile("|".join(patterns), re.IGNORECASE)
+
+
+_CLOCK_PIECES = [
+    " ",
+    "1",
+    "2",
+    "3",
+    "9",
+    "0",
+    "24",
+    "30",
+    ".",
+    ":",
+    ",",
+    "h",
+    "giờ",
+    "lúc",
+    "Lúc",
+    "sáng",
+    "phút",
+    "p.m.",
+    "pm",
+    "am",
+    "时",
+    "点",
+    "分",
+    "至",
+    "người",
+    "中",
+]
+
+
+@settings(max_examples=600, deadline=None, derandomize=True, database=None)
+@given(text=st.lists(st.sampled_from(_CLOCK_PIECES), max_size=14).map("".join))
+def test_clock_times_are_read_as_their_plain_alternation(text: str) -> None:
+    plain = [(m.span(), m.group()) for m in _plain_clock().finditer(text)]
+    assert [(m.span(), m.group()) for m in numbers._clock_times_in(text)] == plain
+
+
+def test_clock_times_on_news_text_as_their_plain_alternation() -> None:
+    text = "Lúc 9h sáng, từ 5h30 đến 8 giờ 15 phút; at 3.30pm and 7 p.m.; 5时30分至8时开放。"
+    plain = [(m.span(), m.group()) for m in _plain_clock().finditer(text)]
+    assert len(plain) >= 4
+    assert [(m.span(), m.group()) for m in numbers._clock_times_in(text)] == plain

@@ -18,7 +18,8 @@ Single-digit numbers are left out: translations spell them ("three teams").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -194,15 +195,16 @@ def _month_years() -> list[tuple[re.Pattern[str], str]]:
 
 
 @cache
-def _quarters() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+def _quarters() -> tuple[re.Pattern[str], tuple[str, ...]] | None:
     """Return the pattern of a quarter of the year as any profile names it (group ``qN``
-    for the N-th: "quý II", "second quarter", "втором квартале", "第二季度"), and that of a
-    word every such name holds, for a test first; None when no profile names them."""
+    for the N-th: "quý II", "second quarter", "втором квартале", "第二季度"), and words
+    in lower case one of which every such name holds, for a test first ("quarter", "季度":
+    a few substring tests in C, not an alternation of every name); None when no profile
+    names them."""
     languages = [p for p in profiles().values() if p.numbers.quarters]
     if not languages:
         return None
     groups = []
-    needles: set[str] = set()
     for number in range(4):
         spaced = {w for p in languages if p.separates_words for w in p.numbers.quarters[number]}
         unspaced = {
@@ -214,10 +216,27 @@ def _quarters() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         if unspaced:
             alternatives.append(words_pattern(unspaced, bounded=False))
         groups.append(rf"(?P<q{number + 1}>{'|'.join(alternatives)})")
-        for phrase in (*spaced, *unspaced):
-            needles.add(max(phrase.rstrip("*").lower().split(), key=len))
-    needle = "|".join(map(re.escape, sorted(needles, key=len, reverse=True)))
-    return re.compile("|".join(groups), re.IGNORECASE), re.compile(needle, re.IGNORECASE)
+    return re.compile("|".join(groups), re.IGNORECASE), _quarter_needles(languages)
+
+
+def _quarter_needles(languages: Sequence[Profile]) -> tuple[str, ...]:
+    """Return, in lower case, a word one of which every profile's name of a quarter
+    holds: with spaces, of each name the word most names share ("quarter" of "second
+    quarter"); without, what all the language's names end with ("季度")."""
+    needles: set[str] = set()
+    for language in languages:
+        phrases = [w.rstrip("*").lower() for names in language.numbers.quarters for w in names]
+        if not language.separates_words:
+            ending = min(phrases, key=len)
+            while ending and not all(phrase.endswith(ending) for phrase in phrases):
+                ending = ending[1:]
+            needles.update([ending] if ending else phrases)
+            continue
+        shared = Counter(word for phrase in phrases for word in set(phrase.split()))
+        for phrase in phrases:
+            needles.add(max(phrase.split(), key=lambda word: (shared[word], len(word), word)))
+    # (One that holds another is tested by it: "квартала" by "квартал".)
+    return tuple(sorted(n for n in needles if not any(o != n and o in n for o in needles)))
 
 
 # A year alone, and how far before it a month's name may stand ("septiembre de ").
@@ -602,17 +621,27 @@ _TIME = re.compile(
 )
 
 
+# An hour of the day, tested after its first digit (two to four times as fast as
+# "(?<![\d.,:])(?:[01]?\d|2[0-4])", the same matches: re jumps from digit to digit).
+_HOUR_OF_DAY = r"\d(?<![\d.,:].)(?:(?<=[01])\d|(?<=2)[0-4])?"
+
+
 @cache
-def _clock() -> re.Pattern[str] | None:
-    """Return the pattern of an hour followed by a profile's clock word, None without any."""
+def _clock() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Return the patterns of a clock time written with an hour and a profile's clock
+    word, hour word and minutes, or part of the day, each opening with the hour's first
+    digit; and of one after a word for "at" ("lúc 19 giờ"), which opens with the word
+    (None for either without any). Read together, the leftmost first
+    (:func:`_clock_times_in`), they are one alternation."""
     words = {w for p in profiles().values() for w in p.numbers.clock_words}
     patterns = []
+    after_a_word = []
     if words:
         word = words_pattern(words, bounded=False)
         # "3.30pm": the minutes after a full stop, the clock word after them
-        patterns.append(rf"(?<![\d.,:])(?:[01]?\d|2[0-4])\.[0-5]\d\s*{word}(?!\w)")
+        patterns.append(rf"{_HOUR_OF_DAY}\.[0-5]\d\s*{word}(?!\w)")
         # (An hour of the day: "72h" is a duration.)
-        patterns.append(rf"\d(?<![\d.,:].)(?:(?<=[01])\d|(?<=2)[0-4])?\s*{word}(?!\w)")
+        patterns.append(rf"{_HOUR_OF_DAY}\s*{word}(?!\w)")
     # In a language without spaces, any letter may follow the clock word ("至8时开放"),
     # no minutes ("8时30分" is read below).
     unspaced = {
@@ -620,7 +649,7 @@ def _clock() -> re.Pattern[str] | None:
     }
     if unspaced:
         word = words_pattern(unspaced, bounded=False)
-        patterns.append(rf"\d(?<![\d.,:].)(?:(?<=[01])\d|(?<=2)[0-4])?{word}(?!\s*\d)")
+        patterns.append(rf"{_HOUR_OF_DAY}{word}(?!\s*\d)")
     # "6 giờ 30", "6点30分": an hour of the day with an hour word and its minutes is a
     # clock time ("48 giờ" alone may be a duration); with spaces, unless a word other than
     # a minute word follows: "sau 12 giờ 35 người" is 12 hours and 35 people (after a
@@ -638,18 +667,44 @@ def _clock() -> re.Pattern[str] | None:
         else:
             minutes = rf"{minute_words}{{0,3}}" if after else ""
         # (With spaces, no letter after the hour word: "lúc 9 hôm qua" has no "9 h".)
-        hour = rf"(?:[01]?\d|2[0-4])\s*{words_pattern(hours, bounded=False)}"
-        hour += r"(?![^\W\d_])" if spaced else ""
-        patterns.append(rf"(?<![\d.,:]){hour}\s*[0-5]\d(?!\d|[.,]\d){minutes}")
+        hour_word = words_pattern(hours, bounded=False)
+        hour_word += r"(?![^\W\d_])" if spaced else ""
+        patterns.append(rf"{_HOUR_OF_DAY}\s*{hour_word}\s*[0-5]\d(?!\d|[.,]\d){minutes}")
         # A whole hour is a clock time with a part of the day after it ("7 giờ sáng")
         # or a word for "at" before it ("lúc 19 giờ"); alone, it may be a duration.
         parts = {w for p in languages for w in p.numbers.day_parts}
         at = {w for p in languages for w in p.numbers.clock_prepositions}
         if parts:
-            patterns.append(rf"(?<![\d.,:]){hour}\s+{words_pattern(parts)}")
+            patterns.append(rf"{_HOUR_OF_DAY}\s*{hour_word}\s+{words_pattern(parts)}")
         if at:
-            patterns.append(rf"(?<!\w){words_pattern(at)}\s+{hour}(?!\s*\d)")
-    return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+            after_a_word.append(
+                rf"(?<!\w){words_pattern(at)}\s+(?:[01]?\d|2[0-4])\s*{hour_word}(?!\s*\d)"
+            )
+    return (
+        re.compile("|".join(patterns), re.IGNORECASE) if patterns else None,
+        re.compile("|".join(after_a_word), re.IGNORECASE) if after_a_word else None,
+    )
+
+
+def _clock_times_in(text: str) -> Iterator[re.Match[str]]:
+    """Yield the matches of :func:`_clock`'s patterns in ``text`` as one alternation of
+    them would: the leftmost, then the leftmost after it (the two never start at one
+    place: one opens with a digit, the other with a word)."""
+    patterns = [p for p in _clock() if p is not None]
+    # Each pattern's next match from where the last one taken ended (searched again only
+    # when the one found starts before that).
+    upcoming = [p.search(text) for p in patterns]
+    while True:
+        matches = [m for m in upcoming if m is not None]
+        if not matches:
+            return
+        first = min(matches, key=lambda m: m.start())
+        yield first
+        end = first.end()
+        upcoming = [
+            p.search(text, end) if m is not None and m.start() < end else m
+            for p, m in zip(patterns, upcoming, strict=True)
+        ]
 
 
 def number_tokens(text: str, lang: str | None = None) -> tuple[NumberToken, ...]:
@@ -699,8 +754,7 @@ def _read_numbers(
         _read_clock(match, free, clocks)
         spans.append((match.start(), match.end()))
     # ... and so are hours with a clock word ("5 p.m. to 11 p.m.").
-    clock = _clock()
-    for match in clock.finditer(prepared) if clock is not None else ():
+    for match in _clock_times_in(prepared):
         _read_clock(match, free, clocks)
         spans.append((match.start(), match.end()))
     # Phone numbers are no quantities either: a trunk "0" or a "+" country code, then
@@ -768,7 +822,8 @@ def _read_numbers(
     # A quarter of the year ("quý II/2024", "the second quarter of 2024"), its year on its
     # own.
     quarters = _quarters()
-    if quarters is not None and quarters[1].search(prepared) is not None:
+    lowered = prepared.lower() if quarters is not None else ""
+    if quarters is not None and any(needle in lowered for needle in quarters[1]):
         for match in quarters[0].finditer(prepared):
             group = match.lastgroup or ""  # "q2": the second
             if group and free(match.start(), match.end()):
