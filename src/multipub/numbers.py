@@ -41,6 +41,7 @@ __all__ = [
     "may_be_converted",
     "number_marks",
     "number_tokens",
+    "whole_hours",
 ]
 
 

@@ -1521,11 +1521,19 @@ entries:
 def test_mp203_a_former_minister(
     tmp_path: Path, lang: str, text: str, reported: str | None
 ) -> None:
-    (tmp_path / "desk.yaml").write_text(_DESK_FORMER_MINISTER, encoding="utf-8")
+    found = _mp203_with_a_desk(tmp_path, _DESK_FORMER_MINISTER, lang, text, "2025-07-10")
+    assert found == ([reported] if reported else [])
+
+
+def _mp203_with_a_desk(tmp_path: Path, desk: str, lang: str, text: str, day: str) -> list[str]:
+    """Return the excerpts of MP203's findings on a one-block article in ``lang``
+    published on ``day``, with the shipped glossary and the ``desk`` one (YAML text)."""
+    (tmp_path / "desk.yaml").write_text(desk, encoding="utf-8")
     glossary = load_glossary([SHIPPED, tmp_path / "desk.yaml"])
-    article = published(lang, text, "2025-07-10T00:00:00Z")
-    found = check(article, config=Config(select=("MP203",)), glossary=glossary)
-    assert [f.excerpt for f in found] == ([reported] if reported else [])
+    article = published(lang, text, f"{day}T00:00:00Z")
+    return [
+        f.excerpt or "" for f in check(article, config=Config(select=("MP203",)), glossary=glossary)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1655,8 +1663,5 @@ entries:
 def test_mp203_a_held_title_with_a_place_inside_it(
     tmp_path: Path, lang: str, text: str, reported: str | None
 ) -> None:
-    (tmp_path / "desk.yaml").write_text(_DESK_PROCURATOR, encoding="utf-8")
-    glossary = load_glossary([SHIPPED, tmp_path / "desk.yaml"])
-    article = published(lang, text, "2026-05-20T00:00:00Z")
-    found = check(article, config=Config(select=("MP203",)), glossary=glossary)
-    assert [f.excerpt for f in found] == ([reported] if reported else [])
+    found = _mp203_with_a_desk(tmp_path, _DESK_PROCURATOR, lang, text, "2026-05-20")
+    assert found == ([reported] if reported else [])

@@ -27,6 +27,7 @@ from multipub.numbers import (
     CURRENCY_SIGNS,
     UNIT_KINDS,
     UNIT_SIZES,
+    ClockTime,
     NumberToken,
     clock_times,
     close_to,
@@ -635,11 +636,31 @@ def _written_otherwise(
     )
 
 
+def _set_aside_equal(
+    times: list[tuple[int, ClockTime]],
+    pool: list[tuple[int, ClockTime]],
+    *also: list[tuple[int, ClockTime]],
+) -> list[tuple[int, ClockTime]]:
+    """Remove from ``pool`` (and the lists ``also``, which hold its items too) one time
+    equal to each of ``times``, and return those of ``times`` with none, in their order."""
+    left = []
+    for i, time in times:
+        same = next((found for found in pool if found[1].key == time.key), None)
+        if same is None:
+            left.append((i, time))
+            continue
+        for holder in (pool, *also):
+            holder.remove(same)
+    return left
+
+
 def _changed_clocks(
     shared: ArticleContext, lang: str, s_idx: Sequence[int], t_idx: Sequence[int]
 ) -> Iterator[_Change]:
     """Yield the clock times of aligned source units ``s_idx`` that translation ``lang``
-    writes as another time in its units ``t_idx``. Times are compared by the hour on a
+    writes as another time in its units ``t_idx``, and their whole hours at a range's end
+    or beside a cue ("đến 22 giờ") it writes as another whole hour. Times are compared by
+    the hour on a
     12-hour dial and the minutes ("20:30" is "8:30 p.m."); the equal ones set aside, the
     rest are paired in text order. A time the translation drops is let through (it may say
     "in the morning"), and so is one moved by whole hours where the translation names a
@@ -655,25 +676,12 @@ def _changed_clocks(
     theirs = [(j, clock) for j in t_idx for clock in clock_times(target_units[j].text)]
     if not theirs:
         return
-    left = []
-    for i, clock in mine:
-        same = next((found for found in theirs if found[1].key == clock.key), None)
-        if same is not None:
-            theirs.remove(same)
-        else:
-            left.append((i, clock))
+    left = _set_aside_equal(mine, theirs)
     # (A whole hour is paired with a whole hour only: "8h" is no "16h15".)
     whole = [found for found in theirs if found[1].minute == 0]
     from_hours: set[int] = set()
     if hours and whole:
-        unmatched = []
-        for i, hour in hours:
-            same = next((found for found in whole if found[1].key == hour.key), None)
-            if same is not None:
-                theirs.remove(same)
-                whole.remove(same)
-            else:
-                unmatched.append((i, hour))
+        unmatched = _set_aside_equal(hours, whole, theirs)
         # ... and compared where the translation writes more whole hours than the source's
         # clock times left over can stand for.
         for i, hour in unmatched[: max(0, len(whole) - len(left))]:

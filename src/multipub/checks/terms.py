@@ -1216,15 +1216,16 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
             continue
         for m in mentions:
             first_rendered.setdefault(m.entry, index)
+
+    def in_the_headline(target: Sequence[int]) -> bool:
+        return bool(target) and all(target_units[j].field == "title" for j in target)
+
     # The headline last: it may leave out what the text names (in any way: fused with a
     # title too), and what the text names is known once the text has been read.
-    pairs = sorted(
-        ctx.unit_pairs(),
-        key=lambda pair: bool(pair[1]) and all(target_units[j].field == "title" for j in pair[1]),
-    )
-    for s_idx, t_idx in pairs:
+    for s_idx, t_idx in sorted(ctx.unit_pairs(), key=lambda pair: in_the_headline(pair[1])):
         if not t_idx:
             continue  # an unaligned source block is MP502's finding, not a missing term
+        headline = in_the_headline(t_idx)
         # Only entries still missing can be reported: most pairs have none of them.
         still_missing = [m.entry for i in s_idx for m in source_mentions[i] if missing[m.entry] > 0]
         if not still_missing:
@@ -1256,7 +1257,6 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
                     first_rendered.get(entry, len(target_units)) < min(t_idx)
                     or first_otherwise.get(entry, len(target_units)) < min(t_idx)
                 )
-            headline = all(target_units[j].field == "title" for j in t_idx)
             if (
                 headline
                 and kinds.get(entry) not in others_here
