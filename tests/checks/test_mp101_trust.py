@@ -441,6 +441,19 @@ def test_an_arabic_body_named_by_its_adjective(target: str, missing: list[str]) 
     assert _missing(vi, "ar", target) == missing
 
 
+@pytest.mark.parametrize(
+    ("target", "missing"),
+    [
+        ("La résolution gouvernementale 11/NQ-CP autorise un séjour de 45 jours.", []),
+        ("Le décret gouvernemental 11/NQ-CP autorise un séjour de 45 jours.", []),
+        ("La résolution 11/NQ-CP autorise un séjour de 45 jours.", ["org/government"]),
+    ],
+)
+def test_a_french_body_named_by_its_adjective(target: str, missing: list[str]) -> None:
+    vi = "Nghị quyết 11/NQ-CP của Chính phủ cho phép khách du lịch lưu trú 45 ngày."
+    assert _missing(vi, "fr", target) == missing
+
+
 _POLICE_DESK = {
     "name": "desk",
     "source_lang": "vi",

@@ -794,6 +794,9 @@ def test_a_year_written_once_before_a_range_of_months() -> None:
     assert _mp501(source, "zh-Hans", "2025年1月至9月，法院共审理案件120起。") == []
     found = _mp501(source, "zh-Hans", "2025年1月至8月，法院共审理案件120起。")
     assert [excerpt for _, excerpt in found] == ["2025年1月至8月"]
+    # ... and two months joined by "和"
+    source = "Trong tháng 1 và tháng 2/2025, hải quan bắt giữ 120 vụ."
+    assert _mp501(source, "zh-Hans", "2025年1月和2月，海关查获120起案件。") == []
 
 
 def test_a_clock_time_most_translations_change_is_reported_on_the_source() -> None:
