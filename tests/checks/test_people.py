@@ -1665,3 +1665,66 @@ def test_mp203_a_held_title_with_a_place_inside_it(
 ) -> None:
     found = _mp203_with_a_desk(tmp_path, _DESK_PROCURATOR, lang, text, "2026-05-20")
     assert found == ([reported] if reported else [])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "entry"),
+    [
+        # a role noun right before the name is that person's: the name opens the sentence
+        ("en", "The lawyer Hoang Minh Duc filed the appeal. She asked for a retrial.", "She", DUC),
+        (
+            "fr",
+            "L'avocat Hoang Minh Duc a déposé un recours. Elle a demandé un nouveau procès.",
+            "Elle",
+            DUC,
+        ),
+        (
+            "es",
+            "La diputada Hoang Minh Duc presentó el proyecto. Ella pidió más fondos.",
+            "Ella",
+            DUC,
+        ),
+        (
+            "es",
+            "El abogado Le Thi Hong Van recurrió la sentencia. Él pidió un nuevo juicio.",
+            "Él",
+            VAN,
+        ),
+        # ... and, in Russian, with its complement in an oblique case
+        (
+            "ru",
+            "Министр финансов Хоанг Минь Дык представил бюджет. Она подчеркнула, что он сбалансирован.",
+            "Она",
+            DUC,
+        ),
+        (
+            "ru",
+            "Вчера заместитель председателя народного суда Хоанг Минь Дык открыл заседание. "
+            "Она подчеркнула его значение.",
+            "Она",
+            DUC,
+        ),
+    ],
+)
+def test_mp204_a_role_noun_before_the_name(lang: str, text: str, word: str, entry: str) -> None:
+    article = lone(lang, text)
+    assert rows(article, run(article, "MP204")) == [("MP204", lang, "blocks", 0, word, entry)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a relative or a role "of" someone is someone else: the pronoun is theirs
+        ("en", "The wife of Hoang Minh Duc filed the appeal. She asked for a retrial."),
+        ("en", "The lawyer for Hoang Minh Duc filed the appeal. She asked for a retrial."),
+        ("fr", "L'avocate de Hoang Minh Duc a déposé un recours. Elle a demandé un report."),
+        ("es", "La esposa de Hoang Minh Duc presentó el recurso. Ella pidió un nuevo juicio."),
+        # a Russian relative's name, undeclined, is not the subject of the verb after it
+        ("ru", "Вчера жена Хоанг Минь Дык открыла больницу. Она подчеркнула её значение."),
+        # a word that is no role noun before the name
+        ("en", "The court sentenced Hoang Minh Duc to six years. She also upheld the fine."),
+        ("ru", "Суд приговорил Хоанг Минь Дык к шести годам. Она также подчеркнула это."),
+    ],
+)
+def test_mp204_a_role_noun_before_the_name_clean(lang: str, text: str) -> None:
+    assert run(lone(lang, text), "MP204") == []

@@ -823,6 +823,8 @@ class _Pronouns:
     # character that name no one (高温, 泰国)
     attribution: re.Pattern[str] | None  # after a quotation's closing mark: '," she said'
     inverted_speaker: re.Pattern[str] | None  # before a name: '"...," said', '», — сказал'
+    role_nouns: frozenset[str]  # lower case: role_nouns and title_heads ("lawyer")
+    oblique_endings: tuple[str, ...]  # a role noun's complement: "министр финансов"
 
     def gender_of(self, word: str) -> tuple[Gender, str]:
         """Return the gender of the pronoun ``word`` and its counterpart, written in the
@@ -899,6 +901,10 @@ def _pronouns(lang: str) -> _Pronouns | None:
         ordinary,
         attribution,
         _inverted_speaker(found),
+        frozenset(
+            word.lower() for word in itertools.chain(agreement.role_nouns, *agreement.title_heads)
+        ),
+        tuple(agreement.oblique_endings),
     )
 
 
@@ -1011,8 +1017,11 @@ def _inside_a_quote(text: str) -> bool:
 
 # Lower-case words that may stand in a title or a body's name before a subject ("Minister
 # of Finance Le Van An", "El ministro de Salud ..."): anything else in lower case before
-# a name makes it something other than the sentence's subject ("sentenced Chau Van Luc").
-_TITLE_GLUE = frozenset({"of", "the", "and", "for", "de", "del", "la", "el", "y", "los", "las"})
+# a name makes it something other than the sentence's subject ("sentenced Chau Van Luc"),
+# but a role noun right before it ("l'avocat X").
+_TITLE_GLUE = frozenset(
+    {"of", "the", "and", "for", "de", "del", "la", "el", "y", "los", "las", "l", "le", "les"}
+)
 # Without spaces and case, a subject opens its sentence: at most this many characters of
 # no glossary entry before it ("会上" is not enough to be a verb and its subject), or an
 # opening phrase set off by a comma ("10月5日，").
@@ -1065,11 +1074,28 @@ def _opens_its_sentence(
             for word in _WORDS_OF.findall(head)[1:]
         ):
             tail = rest  # the phrase names someone ("The award went to Nguyen Thi Mai,")
-        return all(
-            word[:1].isupper() or word.lower() in _TITLE_GLUE for word in _WORDS_OF.findall(tail)
-        )
+        return _a_subject_phrase(_WORDS_OF.findall(tail), table)
     rest = "".join(rest.split())
     return len(rest) <= _UNSPACED_BEFORE_SUBJECT or rest.endswith(("，", ","))
+
+
+def _a_subject_phrase(words: list[str], table: _Pronouns) -> bool:
+    """Return whether ``words``, before a name, may open a sentence the name is the
+    subject of: capitalized words (titles, bodies, places) and the glue of titles
+    ("Minister of Finance"), the last of them maybe a role noun with only capitalized
+    words after it ("The lawyer", "La diputada", "Адвокат"; not "the lawyer for") or,
+    where the profile has oblique endings, its complement in an oblique case ("министр
+    финансов", "заместитель председателя суда")."""
+    last = len(words)
+    while last and words[last - 1][:1].isupper():
+        last -= 1
+    role = last
+    if table.oblique_endings:
+        while role and words[role - 1].lower().endswith(table.oblique_endings):
+            role -= 1
+    if role and words[role - 1].lower() in table.role_nouns:
+        last = role - 1
+    return all(word[:1].isupper() or word.lower() in _TITLE_GLUE for word in words[:last])
 
 
 @lru_cache(maxsize=64)

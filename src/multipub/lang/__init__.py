@@ -455,6 +455,13 @@ class Gender(_Data):
         description="words between a person's name and a pronoun after it that bring in "
         "someone else the pronoun may be ('met', 'received', 'with', 'nurse'; '会见', '护士')",
     )
+    role_nouns: tuple[str, ...] = Field(
+        default=(),
+        description="nouns for what a person is or does ('lawyer', 'avocate', 'diputada', "
+        "'адвокат'), besides title_heads: right before a name, with only capitalized words "
+        "between, one is that person's ('The lawyer X said': X opens the sentence, a "
+        "pronoun after is X's); not nouns for relatives ('the wife of X' is someone else)",
+    )
     quote_attribution: tuple[str, ...] = Field(
         default=(),
         description="how a pronoun right after a quotation's closing mark (its comma or dash "
