@@ -365,6 +365,9 @@ def test_the_same_figure_at_another_scale_is_a_changed_number(
         ("en", "Exports reached 40.2 billion USD."),
         ("ru", "Экспорт достиг 40,2 млрд долларов США."),
         ("zh-Hans", "出口额达到402亿美元。"),
+        # the French short forms of "milliards", as business pages write them
+        ("fr", "Les exportations ont atteint 40,2 mds USD."),
+        ("fr", "Les exportations ont atteint 40,2 Md$."),
     ],
 )
 def test_the_same_figure_at_the_same_scale_is_no_change(lang: str, target: str) -> None:
@@ -734,6 +737,13 @@ def test_clock_times_clean(lang: str, target: str) -> None:
             "علّق المطار عملياته من الساعة 10:00 حتى الساعة 21:00.",
             "21:00",
         ),
+        # reported once, as a clock time, not again as a number changed into an age
+        (
+            "Khoảng 22h ngày 3/3, công an bắt giữ Lò Văn Páo (SN 1988).",
+            "en",
+            "At about 9 p.m. on March 3, police arrested Lo Van Pao, 37.",
+            "9 p.m.",
+        ),
     ],
 )
 def test_changed_whole_hours(source: str, lang: str, target: str, shown: str) -> None:
@@ -781,6 +791,17 @@ def test_changed_whole_hours(source: str, lang: str, target: str, shown: str) ->
             "Lúc 9h, cuộc họp bắt đầu và kéo dài 3 giờ.",
             "ru",
             "Совещание началось в 9:00 и продолжалось три часа.",
+        ),
+        # the hour the clock time stands for is no number left to pair with an age
+        (
+            "Khoảng 22h ngày 3/3, công an bắt giữ Lò Văn Páo (SN 1988).",
+            "en",
+            "At about 10 p.m. on March 3, police arrested Lo Van Pao, 37.",
+        ),
+        (
+            "Khoảng 22h ngày 3/3, công an bắt giữ Lò Văn Páo (SN 1988).",
+            "ru",
+            "Около 22:00 3 марта полиция задержала 37-летнего Ло Ван Пао.",
         ),
     ],
 )

@@ -409,10 +409,15 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
             continue  # an unaligned block is MP502's finding
         if [source_units[i].text for i in s_idx] == [target_units[j].text for j in t_idx]:
             continue  # left untranslated (MP303's finding), not read in another language
-        yield from _changed_clocks(shared, lang, s_idx, t_idx)
+        # Whole hours the clock times settle are no numbers of the source to find here.
+        settled: set[tuple[int, int]] = set()
+        yield from _changed_clocks(shared, lang, s_idx, t_idx, settled)
         # Each source token, and the index of the unit it stands in.
         source_tokens_at = {
-            tok: i for i in s_idx for tok in number_tokens(source_units[i].text, source_lang)
+            tok: i
+            for i in s_idx
+            for tok in number_tokens(source_units[i].text, source_lang)
+            if (i, tok.start) not in settled
         }
         source_tokens = list(source_tokens_at)
         if not measured.isdisjoint(s_idx):
@@ -655,7 +660,11 @@ def _set_aside_equal(
 
 
 def _changed_clocks(
-    shared: ArticleContext, lang: str, s_idx: Sequence[int], t_idx: Sequence[int]
+    shared: ArticleContext,
+    lang: str,
+    s_idx: Sequence[int],
+    t_idx: Sequence[int],
+    settled: set[tuple[int, int]],
 ) -> Iterator[_Change]:
     """Yield the clock times of aligned source units ``s_idx`` that translation ``lang``
     writes as another time in its units ``t_idx``, and their whole hours at a range's end
@@ -664,7 +673,11 @@ def _changed_clocks(
     12-hour dial and the minutes ("20:30" is "8:30 p.m."); the equal ones set aside, the
     rest are paired in text order. A time the translation drops is let through (it may say
     "in the morning"), and so is one moved by whole hours where the translation names a
-    time zone (a conversion to GMT; not "local time", the same clock)."""
+    time zone (a conversion to GMT; not "local time", the same clock).
+
+    Adds to ``settled`` (source unit index, start) of each whole hour a translated clock
+    time stands for, equal or compared: "22h ngày 3/3" is "10 p.m. on March 3", and its
+    22 no number the translation dropped."""
     source_lang = shared.article.source_lang
     source_units, target_units = shared.units(source_lang), shared.units(lang)
     mine = [(i, clock) for i in s_idx for clock in clock_times(source_units[i].text)]
@@ -682,9 +695,12 @@ def _changed_clocks(
     from_hours: set[int] = set()
     if hours and whole:
         unmatched = _set_aside_equal(hours, whole, theirs)
+        compared = unmatched[: max(0, len(whole) - len(left))]
+        kept = {id(hour) for _, hour in unmatched[len(compared) :]}
+        settled.update((i, hour.start) for i, hour in hours if id(hour) not in kept)
         # ... and compared where the translation writes more whole hours than the source's
         # clock times left over can stand for.
-        for i, hour in unmatched[: max(0, len(whole) - len(left))]:
+        for i, hour in compared:
             left.append((i, hour))
             from_hours.add(id(hour))
         left.sort(key=lambda found: (found[0], found[1].start))  # in text order
