@@ -101,6 +101,19 @@ from tests.conftest import make_article
             "a comment counter",
             "12 комментариев",
         ),
+        # ... with a print button after them
+        (
+            "en",
+            "Police recovered the money. 2,345 views | Print",
+            "a view counter",
+            "2,345 views | Print",
+        ),
+        (
+            "fr",
+            "La police a récupéré l'argent. 2 345 vues | Imprimer",
+            "a view counter",
+            "2 345 vues | Imprimer",
+        ),
     ],
 )
 def test_furniture(lang: str, text: str, what: str, found: str) -> None:
@@ -131,6 +144,9 @@ def test_furniture(lang: str, text: str, what: str, found: str) -> None:
         ("ru", "Видео набрало 1.200 просмотров."),
         # words of share widgets and comments in prose
         ("en", "He declined to comment. The ministry shared the data with 12 provinces."),
+        # a print button's word alone ends no paragraph as furniture
+        ("en", "The ministry will publish the guide online and in print."),
+        ("ru", "Доклад уже ушёл в печать."),
         ("ru", "Мы рады поделиться опытом."),
     ],
 )

@@ -115,7 +115,7 @@ def _trailing_counter() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Return the pattern of a word of view and comment counters and share widgets (lower
     case, without their '*': one search instead of one per word, on every block) and the
     pattern of a run of them after a sentence's end, at the end of a text ("... in April.
-    1.234 lượt xem", "... in May. Share on Facebook | 12 comments"; group 1)."""
+    1.234 lượt xem", "... in May. Share on Facebook | 12 comments | Print"; group 1)."""
     kinds = ("views", "comments", "share")
     every = {
         w.rstrip("*").lower()
@@ -133,7 +133,8 @@ def _trailing_counter() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     # The dot of "1.500" is no sentence end; "。" needs no space after it.
     end = r"(?:\.(?!\d)|[!?…。！？\"”»)])"
-    run = rf"{item}(?:\s*[|·•]\s*{item})*"
+    # A print button comes after another item only: a paragraph may end with the word.
+    run = rf"{item}(?:\s*[|·•]\s*(?:{item}|{_labels('print')}))*"
     return (
         re.compile("|".join(map(re.escape, words))),
         re.compile(rf"{end}\s*({run})\s*[.:]?\s*$", re.IGNORECASE),
