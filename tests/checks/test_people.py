@@ -1319,6 +1319,31 @@ def test_mp204_speakers_of_quotations_clean(lang: str, blocks: list[str]) -> Non
             ["黎氏红云视察了医院。", "她表示，医院有120张床位。", "“明年还将增加40张，”他强调。"],
             "他",
         ),
+        # a feast's name brings in no one
+        (
+            "en",
+            [
+                "Le Thi Hong Van spoke at the pagoda during this year's Vesak season.",
+                "She said it served 5,000 meals.",
+                "He added that 300 volunteers helped.",
+            ],
+            "He",
+        ),
+        (
+            "fr",
+            [
+                "Mme Le Thi Hong Van a pris la parole pendant la saison du Vesak.",
+                "Elle a précisé que la pagode a servi 5 000 repas.",
+                "Il a ajouté que 300 bénévoles ont aidé.",
+            ],
+            "Il",
+        ),
+        # "多张" counts sheets: no surname Zhang comes in
+        (
+            "zh-Hans",
+            ["黎氏红云介绍了案情。", "她说，该团伙使用了300多张手机卡。", "“他们分工明确，”他说。"],
+            "他",
+        ),
         (
             "fr",
             [
