@@ -870,3 +870,34 @@ def test_declined_and_indefinite_forms(lang: str, text: str, found: str) -> None
 )
 def test_no_indefinite_reading_beyond_the_form(lang: str, text: str) -> None:
     assert Matcher(_DECLINED, lang).find(text) == []
+
+
+def test_an_indefinite_house_form_keeps_its_status_in_the_accusative() -> None:
+    # The house form is indefinite, the definite one accepted: "فائضا تجاريا" is the
+    # house form in the accusative, not the accepted one's.
+    glossary = glossary_from_data(
+        {
+            "name": "surplus",
+            "entries": [
+                {
+                    "id": "term/trade-surplus",
+                    "kind": "term",
+                    "terms": {
+                        "vi": "xuất siêu",
+                        "ar": {"preferred": "فائض تجاري", "accepted": ["الفائض التجاري"]},
+                    },
+                },
+                # a construct takes no alef on its first word: "نائب وزير" stays as it is
+                {
+                    "id": "title/deputy-minister",
+                    "kind": "title",
+                    "terms": {"vi": "Thứ trưởng", "ar": "نائب وزير"},
+                },
+            ],
+        },
+        "surplus.yaml",
+    )
+    matcher = Matcher(glossary, "ar")
+    [mention] = matcher.find("سجلت البلاد فائضا تجاريا كبيرا")
+    assert (mention.text, mention.status) == ("فائضا تجاريا", FormStatus.PREFERRED)
+    assert matcher.find("التقى نائبا وزيرا") == []

@@ -920,6 +920,7 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
             # on every word (the matcher already reads one before the first word). Not
             # names ("فام مينه تشينه"), and words of letters only.
             assert clitics is not None  # (the article is theirs)
+            own = set(forms[first:])
             for form, status in list(zip(forms[first:], statuses[first:], strict=True)):
                 words = form.split()
                 if not all(w.isalpha() for w in words):
@@ -935,7 +936,13 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
                 indefinite = [" ".join(bare)] if definite_noun and len(words) > 1 else []
                 if entry.kind not in (EntryKind.TERM, EntryKind.TITLE):
                     indefinite = []
-                elif (definite_noun or len(words) == 1) and clitics.accusative_ending:
+                elif (
+                    definite_noun
+                    or len(words) == 1
+                    # a noun and its adjectives, which the entry also writes definite:
+                    # "فائض تجاري" beside "الفائض التجاري" (not a construct, "نائب وزير")
+                    or " ".join(definite + w for w in words) in own
+                ) and clitics.accusative_ending:
                     ending, after = clitics.accusative_ending, clitics.no_accusative_ending_after
                     accusative = [w if w.endswith((ending, *after)) else w + ending for w in bare]
                     if accusative != bare:
