@@ -543,6 +543,29 @@ def test_mp102_accepted_form_in_a_translation(
 
 
 @pytest.mark.parametrize(
+    ("text", "house_form"),
+    [
+        # a woman's title in an accepted form: her house form is the feminine one
+        (
+            "وطلبت نائبة رئيس اللجنة الشعبية للمقاطعة ها ثي ماي إنجاز العمل.",
+            "نائبة رئيس اللجنة الشعبية الإقليمية",
+        ),
+        (
+            "وطلب نائب رئيس اللجنة الشعبية للمقاطعة فام فان آن إنجاز العمل.",
+            "نائب رئيس اللجنة الشعبية الإقليمية",
+        ),
+    ],
+)
+def test_mp102_names_the_feminine_house_form_for_a_feminine_accepted_one(
+    text: str, house_form: str
+) -> None:
+    article = pair("Phó Chủ tịch UBND tỉnh yêu cầu hoàn thành công việc.", "ar", text)
+    shipped = load_glossary(Path(__file__).resolve().parents[2] / "glossaries")
+    [finding] = check(article, config=Config(select=("MP102",)), glossary=shipped)
+    assert finding.message.endswith(f"the house form is '{house_form}'")
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         ("vi", VI_OCC_ABBREVIATED),  # the source alone: its abbreviations are house style

@@ -319,6 +319,22 @@ def _preferred(ctx: VariantContext, entry_id: str) -> str | None:
     return forms.preferred if forms else None
 
 
+def _house_form_for(ctx: VariantContext, entry_id: str, written: str) -> str | None:
+    """Return the house form to write for the accepted form ``written``: the entry's
+    feminine form when ``written`` holds a word of it the preferred form lacks (an
+    accepted "نائبة ..." is a woman's title: her house form is "نائبة ...", not the
+    preferred "نائب ..."), else the preferred form."""
+    assert ctx.glossary is not None
+    forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
+    if forms is None:
+        return None
+    if forms.feminine:
+        feminine_words = set(forms.feminine.split()) - set(forms.preferred.split())
+        if feminine_words & set(written.split()):
+            return forms.feminine
+    return forms.preferred
+
+
 def _is_translated_source(ctx: VariantContext) -> bool:
     """Return True for the source variant of an article that has translations (a file
     holding one language alone is checked as a whole)."""
@@ -457,7 +473,7 @@ def non_preferred_term(ctx: VariantContext) -> Iterator[Problem]:
                     block=unit.block,
                     span=(m.start, m.end),
                     message=f"'{m.text}' is an accepted form of {m.entry}; the house form is "
-                    f"'{_preferred(ctx, m.entry)}'",
+                    f"'{_house_form_for(ctx, m.entry, m.form)}'",
                     entry=m.entry,
                 )
 
