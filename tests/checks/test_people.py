@@ -1753,3 +1753,43 @@ def test_mp204_a_role_noun_before_the_name(lang: str, text: str, word: str, entr
 )
 def test_mp204_a_role_noun_before_the_name_clean(lang: str, text: str) -> None:
     assert run(lone(lang, text), "MP204") == []
+
+
+_DESK_LAN = """
+name: desk
+source_lang: vi
+entries:
+  - id: person/tran-thi-lan
+    kind: person
+    gender: female
+    terms: {vi: Trần Thị Lan, en: Tran Thi Lan}
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "reported"),
+    [
+        # The title's words, with a place inside them the glossary's form has no slot
+        # for as written, bring in no one: the next paragraph's "He" is about her.
+        (
+            "Tran Thi Lan, Vice Chairwoman of the Quang Ninh Provincial People's Committee, "
+            "opened the session.",
+            True,
+        ),
+        # a name in the apposition, or words of no title: someone else may be "he"
+        ("Tran Thi Lan, Vice Chairwoman Pham Van An and the staff opened the session.", False),
+        (
+            "Tran Thi Lan, whose deputy Minh chairs the People's Committee, opened the session.",
+            False,
+        ),
+    ],
+)
+def test_mp204_a_title_in_apposition_is_the_person_s_own(
+    tmp_path: Path, first: str, reported: bool
+) -> None:
+    (tmp_path / "desk.yaml").write_text(_DESK_LAN, encoding="utf-8")
+    glossary = load_glossary([SHIPPED, tmp_path / "desk.yaml"])
+    blocks = [first, "He said the province would build 40 schools."]
+    article = make_article({"en": blocks}, source_lang="en")
+    found = check(article, config=Config(select=("MP204",)), glossary=glossary)
+    assert [f.excerpt for f in found] == (["He"] if reported else [])

@@ -1113,6 +1113,7 @@ def _pronoun_after(
     mentions: list[Mention],
     starts: list[int],
     kinds: dict[str, EntryKind],
+    title_words: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, int, Gender, str]]:
     """Yield (start, end, gender, counterpart) for the first pronoun for a person (He,
     She; 他, 她) that opens the sentence after ``person``'s (or, without spaces, a clause
@@ -1125,7 +1126,9 @@ def _pronoun_after(
 
     The sentence after may also open with a quotation that a pronoun right after it
     attributes ("\"...,\" she said"): what the quotation says is not looked at, and
-    whoever it names, it is the person's (unless someone else is named before it)."""
+    whoever it names, it is the person's (unless someone else is named before it). A
+    title in apposition right after the name, made of the words of the glossary's titles
+    (``title_words``), is the person's own, whoever its words are about."""
     table = _pronouns(lang)
     if table is None or not _opens_its_sentence(text, table, person, mentions, starts, kinds):
         return
@@ -1150,7 +1153,8 @@ def _pronoun_after(
         return
     if _inside_a_quote(text[person.end : gaps[0][1]]):
         return  # a speaker's "she" is whoever they speak of
-    if _someone_between(blanked, gaps, table, _Covered(mentions, starts, person.end, a)):
+    covered = _Covered(mentions, starts, person.end, a, title_words)
+    if _someone_between(blanked, gaps, table, covered):
         return  # (whoever a quotation names, it is the speaker's)
     if _another_title_between(blanked, gaps, person, mentions, kinds, lang):
         return
@@ -1192,7 +1196,9 @@ def _someone_between(
     of ``text``: an honorific or a word of ``pronoun_not_after``, a capitalized word no
     glossary mention covers (not an acronym, a month, a word of ``not_someone``) or,
     without spaces, a Vietnamese surname outside them."""
-    for start, end in gaps:
+    for k, (start, end) in enumerate(gaps):
+        if k == 0 and table.cased:
+            start = _apposition_end(text, start, end, covered)
         if table.someone_else is not None and table.someone_else.search(text, start, end):
             return True
         if not table.cased:
@@ -1210,6 +1216,34 @@ def _someone_between(
     return False
 
 
+# A title in apposition opens with a comma right after the name and ends at the next.
+_APPOSITION_OPENS = re.compile(r"\s*[,،]\s*")
+
+
+def _apposition_end(text: str, start: int, end: int, covered: _Covered) -> int:
+    """Return where a title in apposition right after a name at ``start`` ends (",
+    Deputy Director of the Dong Vinh Provincial Police Department,"): the name's own, not
+    someone else, when every word of it up to the next comma (before ``end``) is a word
+    of a glossary title, a glossary mention's, or the glue of titles; else ``start``."""
+    opened = _APPOSITION_OPENS.match(text, start, end)
+    if opened is None or not covered.title_words:
+        return start
+    comma = _NEXT_COMMA.search(text, opened.end(), end)
+    stop = comma.start() if comma is not None else end
+    words = list(_WORDS_OF.finditer(text, opened.end(), stop))
+    if not words or fold(words[0].group()) not in covered.title_words:
+        return start  # it opens with a title's word ("X, the nurse's mother," does not)
+    for word in words:
+        written = word.group()
+        if not (
+            fold(written) in covered.title_words
+            or written.lower() in _TITLE_GLUE
+            or covered.holds(word.start(), word.end())
+        ):
+            return start
+    return stop
+
+
 def _pronoun_opening_next(
     text: str,
     following: str,
@@ -1220,6 +1254,7 @@ def _pronoun_opening_next(
     kinds: dict[str, EntryKind],
     *,
     opened: bool = False,
+    title_words: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, int, Gender, str]]:
     """Yield (start, end, gender, counterpart) for a pronoun for people opening the block
     ``following`` when ``person``, the last person named in the block ``text``, is the
@@ -1254,7 +1289,7 @@ def _pronoun_opening_next(
         a, b = quoted[2:]
     if _inside_a_quote(rest):
         return
-    covered = _Covered(mentions, starts, person.end, len(text))
+    covered = _Covered(mentions, starts, person.end, len(text), title_words)
     if _someone_between(blanked, [(person.end, len(text))], table, covered):
         return  # (whoever the person's quotation names, it is theirs)
     if _another_title_between(blanked, [(person.end, len(text))], person, mentions, kinds, lang):
@@ -1296,11 +1331,20 @@ _UNSPACED_START = re.compile(r"\s*\S")
 
 class _Covered:
     """The glossary mentions of a text between two places, asked whether one covers a
-    span (found by bisection: a long block has thousands)."""
+    span (found by bisection: a long block has thousands); with the folded words of the
+    glossary's titles (``title_words``), which a title in apposition is made of."""
 
-    def __init__(self, mentions: list[Mention], starts: list[int], start: int, end: int) -> None:
+    def __init__(
+        self,
+        mentions: list[Mention],
+        starts: list[int],
+        start: int,
+        end: int,
+        title_words: frozenset[str] = frozenset(),
+    ) -> None:
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         self._spans = [(m.start, m.end) for m in mentions[first:last]]
+        self.title_words = title_words
 
     def holds(self, start: int, end: int) -> bool:
         """Return True when one mention covers ``[start, end)``."""
@@ -1569,6 +1613,7 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
         people.sort(key=lambda p: p.mention.start)
     mentions_of = {id(unit): found for unit, found in zip(ctx.units(), ctx.mentions(), strict=True)}
     starts_of = {key: [m.start for m in found] for key, found in mentions_of.items()}
+    title_words = _title_words(glossary, ctx.lang)
     units = ctx.units()
     next_block = {
         id(unit): following
@@ -1595,6 +1640,7 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
                     starts_of[id(carrier_unit)],
                     glossary.kinds,
                     opened=opened,
+                    title_words=title_words,
                 ),
                 None,
             )
@@ -1638,6 +1684,7 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
                 mentions_of[id(person.unit)],
                 starts_of[id(person.unit)],
                 glossary.kinds,
+                title_words,
             )
             for a, b, gender, other in itertools.chain(markers, pronouns):
                 if gender is not entry.gender:
