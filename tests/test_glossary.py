@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from multipub.glossary import EntryKind, Gender, GlossaryError, load_glossary
+from multipub.glossary import EntryKind, Gender, GlossaryError, TermForms, load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -258,3 +258,25 @@ def test_the_shipped_glossary_is_valid() -> None:
     point = glossary.by_id()["term/video-conference-point"]
     ar = point.forms("ar")
     assert ar is not None and ar.preferred == "نقطة الاتصال" and "جسر" in ar.forbidden
+
+
+def test_the_gender_of_a_form_is_told_by_the_words_the_two_forms_do_not_share() -> None:
+    forms = TermForms(
+        preferred="directeur général",
+        feminine="directrice générale",
+        accepted=("directeur", "directrice", "DG"),
+    )
+    assert forms.gender_of("directrice") is Gender.FEMALE
+    assert forms.gender_of("directeur") is Gender.MALE
+    assert forms.gender_of("DG") is None  # neither's words
+    assert TermForms(preferred="ministre").gender_of("ministre") is None  # no feminine
+    # a prefix on a word: the Arabic article, a Spanish "vice"
+    arabic = TermForms(preferred="نائب الرئيس", feminine="نائبة الرئيس", accepted=("النائبة",))
+    assert arabic.gender_of("النائبة") is Gender.FEMALE
+    # worded otherwise: words of both genders' forms tell nothing
+    spanish = TermForms(
+        preferred="presidente de la Asamblea Nacional",
+        feminine="presidenta del Parlamento",
+        accepted=("presidente del Parlamento",),
+    )
+    assert spanish.gender_of("presidente del Parlamento") is None

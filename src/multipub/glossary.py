@@ -180,6 +180,25 @@ class TermForms:
         forms.extend(self.accepted)
         return tuple(forms)
 
+    def gender_of(self, form: str) -> Gender | None:
+        """Return the gender ``form`` (one of these forms, as written) is of, told by the
+        words the preferred and the feminine forms do not share: an accepted "نائبة ..."
+        holds the feminine's "نائبة", "directeur" the preferred's "directeur" (a word of
+        three letters or more may have a prefix on it: "النائبة", "vicepresidenta"). None
+        when there is no feminine form, or ``form`` holds words of both or of neither."""
+        if not self.feminine:
+            return None
+        masculine, feminine = set(self.preferred.split()), set(self.feminine.split())
+        words = form.split()
+
+        def holds(own: set[str]) -> bool:
+            return any(w == o or (len(o) >= 3 and w.endswith(o)) for w in words for o in own)
+
+        his, hers = holds(masculine - feminine), holds(feminine - masculine)
+        if his == hers:
+            return None
+        return Gender.FEMALE if hers else Gender.MALE
+
 
 @pydantic_dataclass(frozen=True, slots=True, config=_CONFIG)
 class Role:

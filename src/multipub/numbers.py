@@ -437,6 +437,21 @@ def _decimal_mark(lang: str) -> str | None:
     return found.numbers.decimal_mark if found is not None else None
 
 
+# Money right after a scale word: a currency's sign, or its code or word as the profiles'
+# units give them (the units named by a three-letter code, ISO 4217: "USD", "dollars").
+@cache
+def _money_words() -> str:
+    """Return the pattern of a currency's sign, code or word, after optional space."""
+    words = {
+        word
+        for p in profiles().values()
+        for unit, names in p.numbers.units.items()
+        if re.fullmatch(r"[A-Z]{3}", unit)
+        for word in (unit, *names)
+    }
+    return rf"\s*(?:[$€£¥₫]|{words_pattern(words)})"
+
+
 @lru_cache(maxsize=64)
 def _scales(lang: str) -> tuple[tuple[re.Pattern[str], int], ...]:
     """Return the scale words after a number ("3,5 tỷ", "45 millones"), one pattern per
@@ -452,12 +467,18 @@ def _scales(lang: str) -> tuple[tuple[re.Pattern[str], int], ...]:
     for language in ordered:
         for word, exponent in language.numbers.scales.items():
             value[word.lower()] = (exponent, language)
+    before_money: dict[int, set[str]] = {}
+    for language in profiles().values():
+        for word, exponent in language.numbers.money_scales.items():
+            before_money.setdefault(exponent, set()).add(word.lower())
     approximators = {w for p in profiles().values() for w in p.numbers.approximators}
     approximate = f"(?:{words_pattern(approximators, bounded=False)})?" if approximators else ""
     by_exponent: dict[int, dict[bool, list[str]]] = {}
     for word, (exponent, language) in value.items():
         spaced = by_exponent.setdefault(exponent, {True: [], False: []})
         spaced[language.separates_words].append(word)
+    for exponent in before_money:
+        by_exponent.setdefault(exponent, {True: [], False: []})
     # A word that is a unit's prefix where the unit follows ("兆瓦": MW) is no scale there.
     prefixes: dict[str, set[str]] = {}
     for language in profiles().values():
@@ -475,6 +496,9 @@ def _scales(lang: str) -> tuple[tuple[re.Pattern[str], int], ...]:
             for word in sorted(w for w in words if w in prefixes):
                 after = words_pattern(sorted(prefixes[word]), bounded=False)
                 alternatives.append(f"{words_pattern([word], bounded=separated)}(?!{after})")
+        if exponent in before_money:
+            money = _money_words()
+            alternatives.append(f"{words_pattern(before_money[exponent])}(?={money})")
         alternation = "|".join(alternatives)
         patterns.append(
             (re.compile(rf"\s*{approximate}(?:{alternation})", re.IGNORECASE), exponent)

@@ -440,6 +440,9 @@ def test_russian_case_forms_render_the_entry(vi: str, text: str) -> None:
             "El exvicepresidente del Comité Popular provincial fue detenido.",
         ),
         ("Nguyên Phó Chủ tịch UBND tỉnh bị bắt.", "zh-Hans", "省人民委员会原副主席被捕。"),
+        # A council's term of office inside its name: the eleventh.
+        ("HĐND tỉnh khóa XI họp phiên đầu.", "zh-Hans", "省第十一届人民议会举行首次会议。"),
+        ("HĐND tỉnh khóa XI họp phiên đầu.", "zh-Hans", "省第11届人民议会举行首次会议。"),
         # Provinces without 省 in a list that says 两省 once.
         ("Mưa lớn ở Nam Định và Gia Lai.", "zh-Hans", "南定和嘉莱两省降大雨。"),
         # A team named after its province.
@@ -454,6 +457,31 @@ def test_russian_case_forms_render_the_entry(vi: str, text: str) -> None:
 )
 def test_second_look_reads_these_renderings(vi: str, lang: str, text: str) -> None:
     assert _mp101(vi, lang, text) == []
+
+
+_ELECTED = "Ông Phạm Minh Chính được bầu giữ chức Bí thư Tỉnh ủy."
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "missing"),
+    [
+        # The title's head is what the person named before it became.
+        ("en", "Pham Minh Chinh was elected its Secretary.", []),
+        ("fr", "Pham Minh Chinh en a été élu secrétaire.", []),
+        ("es", "Pham Minh Chinh fue elegido secretario.", []),
+        # ... not another word, and not without the person.
+        ("en", "Pham Minh Chinh was elected its leader.", ["title/provincial-party-secretary"]),
+        (
+            "en",
+            "The committee was elected and its Secretary spoke.",
+            ["title/provincial-party-secretary"],
+        ),
+    ],
+)
+def test_a_title_head_as_what_a_person_was_elected(
+    lang: str, text: str, missing: list[str]
+) -> None:
+    assert [e for e in _mp101(_ELECTED, lang, text) if e.startswith("title/")] == missing
 
 
 @pytest.mark.parametrize(

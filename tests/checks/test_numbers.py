@@ -374,6 +374,19 @@ def test_the_same_figure_at_the_same_scale_is_no_change(lang: str, target: str) 
     assert _mp501("Kim ngạch xuất khẩu đạt 40,2 tỷ USD.", lang, target) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "target"),
+    [
+        ("en", "The airline operates 12 MD-80 and 15 Boeing aircraft."),
+        ("fr", "La compagnie exploite 12 MD-80 et 15 Boeing."),
+        ("ru", "Компания эксплуатирует 12 MD-80 и 15 самолётов Boeing."),
+    ],
+)
+def test_a_short_scale_word_is_one_before_money_only(lang: str, target: str) -> None:
+    # "mds" is "milliards" in "22,4 mds USD"; "12 MD-80" are twelve aircraft.
+    assert _mp501("Hãng khai thác 12 máy bay MD-80 và 15 máy bay Boeing.", lang, target) == []
+
+
 def test_a_decree_code_written_with_d_for_đ_is_the_same_code() -> None:
     source = "Chính phủ ban hành Nghị định số 15/2024/NĐ-CP về gia hạn nộp thuế."
     for lang, target in (
@@ -1021,6 +1034,8 @@ def test_clock_times_with_a_full_stop_or_hour_words(
         ),
         # 50% off said as paying five tenths
         ("Học sinh được giảm 50% giá vé.", "zh-Hans", "学生购票享受五折优惠。", False),
+        # ... and a tax halved
+        ("Thuế được giảm 50% trong 9 năm tiếp theo.", "zh-Hans", "随后9年减半征收。", False),
     ],
 )
 def test_whole_hours_and_discounts(source: str, lang: str, target: str, reported: bool) -> None:

@@ -1715,6 +1715,15 @@ def test_mp203_a_held_title_with_a_place_inside_it(
             "Él",
             VAN,
         ),
+        # after "according to X", what X says is still X's, "il" after it too (unless
+        # someone else does what the sentence says: see the clean cases)
+        (
+            "fr",
+            "Selon Mme Le Thi Hong Van, 1 900 clients remplissent ce critère. Il a indiqué "
+            "que la liste sera publiée.",
+            "Il",
+            VAN,
+        ),
         # ... and, in Russian, with its complement in an oblique case
         (
             "ru",
@@ -1749,10 +1758,42 @@ def test_mp204_a_role_noun_before_the_name(lang: str, text: str, word: str, entr
         # a word that is no role noun before the name
         ("en", "The court sentenced Hoang Minh Duc to six years. She also upheld the fine."),
         ("ru", "Суд приговорил Хоанг Минь Дык к шести годам. Она также подчеркнула это."),
+        # a role noun and its verb: the name is the object ("the doctor examined X")
+        ("ru", "Врач осмотрела Хоанг Минь Дык в больнице. Она подчеркнула, что состояние тяжёлое."),
+        ("ru", "Адвокат защищала Хоанг Минь Дык в суде. Она подчеркнула, что он невиновен."),
+        # a preposition opens the phrase: the name is no subject ("according to X")
+        (
+            "fr",
+            "Selon l'avocat Hoang Minh Duc, la directrice a menti. Elle a souligné que tout "
+            "était faux.",
+        ),
+        ("es", "Según el abogado Hoang Minh Duc, la alcaldesa mintió. Ella dijo que era falso."),
+        (
+            "en",
+            "For the farmer Hoang Minh Duc, the mayor's decision was a blow. She had promised help.",
+        ),
+        ("en", "According to Hoang Minh Duc, the mayor lied. She said the case was closed."),
+        # a relative opening the sentence: the pronoun is the relative's
+        ("ru", "Жена Хоанг Минь Дык открыла больницу. Она подчеркнула её значение."),
     ],
 )
 def test_mp204_a_role_noun_before_the_name_clean(lang: str, text: str) -> None:
     assert run(lone(lang, text), "MP204") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "entry"),
+    [
+        # a time phrase with an adjective before the name leaves it the verb's subject
+        ("С нового года Хоанг Минь Дык открыла новую больницу.", "открыла", DUC),
+        # a relative after a possessive is the name: "her husband X"
+        ("Её муж Хоанг Минь Дык рассказала журналистам о случившемся.", "рассказала", DUC),
+        ("Его жена Ле Тхи Хонг Ван открыл больницу.", "открыл", VAN),
+    ],
+)
+def test_mp204_russian_subjects_after_a_phrase(text: str, word: str, entry: str) -> None:
+    article = lone("ru", text)
+    assert rows(article, run(article, "MP204")) == [("MP204", "ru", "blocks", 0, word, entry)]
 
 
 _DESK_LAN = """
@@ -1762,7 +1803,11 @@ entries:
   - id: person/tran-thi-lan
     kind: person
     gender: female
-    terms: {vi: Trần Thị Lan, en: Tran Thi Lan}
+    terms: {vi: Trần Thị Lan, en: Tran Thi Lan, ar: تران ثي لان}
+  - id: person/pham-van-an
+    kind: person
+    gender: male
+    terms: {vi: Phạm Văn An, en: Pham Van An, ar: فام فان آن}
 """
 
 
@@ -1793,3 +1838,25 @@ def test_mp204_a_title_in_apposition_is_the_person_s_own(
     article = make_article({"en": blocks}, source_lang="en")
     found = check(article, config=Config(select=("MP204",)), glossary=glossary)
     assert [f.excerpt for f in found] == (["He"] if reported else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # an accepted form whose words are the other gender's is judged as the house
+        # forms are: "نائب" (m.) for a woman, "نائبة" (f.) for a man
+        ("وتحدثت نائب رئيس اللجنة الشعبية للمقاطعة تران ثي لان في الاجتماع.", True),
+        ("وتحدثت نائبة رئيس اللجنة الشعبية للمقاطعة تران ثي لان في الاجتماع.", False),
+        ("وتحدث نائبة رئيس اللجنة الشعبية للمقاطعة فام فان آن في الاجتماع.", True),
+        ("وتحدث نائب رئيس اللجنة الشعبية للمقاطعة فام فان آن في الاجتماع.", False),
+    ],
+)
+def test_mp204_an_accepted_title_form_of_the_other_gender(
+    tmp_path: Path, text: str, reported: bool
+) -> None:
+    (tmp_path / "desk.yaml").write_text(_DESK_LAN, encoding="utf-8")
+    glossary = load_glossary([SHIPPED, tmp_path / "desk.yaml"])
+    found = check(lone("ar", text), config=Config(select=("MP204",)), glossary=glossary)
+    assert len(found) == (1 if reported else 0)
+    if reported:
+        assert found[0].excerpt.startswith(("نائب ", "نائبة "))

@@ -614,7 +614,13 @@ def _no_subject_before(lang: str) -> re.Pattern[str] | None:
         lower = r"(?-i:[^\W\d_A-ZА-ЯЁ])[^\W\d_]*"
         first, word = rf"{lower}(?:{long})", rf"{lower}(?:{ending})"
         titles = rf"(?:[\s\u00a0]+{first}(?!\w),?(?:[\s\u00a0]+{word}(?!\w),?){{0,5}})?"
-    return re.compile(rf"(?<!\w){words_pattern(words)}{titles}[\s\u00a0]*$", re.IGNORECASE)
+    # (A possessive before a relative makes the relative the name: "её муж X".)
+    possessive = "".join(
+        rf"(?<!(?<!\w){re.escape(word)}\s)" for word in agreement.possessive_pronouns
+    )
+    return re.compile(
+        rf"(?<!\w){possessive}{words_pattern(words)}{titles}[\s\u00a0]*$", re.IGNORECASE
+    )
 
 
 def _not_the_subject(text: str, start: int, lang: str, sentence_start: int) -> bool:
@@ -824,7 +830,9 @@ class _Pronouns:
     attribution: re.Pattern[str] | None  # after a quotation's closing mark: '," she said'
     inverted_speaker: re.Pattern[str] | None  # before a name: '"...," said', '», — сказал'
     role_nouns: frozenset[str]  # lower case: role_nouns and title_heads ("lawyer")
-    oblique_endings: tuple[str, ...]  # a role noun's complement: "министр финансов"
+    complement_endings: tuple[str, ...]  # a role noun's complement: "министр финансов"
+    past_tense_endings: tuple[str, ...]  # ... which no verb is: "Врач осмотрела"
+    not_subject: re.Pattern[str] | None  # opening the phrase before a name: "Selon", "Жена"
 
     def gender_of(self, word: str) -> tuple[Gender, str]:
         """Return the gender of the pronoun ``word`` and its counterpart, written in the
@@ -904,7 +912,11 @@ def _pronouns(lang: str) -> _Pronouns | None:
         frozenset(
             word.lower() for word in itertools.chain(agreement.role_nouns, *agreement.title_heads)
         ),
-        tuple(agreement.oblique_endings),
+        tuple(agreement.complement_endings),
+        tuple(agreement.past_tense_endings),
+        re.compile(rf"\s*{words_pattern(agreement.not_subject_after)}", re.IGNORECASE)
+        if agreement.not_subject_after
+        else None,
     )
 
 
@@ -1042,7 +1054,7 @@ def _opens_its_sentence(
     without spaces, a few characters or a phrase set off by a comma. ``starts`` are the
     mentions' starts, for a bisection (a long block names thousands of people)."""
     if table.cased:
-        start = _sentence_bounds(text, person.start, person.end)[0]
+        start, sentence_end = _sentence_bounds(text, person.start, person.end)
     else:
         ends = _unspaced_sentence_ends(text)
         at = bisect.bisect_right(ends, person.start)
@@ -1074,6 +1086,18 @@ def _opens_its_sentence(
             for word in _WORDS_OF.findall(head)[1:]
         ):
             tail = rest  # the phrase names someone ("The award went to Nguyen Thi Mai,")
+        opening = table.not_subject.match(tail) if table.not_subject is not None else None
+        if opening is not None:
+            if table.someone_else is not None and table.someone_else.fullmatch(
+                opening.group().strip()
+            ):
+                return False  # a relative: "Жена X открыла" is the wife's sentence
+            # "Selon Mme Hang, 1 900 clients ...": her words still, and "Elle" after them
+            # hers; not where someone else does what the sentence says ("According to X,
+            # the mayor lied. She ...").
+            after = _WORDS_OF.findall(text, person.end, sentence_end)
+            if any(word.lower() in table.role_nouns for word in after):
+                return False
         return _a_subject_phrase(_WORDS_OF.findall(tail), table)
     rest = "".join(rest.split())
     return len(rest) <= _UNSPACED_BEFORE_SUBJECT or rest.endswith(("，", ","))
@@ -1084,14 +1108,19 @@ def _a_subject_phrase(words: list[str], table: _Pronouns) -> bool:
     subject of: capitalized words (titles, bodies, places) and the glue of titles
     ("Minister of Finance"), the last of them maybe a role noun with only capitalized
     words after it ("The lawyer", "La diputada", "Адвокат"; not "the lawyer for") or,
-    where the profile has oblique endings, its complement in an oblique case ("министр
-    финансов", "заместитель председателя суда")."""
+    where the profile has complement endings, its complement in the genitive ("министр
+    финансов", "заместитель председателя суда"; not a verb: "Врач осмотрела")."""
     last = len(words)
     while last and words[last - 1][:1].isupper():
         last -= 1
     role = last
-    if table.oblique_endings:
-        while role and words[role - 1].lower().endswith(table.oblique_endings):
+    if table.complement_endings:
+        while role:
+            word = words[role - 1].lower()
+            if not word.endswith(table.complement_endings) or (
+                table.past_tense_endings and word.endswith(table.past_tense_endings)
+            ):
+                break
             role -= 1
     if role and words[role - 1].lower() in table.role_nouns:
         last = role - 1
@@ -1700,13 +1729,17 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
                 forms = glossary.entries[title.entry].forms(ctx.lang)
                 if forms is None or forms.feminine is None:
                     continue
-                # The form written must be the one of the person's gender.
+                # The form written must be the one of the person's gender (an accepted one
+                # too, where its words tell: "نائب ..." for a woman, "directrice" for a man).
                 wrong, fix = (
                     (FormStatus.FEMININE, forms.preferred)
                     if entry.gender is Gender.MALE
                     else (FormStatus.PREFERRED, forms.feminine)
                 )
-                if title.status is wrong:
+                other_gender = title.status is FormStatus.ACCEPTED and forms.gender_of(
+                    title.form
+                ) not in (None, entry.gender)
+                if title.status is wrong or other_gender:
                     span = (title.start, title.end)
                     yield _gender_problem(person, entry.id, entry.gender, title.text, span, fix)
 

@@ -12,8 +12,15 @@ from multipub.checks.context import Problem, VariantContext
 from multipub.checks.people import attached_titles, name_signals, title_heads
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
-from multipub.glossary import NAME_SLOT, EntryKind, TermForms
-from multipub.lang import Clitics, letter_class, primary_subtag, profile, sentence_end
+from multipub.glossary import NAME_SLOT, EntryKind, Gender, TermForms
+from multipub.lang import (
+    Clitics,
+    letter_class,
+    primary_subtag,
+    profile,
+    sentence_end,
+    words_pattern,
+)
 from multipub.langid import url_spans
 from multipub.matcher import HOUSE_FORMS, FormStatus, Mention, plural_words
 from multipub.models import TextUnit
@@ -166,18 +173,24 @@ _SLOT = r"\S+(?:\s+\S+){0,3}?"
 _NAME_INSIDE = r"\s+(?:(?-i:[A-Z])[\w'’-]*\s+|[-–]\s+){0,6}"
 
 
+# "{n}" in an inserted word: a number in digits or Chinese numerals ("第十一届", "第11届").
+_NUMERAL = "[0-9０-９〇零一二三四五六七八九十百千两]+"
+
+
 def _unspaced_pattern(
     form: str, inserted: Sequence[str], optional_suffixes: Sequence[str], cues: Sequence[str]
 ) -> re.Pattern[str]:
     """Return the pattern of a form of a language without spaces that may hold one of the
     words ``inserted`` between two of its characters and go without one of its
     ``optional_suffixes`` where one of ``cues`` follows in the sentence
-    ("省人民委员会原副主席", "南定和嘉莱两省")."""
+    ("省人民委员会原副主席", "南定和嘉莱两省"); "{n}" in an inserted word is a number
+    ("第{n}届": "省第十一届人民议会", the eleventh term's council)."""
     stem = form
     suffix = next((end for end in optional_suffixes if form.endswith(end) and form != end), "")
     if suffix:
         stem = form[: -len(suffix)]
-    between = "(?:" + "|".join(map(re.escape, inserted)) + ")?" if inserted else ""
+    words = [re.escape(word).replace(r"\{n\}", _NUMERAL) for word in inserted]
+    between = "(?:" + "|".join(words) + ")?" if inserted else ""
     body = between.join(map(re.escape, stem))
     if not suffix:
         return re.compile(body)
@@ -321,17 +334,15 @@ def _preferred(ctx: VariantContext, entry_id: str) -> str | None:
 
 def _house_form_for(ctx: VariantContext, entry_id: str, written: str) -> str | None:
     """Return the house form to write for the accepted form ``written``: the entry's
-    feminine form when ``written`` holds a word of it the preferred form lacks (an
+    feminine form when ``written`` is a feminine one (:meth:`TermForms.gender_of`: an
     accepted "نائبة ..." is a woman's title: her house form is "نائبة ...", not the
     preferred "نائب ..."), else the preferred form."""
     assert ctx.glossary is not None
     forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
     if forms is None:
         return None
-    if forms.feminine:
-        feminine_words = set(forms.feminine.split()) - set(forms.preferred.split())
-        if feminine_words & set(written.split()):
-            return forms.feminine
+    if forms.feminine and forms.gender_of(written) is Gender.FEMALE:
+        return forms.feminine
     return forms.preferred
 
 
@@ -749,6 +760,19 @@ _WORD_SPAN = re.compile(r"\w+")
 # Between a title and the name it belongs to: white space and a comma ("Ho Duc Thinh,
 # the chairman" also has "the").
 _APPOSITION_GAP = re.compile(r"^[\s,،]*(?:the\s+)?$", re.IGNORECASE)
+# How far before a title's head its predicate word may end ("elected its", "élu").
+_PREDICATE_REACH = 40
+
+
+@lru_cache(maxsize=64)
+def _predicate_before(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of one of ``lang``'s predicate words right before a title's
+    head, ending where the search does ("was elected its Secretary"), or None."""
+    found = profile(lang)
+    words = found.matching.predicate_words if found is not None else ()
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w){words_pattern(words)}\s+$", re.IGNORECASE)
 
 
 @cache
@@ -904,6 +928,7 @@ def _title_head_in(
     words = [(m.start(), m.end(), fold(m.group())) for m in _WORD_SPAN.finditer(text)]
     starts = [m.start for m in mentions]
     kinds = ctx.glossary.kinds
+    predicate = _predicate_before(ctx.lang)
     for head, cut in sorted(heads):
         size = len(head)
         for k in range(len(words) - size + 1):
@@ -932,6 +957,12 @@ def _title_head_in(
                 and _APPOSITION_GAP.match(text[mentions[before].end : start])
             ):
                 return True  # "Ho Duc Thinh, the chairman"
+            if (
+                predicate is not None
+                and predicate.search(text, max(0, start - _PREDICATE_REACH), start)
+                and any(kinds.get(m.entry) is EntryKind.PERSON for m in mentions[: before + 1])
+            ):
+                return True  # "X ... was elected its Secretary", "X ... fue elegido secretario"
     return False
 
 

@@ -157,7 +157,8 @@ class Matching(_Data):
     inserted_words: tuple[str, ...] = Field(
         default=(),
         description="languages without spaces: words that may stand inside a form "
-        "('省人民委员会原副主席': 原, former), for MP101's second look",
+        "('省人民委员会原副主席': 原, former), for MP101's second look; '{n}' in one is a "
+        "number in digits or Chinese numerals ('第{n}届': '省第十一届人民议会')",
     )
     optional_suffixes: tuple[str, ...] = Field(
         default=(),
@@ -187,6 +188,13 @@ class Matching(_Data):
         description="ends of a word replaced in the plural or by case ('y': ['ies'], "
         "'Deputy Secretaries'; es 'er': ['eros']; ru 'й': ['я', 'ю', 'ем', 'е'], 'Ханоя'), "
         "for MP101's second look",
+    )
+    predicate_words: tuple[str, ...] = Field(
+        default=(),
+        description="words right before a title's head that make it what a person named "
+        "before it in the block becomes or is ('was elected its Secretary', 'a été élu "
+        "secrétaire', 'fue elegido secretario'): the head renders the title there, for "
+        "MP101",
     )
     clitics: Clitics | None = None
     # Korean: particles attach to the noun ("서울에서"), so a form needs a word edge on
@@ -218,6 +226,11 @@ class Numbers(_Data):
     scales: dict[str, int] = Field(
         default_factory=dict,
         description="scale word -> power of ten ('tỷ': 9); see words_pattern for '*' and '.'",
+    )
+    money_scales: dict[str, int] = Field(
+        default_factory=dict,
+        description="scale words read as one only right before money, a currency's sign, "
+        "code or word (French 'mds' in '22,4 mds USD', 'Md$'; not '12 MD-80'): power of ten",
     )
     date_patterns: tuple[str, ...] = Field(
         default=(), description="dates in words: '{d}' the day, '{m}' the month number"
@@ -410,6 +423,22 @@ class Gender(_Data):
         description="endings of a title's words in an oblique case, which may stand between "
         "a not_subject_after word and the name ('с министром, председателем комитета X'); "
         "a word without one ('министр') is in the nominative, the name's subject",
+    )
+    possessive_pronouns: tuple[str, ...] = Field(
+        default=(),
+        description="possessive pronouns ('его', 'её'): right before a word of "
+        "not_subject_after they make it the name's apposition ('её муж X' is X, the "
+        "subject; 'муж X' is X's husband)",
+    )
+    complement_endings: tuple[str, ...] = Field(
+        default=(),
+        description="endings of the words of a role noun's complement in the genitive, "
+        "which may stand between it and a name that is the subject ('министр финансов X')",
+    )
+    past_tense_endings: tuple[str, ...] = Field(
+        default=(),
+        description="endings of a verb's past tense ('ла', 'ли'): a word with one after a "
+        "role noun is its verb, not its complement ('Врач осмотрела X': X is the object)",
     )
     possessives: tuple[tuple[str, str], ...] = Field(
         default=(),
