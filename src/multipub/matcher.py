@@ -245,6 +245,19 @@ def _declined(word: str, stemmer: _Stemmer) -> str:
     return word
 
 
+def same_but_case(first: str, second: str, lang: str) -> bool:
+    """Return True when two glossary forms differ only by their words' case endings, in a
+    language whose matcher stems words ("сессия запросов", "сессии запросов"): the matcher
+    reads them as one form, and a text writing both writes one rendering, declined."""
+    stemmer = _stemmer(lang)
+    if stemmer is None or first == second:
+        return False
+    a, b = first.lower().split(), second.lower().split()
+    return len(a) == len(b) and all(
+        stemmer.key(x) == stemmer.key(y) for x, y in zip(a, b, strict=True)
+    )
+
+
 @lru_cache(maxsize=16)
 def _stemmer(tag: str) -> _Stemmer | None:
     """Return the stemmer of a language whose profile gives case endings, else None."""

@@ -674,6 +674,26 @@ def test_mp104_a_longer_form_after_a_shorter_one_it_holds(tmp_path: Path) -> Non
     assert check(article, glossary=glossary, config=Config(select=("MP104",))) == []
 
 
+def test_mp104_a_declined_form_the_glossary_lists_is_the_same_rendering(tmp_path: Path) -> None:
+    # The desk lists the genitive as accepted; the accusative reads as the house form.
+    (tmp_path / "desk.yaml").write_text(
+        "name: desk\nsource_lang: vi\nentries:\n"
+        "  - id: term/question-session\n    kind: term\n    terms:\n"
+        "      vi: phiên chất vấn\n"
+        "      ru: {preferred: сессия запросов, accepted: [сессии запросов, час вопросов]}\n",
+        encoding="utf-8",
+    )
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    blocks = ["Итоги сессии запросов подвели вечером.", "Депутаты продлили сессию запросов."]
+    article = make_article({"ru": blocks}, source_lang="ru")
+    assert check(article, glossary=glossary, config=Config(select=("MP104",))) == []
+    # another accepted form is still another rendering
+    blocks = ["Итоги сессии запросов подвели вечером.", "Депутаты продлили час вопросов."]
+    article = make_article({"ru": blocks}, source_lang="ru")
+    found = check(article, glossary=glossary, config=Config(select=("MP104",)))
+    assert [f.excerpt for f in found] == ["час вопросов"]
+
+
 def _one_term_desk(tmp_path: Path, vi: str, lang: str, form: str) -> GlossaryIndex:
     """Return a desk glossary of one term, ``vi`` rendered ``form`` in ``lang``."""
     (tmp_path / "desk.yaml").write_text(

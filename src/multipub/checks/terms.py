@@ -22,7 +22,7 @@ from multipub.lang import (
     words_pattern,
 )
 from multipub.langid import url_spans
-from multipub.matcher import HOUSE_FORMS, FormStatus, Mention, plural_words
+from multipub.matcher import HOUSE_FORMS, FormStatus, Mention, plural_words, same_but_case
 from multipub.models import TextUnit
 from multipub.names import capitals
 from multipub.text import fold, is_short_name, text_span
@@ -552,7 +552,8 @@ def forbidden_term(ctx: VariantContext) -> Iterator[Problem]:
     "that clips the first one, each of its words made of the starts of the first one's "
     "words ('замминистра' after 'заместитель министра', '疾控中心' after '疾病控制中心'), "
     "nor a form that differs only by the article the language writes onto its words "
-    "(Arabic 'سبائك ذهب' and 'سبائك الذهب'), "
+    "(Arabic 'سبائك ذهب' and 'سبائك الذهب') or by case endings where the glossary lists "
+    "a declined form ('сессия запросов', 'сессии запросов'), "
     "nor a body's good form that leaves out words between the first and the last of its "
     "first one ('Noi Bai airport' after 'Noi Bai International Airport').",
     why="A reader who meets one official under two titles, or one body under two names, "
@@ -582,6 +583,7 @@ def inconsistent_term(ctx: VariantContext) -> Iterator[Problem]:
             if (
                 _rendering(seen[1]) == _rendering(m)
                 or _same_but_articles(seen[1].form, m.form, ctx.lang)
+                or same_but_case(seen[1].form, m.form, ctx.lang)
                 or _shortened(m, seen[1], ctx.lang)
                 or _shortened(seen[1], m, ctx.lang)
             ):
