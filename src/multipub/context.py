@@ -172,29 +172,54 @@ class ArticleContext:
 
 
 @lru_cache(maxsize=64)
-def _compound_before(lang: str) -> dict[str, re.Pattern[str]]:
-    """Return, for each second syllable of the profile's ``matching.compounds``, the
-    pattern of its first syllable ending a text ("thời " before "điểm")."""
+def _compound_edges(
+    lang: str,
+) -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
+    """Return, from the profile's ``matching.compounds``, the patterns of what may stand
+    before a mention's first syllable and after its last one to make a compound of them:
+    by first syllable, the compound's syllables before it ending a text ("thời " before
+    "điểm"); by last syllable, those after it opening one (" quán" after "sứ")."""
     found = profile(lang)
-    firsts: dict[str, set[str]] = {}
+    befores: dict[str, set[str]] = {}
+    afters: dict[str, set[str]] = {}
     for compound in found.matching.compounds if found is not None else ():
-        first, _, second = compound.lower().rpartition(" ")
-        firsts.setdefault(second, set()).add(first)
-    return {
-        second: re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(words)))})\s+$", re.I)
-        for second, words in firsts.items()
-    }
+        syllables = compound.lower().split()
+        for cut in range(1, len(syllables)):
+            head, tail = syllables[:cut], syllables[cut:]
+            befores.setdefault(tail[0], set()).add(" ".join(head))
+            afters.setdefault(head[-1], set()).add(" ".join(tail))
+
+    def alternation(words: set[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words))
+
+    return (
+        {
+            first: re.compile(rf"(?<!\w)(?:{alternation(w)})\s+$", re.I)
+            for first, w in befores.items()
+        },
+        {last: re.compile(rf"\s+(?:{alternation(w)})(?!\w)", re.I) for last, w in afters.items()},
+    )
+
+
+# How far before a mention the syllables of a compound with its first one may start.
+_COMPOUND_REACH = 16
 
 
 def _inside_a_compound(text: str, mention: Mention, lang: str) -> bool:
     """Return True when the mention's first syllable ends a compound word of the language
-    ("điểm cầu" read in "thời điểm cầu được thông xe", the moment the bridge opened)."""
-    first = mention.text.split(maxsplit=1)[0].lower() if mention.text.strip() else ""
-    before = _compound_before(lang).get(first)
-    return (
-        before is not None
-        and before.search(text, max(0, mention.start - 12), mention.start) is not None
-    )
+    ("điểm cầu" read in "thời điểm cầu được thông xe", the moment the bridge opened), or
+    its last one opens one ("Đại sứ" read in "Đại sứ quán", the embassy)."""
+    syllables = mention.text.lower().split()
+    if not syllables:
+        return False
+    befores, afters = _compound_edges(lang)
+    before = befores.get(syllables[0])
+    if before is not None and before.search(
+        text, max(0, mention.start - _COMPOUND_REACH), mention.start
+    ):
+        return True
+    after = afters.get(syllables[-1])
+    return after is not None and after.match(text, mention.end) is not None
 
 
 # A lower-case letter, then a capital: "DaNang", "VinFast" (a brand's capitals).

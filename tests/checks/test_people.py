@@ -1724,6 +1724,14 @@ def test_mp203_a_held_title_with_a_place_inside_it(
             "Il",
             VAN,
         ),
+        # ... her own role in apposition is no one else
+        (
+            "fr",
+            "Selon Mme Le Thi Hong Van, directrice de la recherche, les capitaux affluent. "
+            "Il a ajouté que la liste sera publiée.",
+            "Il",
+            VAN,
+        ),
         # ... and, in Russian, with its complement in an oblique case
         (
             "ru",

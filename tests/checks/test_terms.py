@@ -437,6 +437,43 @@ def test_mp103_a_vietnamese_compound_holds_no_form() -> None:
     assert run(article, "MP103") == run(article, "MP101") == []
 
 
+@pytest.mark.parametrize(
+    ("vi", "text", "missing"),
+    [
+        # "Đại sứ quán" is the embassy: no ambassador's title in it
+        (
+            "Đại sứ quán Việt Nam tại Riyadh bảo hộ 25 công dân.",
+            "The Vietnamese Embassy in Riyadh assisted 25 citizens.",
+            [],
+        ),
+        (
+            "Tổng Lãnh sự quán tại Busan tổ chức gặp mặt.",
+            "The Consulate General in Busan held a gathering.",
+            [],
+        ),
+        # ... while the ambassador stays a title
+        (
+            "Đại sứ tại Riyadh tiếp 25 công dân.",
+            "The embassy in Riyadh received 25 citizens.",
+            ["title/ambassador"],
+        ),
+    ],
+)
+def test_mp101_a_title_that_opens_a_longer_vietnamese_word(
+    tmp_path: Path, vi: str, text: str, missing: list[str]
+) -> None:
+    (tmp_path / "desk.yaml").write_text(
+        "name: desk\nsource_lang: vi\nentries:\n"
+        "  - id: title/ambassador\n    kind: title\n    terms: {vi: Đại sứ, en: Ambassador}\n"
+        "  - id: title/consul-general\n    kind: title\n"
+        "    terms: {vi: Tổng Lãnh sự, en: Consul General}\n",
+        encoding="utf-8",
+    )
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    found = check(pair(vi, "en", text), glossary=glossary, config=Config(select=("MP101",)))
+    assert [f.entry for f in found] == missing
+
+
 def test_mp103_a_forbidden_phrase_has_no_other_sense() -> None:
     # the translation names the commission twice, once with a forbidden phrase: reported
     article = pair(

@@ -1095,12 +1095,31 @@ def _opens_its_sentence(
             # "Selon Mme Hang, 1 900 clients ...": her words still, and "Elle" after them
             # hers; not where someone else does what the sentence says ("According to X,
             # the mayor lied. She ...").
-            after = _WORDS_OF.findall(text, person.end, sentence_end)
+            after = _WORDS_OF.findall(
+                text, _after_apposition(text, person.end, sentence_end, table), sentence_end
+            )
             if any(word.lower() in table.role_nouns for word in after):
                 return False
         return _a_subject_phrase(_WORDS_OF.findall(tail), table)
     rest = "".join(rest.split())
     return len(rest) <= _UNSPACED_BEFORE_SUBJECT or rest.endswith(("，", ","))
+
+
+def _after_apposition(text: str, start: int, end: int, table: _Pronouns) -> int:
+    """Return where the text after a name at ``start`` goes on past the name's own role in
+    apposition, set off by commas and opening with a role noun ("Selon X, directrice de
+    la recherche, les capitaux ..."): its end; else ``start`` ("According to X, the mayor
+    lied": the mayor is someone else)."""
+    opened = _APPOSITION_OPENS.match(text, start, end)
+    if opened is None:
+        return start
+    comma = _NEXT_COMMA.search(text, opened.end(), end)
+    if comma is None:
+        return start
+    words = [w.lower() for w in _WORDS_OF.findall(text, opened.end(), comma.start())]
+    while words and words[0] in _TITLE_GLUE:
+        words.pop(0)
+    return comma.end() if words and words[0] in table.role_nouns else start
 
 
 def _a_subject_phrase(words: list[str], table: _Pronouns) -> bool:
