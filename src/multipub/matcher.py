@@ -258,6 +258,19 @@ def same_but_case(first: str, second: str, lang: str) -> bool:
     )
 
 
+def holds_form(text: str, form: str, lang: str) -> bool:
+    """Return True when ``text`` holds ``form`` word for word, folded, each word in any
+    case where the language's matcher stems words ("Председатель Государственной комиссии
+    по ценным бумагам" holds "Государственная комиссия по ценным бумагам")."""
+    stemmer = _stemmer(lang)
+    if stemmer is None:
+        return fold(form) in fold(text)
+    words = [stemmer.key(w) for w in fold(text).split()]
+    wanted = [stemmer.key(w) for w in fold(form).split()]
+    size = len(wanted)
+    return size > 0 and any(words[k : k + size] == wanted for k in range(len(words) - size + 1))
+
+
 @lru_cache(maxsize=16)
 def _stemmer(tag: str) -> _Stemmer | None:
     """Return the stemmer of a language whose profile gives case endings, else None."""

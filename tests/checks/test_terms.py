@@ -474,6 +474,63 @@ def test_mp101_a_title_that_opens_a_longer_vietnamese_word(
     assert [f.entry for f in found] == missing
 
 
+_SSC_DESK = """name: desk
+source_lang: vi
+entries:
+  - id: org/ssc
+    kind: organization
+    terms:
+      vi: {preferred: Ủy ban Chứng khoán Nhà nước, accepted: [UBCKNN]}
+      en: State Securities Commission
+      ru: Государственная комиссия по ценным бумагам
+  - id: title/ssc-chair
+    kind: title
+    terms:
+      vi: Chủ tịch Ủy ban Chứng khoán Nhà nước
+      en: Chair of the State Securities Commission
+      ru: Председатель Государственной комиссии по ценным бумагам
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "then", "missing"),
+    [
+        # the body named inside the title: "the commission" after it is a second reference
+        (
+            "en",
+            "Chair of the State Securities Commission Tran Lan spoke on April 15.",
+            "According to the commission, the market is calmer.",
+            [],
+        ),
+        (
+            "ru",
+            "Председатель Государственной комиссии по ценным бумагам Чан Лан выступила 15 апреля.",
+            "По данным комиссии, рынок стабилизировался.",
+            [],
+        ),
+        # without it, the body is missing
+        (
+            "en",
+            "Tran Lan spoke on April 15.",
+            "According to the commission, the market is calmer.",
+            ["org/ssc"],
+        ),
+    ],
+)
+def test_mp101_a_body_named_inside_a_title_then_in_short(
+    tmp_path: Path, lang: str, first: str, then: str, missing: list[str]
+) -> None:
+    (tmp_path / "desk.yaml").write_text(_SSC_DESK, encoding="utf-8")
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    vi = [
+        "Chủ tịch Ủy ban Chứng khoán Nhà nước Trần Lan phát biểu ngày 15/4.",
+        "Theo UBCKNN, thị trường đã ổn định hơn.",
+    ]
+    article = make_article({"vi": vi, lang: [first, then]})
+    found = check(article, glossary=glossary, config=Config(select=("MP101",)))
+    assert [f.entry for f in found if f.entry == "org/ssc"] == missing
+
+
 def test_mp103_a_forbidden_phrase_has_no_other_sense() -> None:
     # the translation names the commission twice, once with a forbidden phrase: reported
     article = pair(

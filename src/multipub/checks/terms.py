@@ -22,7 +22,14 @@ from multipub.lang import (
     words_pattern,
 )
 from multipub.langid import url_spans
-from multipub.matcher import HOUSE_FORMS, FormStatus, Mention, plural_words, same_but_case
+from multipub.matcher import (
+    HOUSE_FORMS,
+    FormStatus,
+    Mention,
+    holds_form,
+    plural_words,
+    same_but_case,
+)
 from multipub.models import TextUnit
 from multipub.names import capitals
 from multipub.text import fold, is_short_name, text_span
@@ -323,6 +330,18 @@ def _holds_in(ctx: VariantContext, outer: str, inner: str, lang: str | None = No
         fold(small) in fold(large)
         for large in outer_forms.good_forms()
         for small in inner_forms.good_forms()
+    )
+
+
+def _written_inside(ctx: VariantContext, entry_id: str, text: str) -> bool:
+    """Return whether ``text`` (a title's mention) holds a good form of organization
+    ``entry_id`` in the variant's language, in any case."""
+    assert ctx.glossary is not None
+    if ctx.glossary.kinds.get(entry_id) is not EntryKind.ORGANIZATION:
+        return False
+    forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
+    return forms is not None and any(
+        holds_form(text, form, ctx.lang) for form in forms.good_forms() if NAME_SLOT not in form
     )
 
 
@@ -1266,6 +1285,13 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
             continue
         for m in mentions:
             first_rendered.setdefault(m.entry, index)
+            if kinds.get(m.entry) is EntryKind.TITLE:
+                # A body named inside a title the glossary writes with it ("Chairwoman of
+                # the State Securities Commission") is named: "the commission" after it
+                # is a second reference.
+                for entry in missing:
+                    if entry not in first_otherwise and _written_inside(ctx, entry, m.text):
+                        first_otherwise[entry] = index
 
     def in_the_headline(target: Sequence[int]) -> bool:
         return bool(target) and all(target_units[j].field == "title" for j in target)
