@@ -136,7 +136,7 @@ def check_with_suppressed(
                         end_column=end_column,
                     )
                 )
-    findings = _one_per_defect(findings, index, article.source_lang)
+    findings = _one_per_defect(findings, index, article)
     if article.source is None and not config.ignored_for("MP001", path, None):
         missing = _source_missing(article, config, path, line)
         if missing is not None:
@@ -181,7 +181,7 @@ def _where(
 
 
 def _one_per_defect(
-    findings: list[Finding], index: GlossaryIndex | None, source_lang: str
+    findings: list[Finding], index: GlossaryIndex | None, article: Article
 ) -> list[Finding]:
     """Return ``findings`` without the MP101 (an entry with no rendering) that another
     finding on its block says better: MP201 finds that entry's name misspelled; MP203
@@ -194,7 +194,13 @@ def _one_per_defect(
     left: dict[tuple[str | None, str | None, int | None], list[str]] = {}
     for f in findings:
         if f.code in ("MP402", "MP303") and f.excerpt:
-            left.setdefault((f.lang, f.field, f.block), []).append(fold(f.excerpt))
+            # The text the finding covers, whole: its excerpt is cut short on a long block.
+            text = f.excerpt
+            variant = article.variants.get(f.lang or "")
+            if variant is not None and f.field is not None and f.span is not None:
+                whole = variant.text_of(f.field, f.block)
+                text = whole[f.span[0] : f.span[1]] or text
+            left.setdefault((f.lang, f.field, f.block), []).append(fold(text))
     if not misspelled and not retitled and not left:
         return findings
 
@@ -208,7 +214,7 @@ def _one_per_defect(
             return False
         if entry.kind is EntryKind.TITLE and (f.lang, f.field, f.block) in retitled:
             return True
-        forms = entry.forms(source_lang)
+        forms = entry.forms(article.source_lang)
         untranslated = left.get((f.lang, f.field, f.block), [])
         return forms is not None and any(
             fold(form) in text for form in forms.good_forms() for text in untranslated

@@ -181,3 +181,26 @@ def test_a_block_in_english_with_a_quote_is_still_english() -> None:
 def test_a_vietnamese_phrase_does_not_make_a_short_block_vietnamese(lang: str, text: str) -> None:
     # The phrase is MP402's finding; the block is not in Vietnamese (MP303) nor French.
     assert _codes({"vi": VI[:1], lang: [text]}) == [("MP402", lang, 0)]
+
+
+def test_an_untranslated_block_is_one_finding_however_long() -> None:
+    # The place's name stands past where the finding's excerpt is cut: the block left in
+    # Vietnamese is MP303's, and MP101 does not say it again for the name in it.
+    from pathlib import Path
+
+    from multipub.glossary import load_glossary
+
+    glossary = load_glossary(Path(__file__).resolve().parents[2] / "glossaries")
+    vietnamese = (
+        "Trong buổi gặp mặt ấm cúng, bà con kiều bào chia sẻ nhiều câu chuyện về cuộc sống, "
+        "công việc và mong muốn được đóng góp nhiều hơn cho quê hương, đặc biệt là cho "
+        "các dự án giáo dục ở Hà Nội."
+    )
+    article = make_article(
+        {
+            "vi": ["Hội nghị khai mạc sáng nay.", vietnamese],
+            "ru": ["Совещание открылось сегодня утром.", vietnamese],
+        }
+    )
+    found = check(article, config=Config(select=("MP101", "MP303")), glossary=glossary)
+    assert [(f.code, f.block) for f in found] == [("MP303", 1)]

@@ -228,6 +228,13 @@ def test_numbers_that_agree(source: str, lang: str, target: str) -> None:
             "3.500 millones de dólares",
         ),
         ("Tổng vốn 20 triệu USD.", "zh-Hans", "总资本为2000万越南盾。", "2000万越南盾"),
+        # "yên" alone after a figure is the yen, as a story about Japan writes it.
+        (
+            "Tỉnh hỗ trợ 14,6 triệu yên.",
+            "ru",
+            "Префектура выделила 14,6 млн долларов.",
+            "14,6 млн долларов",
+        ),
         # Lengths, areas, power.
         ("Tuyến đường dài 120 km.", "es", "La carretera mide 120 m.", "120 m"),
         ("Lượng mưa đo được 150 mm.", "ar", "بلغ هطول الأمطار 150 سم.", "150 سم"),
