@@ -901,3 +901,19 @@ def test_an_indefinite_house_form_keeps_its_status_in_the_accusative() -> None:
     [mention] = matcher.find("سجلت البلاد فائضا تجاريا كبيرا")
     assert (mention.text, mention.status) == ("فائضا تجاريا", FormStatus.PREFERRED)
     assert matcher.find("التقى نائبا وزيرا") == []
+
+
+def test_a_form_held_in_a_text_word_for_word() -> None:
+    from multipub.matcher import holds_form
+
+    assert holds_form(
+        "Председатель Государственной комиссии по ценным бумагам",
+        "Государственная комиссия по ценным бумагам",
+        "ru",
+    )
+    assert holds_form(
+        "Chair of the State Securities Commission", "State Securities Commission", "en"
+    )
+    # a short form inside a word is no word of the text
+    assert not holds_form("Head of the Central Economic Commission", "MIC", "en")
+    assert holds_form("国家证券委员会主席", "国家证券委员会", "zh")

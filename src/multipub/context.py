@@ -139,7 +139,9 @@ class ArticleContext:
                 language = profile(lang)
                 if language is not None and language.matching.case_marks_names:
                     found = [[m for m in ms if _case_agrees(m)] for ms in found]
-                if language is not None and language.matching.compounds:
+                if language is not None and (
+                    language.matching.compounds or language.matching.closing_compounds
+                ):
                     units = self.units(lang)
                     found = [
                         [m for m in ms if not _inside_a_compound(u.text, m, lang)]
@@ -175,19 +177,21 @@ class ArticleContext:
 def _compound_edges(
     lang: str,
 ) -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
-    """Return, from the profile's ``matching.compounds``, the patterns of what may stand
-    before a mention's first syllable and after its last one to make a compound of them:
-    by first syllable, the compound's syllables before it ending a text ("thời " before
-    "điểm"); by last syllable, those after it opening one (" quán" after "sứ")."""
+    """Return the patterns of what may stand before a mention's first syllable and after
+    its last one to make a compound of them: by first syllable, the syllables of one of
+    the profile's ``matching.compounds`` before it, ending a text ("thời " before
+    "điểm"); by last syllable, those of one of its ``closing_compounds`` after it (" quán"
+    after "sứ")."""
     found = profile(lang)
     befores: dict[str, set[str]] = {}
     afters: dict[str, set[str]] = {}
     for compound in found.matching.compounds if found is not None else ():
+        head, _, second = compound.lower().rpartition(" ")
+        befores.setdefault(second, set()).add(head)
+    for compound in found.matching.closing_compounds if found is not None else ():
         syllables = compound.lower().split()
         for cut in range(1, len(syllables)):
-            head, tail = syllables[:cut], syllables[cut:]
-            befores.setdefault(tail[0], set()).add(" ".join(head))
-            afters.setdefault(head[-1], set()).add(" ".join(tail))
+            afters.setdefault(syllables[cut - 1], set()).add(" ".join(syllables[cut:]))
 
     def alternation(words: set[str]) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words))

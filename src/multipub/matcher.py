@@ -258,15 +258,24 @@ def same_but_case(first: str, second: str, lang: str) -> bool:
     )
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def holds_form(text: str, form: str, lang: str) -> bool:
     """Return True when ``text`` holds ``form`` word for word, folded, each word in any
     case where the language's matcher stems words ("Председатель Государственной комиссии
     по ценным бумагам" holds "Государственная комиссия по ценным бумагам")."""
-    stemmer = _stemmer(lang)
-    if stemmer is None:
+    found = profile(lang)
+    if found is not None and not found.separates_words:
         return fold(form) in fold(text)
-    words = [stemmer.key(w) for w in fold(text).split()]
-    wanted = [stemmer.key(w) for w in fold(form).split()]
+    stemmer = _stemmer(lang)
+
+    def key(word: str) -> str:
+        return stemmer.key(word) if stemmer is not None else word
+
+    # Word by word: "MIC" is no word of "Central Economic Commission".
+    words = [key(w) for w in _WORD_RUN.findall(fold(text))]
+    wanted = [key(w) for w in _WORD_RUN.findall(fold(form))]
     size = len(wanted)
     return size > 0 and any(words[k : k + size] == wanted for k in range(len(words) - size + 1))
 

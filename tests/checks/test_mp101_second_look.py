@@ -476,6 +476,17 @@ _ELECTED = "Ông Phạm Minh Chính được bầu giữ chức Bí thư Tỉnh 
             "The committee was elected and its Secretary spoke.",
             ["title/provincial-party-secretary"],
         ),
+        # a determiner alone is no predicate: another's secretary
+        (
+            "en",
+            "Pham Minh Chinh visited a company and met its secretary.",
+            ["title/provincial-party-secretary"],
+        ),
+        (
+            "es",
+            "Pham Minh Chinh visitó una empresa y vio a su secretario.",
+            ["title/provincial-party-secretary"],
+        ),
     ],
 )
 def test_a_title_head_as_what_a_person_was_elected(

@@ -1790,6 +1790,55 @@ def test_mp204_a_role_noun_before_the_name_clean(lang: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "word", "entry"),
+    [
+        # a preposition of an earlier phrase is not the name's
+        (
+            "fr",
+            "À Paris, Mme Le Thi Hong Van a déclaré que le ministre viendra. Il a ajouté que "
+            "tout va bien.",
+            "Il",
+            VAN,
+        ),
+        (
+            "en",
+            "From Paris, Le Thi Hong Van said the minister would come. He added that all was well.",
+            "He",
+            VAN,
+        ),
+        # genitives ending like a past tense are a role noun's complement still
+        (
+            "ru",
+            "Министр промышленности и торговли Хоанг Минь Дык открыл выставку. Она "
+            "подчеркнула её значение.",
+            "Она",
+            DUC,
+        ),
+        (
+            "ru",
+            "Заместитель посла Хоанг Минь Дык открыл выставку. Она подчеркнула её значение.",
+            "Она",
+            DUC,
+        ),
+    ],
+)
+def test_mp204_the_phrase_right_before_the_name(
+    lang: str, text: str, word: str, entry: str
+) -> None:
+    article = lone(lang, text)
+    assert rows(article, run(article, "MP204")) == [("MP204", lang, "blocks", 0, word, entry)]
+
+
+def test_mp204_an_oblique_title_with_adjectives_after_s() -> None:
+    # "с председателем народного комитета провинции X": X is no subject of "провела"
+    text = (
+        "Губернатор Нгуен встретилась с председателем народного комитета провинции Хоанг Минь "
+        "Дык и провела переговоры."
+    )
+    assert run(lone("ru", text), "MP204") == []
+
+
+@pytest.mark.parametrize(
     ("text", "word", "entry"),
     [
         # a time phrase with an adjective before the name leaves it the verb's subject

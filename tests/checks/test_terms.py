@@ -437,6 +437,19 @@ def test_mp103_a_vietnamese_compound_holds_no_form() -> None:
     assert run(article, "MP103") == run(article, "MP101") == []
 
 
+def test_mp101_a_body_before_a_word_of_a_compound_is_still_there() -> None:
+    # "điểm lại" (to review) after the ministry: "giao điểm" is a compound, but the
+    # ministry's name does not end inside it
+    shipped = load_glossary(Path(__file__).resolve().parents[2] / "glossaries")
+    article = pair(
+        "Bộ Ngoại giao điểm lại các hoạt động đối ngoại năm 2024.",
+        "en",
+        "The government reviewed its foreign activities in 2024.",
+    )
+    found = check(article, glossary=shipped, config=Config(select=("MP101",)))
+    assert [f.entry for f in found] == ["org/ministry-of-foreign-affairs"]
+
+
 @pytest.mark.parametrize(
     ("vi", "text", "missing"),
     [

@@ -607,7 +607,12 @@ def _no_subject_before(lang: str) -> re.Pattern[str] | None:
     titles = ""
     if agreement.oblique_endings:
         endings = sorted(agreement.oblique_endings, key=len, reverse=True)
-        ending = "|".join(map(re.escape, endings))
+        # The words after the first may be its complement in the genitive, adjectives too
+        # ("с председателем народного комитета X").
+        after_first = sorted(
+            {*agreement.oblique_endings, *agreement.complement_endings}, key=len, reverse=True
+        )
+        ending = "|".join(map(re.escape, after_first))
         # The first title word has a case ending of two letters or more ("министром"):
         # "С утра X" opens with a noun of one ("утра"), and X is the subject.
         long = "|".join(re.escape(e) for e in endings if len(e) > 1)
@@ -1086,7 +1091,9 @@ def _opens_its_sentence(
             for word in _WORDS_OF.findall(head)[1:]
         ):
             tail = rest  # the phrase names someone ("The award went to Nguyen Thi Mai,")
-        opening = table.not_subject.match(tail) if table.not_subject is not None else None
+        # (The phrase right before the name: "À Paris, X" opens with no "à" of X's.)
+        phrase = tail.rpartition(",")[2]
+        opening = table.not_subject.match(phrase) if table.not_subject is not None else None
         if opening is not None:
             if table.someone_else is not None and table.someone_else.fullmatch(
                 opening.group().strip()

@@ -210,6 +210,9 @@ class Matching(_Data):
     # Two-syllable words of a language written a syllable at a time: a glossary form never
     # starts at their second syllable ("thời điểm cầu" holds no "điểm cầu").
     compounds: tuple[str, ...] = ()
+    # ... and words whose first syllables close a glossary form: it never ends inside one
+    # ("Đại sứ quán", the embassy, holds no "Đại sứ", the ambassador).
+    closing_compounds: tuple[str, ...] = ()
 
 
 class Numbers(_Data):
