@@ -917,3 +917,33 @@ def test_a_form_held_in_a_text_word_for_word() -> None:
     # a short form inside a word is no word of the text
     assert not holds_form("Head of the Central Economic Commission", "MIC", "en")
     assert holds_form("国家证券委员会主席", "国家证券委员会", "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "установить систему мониторинга судов",
+        "нет систем мониторинга судов",
+        "системой мониторинга судов",
+    ],
+)
+def test_a_noun_the_stemmer_cuts_shorter_in_other_cases(text: str) -> None:
+    # "система" is "систем" + "а", "систему" "сист" + "ему": every case is found still.
+    glossary = glossary_from_data(
+        {
+            "name": "vms",
+            "entries": [
+                {
+                    "id": "term/vms",
+                    "kind": "term",
+                    "terms": {
+                        "vi": "thiết bị giám sát hành trình",
+                        "ru": "система мониторинга судов",
+                    },
+                }
+            ],
+        },
+        "vms.yaml",
+    )
+    [mention] = Matcher(glossary, "ru").find(text)
+    assert mention.status is FormStatus.PREFERRED

@@ -224,6 +224,21 @@ _FLEETING = frozenset({"ок", "ек", "ец"})
 _VOWELS_AND_SIGNS = frozenset("аеёиоуыэюяйьъ")
 
 
+def _cut_shorter(word: str, stemmer: _Stemmer) -> str:
+    """Return ``word`` (a noun in -а) in the accusative where the stemmer reads the last
+    letters of its stem as part of that case's ending ("система": "систем" + "а";
+    "систему": "сист" + "ему", as the genitive plural "систем" is), so that a form made of
+    it finds those cases; else ``word``. (Only a stem cut short: "судья" and "судью" are
+    not "суд", the court.)"""
+    if len(word) < 5 or word[-1] != "а":
+        return word
+    accusative = word[:-1] + "у"
+    whole, cut = stemmer.key(word.lower()), stemmer.key(accusative.lower())
+    if cut != whole and whole.startswith(cut) and len(cut) >= 4:
+        return accusative
+    return word
+
+
 def _declined(word: str, stemmer: _Stemmer) -> str:
     """Return ``word`` in a case the stemmer keeps whole: with the ending "а" when it ends
     in a consonant and the stemmer cuts the word itself ("режим" -> "режима", whose stem
@@ -1013,10 +1028,14 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
             # form is looked for too, as a form of its own.
             for form, status in list(zip(forms[first:], statuses[first:], strict=True)):
                 declined = [_declined(word, stemmer) for word in form.split()]
-                if declined != form.split():
-                    shown[len(forms)] = form
-                    forms.append(" ".join(declined))
-                    statuses.append(status)
+                # ... and one whose other cases the stemmer cuts shorter: "систему" and
+                # "систем" are "сист" + "ему", "ем", where "система" is "систем" + "а".
+                shortened = [_cut_shorter(word, stemmer) for word in form.split()]
+                for variant in (declined, shortened):
+                    if variant != form.split() and " ".join(variant) not in forms[first:]:
+                        shown[len(forms)] = form
+                        forms.append(" ".join(variant))
+                        statuses.append(status)
         if latin_target and entry.kind.value in _NAME_KINDS:
             source = entry.forms(source_lang)
             if source is not None and source.preferred != terms.preferred:

@@ -702,8 +702,11 @@ def _clock() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         if parts:
             patterns.append(rf"{_HOUR_OF_DAY}\s*{hour_word}\s+{words_pattern(parts)}")
         if at:
+            # (Without spaces, a part of the day may stand against the hour: "晚上10点".)
+            before, gap = (r"(?<!\w)", r"\s+") if spaced else ("", r"\s*")
             after_a_word.append(
-                rf"(?<!\w){words_pattern(at)}\s+(?:[01]?\d|2[0-4])\s*{hour_word}(?!\s*\d)"
+                rf"{before}{words_pattern(at, bounded=spaced)}{gap}(?:[01]?\d|2[0-4])\s*"
+                rf"{hour_word}(?!\s*\d)"
             )
     return (
         re.compile("|".join(patterns), re.IGNORECASE) if patterns else None,

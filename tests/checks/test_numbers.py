@@ -757,6 +757,14 @@ def test_clock_times_clean(lang: str, target: str) -> None:
             "علّق المطار عملياته من الساعة 10:00 حتى الساعة 21:00.",
             "21:00",
         ),
+        # 12-hour clock times with a part of the day
+        (
+            "Cửa khẩu mở từ 6h đến 22h.",
+            "ar",
+            "يفتح المعبر من الساعة 6 صباحا حتى الساعة 9 مساء.",
+            "9 مساء",
+        ),
+        ("Cửa khẩu mở từ 6h đến 22h.", "zh-Hans", "口岸早上6点至晚上9点开放。", "晚上9点"),
         # reported once, as a clock time, not again as a number changed into an age
         (
             "Khoảng 22h ngày 3/3, công an bắt giữ Lò Văn Páo (SN 1988).",
@@ -812,6 +820,9 @@ def test_changed_whole_hours(source: str, lang: str, target: str, shown: str) ->
             "ru",
             "Совещание началось в 9:00 и продолжалось три часа.",
         ),
+        # 12-hour clock times with a part of the day: 10 p.m. is 22h
+        ("Cửa khẩu mở từ 6h đến 22h.", "ar", "يفتح المعبر من الساعة 6 صباحا حتى الساعة 10 مساء."),
+        ("Cửa khẩu mở từ 6h đến 22h.", "zh-Hans", "口岸早上6点至晚上10点开放。"),
         # the hour the clock time stands for is no number left to pair with an age
         (
             "Khoảng 22h ngày 3/3, công an bắt giữ Lò Văn Páo (SN 1988).",

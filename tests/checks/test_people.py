@@ -1917,3 +1917,46 @@ def test_mp204_an_accepted_title_form_of_the_other_gender(
     assert len(found) == (1 if reported else 0)
     if reported:
         assert found[0].excerpt.startswith(("نائب ", "نائبة "))
+
+
+_DESK_ASSOCIATION = """
+name: desk
+source_lang: vi
+entries:
+  - id: title/association-secretary-general
+    kind: title
+    terms:
+      vi: Tổng Thư ký Hiệp hội Thủy sản
+      ru: Генеральный секретарь Ассоциации рыбной отрасли
+      ar: {preferred: الأمين العام لجمعية صناعة الأسماك, feminine: الأمينة العامة لجمعية صناعة الأسماك}
+  - id: person/dang-thi-hong-van
+    kind: person
+    gender: female
+    terms: {vi: Đặng Thị Hồng Vân, ru: Данг Тхи Хонг Ван, ar: دانغ ثي هونغ فان}
+    roles:
+      - {title: title/association-secretary-general, org: org/fishery-association, from: 2020-01-01}
+  - id: org/fishery-association
+    kind: organization
+    terms: {vi: Hiệp hội Thủy sản, ru: {preferred: Ассоциация рыбной отрасли, accepted: [АРО]}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "reported"),
+    [
+        # the first words of a title she holds are hers, whichever title they also are
+        ("ru", "Генеральный секретарь Данг Тхи Хонг Ван рассказала об экспорте.", False),
+        ("ar", "وقالت الأمينة العامة دانغ ثي هونغ فان إن الصادرات ارتفعت.", False),
+        ("ru", "Генеральный секретарь АРО Данг Тхи Хонг Ван рассказала об экспорте.", False),
+        # the Party's title in full is another one
+        ("ru", "Генеральный секретарь ЦК КПВ Данг Тхи Хонг Ван рассказала об экспорте.", True),
+    ],
+)
+def test_mp203_the_first_words_of_a_held_title(
+    tmp_path: Path, lang: str, text: str, reported: bool
+) -> None:
+    (tmp_path / "desk.yaml").write_text(_DESK_ASSOCIATION, encoding="utf-8")
+    glossary = load_glossary([SHIPPED, tmp_path / "desk.yaml"])
+    article = published(lang, text, "2025-05-01T00:00:00Z")
+    found = check(article, config=Config(select=("MP203",)), glossary=glossary)
+    assert bool(found) is reported

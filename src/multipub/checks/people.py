@@ -25,7 +25,7 @@ from multipub.lang import (
     sentence_end,
     words_pattern,
 )
-from multipub.matcher import FormStatus, GlossaryIndex, Mention
+from multipub.matcher import FormStatus, GlossaryIndex, Mention, same_but_case
 from multipub.models import TextUnit
 from multipub.names import capitals
 from multipub.text import fold
@@ -357,10 +357,24 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
             held_now = [r.title for r in entry.roles if day is None or r.held_on(day)]
             if _head_of_a_title(glossary, title, held_now, ctx.lang):
                 continue  # "la vicepresidenta X": the head of her provincial title
+            text = person.unit.text
+            # (A body after the title completes it as another's, not one of hers: "ЦК КПВ",
+            # not "VASEP".)
+            own_bodies = {r.org for r in entry.roles if day is None or r.held_on(day)}
+            completed = any(
+                kinds.get(m.entry) is EntryKind.ORGANIZATION
+                and m.entry not in own_bodies
+                and m.start >= title.end
+                and not text[title.end : m.start].strip()
+                for m in mentions_of.get(id(person.unit), ())
+            )
+            if not completed and _opening_words_of_a_held_title(
+                glossary, title, held_now, ctx.lang
+            ):
+                continue  # "Генеральный секретарь X" of her association (not "... ЦК КПВ")
             if _inside_a_held_title(glossary, person.unit.text, title, held_now, ctx.lang):
                 continue  # "Chief Procurator of the Long An ... Procuracy" holds "Procurator"
             other = _other_title_before(ctx.lang)
-            text = person.unit.text
             if other is not None and other.search(text, max(0, title.start - 30), title.start):
                 continue  # "Assoc. Prof. Dr.": another title than "Prof. Dr."
             bodies = [
@@ -415,8 +429,36 @@ def _head_of_a_title(glossary: GlossaryIndex, title: Mention, held: list[str], l
     written = tuple(_PART_WORD.findall(fold(title.text)))
     for title_id in held:
         forms = glossary.entries[title_id].forms(lang)
-        if forms is not None and (written, True) in title_heads(forms, lang):
+        if forms is None:
+            continue
+        if (written, True) in title_heads(forms, lang):
             return True
+    return False
+
+
+def _opening_words_of_a_held_title(
+    glossary: GlossaryIndex, title: Mention, held: list[str], lang: str
+) -> bool:
+    """Return True when ``title`` is written as the first words, in any case, of a good
+    form of a title in ``held`` that no linking word cuts: "Генеральный секретарь" of
+    "Генеральный секретарь Ассоциации ...", "الأمينة العامة" of "الأمينة العامة لجمعية"."""
+    written = tuple(_PART_WORD.findall(fold(title.text)))
+    if len(written) < 2:
+        return False  # one word is no title's opening: "procureur" of "procureur en chef"
+    for title_id in held:
+        forms = glossary.entries[title_id].forms(lang)
+        if forms is None:
+            continue
+        for form in forms.good_forms():
+            words = _PART_WORD.findall(fold(form))
+            if _LINKING_WORDS.intersection(words):
+                continue  # its head is cut before the linking word: _head_of_a_title's
+            opening = words[: len(written)]
+            if len(written) < len(words) and (
+                tuple(opening) == written
+                or same_but_case(" ".join(opening), " ".join(written), lang)
+            ):
+                return True
     return False
 
 

@@ -304,7 +304,8 @@ class Numbers(_Data):
     clock_prepositions: tuple[str, ...] = Field(
         default=(),
         description="words for 'at' before an hour and its hour word that make it a clock "
-        "time ('lúc 19 giờ'), compared as one (MP501)",
+        "time ('lúc 19 giờ'; without spaces, a part of the day: '晚上10点'), compared as one "
+        "(MP501)",
     )
     hour_cues_before: tuple[str, ...] = Field(
         default=(),
