@@ -1727,8 +1727,9 @@ def test_mp203_a_held_title_with_a_place_inside_it(
         # ... her own role in apposition is no one else
         (
             "fr",
-            "Selon Mme Le Thi Hong Van, directrice de la recherche, les capitaux affluent. "
-            "Il a ajouté que la liste sera publiée.",
+            "Selon Mme Le Thi Hong Van, directrice de la recherche, les capitaux affluent "
+            "depuis que la banque a maintenu son taux directeur. Il a ajouté que la liste sera "
+            "publiée.",
             "Il",
             VAN,
         ),

@@ -1144,14 +1144,27 @@ def _opens_its_sentence(
             # "Selon Mme Hang, 1 900 clients ...": her words still, and "Elle" after them
             # hers; not where someone else does what the sentence says ("According to X,
             # the mayor lied. She ...").
-            after = _WORDS_OF.findall(
-                text, _after_apposition(text, person.end, sentence_end, table), sentence_end
-            )
-            if any(word.lower() in table.role_nouns for word in after):
+            after = [
+                w.lower()
+                for w in _WORDS_OF.findall(
+                    text, _after_apposition(text, person.end, sentence_end, table), sentence_end
+                )
+            ]
+            # (A noun, after an article or opening the clause: "taux directeur" is a rate.)
+            if any(
+                word in table.role_nouns and (k == 0 or after[k - 1] in _ARTICLES)
+                for k, word in enumerate(after)
+            ):
                 return False
         return _a_subject_phrase(_WORDS_OF.findall(tail), table)
     rest = "".join(rest.split())
     return len(rest) <= _UNSPACED_BEFORE_SUBJECT or rest.endswith(("，", ","))
+
+
+# Articles before a noun (the role noun of someone else doing what a sentence says).
+_ARTICLES = frozenset(
+    {"the", "a", "an", "la", "le", "l", "les", "el", "los", "las", "un", "une", "una"}
+)
 
 
 def _after_apposition(text: str, start: int, end: int, table: _Pronouns) -> int:
