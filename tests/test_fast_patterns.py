@@ -147,7 +147,7 @@ def _plain_clock() -> re.Pattern[str]:
     ``numbers._clock_times_in`` (its two patterns read leftmost first)."""
     languages = list(profiles().values())
     words = {w for p in languages for w in p.numbers.clock_words}
-    hour = r"(?<![\d.,:])(?:[01]?\d|2[0-4])"
+    hour = r"(?<![\d.,:/])(?:[01]?\d|2[0-4])"
     patterns = []
     if words:
         word = words_pattern(words, bounded=False)
@@ -175,8 +175,12 @@ def _plain_clock() -> re.Pattern[str]:
         if parts:
             patterns.append(rf"{hour}\s*{hour_word}\s+{words_pattern(parts)}")
         if at:
+            before, gap = ("(?<!\\w)", r"\s+") if spaced else ("", r"\s*")
+            fractions = {w for p in group for w in p.numbers.hour_fractions}
+            fraction = f"|{words_pattern(fractions, bounded=False)}" if fractions else ""
             patterns.append(
-                rf"(?<!\w){words_pattern(at)}\s+(?:[01]?\d|2[0-4])\s*{hour_word}(?!\s*\d)"
+                rf"{before}{words_pattern(at, bounded=spaced)}{gap}(?:[01]?\d|2[0-4])\s*"
+                rf"{hour_word}(?!\s*(?:\d{fraction}))"
             )
     return re.compile("|".join(patterns), re.IGNORECASE)
 
@@ -208,6 +212,11 @@ _CLOCK_PIECES = [
     "至",
     "người",
     "中",
+    "晚上",
+    "上午",
+    "半",
+    "/",
+    "مساء",
 ]
 
 
@@ -219,7 +228,10 @@ def test_clock_times_are_read_as_their_plain_alternation(text: str) -> None:
 
 
 def test_clock_times_on_news_text_as_their_plain_alternation() -> None:
-    text = "Lúc 9h sáng, từ 5h30 đến 8 giờ 15 phút; at 3.30pm and 7 p.m.; 5时30分至8时开放。"
+    text = (
+        "Lúc 9h sáng, từ 5h30 đến 8 giờ 15 phút; at 3.30pm and 7 p.m.; 5时30分至8时开放；"
+        "晚上10点，上午10点半；الساعة 10 مساء، 10/5 مساء"
+    )
     plain = [(m.span(), m.group()) for m in _plain_clock().finditer(text)]
     assert len(plain) >= 4
     assert [(m.span(), m.group()) for m in numbers._clock_times_in(text)] == plain

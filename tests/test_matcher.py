@@ -917,6 +917,8 @@ def test_a_form_held_in_a_text_word_for_word() -> None:
     # a short form inside a word is no word of the text
     assert not holds_form("Head of the Central Economic Commission", "MIC", "en")
     assert holds_form("国家证券委员会主席", "国家证券委员会", "zh")
+    # the clitics written onto the first word: "لجمعية", "for the association"
+    assert holds_form("الأمينة العامة لجمعية صناعة الأسماك", "جمعية صناعة الأسماك", "ar")
 
 
 @pytest.mark.parametrize(

@@ -234,7 +234,9 @@ def _cut_shorter(word: str, stemmer: _Stemmer) -> str:
         return word
     accusative = word[:-1] + "у"
     whole, cut = stemmer.key(word.lower()), stemmer.key(accusative.lower())
-    if cut != whole and whole.startswith(cut) and len(cut) >= 4:
+    # (Only the stem's "ем", read as the ending "ему": "горкому" is no "горк" + "ому",
+    # whose stem is a hill's, "горка".)
+    if whole.endswith("ем") and cut == whole[:-2] and len(cut) >= 4:
         return accusative
     return word
 
@@ -288,11 +290,26 @@ def holds_form(text: str, form: str, lang: str) -> bool:
     def key(word: str) -> str:
         return stemmer.key(word) if stemmer is not None else word
 
-    # Word by word: "MIC" is no word of "Central Economic Commission".
+    # Word by word: "MIC" is no word of "Central Economic Commission"; the first with the
+    # clitics the language writes onto it ("لجمعية" holds "جمعية", "للجمعية" "الجمعية").
     words = [key(w) for w in _WORD_RUN.findall(fold(text))]
     wanted = [key(w) for w in _WORD_RUN.findall(fold(form))]
     size = len(wanted)
-    return size > 0 and any(words[k : k + size] == wanted for k in range(len(words) - size + 1))
+    if not size:
+        return False
+    clitics = found.matching.clitics if found is not None else None
+    openings = {wanted[0]}
+    if clitics is not None:
+        bare = wanted[0]
+        if clitics.article and bare.startswith(clitics.article):
+            bare = bare[len(clitics.article) :]
+        openings |= {prefix + bare for prefix in clitics.prefixes()}
+        if clitics.article_contracts_after and bare.startswith(clitics.article_contracts_after):
+            openings.add(clitics.article_contracts_after + bare)  # ل + اللجنة: "للجنة"
+    return any(
+        words[k] in openings and words[k + 1 : k + size] == wanted[1:]
+        for k in range(len(words) - size + 1)
+    )
 
 
 @lru_cache(maxsize=16)

@@ -648,7 +648,7 @@ _TIME = re.compile(
 
 # An hour of the day, tested after its first digit (two to four times as fast as
 # "(?<![\d.,:])(?:[01]?\d|2[0-4])", the same matches: re jumps from digit to digit).
-_HOUR_OF_DAY = r"\d(?<![\d.,:].)(?:(?<=[01])\d|(?<=2)[0-4])?"
+_HOUR_OF_DAY = r"\d(?<![\d.,:/].)(?:(?<=[01])\d|(?<=2)[0-4])?"
 
 
 @cache
@@ -702,11 +702,14 @@ def _clock() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         if parts:
             patterns.append(rf"{_HOUR_OF_DAY}\s*{hour_word}\s+{words_pattern(parts)}")
         if at:
-            # (Without spaces, a part of the day may stand against the hour: "晚上10点".)
+            # (Without spaces, a part of the day may stand against the hour: "晚上10点";
+            # not before a fraction of the hour, "上午10点半", which is no whole hour.)
             before, gap = (r"(?<!\w)", r"\s+") if spaced else ("", r"\s*")
+            fractions = {w for p in languages for w in p.numbers.hour_fractions}
+            fraction = f"|{words_pattern(fractions, bounded=False)}" if fractions else ""
             after_a_word.append(
                 rf"{before}{words_pattern(at, bounded=spaced)}{gap}(?:[01]?\d|2[0-4])\s*"
-                rf"{hour_word}(?!\s*\d)"
+                rf"{hour_word}(?!\s*(?:\d{fraction}))"
             )
     return (
         re.compile("|".join(patterns), re.IGNORECASE) if patterns else None,

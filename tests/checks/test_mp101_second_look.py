@@ -440,6 +440,9 @@ def test_russian_case_forms_render_the_entry(vi: str, text: str) -> None:
             "El exvicepresidente del Comité Popular provincial fue detenido.",
         ),
         ("Nguyên Phó Chủ tịch UBND tỉnh bị bắt.", "zh-Hans", "省人民委员会原副主席被捕。"),
+        # A clitic before a form with a place's name inside it: "to the committee of ..."
+        ("UBND tỉnh Lạng Sơn đã họp.", "ar", "وأرسل التقرير للجنة الشعبية لمقاطعة لانغ سون."),
+        ("UBND tỉnh Lạng Sơn đã họp.", "ar", "وأرسل التقرير واللجنة الشعبية لمقاطعة لانغ سون."),
         # A council's term of office inside its name: the eleventh.
         ("HĐND tỉnh khóa XI họp phiên đầu.", "zh-Hans", "省第十一届人民议会举行首次会议。"),
         ("HĐND tỉnh khóa XI họp phiên đầu.", "zh-Hans", "省第11届人民议会举行首次会议。"),
@@ -476,6 +479,10 @@ _ELECTED = "Ông Phạm Minh Chính được bầu giữ chức Bí thư Tỉnh 
             "The committee was elected and its Secretary spoke.",
             ["title/provincial-party-secretary"],
         ),
+        # ... with a connector after the verb
+        ("en", "Pham Minh Chinh became its Secretary.", []),
+        ("fr", "Pham Minh Chinh a été élu en tant que secrétaire.", []),
+        ("es", "Pham Minh Chinh fue reelegido como secretario.", []),
         # a determiner alone is no predicate: another's secretary
         (
             "en",

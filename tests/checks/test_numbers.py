@@ -765,6 +765,13 @@ def test_clock_times_clean(lang: str, target: str) -> None:
             "9 مساء",
         ),
         ("Cửa khẩu mở từ 6h đến 22h.", "zh-Hans", "口岸早上6点至晚上9点开放。", "晚上9点"),
+        # a date before a part of the day is a date still
+        (
+            "Tối thứ Sáu 10/5, đoàn đến Hà Nội.",
+            "ar",
+            "وصل الوفد إلى هانوي يوم الجمعة 11/5 مساءً.",
+            "11/5",
+        ),
         # reported once, as a clock time, not again as a number changed into an age
         (
             "Khoảng 22h ngày 3/3, công an bắt giữ Lò Văn Páo (SN 1988).",
@@ -820,6 +827,8 @@ def test_changed_whole_hours(source: str, lang: str, target: str, shown: str) ->
             "ru",
             "Совещание началось в 9:00 и продолжалось три часа.",
         ),
+        # half past ten is no whole hour
+        ("Hội nghị khai mạc lúc 10h30 sáng.", "zh-Hans", "会议于上午10点半开幕。"),
         # 12-hour clock times with a part of the day: 10 p.m. is 22h
         ("Cửa khẩu mở từ 6h đến 22h.", "ar", "يفتح المعبر من الساعة 6 صباحا حتى الساعة 10 مساء."),
         ("Cửa khẩu mở từ 6h đến 22h.", "zh-Hans", "口岸早上6点至晚上10点开放。"),

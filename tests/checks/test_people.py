@@ -1770,6 +1770,7 @@ def test_mp204_a_role_noun_before_the_name(lang: str, text: str, word: str, entr
         # a role noun and its verb: the name is the object ("the doctor examined X")
         ("ru", "Врач осмотрела Хоанг Минь Дык в больнице. Она подчеркнула, что состояние тяжёлое."),
         ("ru", "Адвокат защищала Хоанг Минь Дык в суде. Она подчеркнула, что он невиновен."),
+        ("ru", "Врач помогла Хоанг Минь Дык. Она сказала, что всё хорошо."),
         # a preposition opens the phrase: the name is no subject ("according to X")
         (
             "fr",
@@ -1844,6 +1845,7 @@ def test_mp204_an_oblique_title_with_adjectives_after_s() -> None:
     [
         # a time phrase with an adjective before the name leaves it the verb's subject
         ("С нового года Хоанг Минь Дык открыла новую больницу.", "открыла", DUC),
+        ("С учётом этого Хоанг Минь Дык предложила новый план.", "предложила", DUC),
         # a relative after a possessive is the name: "her husband X"
         ("Её муж Хоанг Минь Дык рассказала журналистам о случившемся.", "рассказала", DUC),
         ("Его жена Ле Тхи Хонг Ван открыл больницу.", "открыл", VAN),
@@ -1948,9 +1950,11 @@ entries:
         # the first words of a title she holds are hers, whichever title they also are
         ("ru", "Генеральный секретарь Данг Тхи Хонг Ван рассказала об экспорте.", False),
         ("ar", "وقالت الأمينة العامة دانغ ثي هونغ فان إن الصادرات ارتفعت.", False),
+        ("ar", "وقالت الأمينة العامة للجمعية دانغ ثي هونغ فان إن الصادرات ارتفعت.", False),
         ("ru", "Генеральный секретарь АРО Данг Тхи Хонг Ван рассказала об экспорте.", False),
-        # the Party's title in full is another one
+        # the Party's title in full is another one, whatever completes it
         ("ru", "Генеральный секретарь ЦК КПВ Данг Тхи Хонг Ван рассказала об экспорте.", True),
+        ("ar", "وقالت الأمينة العامة للحزب دانغ ثي هونغ فان إن الصادرات ارتفعت.", True),
     ],
 )
 def test_mp203_the_first_words_of_a_held_title(

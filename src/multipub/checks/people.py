@@ -358,16 +358,29 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
             if _head_of_a_title(glossary, title, held_now, ctx.lang):
                 continue  # "la vicepresidenta X": the head of her provincial title
             text = person.unit.text
-            # (A body after the title completes it as another's, not one of hers: "ЦК КПВ",
-            # not "VASEP".)
+            # (Right before the name, nothing but her own body between: "Генеральный
+            # секретарь VASEP X"; not "... ЦК КПВ X", "الأمينة العامة للحزب X".)
             own_bodies = {r.org for r in entry.roles if day is None or r.held_on(day)}
-            completed = any(
-                kinds.get(m.entry) is EntryKind.ORGANIZATION
-                and m.entry not in own_bodies
-                and m.start >= title.end
-                and not text[title.end : m.start].strip()
+            own_spans = [
+                (m.start, m.end)
                 for m in mentions_of.get(id(person.unit), ())
-            )
+                if m.entry in own_bodies
+            ]
+            # (... or words of her own title: "الأمينة العامة للرابطة X", of the association.)
+            own_words = {
+                _without_clitics(w, ctx.lang)
+                for t in held_now
+                if (f := glossary.entries[t].forms(ctx.lang)) is not None
+                for form in f.good_forms()
+                for w in _WORDS_OF.findall(fold(form))
+            }
+            between = [
+                w
+                for w in _WORDS_OF.finditer(text, title.end, person.mention.start)
+                if not any(s <= w.start() and w.end() <= e for s, e in own_spans)
+                and _without_clitics(fold(w.group()), ctx.lang) not in own_words
+            ]
+            completed = title.end > person.mention.start or bool(between)
             if not completed and _opening_words_of_a_held_title(
                 glossary, title, held_now, ctx.lang
             ):
@@ -434,6 +447,20 @@ def _head_of_a_title(glossary: GlossaryIndex, title: Mention, held: list[str], l
         if (written, True) in title_heads(forms, lang):
             return True
     return False
+
+
+def _without_clitics(word: str, lang: str) -> str:
+    """Return ``word`` without the longest clitic prefix (and article) the language writes
+    onto words that leaves two letters ("للرابطة", "لرابطة": "رابطة"); ``word`` itself
+    where the language has none."""
+    found = profile(lang)
+    clitics = found.matching.clitics if found is not None else None
+    if clitics is None:
+        return word
+    for prefix in sorted(clitics.prefixes(), key=len, reverse=True):
+        if prefix and word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    return word
 
 
 def _opening_words_of_a_held_title(
@@ -649,18 +676,24 @@ def _no_subject_before(lang: str) -> re.Pattern[str] | None:
     titles = ""
     if agreement.oblique_endings:
         endings = sorted(agreement.oblique_endings, key=len, reverse=True)
-        # The words after the first may be its complement in the genitive, adjectives too
-        # ("с председателем народного комитета X").
-        after_first = sorted(
+        ending = "|".join(map(re.escape, endings))
+        # Between the first and the last, its complement in the genitive, adjectives too
+        # ("с председателем народного комитета X"; the last is a noun: "С учётом этого
+        # X" leaves X the subject).
+        inner = sorted(
             {*agreement.oblique_endings, *agreement.complement_endings}, key=len, reverse=True
         )
-        ending = "|".join(map(re.escape, after_first))
         # The first title word has a case ending of two letters or more ("министром"):
         # "С утра X" opens with a noun of one ("утра"), and X is the subject.
         long = "|".join(re.escape(e) for e in endings if len(e) > 1)
         lower = r"(?-i:[^\W\d_A-ZА-ЯЁ])[^\W\d_]*"
         first, word = rf"{lower}(?:{long})", rf"{lower}(?:{ending})"
-        titles = rf"(?:[\s\u00a0]+{first}(?!\w),?(?:[\s\u00a0]+{word}(?!\w),?){{0,5}})?"
+        middle = rf"{lower}(?:{'|'.join(map(re.escape, inner))})"
+        gap = r"[\s\u00a0]+"
+        titles = (
+            rf"(?:{gap}{first}(?!\w),?"
+            rf"(?:(?:{gap}{middle}(?!\w),?){{0,4}}{gap}{word}(?!\w),?)?)?"
+        )
     # (A possessive before a relative makes the relative the name: "её муж X".)
     possessive = "".join(
         rf"(?<!(?<!\w){re.escape(word)}\s)" for word in agreement.possessive_pronouns

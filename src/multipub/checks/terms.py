@@ -152,6 +152,25 @@ def _second_look_patterns(
     clitics = rules.clitics
     if clitics is not None and clitics.article:
         patterns += _construct_patterns(written, clitics)
+        # ... and with the clitics before its first word, as the matcher reads them
+        # ("لإدارة جمارك مقاطعة لانغ سون", "للجنة الشعبية لمقاطعة ..."): a form with a
+        # name between its words or in its slot is read here only.
+        bare, definite = _clitic_openings(clitics)
+        for form in written:
+            first, *rest = form.split()
+            if first == NAME_SLOT:
+                continue
+            if first.startswith(clitics.article) and len(first) > len(clitics.article):
+                opening, first = definite, first[len(clitics.article) :]
+                contracts = clitics.article_contracts_after
+                if contracts and first.startswith(contracts):
+                    # ل + اللجنة is "للجنة": the article's ل goes with its alef
+                    joined = "|".join(re.escape(c + contracts) for c in ("", *clitics.conjunctions))
+                    opening = f"{opening}|{joined}"
+            else:
+                opening = bare
+            reading = _NAME_INSIDE.join(map(plural_word, [first, *rest]))
+            patterns.append(re.compile(rf"(?<!\w)(?:{opening}){reading}(?!\w)"))
     one_word = [form for form in written if len(form.split()) == 1 and NAME_SLOT not in form]
     adjectives = [
         re.escape(form[: -len(end)]) + "(?:" + "|".join(map(re.escape, news)) + ")"
@@ -208,6 +227,26 @@ def _unspaced_pattern(
         return re.compile(rf"{body}{end}")
     cue = "|".join(map(re.escape, cues))
     return re.compile(rf"{body}(?:{end}|(?=[^。！？；]*(?:{cue})))")
+
+
+@lru_cache(maxsize=8)
+def _clitic_openings(clitics: Clitics) -> tuple[str, str]:
+    """Return the alternations of the clitics that may open a word (a conjunction, then a
+    preposition), without and with the article ("لل" for ل + ال), each with at least one
+    clitic: the form as written is read already."""
+    conjunctions, prepositions = ("", *clitics.conjunctions), ("", *clitics.prepositions)
+    article, contracts = clitics.article, clitics.article_contracts_after
+    bare = {c + p for c in conjunctions for p in prepositions} - {""}
+    definite = {
+        c + (p + article[1:] if p and p == contracts else p + article)
+        for c in conjunctions
+        for p in prepositions
+    } - {article}
+
+    def alternation(words: set[str]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
+
+    return alternation(bare), alternation(definite)
 
 
 def _construct_patterns(written: Sequence[str], clitics: Clitics) -> list[re.Pattern[str]]:
@@ -793,7 +832,10 @@ def _predicate_before(lang: str) -> re.Pattern[str] | None:
     words = found.matching.predicate_words if found is not None else ()
     if not words:
         return None
-    return re.compile(rf"(?<!\w){words_pattern(words)}\s+$", re.IGNORECASE)
+    assert found is not None
+    connectors = found.matching.predicate_connectors
+    connector = rf"(?:\s+{words_pattern(connectors)})?" if connectors else ""
+    return re.compile(rf"(?<!\w){words_pattern(words)}{connector}\s+$", re.IGNORECASE)
 
 
 @cache

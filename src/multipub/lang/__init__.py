@@ -191,10 +191,16 @@ class Matching(_Data):
     )
     predicate_words: tuple[str, ...] = Field(
         default=(),
-        description="words right before a title's head that make it what a person named "
-        "before it in the block becomes or is ('was elected its Secretary', 'a été élu "
-        "secrétaire', 'fue elegido secretario'): the head renders the title there, for "
-        "MP101",
+        description="verbs right before a title's head, or before one of "
+        "predicate_connectors and the head, that make it what a person named before it in "
+        "the block becomes or is ('was elected Secretary', 'a été élu secrétaire', 'fue "
+        "elegido secretario'): the head renders the title there, for MP101",
+    )
+    predicate_connectors: tuple[str, ...] = Field(
+        default=(),
+        description="words between a predicate word and the title's head ('elected its "
+        "Secretary', 'élu comme', 'elegido como'); alone they make no predicate ('met its "
+        "secretary' is someone else's)",
     )
     clitics: Clitics | None = None
     # Korean: particles attach to the noun ("서울에서"), so a form needs a word edge on
@@ -300,6 +306,11 @@ class Numbers(_Data):
         default=(),
         description="parts of the day after a whole hour and its hour word that make it a "
         "clock time ('7 giờ sáng'), compared as one (MP501)",
+    )
+    hour_fractions: tuple[str, ...] = Field(
+        default=(),
+        description="words after an hour word that make the time a fraction past the hour "
+        "('10点半', half past ten; '一刻'): no whole hour, not read as one (MP501)",
     )
     clock_prepositions: tuple[str, ...] = Field(
         default=(),
