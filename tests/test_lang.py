@@ -169,3 +169,17 @@ def test_letter_scan_of_a_script_without_astral_letters_and_of_none() -> None:
     assert not cyrillic.search("𠀀 Hà Nội")
     nothing = letter_scan()
     assert not nothing.search("Москва 中文") and nothing.count("Москва") == 0
+
+
+def test_the_bases_of_an_arabic_word_without_its_clitics() -> None:
+    from multipub.lang import profile
+
+    arabic = profile("ar")
+    assert arabic is not None and arabic.matching.clitics is not None
+    clitics = arabic.matching.clitics
+    # "للرابطة" (for the association) and "لرابطة" meet in "رابطة"
+    assert "رابطة" in clitics.bases("للرابطة") & clitics.bases("لرابطة")
+    # ل + اللجنة is written "للجنة": it meets "اللجنة" in "لجنة"
+    assert "لجنة" in clitics.bases("للجنة") & clitics.bases("اللجنة")
+    # a word with no clitic is only itself and what a prefix-shaped start leaves
+    assert clitics.bases("حزب") == frozenset({"حزب"})

@@ -298,16 +298,11 @@ def holds_form(text: str, form: str, lang: str) -> bool:
     if not size:
         return False
     clitics = found.matching.clitics if found is not None else None
-    openings = {wanted[0]}
-    if clitics is not None:
-        bare = wanted[0]
-        if clitics.article and bare.startswith(clitics.article):
-            bare = bare[len(clitics.article) :]
-        openings |= {prefix + bare for prefix in clitics.prefixes()}
-        if clitics.article_contracts_after and bare.startswith(clitics.article_contracts_after):
-            openings.add(clitics.article_contracts_after + bare)  # ل + اللجنة: "للجنة"
+    if clitics is None:
+        return any(words[k : k + size] == wanted for k in range(len(words) - size + 1))
+    first = clitics.bases(wanted[0])
     return any(
-        words[k] in openings and words[k + 1 : k + size] == wanted[1:]
+        words[k + 1 : k + size] == wanted[1:] and not first.isdisjoint(clitics.bases(words[k]))
         for k in range(len(words) - size + 1)
     )
 

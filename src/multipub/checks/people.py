@@ -368,17 +368,18 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
             ]
             # (... or words of her own title: "الأمينة العامة للرابطة X", of the association.)
             own_words = {
-                _without_clitics(w, ctx.lang)
+                base
                 for t in held_now
                 if (f := glossary.entries[t].forms(ctx.lang)) is not None
                 for form in f.good_forms()
                 for w in _WORDS_OF.findall(fold(form))
+                for base in _bases(w, ctx.lang)
             }
             between = [
                 w
                 for w in _WORDS_OF.finditer(text, title.end, person.mention.start)
                 if not any(s <= w.start() and w.end() <= e for s, e in own_spans)
-                and _without_clitics(fold(w.group()), ctx.lang) not in own_words
+                and own_words.isdisjoint(_bases(fold(w.group()), ctx.lang))
             ]
             completed = title.end > person.mention.start or bool(between)
             if not completed and _opening_words_of_a_held_title(
@@ -449,18 +450,12 @@ def _head_of_a_title(glossary: GlossaryIndex, title: Mention, held: list[str], l
     return False
 
 
-def _without_clitics(word: str, lang: str) -> str:
-    """Return ``word`` without the longest clitic prefix (and article) the language writes
-    onto words that leaves two letters ("للرابطة", "لرابطة": "رابطة"); ``word`` itself
-    where the language has none."""
+def _bases(word: str, lang: str) -> frozenset[str]:
+    """Return ``word`` and what it may be without the clitics the language writes onto
+    it (:meth:`Clitics.bases`: "للرابطة", "لرابطة": "رابطة")."""
     found = profile(lang)
     clitics = found.matching.clitics if found is not None else None
-    if clitics is None:
-        return word
-    for prefix in sorted(clitics.prefixes(), key=len, reverse=True):
-        if prefix and word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            return word[len(prefix) :]
-    return word
+    return clitics.bases(word) if clitics is not None else frozenset((word,))
 
 
 def _opening_words_of_a_held_title(

@@ -108,6 +108,23 @@ class Clitics(_Data):
     accusative_ending: str = ""
     no_accusative_ending_after: tuple[str, ...] = ()
 
+    def bases(self, word: str) -> frozenset[str]:
+        """Return what ``word`` may be without the clitics written onto it: itself, and
+        what follows each prefix that opens it, two letters or more ("للرابطة": "رابطة";
+        "للجنة": "جنة" and "لجنة", where ل + ال met a word that opens with ل). Two
+        words are one where their bases meet."""
+        found = {word}
+        for prefix in self.prefixes():
+            if prefix and word.startswith(prefix) and len(word) - len(prefix) >= 2:
+                found.add(word[len(prefix) :])
+        after = self.article_contracts_after
+        if self.article and after:
+            for conjunction in ("", *self.conjunctions):
+                opening = conjunction + after + self.article[1:]
+                if word.startswith(opening) and len(word) - len(opening) >= 1:
+                    found.add(word[len(conjunction) + len(after) :])  # "للجنة": "لجنة"
+        return frozenset(found)
+
     def prefixes(self) -> frozenset[str]:
         """Return every prefix the clitics can form, the empty one included."""
         found = set()
