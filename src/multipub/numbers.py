@@ -1001,6 +1001,51 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
     return tuple(tokens)
 
 
+def small_wholes(text: str, lang: str | None = None) -> tuple[NumberToken, ...]:
+    """Return the whole numbers from 2 to 9 that ``text`` (of a ``lang`` variant) writes in
+    figures and :func:`number_tokens` leaves out (translations spell them), in text order,
+    keyed by their value: not those of a code, date, clock time or phone number, nor one
+    with a scale word ("3 triệu" is a number token)."""
+    if _HAS_DIGIT.search(text) is None:
+        return ()
+    numbers = _read_numbers(text)[2]
+    read = {token.start for token in number_tokens(text, lang)}
+    return tuple(
+        NumberToken(match.start(), match.end(), match.group())
+        for match in numbers
+        if len(match.group()) == 1 and match.group() in "23456789" and match.start() not in read
+    )
+
+
+# A model or type code: one to four letters, the first a capital, then two to five digits
+# and perhaps letters ("H100", "A321neo", "RTX4090"), in Latin letters in every language.
+# Not a word's end ("COVID-19"), nor a road's number after a Vietnamese letter ("ĐT741");
+# flight codes and road numbers are taken out by the caller. With a hyphen ("F-16") the
+# digits are a number of number_tokens already.
+_MODEL_CODE = re.compile(
+    r"[A-Z](?<![0-9A-Za-zĐđ_-].)[A-Za-z]{0,3}(?P<digits>\d{2,5})[A-Za-z]{0,3}(?![0-9A-Za-z_-])"
+)
+
+
+def model_codes(text: str) -> tuple[NumberToken, ...]:
+    """Return the model and type codes of ``text`` ("H100", "A321neo"), in text order,
+    keyed "model:" and their letters before the digits, in capitals, and digits
+    ("model:A321": the letters after the digits are written either way); not flight
+    codes, which :func:`number_tokens` reads, nor road numbers ("QL279")."""
+    if _HAS_DIGIT.search(text) is None:
+        return ()
+    found = []
+    for match in _MODEL_CODE.finditer(text):
+        letters = text[match.start() : match.start("digits")]
+        if letters.upper() in _road_prefixes() or _FLIGHT.fullmatch(
+            text, match.start() + len(letters), match.end()
+        ):
+            continue
+        key = f"model:{letters.upper()}{match.group('digits')}"
+        found.append(NumberToken(match.start(), match.end(), key))
+    return tuple(found)
+
+
 # Units a translation converts, as (unit, unit, factor from the first to the second); the
 # words that name them are each language profile's ``numbers.units``.
 CONVERSIONS = {

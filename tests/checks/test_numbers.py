@@ -1138,3 +1138,133 @@ def test_a_flight_code_kept(lang: str, target: str) -> None:
 )
 def test_flight_codes_read(text: str, codes: list[str]) -> None:
     assert [t.key for t in number_tokens(text, "vi") if t.key.startswith("code:")] == codes
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target", "shown"),
+    [
+        (
+            "Vụ tai nạn làm 3 người chết và 5 người bị thương.",
+            "en",
+            "The crash killed 4 people and injured 5.",
+            "4",
+        ),
+        ("Vụ tai nạn làm 3 người chết.", "ru", "В аварии погибли 4 человека.", "4"),
+        ("Vụ tai nạn làm 3 người chết.", "zh-Hans", "事故造成4人死亡。", "4"),
+        ("Vụ tai nạn làm 3 người chết.", "ar", "أسفر الحادث عن مقتل 4 أشخاص.", "4"),
+        (
+            "Tòa tuyên phạt bị cáo 8 năm tù.",
+            "fr",
+            "Le tribunal a condamné l'accusé à 6 ans de prison.",
+            "6",
+        ),
+        (
+            "Lệnh tạm giam 4 tháng đã được phê chuẩn.",
+            "es",
+            "Se aprobó la prisión preventiva de 6 meses.",
+            "6",
+        ),
+        # an edition of a standard, a network generation: figures the desk keeps
+        (
+            "Chip hỗ trợ Wi-Fi 7 và mạng 5G.",
+            "en",
+            "The chip supports Wi-Fi 6 and 5G networks.",
+            "6",
+        ),
+        # ... and a figure below ten with a unit
+        ("Tiến trình 7 nm.", "es", "Un proceso de 5 nm.", "5"),
+    ],
+)
+def test_changed_whole_numbers_below_ten(source: str, lang: str, target: str, shown: str) -> None:
+    assert [excerpt for _, excerpt in _mp501(source, lang, target)] == [shown]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target"),
+    [
+        # the same figures, in any order
+        (
+            "Vụ tai nạn làm 3 người chết và 5 người bị thương.",
+            "en",
+            "Five people were injured and 3 killed in the crash.",
+        ),
+        # a figure spelled on the other side: the translation's, the source's
+        (
+            "Vụ tai nạn làm 3 người chết và 5 người bị thương.",
+            "en",
+            "The crash killed three people and injured 5.",
+        ),
+        (
+            "Vụ tai nạn làm ba người chết, 5 xe hư hỏng.",
+            "en",
+            "The crash killed 3 people and damaged five vehicles.",
+        ),
+        ("Vụ tai nạn làm 3 người chết.", "ru", "В аварии погибли трое, 2 из них дети."),
+        (
+            "Vụ tai nạn làm 3 người chết, 4 xe hư hỏng.",
+            "ru",
+            "В аварии погибли 3 человека, повреждены четыре автомобиля.",
+        ),
+        (
+            "Vụ tai nạn làm 3 người chết, 4 xe hư hỏng.",
+            "ar",
+            "أسفر الحادث عن مقتل 3 أشخاص وتضرر أربع مركبات.",
+        ),
+        # a clitic written onto the number word: "وأربع"
+        ("Có 2 người chết và 4 xe hư hỏng.", "ar", "توفي 2 شخص وأربع مركبات تضررت، و3 جرحى."),
+        ("Vụ tai nạn làm 3 người chết.", "zh-Hans", "事故造成三人死亡，2辆车受损。"),
+        # the day of a date: "7 và 8/5" is "May 7 and 8"
+        (
+            "Trong hai ngày 7 và 8/5, công an bắt 9 đối tượng.",
+            "en",
+            "Police arrested nine suspects on May 7 and 8.",
+        ),
+        (
+            "Lễ hội diễn ra từ 5 đến 7/2 (mùng 8 đến mùng 10 tháng Giêng).",
+            "zh-Hans",
+            "庆典于2月5日至7日（正月初8至初10）举行。",
+        ),
+        # a figure dropped is no change; a whole hour the clock time settles neither
+        ("Có 3 người bị thương.", "fr", "Trois personnes ont été blessées."),
+        ("Lúc 8 giờ sáng, 3 xe khách xuất bến.", "en", "At 8 a.m., 3 coaches left the station."),
+    ],
+)
+def test_whole_numbers_below_ten_clean(source: str, lang: str, target: str) -> None:
+    assert _mp501(source, lang, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target", "shown"),
+    [
+        ("Công ty mua 500 chip H100.", "en", "The company bought 500 H200 chips.", "H200"),
+        ("Hãng nhận 2 máy bay A321neo.", "zh-Hans", "该航空公司接收了2架A320neo飞机。", "A320neo"),
+        ("Hãng nhận 2 máy bay A321neo.", "ar", "تسلمت الشركة طائرتين من طراز A320neo.", "A320neo"),
+        ("Card đồ họa RTX4090 cháy hàng.", "ru", "Видеокарты RTX4080 раскуплены.", "RTX4080"),
+    ],
+)
+def test_changed_model_codes(source: str, lang: str, target: str, shown: str) -> None:
+    assert [excerpt for _, excerpt in _mp501(source, lang, target)] == [shown]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target"),
+    [
+        ("Hãng nhận 2 máy bay A321neo.", "en", "The airline took delivery of two A321 aircraft."),
+        # written in the translation's own letters, or not at all: no pair to compare
+        ("Máy bay Su30 bay qua.", "ru", "Пролетел самолёт Су30."),
+        ("Công ty mua 500 chip H100.", "en", "The company bought 500 Nvidia chips."),
+        # a road's number and a flight code are no model codes; COVID-19 neither
+        (
+            "Xe đi trên QL279 và chuyến bay VN1547 cất cánh.",
+            "fr",
+            "Le véhicule roulait sur la RN279 et le vol VN1547 a décollé.",
+        ),
+        (
+            "Đội U23 thắng đậm; dịch COVID-19 qua đi.",
+            "es",
+            "La selección sub-23 ganó con holgura; la COVID-19 quedó atrás.",
+        ),
+    ],
+)
+def test_model_codes_clean(source: str, lang: str, target: str) -> None:
+    assert _mp501(source, lang, target) == []

@@ -31,7 +31,9 @@ from multipub.numbers import (
     NumberToken,
     clock_times,
     close_to,
+    model_codes,
     number_tokens,
+    small_wholes,
     whole_hours,
 )
 from multipub.text import text_span
@@ -350,8 +352,11 @@ def _shown(key: str) -> str:
     "duration) where the translation writes a clock time for it ('8 p.m.'): one written "
     "as another time "
     "is a change, one dropped is not ('in the morning'), nor one moved by whole hours "
-    "where the translation names a time zone ('08:00 GMT'). Whole numbers below 10 "
-    "neither (translations spell them) but with a unit or in a score; a score is compared "
+    "where the translation names a time zone ('08:00 GMT'). Whole numbers below 10 are "
+    "spelled in translations: they are compared with a unit, in a score, and where both "
+    "blocks write figures and each has one the other neither writes nor spells (the "
+    "profiles' number words): '3 người' written '5 people', not 'three people' nor the "
+    "day of a date ('7 và 8/5', 'May 7 and 8'); a score is compared "
     "as a pair (the winner's goals come first in some languages); a block left "
     "untranslated is MP303's.",
     why="A machine translation that turns 1,250 households into 1,520, or 50-KL/TW into "
@@ -412,6 +417,8 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
         # Whole hours the clock times settle are no numbers of the source to find here.
         settled: set[tuple[int, int]] = set()
         yield from _changed_clocks(shared, lang, s_idx, t_idx, settled)
+        yield from _changed_small_wholes(shared, lang, s_idx, t_idx, settled)
+        yield from _changed_model_codes(shared, lang, s_idx, t_idx)
         # Each source token, and the index of the unit it stands in.
         source_tokens_at = {
             tok: i
@@ -725,6 +732,156 @@ def _changed_clocks(
             source_lang,
         )
         yield _Change(problem, i, NumberToken(clock.start, clock.end, clock.key), written.key)
+
+
+@lru_cache(maxsize=64)
+def _spelled_numbers(lang: str) -> dict[str, re.Pattern[str]] | None:
+    """Return, for each whole number from 2 to 9 ("3"), the pattern of ``lang``'s words
+    for it (its profile's ``numbers.number_words``, after any clitics written onto them:
+    "وثلاثة"), None for a language without them."""
+    found = profile(lang)
+    if found is None or not found.numbers.number_words:
+        return None
+    spaced = found.separates_words
+    clitics = found.matching.clitics
+    opening = r"(?<!\w)" if spaced else ""
+    if spaced and clitics is not None:
+        prefixes = sorted((p for p in clitics.prefixes() if p), key=lambda p: (-len(p), p))
+        opening += "(?:" + "|".join(map(re.escape, prefixes)) + ")?"
+    return {
+        str(value): re.compile(opening + words_pattern(words, bounded=spaced), re.IGNORECASE)
+        for value, words in found.numbers.number_words.items()
+    }
+
+
+def _changed_small_wholes(
+    shared: ArticleContext,
+    lang: str,
+    s_idx: Sequence[int],
+    t_idx: Sequence[int],
+    settled: set[tuple[int, int]],
+) -> Iterator[_Change]:
+    """Yield the whole numbers from 2 to 9 of aligned source units ``s_idx`` that
+    translation ``lang`` writes as another one in its units ``t_idx`` ("3 người thiệt
+    mạng" as "5 people were killed"). Translations spell such numbers ("three people"),
+    so only figures are compared, and only where each side writes one that the other
+    lacks and does not spell in words ("ba người" is "3 people"); the rest are paired in
+    text order. A figure dropped is let through, and whole hours the clock times settled
+    are no numbers here. Both languages need ``numbers.number_words`` in their profiles."""
+    source_lang = shared.article.source_lang
+    source_words, target_words = _spelled_numbers(source_lang), _spelled_numbers(lang)
+    if source_words is None or target_words is None:
+        return
+    source_units, target_units = shared.units(source_lang), shared.units(lang)
+    mine = [
+        (i, token)
+        for i in s_idx
+        for token in small_wholes(source_units[i].text, source_lang)
+        if (i, token.start) not in settled
+    ]
+    theirs = [(j, token) for j in t_idx for token in small_wholes(target_units[j].text, lang)]
+    if not mine or not theirs:
+        return
+    common = Counter(token.key for _, token in mine) & Counter(token.key for _, token in theirs)
+    source_text = "\n".join(source_units[i].text for i in s_idx)
+    target_text = "\n".join(target_units[j].text for j in t_idx)
+
+    def days(texts: list[str], text_lang: str) -> set[str]:
+        return {
+            token.key[5:].partition("-")[0]
+            for text in texts
+            for token in number_tokens(text, text_lang)
+            if token.key.startswith("date:")
+        }
+
+    def unmatched(
+        found: list[tuple[int, NumberToken]],
+        spelled: dict[str, re.Pattern[str]],
+        text: str,
+        dated: set[str],
+    ) -> list[tuple[int, NumberToken]]:
+        # A figure the other side writes too, as often, or spells, is no change; nor
+        # the day of a date there: "7 và 8/5" is "May 7 and 8", a day alone beside a
+        # date on either side.
+        equal = Counter(common)
+        left = []
+        for index, token in found:
+            if equal[token.key] > 0:
+                equal[token.key] -= 1
+            elif token.key not in dated and spelled[token.key].search(text) is None:
+                left.append((index, token))
+        return left
+
+    target_days = days([target_units[j].text for j in t_idx], lang)
+    lacking = unmatched(mine, target_words, target_text, target_days)
+    if not lacking:
+        return
+    source_days = days([source_units[i].text for i in s_idx], source_lang)
+    extra = unmatched(theirs, source_words, source_text, source_days)
+    for (i, written), (j, now) in zip(lacking, extra, strict=False):
+        problem = _written_otherwise(
+            "number",
+            (source_units[i], written.start, written.end),
+            (target_units[j], now.start, now.end),
+            source_lang,
+        )
+        yield _Change(problem, i, written, now.key)
+
+
+def _changed_model_codes(
+    shared: ArticleContext, lang: str, s_idx: Sequence[int], t_idx: Sequence[int]
+) -> Iterator[_Change]:
+    """Yield the model and type codes of aligned source units ``s_idx`` ("H100",
+    "A321neo") that translation ``lang`` writes as another one in its units ``t_idx``
+    ("H200"): where each side writes one the other lacks, with the same letters or the
+    same digits, paired in text order. A code dropped is let through: a translation may
+    name the thing otherwise, or write the code in its own letters ("Су30")."""
+    source_units, target_units = shared.units(shared.article.source_lang), shared.units(lang)
+    mine = [(i, token) for i in s_idx for token in model_codes(source_units[i].text)]
+    if not mine:
+        return
+    theirs = [(j, token) for j in t_idx for token in model_codes(target_units[j].text)]
+    if not theirs:
+        return
+    source_keys = Counter(token.key for _, token in mine)
+    target_keys = Counter(token.key for _, token in theirs)
+    lacking = [(i, token) for i, token in mine if _spend(source_keys, target_keys, token.key)]
+    source_keys = Counter(token.key for _, token in mine)
+    extra = [(j, token) for j, token in theirs if _spend(target_keys, source_keys, token.key)]
+    for i, written in lacking:
+        letters, digits = _letters_and_digits(written.key)
+        partner = next(
+            (found for found in extra if letters == _letters_and_digits(found[1].key)[0]),
+            None,
+        ) or next(
+            (found for found in extra if digits == _letters_and_digits(found[1].key)[1]), None
+        )
+        if partner is None:
+            continue
+        extra.remove(partner)
+        j, now = partner
+        problem = _written_otherwise(
+            "code",
+            (source_units[i], written.start, written.end),
+            (target_units[j], now.start, now.end),
+            shared.article.source_lang,
+        )
+        yield _Change(problem, i, written, now.key)
+
+
+def _letters_and_digits(key: str) -> tuple[str, str]:
+    """Return the letters and the digits of a model code's key ("model:H100")."""
+    code = key.removeprefix("model:")
+    digits = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return code[: len(code) - len(digits)], digits
+
+
+def _spend(mine: Counter[str], theirs: Counter[str], key: str) -> bool:
+    """Return True when ``key`` is one more in ``mine`` than ``theirs`` holds (an
+    unmatched one), spending one of ``mine``."""
+    unmatched = mine[key] > theirs[key]
+    mine[key] -= 1
+    return unmatched
 
 
 @lru_cache(maxsize=64)

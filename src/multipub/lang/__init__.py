@@ -296,6 +296,14 @@ class Numbers(_Data):
     )
     ordinal_suffixes: tuple[str, ...] = Field(default=(), description="'28th', '1er'")
     month_prepositions: tuple[str, ...] = Field(default=(), description="'28 de septiembre'")
+    number_words: dict[int, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="whole numbers from 2 to 9 -> the words that spell them, cardinal and "
+        "ordinal, in their cases ('ba', 'three', 'третий'; '*' ends as in words_pattern): "
+        "MP501 compares such numbers only where both blocks write figures and each has "
+        "one the other lacks, and not a figure the other block spells; a language "
+        "without them is not compared so",
+    )
     fraction_words: tuple[str, ...] = Field(
         default=(),
         description="words that say a share without a figure ('half', 'a quarter', 'all'): "
@@ -399,6 +407,14 @@ class Numbers(_Data):
                 f"unknown unit {', '.join(unknown)} (known: {', '.join(sorted(UNIT_KINDS))})"
             )
         return units
+
+    @field_validator("number_words")
+    @classmethod
+    def _two_to_nine(cls, words: dict[int, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
+        outside = sorted(n for n in words if not 2 <= n <= 9)
+        if outside:
+            raise ValueError(f"number_words for {outside}: only 2 to 9 are compared")
+        return words
 
     @field_validator("months")
     @classmethod
