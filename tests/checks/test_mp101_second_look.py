@@ -450,6 +450,11 @@ def test_russian_case_forms_render_the_entry(vi: str, text: str) -> None:
         ("Mưa lớn ở Nam Định và Gia Lai.", "zh-Hans", "南定和嘉莱两省降大雨。"),
         # A team named after its province.
         ("Nam Định thắng 2-1 trên sân nhà.", "zh-Hans", "南定队在主场以2比1获胜。"),
+        # A station, a road section, a battle and a route named after the town.
+        ("Lễ khởi công tại ga Lào Cai.", "zh-Hans", "开工仪式在老街站举行。"),
+        ("Đoạn Cần Thơ - Cà Mau thông xe.", "zh-Hans", "芹苴—金瓯段通车。"),
+        ("Ông từng tham gia chiến dịch Quảng Trị.", "zh-Hans", "他曾参加广治战役。"),
+        ("Tuyến đường sắt Lào Cai - Hà Nội.", "zh-Hans", "老街—河内铁路。"),
         # Arabic construct state of a title before its ministry, for a woman too: the
         # title and the ministry fused with it are both there.
         ("Thứ trưởng Bộ Giao thông vận tải phát biểu.", "ar", "وتحدث نائب وزير النقل."),

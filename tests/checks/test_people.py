@@ -1965,3 +1965,63 @@ def test_mp203_the_first_words_of_a_held_title(
     article = published(lang, text, "2025-05-01T00:00:00Z")
     found = check(article, config=Config(select=("MP203",)), glossary=glossary)
     assert bool(found) is reported
+
+
+# A title of one who died: "the late President" held it before, as a former one did.
+LATE = {
+    "vi": "Cố Chủ tịch UBND tỉnh {name} được truy tặng huân chương.",
+    "ar": "ومنح رئيس اللجنة الشعبية الإقليمية الراحل {name} وساما.",
+    "ru": "Покойный председатель провинциального народного комитета {name} награждён посмертно.",
+    "zh": "已故省人民委员会主席{name}被追授勋章。",
+    "en": "The late Chairman of the Provincial People's Committee {name} was honoured.",
+    "fr": "Le défunt président du Comité populaire provincial {name} a été décoré.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mp203_a_late_holders_title_is_a_role_held_before(lang: str) -> None:
+    text = LATE[lang].format(name=NAMES[DUC][lang])
+    assert run(lone(lang, text), "MP203") == []
+
+
+def test_mp203_chinese_former_words_and_the_words_they_end() -> None:
+    name = NAMES[DUC]["zh"]
+    assert run(lone("zh", f"前省人民委员会主席{name}在会上讲话。"), "MP203") == []
+    for other in ("此前", "会前"):
+        found = run(lone("zh", f"{other}省人民委员会主席{name}在会上讲话。"), "MP203")
+        assert [f.entry for f in found] == [DUC]
+
+
+@pytest.mark.parametrize(
+    ("lang", "blocks", "expected"),
+    [
+        # the name set off by Arabic commas after its title
+        (
+            "ar",
+            ["وأوضحت نائبة الأمين الدائم للجنة الحزب الإقليمية، هوانغ مينه دوك، أن العمل مستمر."],
+            "نائبة الأمين الدائم للجنة الحزب الإقليمية",
+        ),
+        # a French title's complement opened by "des" or "du" before the name
+        (
+            "fr",
+            [
+                "La cheffe adjointe permanente des Affaires Intérieures Le Thi Hong Van a parlé.",
+                "« Le chantier avance », a-t-il déclaré.",
+            ],
+            "il",
+        ),
+        (
+            "fr",
+            [
+                "La cheffe adjointe permanente du Commerce Le Thi Hong Van a parlé.",
+                "« Le chantier avance », a-t-il déclaré.",
+            ],
+            "il",
+        ),
+    ],
+)
+def test_mp204_titles_before_a_name_in_more_of_their_shapes(
+    lang: str, blocks: list[str], expected: str
+) -> None:
+    article = make_article({lang: blocks}, source_lang=lang)
+    assert [f.excerpt for f in run(article, "MP204")] == [expected]

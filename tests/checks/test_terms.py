@@ -544,6 +544,36 @@ def test_mp101_a_body_named_inside_a_title_then_in_short(
     assert [f.entry for f in found if f.entry == "org/ssc"] == missing
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "missing"),
+    [
+        # in one block: the source names the body inside the title, then alone
+        (
+            "en",
+            "Chair of the State Securities Commission Tran Lan said the commission will act.",
+            [],
+        ),
+        (
+            "ru",
+            "Председатель Государственной комиссии по ценным бумагам Чан Лан заявила, что "
+            "комиссия примет меры.",
+            [],
+        ),
+        # the title without its body: the body is missing
+        ("en", "Chair Tran Lan said the commission will act.", ["org/ssc"]),
+    ],
+)
+def test_mp101_a_body_named_inside_a_title_then_in_short_in_one_block(
+    tmp_path: Path, lang: str, text: str, missing: list[str]
+) -> None:
+    (tmp_path / "desk.yaml").write_text(_SSC_DESK, encoding="utf-8")
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    vi = "Chủ tịch Ủy ban Chứng khoán Nhà nước Trần Lan cho biết UBCKNN sẽ hành động."
+    article = make_article({"vi": [vi], lang: [text]})
+    found = check(article, glossary=glossary, config=Config(select=("MP101",)))
+    assert [f.entry for f in found if f.entry == "org/ssc"] == missing
+
+
 def test_mp103_a_forbidden_phrase_has_no_other_sense() -> None:
     # the translation names the commission twice, once with a forbidden phrase: reported
     article = pair(

@@ -148,7 +148,7 @@ def _apposed_to(
     opening phrase), or when a title of the name's own follows it ("..., A, Director of
     the Department of Transport, said")."""
     title, person = mentions[title_at], mentions[person_at]
-    gap = text[title.end : start]
+    gap = text[title.end : start].replace("،", ",")  # the Arabic comma is one too
     head, comma, rest = gap.rpartition(",")
     if not comma or (head.strip() and not _complement_between(head, lang)):
         return False
@@ -164,7 +164,7 @@ def _apposed_to(
     found = profile(lang)
     honorifics = {w.lower() for pair in found.gender.honorifics for w in pair} if found else set()
     words = _PART_WORD.findall(rest)
-    if any(mark in rest for mark in ',;:()"“”«»') or len(words) > 2:
+    if any(mark in rest for mark in ',;:()"“”«»؛') or len(words) > 2:
         return False
     if (
         words
@@ -172,7 +172,7 @@ def _apposed_to(
         and not all(w.lower() in honorifics for w in rest.split())
     ):
         return False
-    if not re.match(r"\s*,", text[person.end :]):
+    if not re.match(r"\s*[,،]", text[person.end :]):
         return False
     previous = mentions[title_at - 1] if title_at else None
     if (
@@ -317,9 +317,10 @@ def _people(ctx: VariantContext) -> Iterator[_Person]:
     "title with its complement, 'the Minister of Health, X, said', 'la ministra de Salud, "
     "X, dijo', unless a title of the name's own follows it) that none of their "
     "roles in the glossary gives them on the article's `published_at` date (any date when "
-    "the article has none). A title said to be held before, by a word right before it "
-    "('former', 'ex', 'nguyên', 'бывший', '原': the profile's `former_words`) or right "
-    "after it ('السابق': `former_words_after`), its body or complement between them or not "
+    "the article has none). A title said to be held before, or by one who died, by a word "
+    "right before it ('former', 'ex', 'nguyên', 'бывший', '原', 'late', 'cố', '已故': the "
+    "profile's `former_words`) or right after it ('السابق', 'الراحل': "
+    "`former_words_after`), its body or complement between them or not "
     "('原卫生部部长', 'وزير الصحة والسكان السابق'), counts any role the person held; a "
     "title after a word that "
     "makes it another one ('Assoc.', 'Acting', 'Quyền', '代': the profile's "
@@ -543,9 +544,13 @@ def _former_words(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | 
     if found is None:
         return None, None
     spaced = found.separates_words
-    # Without spaces there is no word edge to test: the profile lists only words that do
-    # not end other words before a title (原, not 前: "目前" is "now").
-    edge = r"(?<!\w)" if spaced else ""
+    # Without spaces there is no word edge to test: the profile says what before a
+    # former-word makes it the end of another word (前 of "目前", now).
+    edge = (
+        r"(?<!\w)"
+        if spaced
+        else "".join(f"(?<!{re.escape(w)})" for w in found.former_words_not_after)
+    )
     before = (
         re.compile(
             rf"{edge}{words_pattern(found.former_words, bounded=spaced)}[\s\u00a0-]*$",
@@ -1108,6 +1113,7 @@ def _inside_a_quote(text: str) -> bool:
 # but a role noun right before it ("l'avocat X").
 _TITLE_GLUE = frozenset(
     {"of", "the", "and", "for", "de", "del", "la", "el", "y", "los", "las", "l", "le", "les"}
+    | {"du", "des", "d", "al"}  # "vice-ministre des Transports", "del" and "al" alike
 )
 # Without spaces and case, a subject opens its sentence: at most this many characters of
 # no glossary entry before it ("会上" is not enough to be a verb and its subject), or an

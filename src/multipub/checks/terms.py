@@ -372,16 +372,37 @@ def _holds_in(ctx: VariantContext, outer: str, inner: str, lang: str | None = No
     )
 
 
-def _written_inside(ctx: VariantContext, entry_id: str, text: str) -> bool:
+def _written_inside(ctx: VariantContext, entry_id: str, text: str, lang: str | None = None) -> bool:
     """Return whether ``text`` (a title's mention) holds a good form of organization
-    ``entry_id`` in the variant's language, in any case."""
+    ``entry_id`` in ``lang`` (default: the variant's language), in any case."""
     assert ctx.glossary is not None
     if ctx.glossary.kinds.get(entry_id) is not EntryKind.ORGANIZATION:
         return False
-    forms = ctx.glossary.entries[entry_id].forms(ctx.lang)
+    lang = lang or ctx.lang
+    forms = ctx.glossary.entries[entry_id].forms(lang)
     return forms is not None and any(
-        holds_form(text, form, ctx.lang) for form in forms.good_forms() if NAME_SLOT not in form
+        holds_form(text, form, lang) for form in forms.good_forms() if NAME_SLOT not in form
     )
+
+
+def _named_inside_a_title_before(
+    ctx: VariantContext, entry_id: str, source_texts: Sequence[tuple[str, Sequence[Mention]]]
+) -> bool:
+    """Return whether the source names organization ``entry_id`` inside a title's mention
+    before one of its own mentions in these texts of a block ("Tổng Giám đốc Tổng công ty
+    X ... cho biết X sẽ"): the second is a second reference within the block."""
+    assert ctx.glossary is not None and ctx.source_lang is not None
+    kinds = ctx.glossary.kinds
+    for _, mentions in source_texts:
+        holding = [
+            m.end
+            for m in mentions
+            if kinds.get(m.entry) is EntryKind.TITLE
+            and _written_inside(ctx, entry_id, m.text, ctx.source_lang)
+        ]
+        if holding and any(m.entry == entry_id and m.start >= min(holding) for m in mentions):
+            return True
+    return False
 
 
 def _preferred(ctx: VariantContext, entry_id: str) -> str | None:
@@ -1374,6 +1395,15 @@ def missing_term(ctx: VariantContext) -> Iterator[Problem]:
                 before = here_found[entry] > 0 or (
                     first_rendered.get(entry, len(target_units)) < min(t_idx)
                     or first_otherwise.get(entry, len(target_units)) < min(t_idx)
+                    # ... or inside a title in this block, as the source names it
+                    # before ("Tổng Giám đốc Tổng công ty X ... cho biết X sẽ": "General
+                    # Director of X ... said the corporation will").
+                    or (
+                        first_otherwise.get(entry) in t_idx
+                        and _named_inside_a_title_before(
+                            ctx, entry, [(source_units[i].text, source_mentions[i]) for i in s_idx]
+                        )
+                    )
                 )
             if (
                 headline

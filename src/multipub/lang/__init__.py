@@ -679,6 +679,12 @@ class Profile(_Data):
         default=(),
         description="MP203: such words written right after the title ('وزير سابق')",
     )
+    former_words_not_after: tuple[str, ...] = Field(
+        default=(),
+        description="MP203, in a language written without spaces: what, right before a "
+        "former-word, makes it the end of another word ('目' of '目前', now; '此' of '此前', "
+        "before that)",
+    )
     other_title_words: tuple[str, ...] = Field(
         default=(),
         description="MP203: words right before a title that make it another title, one the "
