@@ -764,6 +764,10 @@ def test_russian_case_endings_meet_one_stem(declined: str, name: str) -> None:
         ("В Куангнаме эвакуированы 3200 семей.", ["Куангнаме"]),
         ("Очереди за золотыми слитками.", ["золотыми слитками"]),
         ("Цена золотого слитка выросла.", ["золотого слитка"]),
+        # ... a man's name too ("Кхьем": "Кхь" + "ем"), in every case
+        ("Похороны Чан Ван Кхьема прошли.", ["Чан Ван Кхьема"]),
+        ("Прощание с Чан Ван Кхьемом.", ["Чан Ван Кхьемом"]),
+        ("Чан Ван Кхьем умер.", ["Чан Ван Кхьем"]),
         # ... and not another word
         ("Туристы пользуются визовым режимом.", []),
     ],
@@ -788,6 +792,12 @@ def test_russian_words_cut_in_the_nominative(text: str, found: list[str]) -> Non
                     "id": "place/quang-nam",
                     "kind": "place",
                     "terms": {"vi": "Quảng Nam", "ru": "Куангнам"},
+                },
+                {
+                    "id": "person/tran-van-khiem",
+                    "kind": "person",
+                    "gender": "male",
+                    "terms": {"vi": "Trần Văn Khiêm", "ru": "Чан Ван Кхьем"},
                 },
             ],
         },

@@ -1034,16 +1034,18 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
                     shown[len(forms)] = form
                     forms.append(definite_form)
                     statuses.append(status)
-        if stemmer is not None and entry.kind is not EntryKind.PERSON:
-            # A word the stemmer cuts in the nominative ("режим": "реж" + "им") keeps its
-            # whole self in the other cases ("режима", "режимом": "режим"): its declined
-            # form is looked for too, as a form of its own.
+        if stemmer is not None:
+            # A word the stemmer cuts in the nominative ("режим": "реж" + "им"; a man's
+            # name, "Кхьем": "Кхь" + "ем") keeps its whole self in the other cases
+            # ("режима", "режимом", "Кхьема": "режим", "Кхьем"): its declined form is
+            # looked for too, as a form of its own.
+            person = entry.kind is EntryKind.PERSON
             for form, status in list(zip(forms[first:], statuses[first:], strict=True)):
                 declined = [_declined(word, stemmer) for word in form.split()]
                 # ... and one whose other cases the stemmer cuts shorter: "систему" and
                 # "систем" are "сист" + "ему", "ем", where "система" is "систем" + "а".
                 shortened = [_cut_shorter(word, stemmer) for word in form.split()]
-                for variant in (declined, shortened):
+                for variant in (declined,) if person else (declined, shortened):
                     if variant != form.split() and " ".join(variant) not in forms[first:]:
                         shown[len(forms)] = form
                         forms.append(" ".join(variant))
