@@ -262,6 +262,23 @@ def _declined(word: str, stemmer: _Stemmer) -> str:
     return word
 
 
+def case_free_words(form: str, lang: str) -> list[str]:
+    """Return the words of ``form`` as they are compared whatever their case: lower-cased,
+    cut to their stems in a language whose matcher stems words ("алкоголя": "алкогол"),
+    and without the article written onto them in a language with clitics ("الحافلة":
+    "حافلة", where two letters or more are left)."""
+    found = profile(lang)
+    stemmer = _stemmer(lang)
+    clitics = found.matching.clitics if found is not None else None
+    article = clitics.article if clitics is not None else ""
+    words = []
+    for word in form.lower().split():
+        if article and word.startswith(article) and len(word) - len(article) >= 2:
+            word = word[len(article) :]
+        words.append(stemmer.key(word) if stemmer is not None else word)
+    return words
+
+
 def same_but_case(first: str, second: str, lang: str) -> bool:
     """Return True when two glossary forms differ only by their words' case endings, in a
     language whose matcher stems words ("сессия запросов", "сессии запросов"): the matcher

@@ -450,6 +450,9 @@ def test_russian_case_forms_render_the_entry(vi: str, text: str) -> None:
         ("Mưa lớn ở Nam Định và Gia Lai.", "zh-Hans", "南定和嘉莱两省降大雨。"),
         # A team named after its province.
         ("Nam Định thắng 2-1 trên sân nhà.", "zh-Hans", "南定队在主场以2比1获胜。"),
+        # The title's head before the name, a former-word between them.
+        ("Nguyên Chủ tịch nước Tô Lâm phát biểu.", "ar", "وتحدث الرئيس السابق تو لام."),
+        ("Cố Chủ tịch nước Tô Lâm được tưởng nhớ.", "ar", "وتم إحياء ذكرى الرئيس الراحل تو لام."),
         # A station, a road section, a battle and a route named after the town.
         ("Lễ khởi công tại ga Lào Cai.", "zh-Hans", "开工仪式在老街站举行。"),
         ("Đoạn Cần Thơ - Cà Mau thông xe.", "zh-Hans", "芹苴—金瓯段通车。"),

@@ -811,6 +811,35 @@ def test_mp104_a_longer_form_after_a_shorter_one_it_holds(tmp_path: Path) -> Non
     assert check(article, glossary=glossary, config=Config(select=("MP104",))) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "blocks", "reported"),
+    [
+        # the short form inside the full one, declined or with the article written on
+        ("ru", ["Концентрация алкоголя проверена.", "Проверка на алкоголь прошла."], False),
+        ("ar", ["انقلبت حافلة الركاب.", "وكانت الحافلة تعمل على خط هانوي."], False),
+        # a word the full form does not hold is another rendering
+        ("ru", ["Концентрация алкоголя проверена.", "Проверка на спирт прошла."], True),
+    ],
+)
+def test_mp104_a_short_form_held_in_the_full_one_in_any_case(
+    tmp_path: Path, lang: str, blocks: list[str], reported: bool
+) -> None:
+    (tmp_path / "desk.yaml").write_text(
+        "name: desk\nsource_lang: vi\nentries:\n"
+        "  - id: term/alcohol-level\n    kind: term\n    terms:\n"
+        "      vi: nồng độ cồn\n"
+        "      ru: {preferred: концентрация алкоголя, accepted: [алкоголь, спирт]}\n"
+        "  - id: term/coach\n    kind: term\n    terms:\n"
+        "      vi: xe khách\n"
+        "      ar: {preferred: حافلة الركاب, accepted: [الحافلة, حافلة]}\n",
+        encoding="utf-8",
+    )
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    article = make_article({lang: blocks}, source_lang=lang)
+    found = check(article, glossary=glossary, config=Config(select=("MP104",)))
+    assert bool(found) is reported
+
+
 def test_mp104_a_declined_form_the_glossary_lists_is_the_same_rendering(tmp_path: Path) -> None:
     # The desk lists the genitive as accepted; the accusative reads as the house form.
     (tmp_path / "desk.yaml").write_text(

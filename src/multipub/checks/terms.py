@@ -26,6 +26,7 @@ from multipub.matcher import (
     HOUSE_FORMS,
     FormStatus,
     Mention,
+    case_free_words,
     holds_form,
     plural_words,
     same_but_case,
@@ -721,14 +722,23 @@ def _units_of(form: str, lang: str) -> list[str]:
 
 def _shortened(short: Mention, full: Mention, lang: str) -> bool:
     """Return True when ``short`` writes a form whose words (characters, without spaces)
-    stand in ``full``'s form in a row ("总理" in "政府总理"): the short title after the
-    full one, no other rendering ("Хайфон" is not in "Хайфонг": one word, another)."""
+    stand in ``full``'s form in a row ("总理" in "政府总理"), in any case and with or
+    without the article written onto them ("алкоголь" in "концентрация алкоголя",
+    "الحافلة" in "حافلة الركاب"): the short title after the full one, no other rendering
+    ("Хайфон" is not in "Хайфонг": one word, another)."""
     if short.status is FormStatus.FORBIDDEN:
         return False
     part, whole = _units_of(short.form, lang), _units_of(full.form, lang)
-    return len(part) < len(whole) and any(
-        whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1)
-    )
+    if len(part) >= len(whole):
+        return False
+    if any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1)):
+        return True
+    found = profile(lang)
+    if found is None or not found.separates_words:
+        return False
+    part = case_free_words(" ".join(part), lang)
+    whole = case_free_words(" ".join(whole), lang)
+    return any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
 def _words_left_out(short: Mention, full: Mention, lang: str) -> bool:
@@ -841,6 +851,31 @@ _WORD_SPAN = re.compile(r"\w+")
 # Between a title and the name it belongs to: white space and a comma ("Ho Duc Thinh,
 # the chairman" also has "the").
 _APPOSITION_GAP = re.compile(r"^[\s,،]*(?:the\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _former_word_first(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of one of ``lang``'s former-words written after a title
+    ("السابق", "الراحل": the profile's ``former_words_after``) at the start of a text, None
+    without any."""
+    found = profile(lang)
+    if found is None or not found.former_words_after:
+        return None
+    words = words_pattern(found.former_words_after, bounded=found.separates_words)
+    return re.compile(rf"^[\s,،]*{words}", re.IGNORECASE)
+
+
+def _gap_to_the_name(gap: str, lang: str) -> bool:
+    """Return True when ``gap`` (between a title's head and a name) sets the name beside
+    the title: nothing but spaces, a comma, "the", or a former-word written after the
+    title ("الرئيس السابق X", the former president X)."""
+    if _APPOSITION_GAP.match(gap):
+        return True
+    former = _former_word_first(lang)
+    found = former.match(gap) if former is not None else None
+    return found is not None and _APPOSITION_GAP.match(gap[found.end() :]) is not None
+
+
 # How far before a title's head its predicate word may end ("elected its", "élu").
 _PREDICATE_REACH = 40
 
@@ -1030,9 +1065,9 @@ def _title_head_in(
             if (
                 after < len(mentions)
                 and kinds.get(mentions[after].entry) is EntryKind.PERSON
-                and _APPOSITION_GAP.match(text[end : mentions[after].start])
+                and _gap_to_the_name(text[end : mentions[after].start], ctx.lang)
             ):
-                return True  # "Chairman Ho Duc Thinh"
+                return True  # "Chairman Ho Duc Thinh", "الرئيس السابق X"
             if _name_after().match(text, end) or _surname_after(text, end, ctx.lang):
                 return True  # a name the glossary does not know: "Chairman Cao Tuong Huy"
             if (
