@@ -1987,6 +1987,8 @@ def test_mp203_a_late_holders_title_is_a_role_held_before(lang: str) -> None:
 def test_mp203_chinese_former_words_and_the_words_they_end() -> None:
     name = NAMES[DUC]["zh"]
     assert run(lone("zh", f"前省人民委员会主席{name}在会上讲话。"), "MP203") == []
+    # 向 ("towards") before 已故 is no word of it: "向已故..." is towards the late one
+    assert run(lone("zh", f"代表团向已故省人民委员会主席{name}献花。"), "MP203") == []
     for other in ("此前", "会前"):
         found = run(lone("zh", f"{other}省人民委员会主席{name}在会上讲话。"), "MP203")
         assert [f.entry for f in found] == [DUC]
@@ -2025,3 +2027,38 @@ def test_mp204_titles_before_a_name_in_more_of_their_shapes(
 ) -> None:
     article = make_article({lang: blocks}, source_lang=lang)
     assert [f.excerpt for f in run(article, "MP204")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the title after "and" opens the next person's name: it is hers, not his
+        "التقى {duc}، رئيس اللجنة، ونائبة الأمين الدائم للجنة الحزب الإقليمية {van} بالوفد.",
+        "التقى {duc}، رئيس اللجنة، ونائبة الأمين الدائم للجنة الحزب الإقليمية السابقة {van} بالوفد.",
+        # ... past a complement the glossary does not know, and a former-word
+        "التقى {duc}، رئيس اللجنة، ونائبة الأمين الدائم لشؤون الحرب ومعاقي العمل السابقة {van} بالوفد.",
+    ],
+)
+def test_mp203_mp204_a_title_in_a_chain_that_opens_the_next_name(text: str) -> None:
+    article = lone("ar", text.format(duc=NAMES[DUC]["ar"], van="لي ثي هونغ فان"))
+    assert [f.entry for f in run(article, "MP204")] == []
+    assert DUC not in [f.entry for f in run(article, "MP203")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "ru",
+            "Ле Тхи Хонг Ван сказала, что Хоанг Минь Дык был примером. «Товарищ Хоанг Минь Дык "
+            "оставил нам урок», — сказала она.",
+        ),
+        (
+            "en",
+            'Le Thi Hong Van said Hoang Minh Duc was a model. "Comrade Hoang Minh Duc left us a '
+            'lesson," she said.',
+        ),
+    ],
+)
+def test_mp204_a_name_inside_a_quotation_is_not_its_speaker(lang: str, text: str) -> None:
+    assert run(lone(lang, text), "MP204") == []

@@ -108,7 +108,7 @@ def attached_titles(
         if end == person.end and gap.strip() and not _APPOSITION_MARKS.intersection(gap):
             break  # "A và Đại sứ ... B", "A وسفيرة ... B": "and" opens the next person
         if kind is EntryKind.TITLE:
-            if _before_another_name(text, mentions, position, kinds):
+            if _before_another_name(text, mentions, position, kinds, lang):
                 break  # "A, Thủ tướng Nhật Bản Ishikawa Tadao": the next man's title
             attached.append(following)
         end = following.end
@@ -199,6 +199,42 @@ def _only_linking(gap: str) -> bool:
     )
 
 
+@lru_cache(maxsize=64)
+def _former_word_last(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of a former-word written after a title (``former_words_after``)
+    ending the text searched, None for a language without any."""
+    found = profile(lang)
+    if found is None or not found.former_words_after:
+        return None
+    spaced = found.separates_words
+    words = words_pattern(found.former_words_after, bounded=spaced)
+    edge = r"(?<!\w)" if spaced else ""
+    return re.compile(rf"{edge}{words}\s*$", re.IGNORECASE)
+
+
+def _complement_or_former(gap: str, lang: str) -> bool:
+    """Return True when ``gap``, between a title and a name, is the title's complement, a
+    former-word written after it, or both ("العمل السابقة", "of Labour"). In a language
+    that writes its article onto words, a complement the glossary does not know may hold
+    words without it ("العمل ومعاقي الحرب والشؤون الاجتماعية السابقة"): a former-word
+    after it, and no mark or "and" before the name, make it one."""
+    found = _former_word_last(lang)
+    last = found.search(gap) if found is not None else None
+    former = last is not None
+    if last is not None:
+        gap = gap[: last.start()]
+    if not gap.strip() or _complement_between(gap, lang):
+        return True
+    language = profile(lang)
+    clitics = language.matching.clitics if language is not None else None
+    return (
+        former
+        and clitics is not None
+        and not any(mark in gap for mark in ',،;؛:()"“”«»')
+        and len(_PART_WORD.findall(gap)) <= _COMPLEMENT_WORDS
+    )
+
+
 def _complement_between(gap: str, lang: str) -> bool:
     """Return True when ``gap``, between a title and a name, is the title's complement: in
     a language with capitals and spaces, a linking word ("of", "de", "del") and then only
@@ -269,14 +305,21 @@ _CLAUSE_PUNCTUATION = re.compile(r"[,.;:!?()،؛。，]")
 
 
 def _before_another_name(
-    text: str, mentions: list[Mention], position: int, kinds: dict[str, EntryKind]
+    text: str,
+    mentions: list[Mention],
+    position: int,
+    kinds: dict[str, EntryKind],
+    lang: str | None = None,
 ) -> bool:
     """Return True when the title ``mentions[position]`` opens another name: past the
-    places and bodies right after it ("Chủ tịch UBND tỉnh Quảng Ninh"), three capitalized
+    places and bodies right after it ("Chủ tịch UBND tỉnh Quảng Ninh"), a person the
+    glossary knows, right after or past the title's complement or a former-word of
+    ``lang`` ("ووزيرة العمل السابقة Y", "and Minister of Labour Y"), or three capitalized
     words or more before the clause ends ("Thủ tướng Nhật Bản Ishikawa Tadao", "Chủ tịch
     UBND tỉnh Vũ Văn Tâm"); two are more often a place the glossary does not know ("Chủ
     tịch UBND huyện Gia Lâm")."""
     end = mentions[position].end
+    following_at = position + 1
     for following in mentions[position + 1 :]:
         if text[end : following.start].strip() or kinds.get(following.entry) not in (
             EntryKind.PLACE,
@@ -284,6 +327,13 @@ def _before_another_name(
         ):
             break
         end = following.end
+        following_at += 1
+    if following_at < len(mentions) and kinds.get(mentions[following_at].entry) is (
+        EntryKind.PERSON
+    ):
+        gap = text[end : mentions[following_at].start]
+        if not gap.strip() or (lang is not None and _complement_or_former(gap, lang)):
+            return True
     clause = _CLAUSE_PUNCTUATION.split(text[end : end + 80], maxsplit=1)[0]
     words = clause.split()
     capitalized = 0
@@ -544,21 +594,26 @@ def _former_words(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | 
     if found is None:
         return None, None
     spaced = found.separates_words
-    # Without spaces there is no word edge to test: the profile says what before a
-    # former-word makes it the end of another word (前 of "目前", now).
-    edge = (
-        r"(?<!\w)"
-        if spaced
-        else "".join(f"(?<!{re.escape(w)})" for w in found.former_words_not_after)
-    )
-    before = (
-        re.compile(
-            rf"{edge}{words_pattern(found.former_words, bounded=spaced)}[\s\u00a0-]*$",
-            re.IGNORECASE,
+    # Without spaces there is no word edge to test: the profile lists the words that end
+    # in a former-word and are other words ("目前", now), and a former-word is read only
+    # where none of them ends the text before the title.
+    if spaced:
+        words = r"(?<!\w)" + words_pattern(found.former_words, bounded=True)
+    else:
+        words = (
+            "(?:"
+            + "|".join(
+                "".join(
+                    f"(?<!{re.escape(other[: -len(word)])})"
+                    for other in found.not_former_words
+                    if other.endswith(word) and len(other) > len(word)
+                )
+                + re.escape(word)
+                for word in sorted(found.former_words, key=lambda w: (-len(w), w))
+            )
+            + ")"
         )
-        if found.former_words
-        else None
-    )
+    before = re.compile(rf"{words}[\s\u00a0-]*$", re.IGNORECASE) if found.former_words else None
     after = (
         re.compile(
             rf"^[\s\u00a0,،]*{words_pattern(found.former_words_after, bounded=spaced)}",
@@ -1097,6 +1152,17 @@ def _capitalized_word() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)[{capitals()}][\w'’-]*")
 
 
+def _quotation_around(text: str, mention: Mention) -> int | None:
+    """Return where the quotation that holds ``mention`` closes (its closing mark), None
+    when no quotation holds it."""
+    for quotation in _QUOTATION.finditer(text):
+        if quotation.start() >= mention.end:
+            break
+        if quotation.start() < mention.start and mention.end < quotation.end():
+            return quotation.end() - 1
+    return None
+
+
 def _inside_a_quote(text: str) -> bool:
     """Return whether ``text`` opens a quotation it does not close."""
     return (
@@ -1567,15 +1633,17 @@ def _names_someone(text: str, lang: str, attached: tuple[str, ...]) -> bool:
 
 
 def _feminine_title_heads(
-    text: str, lang: str, person: Mention, window_end: int
+    text: str, lang: str, person: Mention, window_end: int, next_person: bool = False
 ) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, masculine form) for each feminine title head opening a title of
-    the chain after ``person`` ("X، عضو ...، نائبة ..."), up to ``window_end``.
+    the chain after ``person`` ("X، عضو ...، نائبة ..."), up to ``window_end`` (where,
+    with ``next_person``, a person the glossary knows is named).
 
     The chain ends at the first comma-separated part that does not open with a title
     head (an attached "and", "ونائبة", is read through), and before a part that names
-    another person: that title is hers ("...، نائبة الرئيس تران ثي ماي"); after "and", the
-    next part's person counts too ("...، ونائبة الرئيس، السيدة تران ثي ماي").
+    another person: that title is hers ("...، نائبة الرئيس تران ثي ماي", or the next
+    person's at ``window_end``: "...، ووزيرة العمل السابقة Y"); after "and", the next
+    part's person counts too ("...، ونائبة الرئيس، السيدة تران ثي ماي").
     """
     heads = _title_heads(lang)
     if not heads:
@@ -1597,7 +1665,9 @@ def _feminine_title_heads(
             return
         comma = _NEXT_COMMA.search(text, part.end(), window_end)
         end = comma.start() if comma is not None else window_end
-        if _names_someone(text[part.end() : end], lang, attached):
+        if _names_someone(text[part.end() : end], lang, attached) or (
+            comma is None and next_person
+        ):
             return
         if joined and comma is not None:
             after = _NEXT_COMMA.search(text, comma.end(), window_end)
@@ -1818,8 +1888,13 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
             left = max(left, previous_end)
             if k + 1 < len(people):
                 right = min(right, people[k + 1].mention.start)
-            markers = _markers(text, lang, person.mention, (left, right), previous_end)
             after_limit = people[k + 1].mention.start if k + 1 < len(people) else len(text)
+            # A name inside a quotation is of what it says: the words after it closes
+            # ("», — сказала она") are its speaker's.
+            quoted = _quotation_around(text, person.mention)
+            if quoted is not None:
+                right, after_limit = min(right, quoted), min(after_limit, quoted)
+            markers = _markers(text, lang, person.mention, (left, right), previous_end)
             pronouns = _pronoun_after(
                 text,
                 lang,
@@ -1836,7 +1911,9 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
             if entry.gender is Gender.MALE:
                 # A title the glossary knows is judged below, with its own feminine form.
                 known = [(t.start, t.end) for t in person.titles]
-                for a, b, fix in _feminine_title_heads(text, lang, person.mention, right):
+                next_named = k + 1 < len(people) and right == people[k + 1].mention.start
+                heads = _feminine_title_heads(text, lang, person.mention, right, next_named)
+                for a, b, fix in heads:
                     if not any(s <= a < e for s, e in known):
                         span = (a, b)
                         yield _gender_problem(person, entry.id, entry.gender, text[a:b], span, fix)

@@ -679,11 +679,11 @@ class Profile(_Data):
         default=(),
         description="MP203: such words written right after the title ('وزير سابق')",
     )
-    former_words_not_after: tuple[str, ...] = Field(
+    not_former_words: tuple[str, ...] = Field(
         default=(),
-        description="MP203, in a language written without spaces: what, right before a "
-        "former-word, makes it the end of another word ('目' of '目前', now; '此' of '此前', "
-        "before that)",
+        description="MP203, in a language written without spaces: words that end in a "
+        "former-word and are other words ('目前', now; '此前', before that): a title right "
+        "after them is not said to be former",
     )
     other_title_words: tuple[str, ...] = Field(
         default=(),
