@@ -2062,3 +2062,58 @@ def test_mp203_mp204_a_title_in_a_chain_that_opens_the_next_name(text: str) -> N
 )
 def test_mp204_a_name_inside_a_quotation_is_not_its_speaker(lang: str, text: str) -> None:
     assert run(lone(lang, text), "MP204") == []
+
+
+_JURY_DESK = """name: desk
+source_lang: vi
+entries:
+  - id: title/president
+    kind: title
+    terms:
+      vi: Chủ tịch nước
+      en: President
+      fr: {preferred: président, feminine: présidente}
+      es: {preferred: presidente, feminine: presidenta}
+  - id: title/writers-vice-chair
+    kind: title
+    terms: {vi: Phó Chủ tịch Hội Nhà văn, en: Vice Chair of the Writers' Association}
+  - id: person/ngo-thi-thuy
+    kind: person
+    gender: female
+    terms: {vi: Ngô Thị Thủy, en: Ngo Thi Thuy, fr: Ngo Thi Thuy, es: Ngo Thi Thuy}
+    roles:
+      - {title: title/writers-vice-chair, from: 2020-01-01}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "reported"),
+    [
+        # the head of a title of something the glossary does not know: another title
+        ("fr", "Ngo Thi Thuy, présidente du jury, a parlé.", False),
+        ("es", "Ngo Thi Thuy, presidenta del jurado, habló.", False),
+        ("en", "Ngo Thi Thuy, President of the jury, spoke.", False),
+        # the title itself, or of a country, is the glossary's
+        ("fr", "Ngo Thi Thuy, présidente, a parlé.", True),
+        ("en", "Ngo Thi Thuy, President of Vietnam, spoke.", True),
+    ],
+)
+def test_mp203_a_one_word_title_of_something_unknown(
+    tmp_path: Path, lang: str, text: str, reported: bool
+) -> None:
+    (tmp_path / "desk.yaml").write_text(_JURY_DESK, encoding="utf-8")
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    found = check(lone(lang, text), glossary=glossary, config=Config(select=("MP203",)))
+    assert bool(found) is reported
+
+
+def test_mp203_a_complement_with_commas_inside_its_name() -> None:
+    # "of Labour, War Invalids and Social Affairs": the commas are the body's name's
+    text = (
+        "Attending were Hoang Minh Duc and Permanent Deputy Head of Labour, War Invalids "
+        "and Social Affairs Le Thi Hong Van."
+    )
+    assert [f.entry for f in run(lone("en", text), "MP203")] == [VAN]
+    # a comma that sets the name off is no part of a name
+    text = "Hoang Minh Duc met the Permanent Deputy Head of Labour, Le Thi Hong Van."
+    assert VAN not in [f.entry for f in run(lone("en", text), "MP203")]

@@ -110,6 +110,8 @@ def attached_titles(
         if kind is EntryKind.TITLE:
             if _before_another_name(text, mentions, position, kinds, lang):
                 break  # "A, Thủ tướng Nhật Bản Ishikawa Tadao": the next man's title
+            if _of_something_unknown(text, mentions, position):
+                break  # "A, présidente du jury": a presidency the glossary does not know
             attached.append(following)
         end = following.end
     return attached
@@ -253,13 +255,23 @@ def _complement_between(gap: str, lang: str) -> bool:
     words = _PART_WORD.findall(gap)
     if not words or len(words) > _COMPLEMENT_WORDS or words[0].lower() not in _LINKING_WORDS:
         return False
-    if any(mark in gap for mark in ',;:()"“”«»'):
+    if any(mark in gap for mark in ';:()"“”«»') or not _commas_in_a_name(gap):
         return False
     if words[-1].lower() in _COMPLEMENT_GLUE:
         return False  # "of Hanoi and Le Thi Hong Van": "and" opens the next person
     surnames = name_signals(lang)[0]
     content = [w for w in words[1:] if w.lower() not in _COMPLEMENT_GLUE]
     return bool(content) and all(w[:1].isupper() and _plain(w) not in surnames for w in content)
+
+
+def _commas_in_a_name(gap: str) -> bool:
+    """Return True when each comma of ``gap`` stands inside a capitalized name, a word
+    with a capital right after it ("of Labour, War Invalids and Social Affairs"), and
+    none ends it (a comma before the name sets it off)."""
+    return not gap.rstrip().endswith(",") and all(
+        re.match(r"\s*[^\W\d_]", gap[comma + 1 :]) and gap[comma + 1 :].lstrip()[:1].isupper()
+        for comma in (i for i, c in enumerate(gap) if c == ",")
+    )
 
 
 def _construct_complement(gap: str, clitics: Clitics, lang: str) -> bool:
@@ -302,6 +314,29 @@ def _heads_an_unknown_unit(text: str, title: Mention, previous: Mention | None) 
 
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,.;:!?()،؛。，]")
+
+
+# A linking word and an article after a title: what the title is of follows.
+_OF_WHAT = re.compile(
+    r"\s+(?:of|de|du|des|del|d['’]|della|di)\s*(?:(?:the|la|le|les|l['’]|el|los|las)\s*)?(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def _of_something_unknown(text: str, mentions: list[Mention], position: int) -> bool:
+    """Return True when the title ``mentions[position]``, one word ("présidente",
+    "President"), is followed by a linking word and a word in small letters that no
+    glossary mention starts ("présidente du jury", "President of the jury"): the head of
+    another title, of a body the glossary does not know, not the title of that one word.
+    (A capital may be the country's: "President of Vietnam".)"""
+    title = mentions[position]
+    if len(title.text.split()) != 1:
+        return False
+    linked = _OF_WHAT.match(text, title.end)
+    if linked is None or not text[linked.end()].islower():
+        return False
+    following = mentions[position + 1] if position + 1 < len(mentions) else None
+    return following is None or following.start != linked.end()
 
 
 def _before_another_name(
