@@ -2117,3 +2117,73 @@ def test_mp203_a_complement_with_commas_inside_its_name() -> None:
     # a comma that sets the name off is no part of a name
     text = "Hoang Minh Duc met the Permanent Deputy Head of Labour, Le Thi Hong Van."
     assert VAN not in [f.entry for f in run(lone("en", text), "MP203")]
+
+
+_POLICE_DESK = """name: desk
+source_lang: vi
+entries:
+  - id: title/police-director
+    kind: title
+    terms:
+      vi: {preferred: Giám đốc Công an tỉnh, accepted: [Giám đốc Công an tỉnh …]}
+      en: {preferred: Director of the Provincial Police, accepted: ["Director of the … Provincial Police"]}
+      ar: {preferred: مدير شرطة المقاطعة, feminine: مديرة شرطة المقاطعة, accepted: [مدير شرطة مقاطعة …, مديرة شرطة مقاطعة …]}
+      ru: {preferred: начальник полиции провинции, accepted: [начальник полиции провинции …]}
+  - id: title/police-deputy-director
+    kind: title
+    terms:
+      vi: {preferred: Phó Giám đốc Công an tỉnh, accepted: [Phó Giám đốc Công an tỉnh …]}
+      en: {preferred: Deputy Director of the Provincial Police, accepted: ["Deputy Director of the … Provincial Police"]}
+  - id: person/lo-van-sang
+    kind: person
+    gender: male
+    terms: {vi: Lò Văn Sáng, en: Lo Van Sang, ar: لو فان سانغ, ru: Ло Ван Санг}
+    roles:
+      - {title: title/police-director, from: 2022-01-01}
+  - id: person/bui-thi-lan
+    kind: person
+    gender: female
+    terms: {vi: Bùi Thị Lan, en: Bui Thi Lan, ar: بوي ثي لان, ru: Буй Тхи Лан}
+    roles:
+      - {title: title/police-director, from: 2022-01-01}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code", "expected"),
+    [
+        # a title with its place inside, right before the name: a former one
+        (
+            "en",
+            "Deputy Director of the Ha Giang Provincial Police Lo Van Sang spoke.",
+            "MP203",
+            ["person/lo-van-sang"],
+        ),
+        ("en", "Director of the Ha Giang Provincial Police Lo Van Sang spoke.", "MP203", []),
+        # ... and the title of the other gender, the fix with the place in it
+        (
+            "ar",
+            "وقال مدير شرطة مقاطعة ها جيانغ بوي ثي لان إن التحقيق مستمر.",
+            "MP204",
+            ["use 'مديرة شرطة مقاطعة ها جيانغ'"],
+        ),
+        # the place's slot ends before the name: the verb is still hers
+        (
+            "ru",
+            "Начальник полиции провинции Хазянг Буй Тхи Лан сообщил об этом.",
+            "MP204",
+            ["use 'сообщила'"],
+        ),
+    ],
+)
+def test_titles_with_their_place_inside_before_a_name(
+    tmp_path: Path, lang: str, text: str, code: str, expected: list[str]
+) -> None:
+    (tmp_path / "desk.yaml").write_text(_POLICE_DESK, encoding="utf-8")
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    article = published(lang, text, "2025-03-16T08:00:00+07:00")
+    found = check(article, glossary=glossary, config=Config(select=(code,)))
+    if code == "MP203":
+        assert [f.entry for f in found] == expected
+    else:
+        assert [f.message.rpartition("; ")[2] for f in found] == expected

@@ -379,12 +379,165 @@ def _before_another_name(
     return capitalized >= 3
 
 
+@lru_cache(maxsize=16)
+def _slot_titles(
+    glossary: GlossaryIndex, lang: str
+) -> tuple[tuple[str, str, FormStatus, re.Pattern[str]], ...]:
+    """Return (entry, form, status, pattern) for each good form of a title in ``lang``
+    with a name slot ("Director of the … Provincial Police", "directora de la Policía
+    provincial de …"): the matcher reads such forms only for MP101's second look; here
+    they give a title whose place is named inside it. The slot reads one to six
+    capitalized words (one to four words in a script without case, one to six
+    characters without spaces), as few as will do."""
+    readings: list[tuple[str, str, FormStatus, re.Pattern[str]]] = []
+    for entry_id, kind in sorted(glossary.kinds.items()):
+        forms = glossary.entries[entry_id].forms(lang) if kind is EntryKind.TITLE else None
+        if forms is not None:
+            readings += [(entry_id, *reading) for reading in _slot_titles_of(forms, lang)]
+    return tuple(readings)
+
+
+@lru_cache(maxsize=4096)
+def _slot_titles_of(
+    forms: TermForms, lang: str
+) -> tuple[tuple[str, FormStatus, re.Pattern[str]], ...]:
+    """Return (form, status, pattern) for each good form with a name slot of ``forms``
+    in ``lang`` (see :func:`_slot_titles`); the slot is the pattern's group 1."""
+    found = profile(lang)
+    if found is None:
+        return ()
+    spaced = found.separates_words
+    upper = capitals()
+    if not spaced:
+        slot = r"([^\s，。、；：（）]{1,6}?)"
+    elif script(found.scripts[0]).cased:
+        word = rf"(?-i:[{upper}])[\w'’.-]*"
+        slot = rf"({word}(?:\s+(?:{word}|[-–]))" + "{0,5})"
+    else:
+        slot = r"(\S+(?:\s+\S+){0,3}?)"
+    statuses = [(forms.preferred, FormStatus.PREFERRED)]
+    if forms.feminine:
+        statuses.append((forms.feminine, FormStatus.FEMININE))
+    statuses += [(form, FormStatus.PLURAL) for form in forms.plural]
+    statuses += [(form, FormStatus.ACCEPTED) for form in forms.accepted]
+    readings = []
+    for form, status in statuses:
+        if NAME_SLOT not in form:
+            continue
+        if spaced:
+            parts = [slot if w == NAME_SLOT else re.escape(w) for w in form.split()]
+            body = r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+        else:
+            body = "".join(slot if c == NAME_SLOT else re.escape(c) for c in form if c != " ")
+        readings.append((form, status, re.compile(body, re.IGNORECASE)))
+    return tuple(readings)
+
+
+def _slot_counterpart(forms: TermForms, title: Mention, gender: Gender, lang: str) -> str | None:
+    """Return the form of ``gender`` with a name slot that shares most words with the
+    slot form ``title`` was read by, its slot filled with what fills it in the text
+    ("مديرة مستشفى مقاطعة ها جيانغ العام" for "مدير مستشفى مقاطعة ها جيانغ العام"), None
+    when the glossary lists none."""
+    written = set(title.form.split())
+    candidates = [
+        form
+        for form in forms.good_forms()
+        if NAME_SLOT in form and form != title.form and forms.gender_of(form) is gender
+    ]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda form: (len(written & set(form.split())), form))
+    pattern = next((p for f, _, p in _slot_titles_of(forms, lang) if f == title.form), None)
+    found = pattern.fullmatch(title.text) if pattern is not None else None
+    if found is None or found.lastindex is None:
+        return None
+    return best.replace(NAME_SLOT, found.group(1))
+
+
+def _people_mentions(ctx: VariantContext) -> list[list[Mention]]:
+    """Return the variant's mentions, aligned with its units, with the titles whose place
+    is named inside them read in the units that name a person ("Deputy Director of the Ha
+    Giang Provincial Police X": :func:`_slot_titles`); the places and bodies inside such a
+    title are its words, no mentions of their own. (Made once per variant.)"""
+    key = ("people-mentions", ctx.lang, "", None)
+    memo = ctx.shared.memo
+    remembered = memo.get(key)
+    if isinstance(remembered, list):
+        return remembered
+    glossary = ctx.glossary
+    found = ctx.mentions()
+    readings = _slot_titles(glossary, ctx.lang) if glossary is not None else ()
+    if readings and glossary is not None:
+        kinds = glossary.kinds
+        found = [
+            _with_slot_titles(unit.text, mentions, readings, kinds)
+            if any(kinds.get(m.entry) is EntryKind.PERSON for m in mentions)
+            else mentions
+            for unit, mentions in zip(ctx.units(), found, strict=True)
+        ]
+    memo[key] = found
+    return found
+
+
+# What may stand between a place's first word and the name after it: its other words.
+_SHORT_GAP = re.compile(r"(?:\s+[^\s,،;:.()]+){0,3}\s+$")
+
+
+def _with_slot_titles(
+    text: str,
+    mentions: list[Mention],
+    readings: tuple[tuple[str, str, FormStatus, re.Pattern[str]], ...],
+    kinds: dict[str, EntryKind],
+) -> list[Mention]:
+    """Return ``mentions`` with each reading of a slot title in ``text`` that no mention
+    crosses (the longest first, one per place), the mentions inside it left out. A slot
+    that ends the form ends before a person's name ("... провинции Тэйнинь Нгуен Тхи Лан
+    Ань": the name is no part of the place)."""
+    persons = [m.start for m in mentions if kinds.get(m.entry) is EntryKind.PERSON]
+    spans = []
+    for entry_id, form, status, pattern in readings:
+        for match in pattern.finditer(text):
+            start, end = match.start(), match.end()
+            inside = [p for p in persons if start < p < end]
+            if inside:
+                cut = len(text[: min(inside)].rstrip())
+                if pattern.fullmatch(text, start, cut) is None:
+                    continue
+                end = cut
+            elif form.endswith(NAME_SLOT):
+                # A slot read as few words as will do, where a name follows: up to it
+                # ("مدير شرطة مقاطعة ها جيانغ X": the place is two words).
+                after = [p for p in persons if p >= end and _SHORT_GAP.match(text, end, p)]
+                cut = len(text[: min(after)].rstrip()) if after else end
+                if cut > end and pattern.fullmatch(text, start, cut) is not None:
+                    end = cut
+            spans.append((start, -end, entry_id, form, status))
+    spans.sort()
+    result = list(mentions)
+    taken_end = -1
+    for start, negative_end, entry_id, form, status in spans:
+        end = -negative_end
+        if start < taken_end or any(
+            m.start < end and start < m.end and not (start <= m.start and m.end <= end)
+            for m in result
+        ):
+            continue  # a mention crosses its edge: another reading of the words
+        if any(
+            m.start <= start and end <= m.end and (m.start, m.end) != (start, end) for m in result
+        ):
+            continue  # inside a longer mention
+        taken_end = end
+        result = [m for m in result if not (start <= m.start and m.end <= end)]
+        result.append(Mention(entry_id, form, status, start, end, text[start:end], True))
+    return sorted(result, key=lambda m: (m.start, m.end)) if taken_end >= 0 else mentions
+
+
 def _people(ctx: VariantContext) -> Iterator[_Person]:
     glossary = ctx.glossary
     if glossary is None:
         return
     kinds = glossary.kinds
-    for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
+    for unit, mentions in zip(ctx.units(), _people_mentions(ctx), strict=True):
         for i, m in enumerate(mentions):
             if kinds.get(m.entry) is EntryKind.PERSON:
                 titles = tuple(attached_titles(unit.text, mentions, i, kinds, ctx.lang))
@@ -430,7 +583,9 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
     published = ctx.article.published_at
     day = published.date() if published else None
     kinds = glossary.kinds
-    mentions_of = {id(unit): found for unit, found in zip(ctx.units(), ctx.mentions(), strict=True)}
+    mentions_of = {
+        id(unit): found for unit, found in zip(ctx.units(), _people_mentions(ctx), strict=True)
+    }
     for person in _people(ctx):
         entry = glossary.entries[person.mention.entry]
         if not entry.roles:
@@ -1755,7 +1910,7 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     # An honorific written without a full stop ("Mr Van", "Mme Thu") is no word of a name.
     honorifics = {word for pair in language.gender.honorifics for word in pair}
     honorifics |= {word[:1].upper() + word[1:] for word in honorifics}
-    units, mentions = ctx.units(), ctx.mentions()
+    units, mentions = ctx.units(), _people_mentions(ctx)
     first: dict[str, tuple[int, int]] = {}  # person -> (unit, end) of the first full name
     given: dict[str, str | None] = {}  # given name as written -> person, None if shared
     other_words: set[str] = set()
@@ -1860,7 +2015,9 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
         people_by_unit.setdefault(id(person.unit), []).append(person)
     for people in people_by_unit.values():
         people.sort(key=lambda p: p.mention.start)
-    mentions_of = {id(unit): found for unit, found in zip(ctx.units(), ctx.mentions(), strict=True)}
+    mentions_of = {
+        id(unit): found for unit, found in zip(ctx.units(), _people_mentions(ctx), strict=True)
+    }
     starts_of = {key: [m.start for m in found] for key, found in mentions_of.items()}
     title_words = _title_words(glossary, ctx.lang)
     units = ctx.units()
@@ -1968,6 +2125,9 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
                 ) not in (None, entry.gender)
                 if title.status is wrong or other_gender:
                     span = (title.start, title.end)
+                    if NAME_SLOT in title.form:
+                        # A title read with its place: the place goes in the fix too.
+                        fix = _slot_counterpart(forms, title, entry.gender, ctx.lang) or fix
                     yield _gender_problem(person, entry.id, entry.gender, title.text, span, fix)
 
 
