@@ -450,6 +450,9 @@ def test_russian_case_forms_render_the_entry(vi: str, text: str) -> None:
         ("Mưa lớn ở Nam Định và Gia Lai.", "zh-Hans", "南定和嘉莱两省降大雨。"),
         # A team named after its province.
         ("Nam Định thắng 2-1 trên sân nhà.", "zh-Hans", "南定队在主场以2比1获胜。"),
+        # A construct's second word after the preposition, the title in the accusative
+        # ("as prime minister").
+        ("Ông được bầu làm Thủ tướng năm 1981.", "ar", "وانتخب رئيسا للوزراء عام 1981."),
         # The title's head before the name, a former-word between them.
         ("Nguyên Chủ tịch nước Tô Lâm phát biểu.", "ar", "وتحدث الرئيس السابق تو لام."),
         ("Cố Chủ tịch nước Tô Lâm được tưởng nhớ.", "ar", "وتم إحياء ذكرى الرئيس الراحل تو لام."),

@@ -1150,6 +1150,8 @@ def test_flight_codes_read(text: str, codes: list[str]) -> None:
             "4",
         ),
         ("Vụ tai nạn làm 3 người chết.", "ru", "В аварии погибли 4 человека.", "4"),
+        # the month is no count: the change is the victims'
+        ("Tháng 7, 3 người chết.", "en", "In July, 5 people died.", "5"),
         ("Vụ tai nạn làm 3 người chết.", "zh-Hans", "事故造成4人死亡。", "4"),
         ("Vụ tai nạn làm 3 người chết.", "ar", "أسفر الحادث عن مقتل 4 أشخاص.", "4"),
         (
@@ -1223,6 +1225,23 @@ def test_changed_whole_numbers_below_ten(source: str, lang: str, target: str, sh
             "Lễ hội diễn ra từ 5 đến 7/2 (mùng 8 đến mùng 10 tháng Giêng).",
             "zh-Hans",
             "庆典于2月5日至7日（正月初8至初10）举行。",
+        ),
+        # a month, a weekday: no count ("tháng 7", July; "thứ 7", Saturday), and a Roman
+        # numeral of the source written in figures is no figure it lacks
+        (
+            "Tháng 7, dự án giai đoạn II khởi công.",
+            "en",
+            "In July, phase 2 of the project broke ground.",
+        ),
+        (
+            "Sáng thứ 7, dự án giai đoạn II được khởi công.",
+            "en",
+            "On Saturday morning, phase 2 of the project broke ground.",
+        ),
+        (
+            "Trong tháng 6, dự án giai đoạn III hoàn thành.",
+            "ar",
+            "في يونيو، اكتملت المرحلة 3 من المشروع.",
         ),
         # a figure dropped is no change; a whole hour the clock time settles neither
         ("Có 3 người bị thương.", "fr", "Trois personnes ont été blessées."),

@@ -2096,6 +2096,8 @@ entries:
         # the title itself, or of a country, is the glossary's
         ("fr", "Ngo Thi Thuy, présidente, a parlé.", True),
         ("en", "Ngo Thi Thuy, President of Vietnam, spoke.", True),
+        ("en", "Ngo Thi Thuy, President of the country, spoke.", True),
+        ("fr", "Ngo Thi Thuy, présidente du pays, a parlé.", True),
     ],
 )
 def test_mp203_a_one_word_title_of_something_unknown(
@@ -2134,10 +2136,14 @@ entries:
     terms:
       vi: {preferred: Phó Giám đốc Công an tỉnh, accepted: [Phó Giám đốc Công an tỉnh …]}
       en: {preferred: Deputy Director of the Provincial Police, accepted: ["Deputy Director of the … Provincial Police"]}
+      zh: {preferred: 省公安厅副厅长, accepted: [… 省公安厅副厅长]}
+  - id: place/ha-giang
+    kind: place
+    terms: {vi: Hà Giang, zh: 河江省}
   - id: person/lo-van-sang
     kind: person
     gender: male
-    terms: {vi: Lò Văn Sáng, en: Lo Van Sang, ar: لو فان سانغ, ru: Ло Ван Санг}
+    terms: {vi: Lò Văn Sáng, en: Lo Van Sang, ar: لو فان سانغ, ru: Ло Ван Санг, zh: 罗文创}
     roles:
       - {title: title/police-director, from: 2022-01-01}
   - id: person/bui-thi-lan
@@ -2160,6 +2166,8 @@ entries:
             ["person/lo-van-sang"],
         ),
         ("en", "Director of the Ha Giang Provincial Police Lo Van Sang spoke.", "MP203", []),
+        # without spaces, the slot opens at the place: not at the sentence's start
+        ("zh-Hans", "昨天会见了河江省公安厅副厅长罗文创。", "MP203", ["person/lo-van-sang"]),
         # ... and the title of the other gender, the fix with the place in it
         (
             "ar",
@@ -2187,3 +2195,40 @@ def test_titles_with_their_place_inside_before_a_name(
         assert [f.entry for f in found] == expected
     else:
         assert [f.message.rpartition("; ")[2] for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("vi", "ar", "reported"),
+    [
+        # verb first: the President awarded her; the source gives her no title
+        (
+            "Chủ tịch UBND tỉnh trao bằng khen cho bà Lê Thị Hồng Vân.",
+            "منح رئيس اللجنة الشعبية الإقليمية لي ثي هونغ فان شهادة تقدير.",
+            False,
+        ),
+        # the source gives her the title: its masculine form is hers, and wrong
+        (
+            "Chủ tịch UBND tỉnh Lê Thị Hồng Vân trao bằng khen.",
+            "منح رئيس اللجنة الشعبية الإقليمية لي ثي هونغ فان شهادات تقدير.",
+            True,
+        ),
+    ],
+)
+def test_mp204_a_title_the_source_gives_someone_else(vi: str, ar: str, reported: bool) -> None:
+    article = make_article({"vi": [vi], "ar": [ar]})
+    found = [f for f in run(article, "MP204") if f.lang == "ar"]
+    assert bool(found) is reported
+
+
+def test_mp203_a_title_the_source_gives_another_person_is_a_swap() -> None:
+    # the source's chairwoman is Van; the translation gives Duc her title: reported
+    article = make_article(
+        {
+            "vi": ["Chủ tịch UBND tỉnh Lê Thị Hồng Vân và ông Hoàng Minh Đức dự họp."],
+            "en": [
+                "Chairman of the Provincial People's Committee Hoang Minh Duc and Le Thi Hong "
+                "Van attended."
+            ],
+        }
+    )
+    assert DUC in [f.entry for f in run(article, "MP203") if f.lang == "en"]

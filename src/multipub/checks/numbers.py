@@ -735,6 +735,17 @@ def _changed_clocks(
 
 
 @lru_cache(maxsize=64)
+def _order_word_before(lang: str) -> re.Pattern[str]:
+    """Return the pattern of one of ``lang``'s ``order_words`` right before a figure, at
+    the end of the text searched ("tháng 7", "第3"; matching nothing without any)."""
+    found = profile(lang)
+    words = found.numbers.order_words if found is not None else ()
+    spaced = found is None or found.separates_words
+    edge = r"(?<!\w)" if spaced else ""
+    return re.compile(rf"{edge}{words_pattern(words, bounded=spaced)}\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
 def _spelled_numbers(lang: str) -> dict[str, re.Pattern[str]] | None:
     """Return, for each whole number from 2 to 9 ("3"), the pattern of ``lang``'s words
     for it (its profile's ``numbers.number_words``, after any clitics written onto them:
@@ -796,28 +807,37 @@ def _changed_small_wholes(
 
     def unmatched(
         found: list[tuple[int, NumberToken]],
+        units: Sequence[TextUnit],
+        text_lang: str,
         spelled: dict[str, re.Pattern[str]],
         text: str,
         dated: set[str],
     ) -> list[tuple[int, NumberToken]]:
         # A figure the other side writes too, as often, or spells, is no change; nor
         # the day of a date there: "7 và 8/5" is "May 7 and 8", a day alone beside a
-        # date on either side.
+        # date on either side; nor a month or a weekday ("tháng 7", "thứ 7": the
+        # profile's order_words), which translations name (matched all the same, when
+        # the other side writes the figure too: "tháng 9", "9月").
+        order = _order_word_before(text_lang)
         equal = Counter(common)
         left = []
         for index, token in found:
             if equal[token.key] > 0:
                 equal[token.key] -= 1
-            elif token.key not in dated and spelled[token.key].search(text) is None:
+            elif (
+                token.key not in dated
+                and spelled[token.key].search(text) is None
+                and order.search(units[index].text, max(0, token.start - 12), token.start) is None
+            ):
                 left.append((index, token))
         return left
 
     target_days = days([target_units[j].text for j in t_idx], lang)
-    lacking = unmatched(mine, target_words, target_text, target_days)
+    lacking = unmatched(mine, source_units, source_lang, target_words, target_text, target_days)
     if not lacking:
         return
     source_days = days([source_units[i].text for i in s_idx], source_lang)
-    extra = unmatched(theirs, source_words, source_text, source_days)
+    extra = unmatched(theirs, target_units, lang, source_words, source_text, source_days)
     for (i, written), (j, now) in zip(lacking, extra, strict=False):
         problem = _written_otherwise(
             "number",

@@ -6,7 +6,7 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -110,7 +110,7 @@ def attached_titles(
         if kind is EntryKind.TITLE:
             if _before_another_name(text, mentions, position, kinds, lang):
                 break  # "A, Thủ tướng Nhật Bản Ishikawa Tadao": the next man's title
-            if _of_something_unknown(text, mentions, position):
+            if _of_something_unknown(text, mentions, position, lang):
                 break  # "A, présidente du jury": a presidency the glossary does not know
             attached.append(following)
         end = following.end
@@ -323,17 +323,24 @@ _OF_WHAT = re.compile(
 )
 
 
-def _of_something_unknown(text: str, mentions: list[Mention], position: int) -> bool:
+def _of_something_unknown(
+    text: str, mentions: list[Mention], position: int, lang: str | None = None
+) -> bool:
     """Return True when the title ``mentions[position]``, one word ("présidente",
     "President"), is followed by a linking word and a word in small letters that no
     glossary mention starts ("présidente du jury", "President of the jury"): the head of
     another title, of a body the glossary does not know, not the title of that one word.
-    (A capital may be the country's: "President of Vietnam".)"""
+    (A capital may be the country's: "President of Vietnam"; so may a word of ``lang``'s
+    ``state_words``: "President of the country".)"""
     title = mentions[position]
     if len(title.text.split()) != 1:
         return False
     linked = _OF_WHAT.match(text, title.end)
     if linked is None or not text[linked.end()].islower():
+        return False
+    found = profile(lang) if lang is not None else None
+    word = _PART_WORD.match(text, linked.end())
+    if found is not None and word is not None and word.group().lower() in found.state_words:
         return False
     following = mentions[position + 1] if position + 1 < len(mentions) else None
     return following is None or following.start != linked.end()
@@ -470,7 +477,7 @@ def _people_mentions(ctx: VariantContext) -> list[list[Mention]]:
     if readings and glossary is not None:
         kinds = glossary.kinds
         found = [
-            _with_slot_titles(unit.text, mentions, readings, kinds)
+            _with_slot_titles(unit.text, mentions, readings, kinds, ctx.lang)
             if any(kinds.get(m.entry) is EntryKind.PERSON for m in mentions)
             else mentions
             for unit, mentions in zip(ctx.units(), found, strict=True)
@@ -488,15 +495,31 @@ def _with_slot_titles(
     mentions: list[Mention],
     readings: tuple[tuple[str, str, FormStatus, re.Pattern[str]], ...],
     kinds: dict[str, EntryKind],
+    lang: str,
 ) -> list[Mention]:
     """Return ``mentions`` with each reading of a slot title in ``text`` that no mention
     crosses (the longest first, one per place), the mentions inside it left out. A slot
     that ends the form ends before a person's name ("... провинции Тэйнинь Нгуен Тхи Лан
-    Ань": the name is no part of the place)."""
+    Ань": the name is no part of the place). Without spaces, a slot that opens the form
+    opens at a place or body the matcher found ("河江省公安厅副厅长": not "昨天会见了河江...")."""
     persons = [m.start for m in mentions if kinds.get(m.entry) is EntryKind.PERSON]
+    found = profile(lang)
+    unspaced = found is not None and not found.separates_words
+    bodies = sorted(
+        {
+            m.start
+            for m in mentions
+            if kinds.get(m.entry) in (EntryKind.PLACE, EntryKind.ORGANIZATION)
+        }
+    )
     spans = []
     for entry_id, form, status, pattern in readings:
-        for match in pattern.finditer(text):
+        if unspaced and form.startswith(NAME_SLOT):
+            anchored = (pattern.match(text, start) for start in bodies)
+            matches: Iterable[re.Match[str]] = [m for m in anchored if m is not None]
+        else:
+            matches = pattern.finditer(text)
+        for match in matches:
             start, end = match.start(), match.end()
             inside = [p for p in persons if start < p < end]
             if inside:
@@ -530,6 +553,49 @@ def _with_slot_titles(
         result = [m for m in result if not (start <= m.start and m.end <= end)]
         result.append(Mention(entry_id, form, status, start, end, text[start:end], True))
     return sorted(result, key=lambda m: (m.start, m.end)) if taken_end >= 0 else mentions
+
+
+def _source_says_otherwise(ctx: VariantContext, person: _Person, title: Mention) -> bool:
+    """Return True when the title stands right before ``person``'s name in the
+    translation, and the source block it translates names the same person after the same
+    title, a clause apart (three words or more between), the title given to no one there
+    ("Chủ tịch nước phong tặng ... cho công nhân X", rendered verb first: "منح رئيس
+    الدولة X لقب", the President awarded X): the translation's word order set the title
+    before the name. (A title the source gives someone else is a swap: reported.)"""
+    source_lang = ctx.source_lang
+    glossary = ctx.glossary
+    if source_lang is None or glossary is None or title.end > person.mention.start:
+        return False
+    index = next((k for k, unit in enumerate(ctx.units()) if unit is person.unit), None)
+    if index is None:
+        return False
+    sources = [i for s_idx, t_idx in ctx.unit_pairs() if index in t_idx for i in s_idx]
+    units, mentions = ctx.shared.units(source_lang), ctx.shared.mentions(source_lang)
+    kinds = glossary.kinds
+    apart = titled = False
+    for i in sources:
+        found, text = mentions[i], units[i].text
+        titles = [m for m in found if m.entry == title.entry]
+        if not titles:
+            continue
+        given = {
+            (t.start, t.end)
+            for k, mention in enumerate(found)
+            if kinds.get(mention.entry) is EntryKind.PERSON
+            for t in attached_titles(text, found, k, kinds, source_lang)
+            if t.entry == title.entry
+        }
+        for mention in found:
+            if mention.entry != person.mention.entry:
+                continue
+            titled = titled or bool(given)
+            apart = apart or any(
+                (t.start, t.end) not in given
+                and t.end <= mention.start
+                and len(text[t.end : mention.start].split()) >= 3
+                for t in titles
+            )
+    return apart and not titled
 
 
 def _people(ctx: VariantContext) -> Iterator[_Person]:
@@ -595,6 +661,8 @@ def wrong_role(ctx: VariantContext) -> Iterator[Problem]:
             roles = [r for r in entry.roles if title.entry in (r.title, broader.get(r.title))]
             if any(day is None or r.held_on(day) for r in roles):
                 continue
+            if _source_says_otherwise(ctx, person, title):
+                continue  # the title is another's in the source: word order set it here
             held_now = [r.title for r in entry.roles if day is None or r.held_on(day)]
             if _head_of_a_title(glossary, title, held_now, ctx.lang):
                 continue  # "la vicepresidenta X": the head of her provincial title
@@ -2123,7 +2191,9 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
                 other_gender = title.status is FormStatus.ACCEPTED and forms.gender_of(
                     title.form
                 ) not in (None, entry.gender)
-                if title.status is wrong or other_gender:
+                if (title.status is wrong or other_gender) and not _source_says_otherwise(
+                    ctx, person, title
+                ):
                     span = (title.start, title.end)
                     if NAME_SLOT in title.form:
                         # A title read with its place: the place goes in the fix too.

@@ -172,6 +172,7 @@ def _second_look_patterns(
                 opening = bare
             reading = _NAME_INSIDE.join(map(plural_word, [first, *rest]))
             patterns.append(re.compile(rf"(?<!\w)(?:{opening}){reading}(?!\w)"))
+        patterns += _linked_by_preposition(written, clitics)
     one_word = [form for form in written if len(form.split()) == 1 and NAME_SLOT not in form]
     adjectives = [
         re.escape(form[: -len(end)]) + "(?:" + "|".join(map(re.escape, news)) + ")"
@@ -248,6 +249,32 @@ def _clitic_openings(clitics: Clitics) -> tuple[str, str]:
         return "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
 
     return alternation(bare), alternation(definite)
+
+
+def _linked_by_preposition(written: Sequence[str], clitics: Clitics) -> list[re.Pattern[str]]:
+    """Return the patterns of two-word forms and longer (a construct: "مدير إدارة ...")
+    with their second word after the preposition that contracts the article ("مديرة
+    لإدارة التعليم", "رئيسا للوزراء": the title in the accusative, "as director of"), the
+    first word perhaps with the accusative ending."""
+    contracts, article = clitics.article_contracts_after, clitics.article
+    if not contracts or not article:
+        return []
+    ending = re.escape(clitics.accusative_ending) + "?" if clitics.accusative_ending else ""
+    patterns = []
+    for form in written:
+        first, *rest = form.split()
+        if not rest or NAME_SLOT in (first, rest[0]) or first.startswith(article):
+            continue
+        second = rest[0]
+        if second.startswith(article):
+            linked = re.escape(contracts + article[1:] + second[len(article) :])
+        else:
+            linked = re.escape(contracts + second)
+        tail = "".join(r"\s+" + re.escape(word) for word in rest[1:] if word != NAME_SLOT)
+        if NAME_SLOT in rest[1:]:
+            continue  # a slot after the link: the second look's other patterns read it
+        patterns.append(re.compile(rf"(?<!\w){re.escape(first)}{ending}\s+{linked}{tail}(?!\w)"))
+    return patterns
 
 
 def _construct_patterns(written: Sequence[str], clitics: Clitics) -> list[re.Pattern[str]]:

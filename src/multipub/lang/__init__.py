@@ -304,6 +304,13 @@ class Numbers(_Data):
         "one the other lacks, and not a figure the other block spells; a language "
         "without them is not compared so",
     )
+    order_words: tuple[str, ...] = Field(
+        default=(),
+        description="words right before a figure that make it a place in an order, not a "
+        "count: a month, a weekday, a quarter, a rank ('tháng 7', July; 'thứ 7', Saturday; "
+        "'quý 3'; '第3'): MP501 does not compare such a figure below ten as a number "
+        "(translations name the month or the day)",
+    )
     fraction_words: tuple[str, ...] = Field(
         default=(),
         description="words that say a share without a figure ('half', 'a quarter', 'all'): "
@@ -684,6 +691,12 @@ class Profile(_Data):
         description="MP203, in a language written without spaces: words that end in a "
         "former-word and are other words ('目前', now; '此前', before that): a title right "
         "after them is not said to be former",
+    )
+    state_words: tuple[str, ...] = Field(
+        default=(),
+        description="MP203: words for the country or the State after a one-word title and "
+        "'of' ('President of the country', 'président du pays'): the State's post, not "
+        "the title of a body the glossary does not know ('présidente du jury')",
     )
     other_title_words: tuple[str, ...] = Field(
         default=(),
