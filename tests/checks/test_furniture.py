@@ -14,6 +14,7 @@ from tests.conftest import make_article
     [
         ("ar", "93 مشاهدة", "a view counter", "93 مشاهدة"),
         ("ar", "٩٣ مشاهدة", "a view counter", "٩٣ مشاهدة"),
+        ("ar", "عدد المشاهدات: 1520", "a view counter", "عدد المشاهدات: 1520"),
         ("vi", "1.245 lượt xem", "a view counter", "1.245 lượt xem"),
         ("ru", "Просмотров: 310", "a view counter", "Просмотров: 310"),
         ("zh-Hans", "1200次浏览", "a view counter", "1200次浏览"),
