@@ -2232,3 +2232,35 @@ def test_mp203_a_title_the_source_gives_another_person_is_a_swap() -> None:
         }
     )
     assert DUC in [f.entry for f in run(article, "MP203") if f.lang == "en"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "blocks", "expected"),
+    [
+        # a place's name between the person and the pronoun is no one it may be about
+        (
+            "en",
+            ["Le Thi Hong Van said the line will reach Thu Thiem station.", "He added more."],
+            ["He"],
+        ),
+        (
+            "ru",
+            [
+                "Хоанг Минь Дык сообщил, что поездка от станции Тхутхием займёт час.",
+                "«Стройка начнётся в 2028 году», — сказала она.",
+            ],
+            ["она"],
+        ),
+        # ... a person's name is
+        (
+            "en",
+            ["Le Thi Hong Van said the line will reach Tran Van Nam's house.", "He added more."],
+            [],
+        ),
+    ],
+)
+def test_mp204_a_place_between_the_name_and_the_pronoun(
+    lang: str, blocks: list[str], expected: list[str]
+) -> None:
+    article = make_article({lang: blocks}, source_lang=lang)
+    assert [f.excerpt for f in run(article, "MP204")] == expected

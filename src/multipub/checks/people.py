@@ -1228,6 +1228,8 @@ class _Pronouns:
     complement_endings: tuple[str, ...]  # a role noun's complement: "министр финансов"
     past_tense_endings: tuple[str, ...]  # ... which no verb is: "Врач осмотрела"
     not_subject: re.Pattern[str] | None  # opening the phrase before a name: "Selon", "Жена"
+    place_before: re.Pattern[str] | None  # a place noun ending the text: "station ", "rue de "
+    place_after: re.Pattern[str] | None  # ... or opening it: " station" ("Thu Thiem station")
 
     def gender_of(self, word: str) -> tuple[Gender, str]:
         """Return the gender of the pronoun ``word`` and its counterpart, written in the
@@ -1311,6 +1313,16 @@ def _pronouns(lang: str) -> _Pronouns | None:
         tuple(agreement.past_tense_endings),
         re.compile(rf"\s*{words_pattern(agreement.not_subject_after)}", re.IGNORECASE)
         if agreement.not_subject_after
+        else None,
+        # (In small letters: "Station" opening a name, "Ben Thanh Station", is no noun.)
+        re.compile(
+            rf"(?<!\w){words_pattern(agreement.place_nouns)}"
+            r"(?:\s+(?:of|de|du|des|del|de\s+la|d['’]))?\s*$"
+        )
+        if agreement.place_nouns
+        else None,
+        re.compile(rf"\s+{words_pattern(agreement.place_nouns)}")
+        if agreement.place_nouns
         else None,
     )
 
@@ -1675,15 +1687,43 @@ def _someone_between(
             if _a_surname_between(text, start, end, table, covered):
                 return True
             continue
+        place_end = -1
         for word in _capitalized_word().finditer(text, start, end):
             written = word.group()
             if written.isupper() or written.lower() in table.not_someone:
                 continue  # an acronym ("GDP"), a month, a weekday
             if written[1:2].isupper() or any(c.isdigit() for c in written):
                 continue  # a code or a brand: "QD-TTg", "VNeID", "VN-Index" (not "McCain")
+            run_end = _capitalized_run().match(text, word.start())
+            if (
+                (place_end >= 0 and _NAME_JOIN.fullmatch(text, place_end, word.start()))
+                or (
+                    table.place_before is not None
+                    and table.place_before.search(text, max(0, word.start() - 30), word.start())
+                )
+                or (
+                    table.place_after is not None
+                    and run_end is not None
+                    and table.place_after.match(text, run_end.end())
+                )
+            ):
+                place_end = word.end()  # a place's name: "station Thu Thiem", "Тхутхием"
+                continue
             if not covered.holds(word.start(), word.end()):
                 return True
     return False
+
+
+# Between two words of one name: a space or a hyphen.
+_NAME_JOIN = re.compile(r"[ \u00a0-]")
+
+
+@cache
+def _capitalized_run() -> re.Pattern[str]:
+    """Return the pattern of a run of capitalized words joined by spaces or hyphens ("Thu
+    Thiem", "Ba Ria-Vung Tau"), matched at its first."""
+    upper = capitals()
+    return re.compile(rf"[{upper}][\w'’]*(?:[ \u00a0-][{upper}][\w'’]*)*")
 
 
 # A title in apposition opens with a comma right after the name and ends at the next.

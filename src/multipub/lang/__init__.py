@@ -557,6 +557,13 @@ class Gender(_Data):
     speech_verbs: tuple[str, ...] = Field(
         default=(), description="verbs of saying for {verb} in quote_attribution: 'said'"
     )
+    place_nouns: tuple[str, ...] = Field(
+        default=(),
+        description="words right before a capitalized name that make it a place's ('station "
+        "Thu Thiem', 'станции Тхутхием', 'la gare de Thu Thiem'; a linking word may stand "
+        "between): between a person's name and a pronoun after it, no one the pronoun may "
+        "be about",
+    )
     not_someone: tuple[str, ...] = Field(
         default=(),
         description="capitalized words between a person's name and a pronoun after it that "
