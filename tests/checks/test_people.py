@@ -2264,3 +2264,41 @@ def test_mp204_a_place_between_the_name_and_the_pronoun(
 ) -> None:
     article = make_article({lang: blocks}, source_lang=lang)
     assert [f.excerpt for f in run(article, "MP204")] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "blocks", "expected"),
+    [
+        # "According to X," opens X's words: a quotation after them is X's
+        (
+            "en",
+            [
+                "According to Le Thi Hong Van, the data leaked through a supplier.",
+                '"We informed all customers," he said.',
+            ],
+            ["he"],
+        ),
+        (
+            "ru",
+            [
+                "По словам Ле Тхи Хонг Ван, данные утекли через поставщика.",
+                "«Мы сообщили клиентам», — сказал он.",
+            ],
+            ["он"],
+        ),
+        # ... not where someone else opens what the sentence says
+        (
+            "en",
+            [
+                "According to Le Thi Hong Van, the mayor lied.",
+                '"We informed all customers," he said.',
+            ],
+            [],
+        ),
+    ],
+)
+def test_mp204_a_quotation_after_according_to(
+    lang: str, blocks: list[str], expected: list[str]
+) -> None:
+    article = make_article({lang: blocks}, source_lang=lang)
+    assert [f.excerpt for f in run(article, "MP204")] == expected

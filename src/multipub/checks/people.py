@@ -1522,12 +1522,16 @@ def _opens_its_sentence(
                     text, _after_apposition(text, person.end, sentence_end, table), sentence_end
                 )
             ]
-            # (A noun, after an article or opening the clause: "taux directeur" is a rate.)
+            # (A noun opening the clause, after an article or none: "taux directeur" is a
+            # rate; "the data leaked through a supplier" names no one who does it.)
             if any(
                 word in table.role_nouns and (k == 0 or after[k - 1] in _ARTICLES)
-                for k, word in enumerate(after)
+                for k, word in enumerate(after[:2])
             ):
                 return False
+            # The opening's own words in small letters ("According to", "По словам")
+            # are no words of a title: only what follows them is read.
+            tail = phrase[opening.end() :]
         return _a_subject_phrase(_WORDS_OF.findall(tail), table)
     rest = "".join(rest.split())
     return len(rest) <= _UNSPACED_BEFORE_SUBJECT or rest.endswith(("，", ","))
