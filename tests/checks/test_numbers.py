@@ -1287,3 +1287,63 @@ def test_changed_model_codes(source: str, lang: str, target: str, shown: str) ->
 )
 def test_model_codes_clean(source: str, lang: str, target: str) -> None:
     assert _mp501(source, lang, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target", "shown"),
+    [
+        # a tenfold dose: the figure written below ten in the same unit
+        ("Mỗi trẻ được tiêm một liều 0,5 ml.", "en", "Each child receives one 5 ml dose.", "5"),
+        ("Liều 0,1 mg/kg mỗi ngày.", "ru", "Доза 1 мг/кг в сутки.", "1"),
+        # an Arabic gram's abbreviation is a gram's
+        ("Liều 15 mg/kg.", "ar", "جرعة 15 غ/كغ.", "15 غ"),
+    ],
+)
+def test_doses_changed(source: str, lang: str, target: str, shown: str) -> None:
+    assert [excerpt for _, excerpt in _mp501(source, lang, target)] == [shown]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target"),
+    [
+        ("Mỗi trẻ được tiêm một liều 0,5 ml.", "en", "Each child receives one 0.5 ml dose."),
+        ("Mỗi trẻ được tiêm một liều 0,5 ml.", "en", "Each child receives half a millilitre."),
+        # the night of the 3rd is "the night to the 4th" in Russian
+        ("Vụ việc xảy ra đêm 3/9.", "ru", "Инцидент произошёл в ночь на 4 сентября."),
+        ("Vụ việc xảy ra đêm 3/9.", "ru", "Инцидент произошёл в ночь с 3 на 4 сентября."),
+    ],
+)
+def test_doses_and_nights_clean(source: str, lang: str, target: str) -> None:
+    assert _mp501(source, lang, target) == []
+
+
+def test_the_night_before_is_one_night_only() -> None:
+    found = _mp501("Vụ việc xảy ra đêm 3/9.", "ru", "Инцидент произошёл в ночь на 5 сентября.")
+    assert [excerpt for _, excerpt in found] == ["5 сентября"]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target", "shown"),
+    [
+        # a count the translation spells as another number
+        ("Vụ sạt lở làm 3 người chết.", "en", "The landslide killed four people.", "four"),
+        ("Toàn tỉnh còn 9 xã bị mất điện.", "ru", "Без света остаются восемь общин.", "восемь"),
+        ("Lũ làm chết 6 con bò.", "es", "La crecida mató siete vacas.", "siete"),
+        ("Vụ sạt lở làm 3 người chết.", "ar", "أودى الانهيار بحياة أربعة أشخاص.", "أربعة"),
+    ],
+)
+def test_counts_spelled_as_another_number(source: str, lang: str, target: str, shown: str) -> None:
+    assert [excerpt for _, excerpt in _mp501(source, lang, target)] == [shown]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target"),
+    [
+        ("Vụ sạt lở làm 3 người chết.", "en", "The landslide killed three people."),
+        ("Lũ làm chết 6 con bò.", "es", "La crecida mató seis vacas."),
+        # Chinese numerals stand inside other words and numbers: not read so
+        ("Vụ sạt lở làm 3 người chết.", "zh-Hans", "滑坡造成三人死亡，十五户受灾。"),
+    ],
+)
+def test_counts_spelled_clean(source: str, lang: str, target: str) -> None:
+    assert _mp501(source, lang, target) == []

@@ -16,7 +16,7 @@ from multipub.findings import Finding, Severity
 from multipub.glossary import glossary_from_data, load_glossary
 from multipub.matcher import GlossaryIndex
 from multipub.models import Article
-from tests.conftest import make_article
+from tests.conftest import article_data, make_article
 
 # --- the glossary -------------------------------------------------------------------------
 
@@ -1575,3 +1575,39 @@ def test_mp104_arabic_forms_that_differ_by_an_article(second: str, reported: boo
     )
     found = check(article, config=Config(select=("MP104",)), glossary=glossary)
     assert len(found) == (1 if reported else 0)
+
+
+_HOSPITAL_DESK = """name: desk
+source_lang: vi
+entries:
+  - id: org/hospital-108
+    kind: organization
+    terms:
+      vi: {preferred: Bệnh viện Trung ương Quân đội 108, accepted: [Bệnh viện 108]}
+      en: {preferred: 108 Military Central Hospital, accepted: [Hospital 108]}
+      ar: {preferred: المستشفى العسكري المركزي 108, accepted: [مستشفى 108]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "blocks"),
+    [
+        # a short name keeping the full one's number, the words in another order
+        (
+            "en",
+            "Transplant success",
+            ["The 108 Military Central Hospital operated.", "Photo: Hospital 108"],
+        ),
+        # a headline's short name without the article the body's form writes on
+        ("ar", "زرع في مستشفى 108", ["أجرى المستشفى العسكري المركزي 108 عملية الزرع."]),
+    ],
+)
+def test_mp104_short_names_of_a_numbered_body(
+    tmp_path: Path, lang: str, title: str, blocks: list[str]
+) -> None:
+    (tmp_path / "desk.yaml").write_text(_HOSPITAL_DESK, encoding="utf-8")
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    data = article_data({lang: blocks}, source_lang=lang)
+    data["variants"][lang]["title"] = title
+    article = Article.model_validate(data)
+    assert check(article, glossary=glossary, config=Config(select=("MP104",))) == []

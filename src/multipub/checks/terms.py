@@ -779,7 +779,12 @@ def _words_left_out(short: Mention, full: Mention, lang: str) -> bool:
     ):
         return False
     part, whole = _units_of(short.form, lang), _units_of(full.form, lang)
-    if len(part) < 2 or len(part) >= len(whole) or (part[0], part[-1]) != (whole[0], whole[-1]):
+    if len(part) < 2 or len(part) >= len(whole):
+        return False
+    numbers = [word for word in part if word.isdigit()]
+    if numbers and set(numbers) == {w for w in whole if w.isdigit()} and set(part) <= set(whole):
+        return True  # "Hospital 108" of "108 Military Central Hospital": its number kept
+    if (part[0], part[-1]) != (whole[0], whole[-1]):
         return False
     rest = iter(whole)
     return all(word in rest for word in part)  # a subsequence: the iterator moves on
@@ -847,7 +852,16 @@ def _headline_form(headline: Mention, body: Mention, lang: str) -> bool:
     if _abbreviates(headline, body, lang):
         return True  # "Минздрав" above "Министерство здравоохранения"
     part, whole = _units_of(headline.form, lang), _units_of(body.form, lang)
-    return len(part) < len(whole) and set(part) <= set(whole)
+    if len(part) >= len(whole):
+        return False
+    if set(part) <= set(whole):
+        return True
+    # ... in any case, with or without the article written on ("مستشفى 108" above
+    # "المستشفى العسكري المركزي 108")
+    found = profile(lang)
+    if found is None or not found.separates_words:
+        return False
+    return set(case_free_words(" ".join(part), lang)) <= set(case_free_words(" ".join(whole), lang))
 
 
 def _rendered_otherwise_before(ctx: VariantContext, entry_id: str, index: int) -> bool:

@@ -304,6 +304,12 @@ class Numbers(_Data):
         "one the other lacks, and not a figure the other block spells; a language "
         "without them is not compared so",
     )
+    night_before_words: tuple[str, ...] = Field(
+        default=(),
+        description="words before a date that name the night before it ('в ночь на 4 "
+        "сентября', the night of 3 to 4 September; '{d}' a day: 'в ночь с {d} на'): MP501 "
+        "reads the source's date of the evening before as the same night",
+    )
     order_words: tuple[str, ...] = Field(
         default=(),
         description="words right before a figure that make it a place in an order, not a "
