@@ -2097,6 +2097,7 @@ entries:
         ("fr", "Ngo Thi Thuy, présidente, a parlé.", True),
         ("en", "Ngo Thi Thuy, President of Vietnam, spoke.", True),
         ("en", "Ngo Thi Thuy, President of the country, spoke.", True),
+        ("en", "Ngo Thi Thuy, President of the state-owned group, spoke.", False),
         ("fr", "Ngo Thi Thuy, présidente du pays, a parlé.", True),
     ],
 )
@@ -2267,38 +2268,21 @@ def test_mp204_a_place_between_the_name_and_the_pronoun(
 
 
 @pytest.mark.parametrize(
-    ("lang", "blocks", "expected"),
+    ("lang", "text", "code"),
     [
-        # "According to X," opens X's words: a quotation after them is X's
-        (
-            "en",
-            [
-                "According to Le Thi Hong Van, the data leaked through a supplier.",
-                '"We informed all customers," he said.',
-            ],
-            ["he"],
-        ),
+        # a Vietnamese surname opens a person's name, not a place's
         (
             "ru",
-            [
-                "По словам Ле Тхи Хонг Ван, данные утекли через поставщика.",
-                "«Мы сообщили клиентам», — сказал он.",
-            ],
-            ["он"],
+            "Хоанг Минь Дык и глава района Ле Тхи Хонг Ван осмотрели стройку. Она "
+            "подчеркнула значение плана.",
+            "MP204",
         ),
-        # ... not where someone else opens what the sentence says
         (
             "en",
-            [
-                "According to Le Thi Hong Van, the mayor lied.",
-                '"We informed all customers," he said.',
-            ],
-            [],
+            "Hoang Minh Duc visited Le Thi Hong Van's village. She said the harvest was poor.",
+            "MP204",
         ),
     ],
 )
-def test_mp204_a_quotation_after_according_to(
-    lang: str, blocks: list[str], expected: list[str]
-) -> None:
-    article = make_article({lang: blocks}, source_lang=lang)
-    assert [f.excerpt for f in run(article, "MP204")] == expected
+def test_people_from_review(lang: str, text: str, code: str) -> None:
+    assert run(lone(lang, text), code) == []

@@ -150,6 +150,16 @@ def _fraction_words(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){words}" if bounded else words, re.IGNORECASE)
 
 
+def _powers_of_ten_apart(a: str, b: str) -> bool:
+    """Return whether two number keys differ by a factor of 10, 100 or 1,000 exactly (a
+    decimal mark slipped: "0,5" written "5")."""
+    x, y = Decimal(a), Decimal(b)
+    if not x or not y:
+        return False
+    ratio = max(x, y) / min(x, y)
+    return ratio in (Decimal(10), Decimal(100), Decimal(1000))
+
+
 def _a_zero_apart(a: str, b: str) -> bool:
     """Return whether two number keys differ by a factor of ten exactly."""
     x, y = Decimal(a), Decimal(b)
@@ -354,13 +364,12 @@ def _shown(key: str) -> str:
     "is a change, one dropped is not ('in the morning'), nor one moved by whole hours "
     "where the translation names a time zone ('08:00 GMT'). Whole numbers below 10 are "
     "spelled in translations: they are compared with a unit ('0,5 ml' written '5 ml', a "
-    "tenfold dose), in a score, and where the source writes a figure the translation "
-    "neither writes nor spells and the translation writes or spells (its cardinal) "
-    "another that the source lacks (the profiles' number words): '3 người' written '5 "
-    "people' or 'four people', not 'three people', nor the day of a date ('7 và 8/5', "
-    "'May 7 and 8'), nor a month or weekday ('tháng 7', 'thứ 7': the profiles' order "
-    "words); a date after the words for the night before it is the evening before's "
-    "('đêm 3/9' = 'в ночь на 4 сентября'); a score is compared "
+    "tenfold dose), in a score, and where both blocks write figures and each has one "
+    "the other neither writes nor spells (the profiles' number words): '3 người' written "
+    "'5 people', not 'three people', nor the day of a date ('7 và 8/5', 'May 7 and 8'), "
+    "nor a month or weekday ('tháng 7', 'thứ 7': the profiles' order words); a date after "
+    "the words for the night before it is the source's night before ('đêm 3/9' = 'в ночь "
+    "на 4 сентября'); a score is compared "
     "as a pair (the winner's goals come first in some languages); a block left "
     "untranslated is MP303's.",
     why="A machine translation that turns 1,250 households into 1,520, or 50-KL/TW into "
@@ -561,13 +570,16 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
                     and measure.unit == unit_name
                     and len(measure.token.key) == 1
                     and measure.token.key not in measured_here
+                    and _powers_of_ten_apart(key, measure.token.key)
                 ][:1]
                 spare.extend(candidates)  # taken from the spare ones below
             if candidates:
                 j, tok = min(candidates, key=lambda sp: _unlikeness(key, sp[1].key))
                 spare.remove((j, tok))
                 unit = target_units[j]
-                if _the_night_before(key, tok.key, unit.text, tok.start, lang):
+                if _the_night_before(
+                    (source_text, source_token, source_lang), (unit.text, tok, lang)
+                ):
                     continue  # "đêm 3/9" is "в ночь на 4 сентября": one night
                 # A code as written ("NĐ-CP"), not as compared ("ND-CP").
                 was = source_text[source_token.start : source_token.end]
@@ -758,38 +770,6 @@ def _changed_clocks(
 
 
 @lru_cache(maxsize=64)
-def _cardinals(lang: str) -> re.Pattern[str] | None:
-    """Return the pattern of ``lang``'s cardinal words from 2 to 9 (the first of each list
-    of the profile's ``numbers.number_words``, "three", "шесть"), each in a group named
-    after its value ("n3"); None in a language without spaces (its numerals stand inside
-    other numbers and words: 十五, 三峡) or without number words."""
-    found = profile(lang)
-    if found is None or not found.separates_words or not found.numbers.number_words:
-        return None
-    alternatives = [
-        rf"(?P<n{value}>{re.escape(words[0])})"
-        for value, words in sorted(found.numbers.number_words.items())
-        if words and not words[0].endswith("*")
-    ]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
-
-
-def _spelled_counts(
-    units: Sequence[TextUnit], indexes: Sequence[int], lang: str
-) -> list[tuple[int, NumberToken]]:
-    """Return the cardinal words from 2 to 9 of units ``indexes`` ("four", "siete"), as
-    (unit index, token keyed by the value), in text order."""
-    pattern = _cardinals(lang)
-    if pattern is None:
-        return []
-    return [
-        (j, NumberToken(match.start(), match.end(), (match.lastgroup or "n0")[1:]))
-        for j in indexes
-        for match in pattern.finditer(units[j].text)
-    ]
-
-
-@lru_cache(maxsize=64)
 def _night_words(lang: str) -> re.Pattern[str] | None:
     """Return the pattern of ``lang``'s words before a date that name the night before it
     (the profile's ``numbers.night_before_words``; "{d}" a day), ending the text searched;
@@ -804,17 +784,42 @@ def _night_words(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(words)})\s*$", re.IGNORECASE)
 
 
-def _the_night_before(source_key: str, target_key: str, text: str, at: int, lang: str) -> bool:
-    """Return True when the target's date ``target_key``, written at ``at`` of ``text``
-    after ``lang``'s words for the night before a date ("в ночь на 4 сентября"), is the
-    day after the source's ``source_key`` of the same month: the night of the 3rd."""
-    if not (source_key.startswith("date:") and target_key.startswith("date:")):
+def _the_night_before(
+    source: tuple[str, NumberToken, str], target: tuple[str, NumberToken, str]
+) -> bool:
+    """Return True when the target's date (text, token, language), written after its
+    language's words for the night before a date ("в ночь на 4 сентября"), is the day
+    after the source's date of the same month, which the source's words for a night or
+    an evening precede ("đêm 3/9": the profile's ``numbers.night_words``)."""
+    (source_text, source_token, source_lang), (text, token, lang) = source, target
+    if not (source_token.key.startswith("date:") and token.key.startswith("date:")):
         return False
-    (day, month), (next_day, next_month) = (key[5:].split("-") for key in (source_key, target_key))
+    (day, month), (next_day, next_month) = (
+        key[5:].split("-") for key in (source_token.key, token.key)
+    )
     if month != next_month or int(next_day) != int(day) + 1:
         return False
-    pattern = _night_words(lang)
-    return pattern is not None and pattern.search(text, max(0, at - 30), at) is not None
+    night = _night_words(lang)
+    evening = _evening_before(source_lang)
+    at, source_at = token.start, source_token.start
+    return (
+        night is not None
+        and evening is not None
+        and night.search(text, max(0, at - 30), at) is not None
+        and evening.search(source_text, max(0, source_at - 20), source_at) is not None
+    )
+
+
+@lru_cache(maxsize=64)
+def _evening_before(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of ``lang``'s words for a night or an evening right before a
+    date (the profile's ``numbers.night_words``: "đêm 3/9"), ending the text searched;
+    None without any."""
+    found = profile(lang)
+    if found is None or not found.numbers.night_words:
+        return None
+    words = words_pattern(found.numbers.night_words)
+    return re.compile(rf"(?<!\w){words}\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -874,7 +879,7 @@ def _changed_small_wholes(
         if (i, token.start) not in settled
     ]
     theirs = [(j, token) for j in t_idx for token in small_wholes(target_units[j].text, lang)]
-    if not mine or not (theirs or _cardinals(lang)):
+    if not mine or not theirs:
         return
     common = Counter(token.key for _, token in mine) & Counter(token.key for _, token in theirs)
     source_text = "\n".join(source_units[i].text for i in s_idx)
@@ -921,15 +926,6 @@ def _changed_small_wholes(
         return
     source_days = days([source_units[i].text for i in s_idx], source_lang)
     extra = unmatched(theirs, target_units, lang, source_words, source_text, source_days)
-    if len(extra) < len(lacking):
-        # ... and the counts the translation spells that the source neither writes nor
-        # spells ("3 người" written "four people"), after those it writes in figures.
-        written_here = {token.key for _, token in mine}
-        extra += [
-            (j, token)
-            for j, token in _spelled_counts(target_units, t_idx, lang)
-            if token.key not in written_here and source_words[token.key].search(source_text) is None
-        ]
     for (i, written), (j, now) in zip(lacking, extra, strict=False):
         problem = _written_otherwise(
             "number",

@@ -340,8 +340,13 @@ def _of_something_unknown(
         return False
     found = profile(lang) if lang is not None else None
     word = _PART_WORD.match(text, linked.end())
-    if found is not None and word is not None and word.group().lower() in found.state_words:
-        return False
+    if (
+        found is not None
+        and word is not None
+        and word.group().lower() in found.state_words
+        and not re.match(r"[-‐]|\s+[a-zà-ÿ]", text[word.end() : word.end() + 30])
+    ):
+        return False  # "of the country" ends the phrase ("of the state-owned group" not)
     following = mentions[position + 1] if position + 1 < len(mentions) else None
     return following is None or following.start != linked.end()
 
@@ -556,16 +561,24 @@ def _with_slot_titles(
 
 
 def _source_says_otherwise(ctx: VariantContext, person: _Person, title: Mention) -> bool:
-    """Return True when the title stands right before ``person``'s name in the
-    translation, and the source block it translates names the same person after the same
+    """Return True when the title stands right before ``person``'s name in a translation
+    into a language that puts its verb first (Arabic), and the source block it translates
+    names the same person after the same
     title, a clause apart (three words or more between), the title given to no one there
     ("Chủ tịch nước phong tặng ... cho công nhân X", rendered verb first: "منح رئيس
     الدولة X لقب", the President awarded X): the translation's word order set the title
     before the name. (A title the source gives someone else is a swap: reported.)"""
     source_lang = ctx.source_lang
     glossary = ctx.glossary
-    if source_lang is None or glossary is None or title.end > person.mention.start:
-        return False
+    language = profile(ctx.lang)
+    if (
+        source_lang is None
+        or glossary is None
+        or title.end > person.mention.start
+        or language is None
+        or language.gender.verb_position != "before"
+    ):
+        return False  # (in a language whose verb follows its subject, a title is the name's)
     index = next((k for k, unit in enumerate(ctx.units()) if unit is person.unit), None)
     if index is None:
         return False
@@ -1230,6 +1243,7 @@ class _Pronouns:
     not_subject: re.Pattern[str] | None  # opening the phrase before a name: "Selon", "Жена"
     place_before: re.Pattern[str] | None  # a place noun ending the text: "station ", "rue de "
     place_after: re.Pattern[str] | None  # ... or opening it: " station" ("Thu Thiem station")
+    name_surnames: frozenset[str]  # Vietnamese surnames as the language writes them
 
     def gender_of(self, word: str) -> tuple[Gender, str]:
         """Return the gender of the pronoun ``word`` and its counterpart, written in the
@@ -1324,6 +1338,7 @@ def _pronouns(lang: str) -> _Pronouns | None:
         re.compile(rf"\s+{words_pattern(agreement.place_nouns)}")
         if agreement.place_nouns
         else None,
+        frozenset(name_signals(lang)[0]),
     )
 
 
@@ -1522,16 +1537,12 @@ def _opens_its_sentence(
                     text, _after_apposition(text, person.end, sentence_end, table), sentence_end
                 )
             ]
-            # (A noun opening the clause, after an article or none: "taux directeur" is a
-            # rate; "the data leaked through a supplier" names no one who does it.)
+            # (A noun, after an article or opening the clause: "taux directeur" is a rate.)
             if any(
                 word in table.role_nouns and (k == 0 or after[k - 1] in _ARTICLES)
-                for k, word in enumerate(after[:2])
+                for k, word in enumerate(after)
             ):
                 return False
-            # The opening's own words in small letters ("According to", "По словам")
-            # are no words of a title: only what follows them is read.
-            tail = phrase[opening.end() :]
         return _a_subject_phrase(_WORDS_OF.findall(tail), table)
     rest = "".join(rest.split())
     return len(rest) <= _UNSPACED_BEFORE_SUBJECT or rest.endswith(("，", ","))
@@ -1698,8 +1709,17 @@ def _someone_between(
                 continue  # an acronym ("GDP"), a month, a weekday
             if written[1:2].isupper() or any(c.isdigit() for c in written):
                 continue  # a code or a brand: "QD-TTg", "VNeID", "VN-Index" (not "McCain")
-            run_end = _capitalized_run().match(text, word.start())
-            if (
+            run = _capitalized_run().match(text, word.start())
+            # (A Vietnamese surname opens a person's name, not a place's: "глава района Ле
+            # Тхи Май", "district Chairwoman Le Thi Mai", "Tran Thi Mai's village".)
+            person_like = _plain(written) in table.name_surnames or (
+                run is not None
+                and (
+                    run.group().endswith(("'s", "’s"))
+                    or any(_plain(w) in table.name_surnames for w in run.group().split())
+                )
+            )
+            if not person_like and (
                 (place_end >= 0 and _NAME_JOIN.fullmatch(text, place_end, word.start()))
                 or (
                     table.place_before is not None
@@ -1707,8 +1727,8 @@ def _someone_between(
                 )
                 or (
                     table.place_after is not None
-                    and run_end is not None
-                    and table.place_after.match(text, run_end.end())
+                    and run is not None
+                    and table.place_after.match(text, run.end())
                 )
             ):
                 place_end = word.end()  # a place's name: "station Thu Thiem", "Тхутхием"

@@ -304,6 +304,12 @@ class Numbers(_Data):
         "one the other lacks, and not a figure the other block spells; a language "
         "without them is not compared so",
     )
+    night_words: tuple[str, ...] = Field(
+        default=(),
+        description="words for a night or an evening right before a date ('đêm 3/9'): "
+        "only such a date may be written as the night to the next day in a translation "
+        "(night_before_words, MP501)",
+    )
     night_before_words: tuple[str, ...] = Field(
         default=(),
         description="words before a date that name the night before it ('в ночь на 4 "
