@@ -1008,6 +1008,12 @@ def small_wholes(text: str, lang: str | None = None) -> tuple[NumberToken, ...]:
     with a scale word ("3 triệu" is a number token)."""
     if _HAS_DIGIT.search(text) is None:
         return ()
+    return _small_wholes(text, primary_subtag(lang) if lang else "")
+
+
+# Cached: a source block is compared with each of its translations.
+@lru_cache(maxsize=8192)
+def _small_wholes(text: str, lang: str) -> tuple[NumberToken, ...]:
     numbers = _read_numbers(text)[2]
     read = {token.start for token in number_tokens(text, lang)}
     return tuple(
