@@ -30,7 +30,7 @@ from multipub.models import TextUnit
 from multipub.names import capitals
 from multipub.text import fold
 
-__all__ = ["attached_titles", "name_signals", "title_heads"]
+__all__ = ["attached_titles", "former_word_after", "name_signals", "title_heads"]
 
 
 @cache
@@ -896,6 +896,13 @@ def _former_words(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | 
         else None
     )
     return before, after
+
+
+def former_word_after(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of one of ``lang``'s former-words written after a title
+    ("السابق", "الراحل": the profile's ``former_words_after``) at the start of the text
+    matched, a comma or spaces before it; None without any."""
+    return _former_words(lang)[1]
 
 
 @lru_cache(maxsize=64)

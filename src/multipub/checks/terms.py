@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
 from multipub.checks.context import Problem, VariantContext
-from multipub.checks.people import attached_titles, name_signals, title_heads
+from multipub.checks.people import attached_titles, former_word_after, name_signals, title_heads
 from multipub.checks.registry import register
 from multipub.findings import Related, Severity
 from multipub.glossary import NAME_SLOT, EntryKind, Gender, TermForms
@@ -894,25 +894,13 @@ _WORD_SPAN = re.compile(r"\w+")
 _APPOSITION_GAP = re.compile(r"^[\s,،]*(?:the\s+)?$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=64)
-def _former_word_first(lang: str) -> re.Pattern[str] | None:
-    """Return the pattern of one of ``lang``'s former-words written after a title
-    ("السابق", "الراحل": the profile's ``former_words_after``) at the start of a text, None
-    without any."""
-    found = profile(lang)
-    if found is None or not found.former_words_after:
-        return None
-    words = words_pattern(found.former_words_after, bounded=found.separates_words)
-    return re.compile(rf"^[\s,،]*{words}", re.IGNORECASE)
-
-
 def _gap_to_the_name(gap: str, lang: str) -> bool:
     """Return True when ``gap`` (between a title's head and a name) sets the name beside
     the title: nothing but spaces, a comma, "the", or a former-word written after the
     title ("الرئيس السابق X", the former president X)."""
     if _APPOSITION_GAP.match(gap):
         return True
-    former = _former_word_first(lang)
+    former = former_word_after(lang)
     found = former.match(gap) if former is not None else None
     return found is not None and _APPOSITION_GAP.match(gap[found.end() :]) is not None
 
