@@ -951,11 +951,8 @@ def _changed_model_codes(
     theirs = [(j, token) for j in t_idx for token in model_codes(target_units[j].text)]
     if not theirs:
         return
-    source_keys = Counter(token.key for _, token in mine)
-    target_keys = Counter(token.key for _, token in theirs)
-    lacking = [(i, token) for i, token in mine if _spend(source_keys, target_keys, token.key)]
-    source_keys = Counter(token.key for _, token in mine)
-    extra = [(j, token) for j, token in theirs if _spend(target_keys, source_keys, token.key)]
+    common = Counter(token.key for _, token in mine) & Counter(token.key for _, token in theirs)
+    lacking, extra = _beyond(mine, common), _beyond(theirs, common)
     for i, written in lacking:
         letters, digits = _letters_and_digits(written.key)
         partner = next(
@@ -984,12 +981,19 @@ def _letters_and_digits(key: str) -> tuple[str, str]:
     return code[: len(code) - len(digits)], digits
 
 
-def _spend(mine: Counter[str], theirs: Counter[str], key: str) -> bool:
-    """Return True when ``key`` is one more in ``mine`` than ``theirs`` holds (an
-    unmatched one), spending one of ``mine``."""
-    unmatched = mine[key] > theirs[key]
-    mine[key] -= 1
-    return unmatched
+def _beyond(
+    found: list[tuple[int, NumberToken]], common: Counter[str]
+) -> list[tuple[int, NumberToken]]:
+    """Return the tokens of ``found`` (with their unit index) beyond those ``common`` (the
+    keys both sides write, as often as both do) accounts for, in order."""
+    equal = Counter(common)
+    left = []
+    for index, token in found:
+        if equal[token.key] > 0:
+            equal[token.key] -= 1
+        else:
+            left.append((index, token))
+    return left
 
 
 @lru_cache(maxsize=64)
