@@ -53,11 +53,13 @@ _LATIN_NAME = re.compile(r"[A-Z](?<![\w'’/-].)[A-Za-z]+(?![\w'’/-])")
 
 
 @lru_cache(maxsize=8192)
-def anchors(text: str) -> frozenset[str]:
-    """Return the numbers, dates and codes of ``text`` as MP501 reads them (values, with
-    scale words: "45 tỷ" and "45.000 millones" are one anchor), and its foreign names in
-    Latin letters ("name:harper"; not Vietnamese syllables, which every text has)."""
-    keys = [token.key for token in number_tokens(text)]
+def anchors(text: str, lang: str | None = None) -> frozenset[str]:
+    """Return the numbers, dates and codes of ``text`` (in ``lang``, when known) as MP501
+    reads them (values, with scale words: "45 tỷ" and "45.000 millones" are one anchor),
+    and its foreign names in Latin letters ("name:harper"; not Vietnamese syllables,
+    which every text has)."""
+    # Read in the text's language, as MP501 reads it: one reading of each text, not two.
+    keys = [token.key for token in number_tokens(text, lang)]
     keys += ["name:" + w.lower() for w in _LATIN_NAME.findall(text) if parse_syllable(w) is None]
     return frozenset(keys) if keys else _NO_ANCHORS
 
@@ -310,11 +312,11 @@ class _Side:
 
 
 @lru_cache(maxsize=64)
-def _side(texts: tuple[str, ...]) -> _Side:
-    """Return the features of ``texts``, remembered: a source is aligned with each of its
-    translations in turn."""
+def _side(texts: tuple[str, ...], lang: str | None = None) -> _Side:
+    """Return the features of ``texts`` (in ``lang``, when known), remembered: a source is
+    aligned with each of its translations in turn."""
     lengths = tuple(_length(t) for t in texts)
-    found = tuple(anchors(t) for t in texts)
+    found = tuple(anchors(t, lang) for t in texts)
     # A name in most blocks (the article's subject) says nothing about which is which.
     names = Counter(key for keys in found for key in keys if key.startswith("name:"))
     common = {key for key, count in names.items() if count >= 2 and 2 * count > len(texts)}
@@ -366,12 +368,13 @@ def align_blocks(
     ``pivots`` are the article's other translations: where one block of the source went
     missing, those of them that keep the source's blocks one to one help place the gap
     (see :func:`_place_one_gap`)."""
-    pairs = cheapest_alignment(source, target)
+    langs = (source_lang, target_lang)
+    pairs = cheapest_alignment(source, target, langs=langs)
     unlinked = _unlinked(pairs)
     if not unlinked:
         return pairs
     if len(source) == len(target):
-        diagonal = _diagonal(_side(tuple(source)), _side(tuple(target)))
+        diagonal = _diagonal(_side(tuple(source), source_lang), _side(tuple(target), target_lang))
         # The cheapest path's unlinked blocks are what it claims was dropped and added;
         # the diagonal wins unless it costs more than those claims are worth.
         best = sum(p.cost for p in pairs) + unlinked * _SKIP
@@ -386,7 +389,7 @@ def align_blocks(
             share = _PRIOR_BLOCKS / (_PRIOR_BLOCKS + min(len(source), len(target)))
             ratio = share * expected + (1 - share) * ratio
         if ratio is not None:
-            pairs = cheapest_alignment(source, target, ratio)
+            pairs = cheapest_alignment(source, target, ratio, langs=langs)
             unlinked = _unlinked(pairs)
     else:
         ratio = None
@@ -394,9 +397,9 @@ def align_blocks(
     # only the place of a gap needs them). They move gaps, never add or remove one: the
     # words two Latin-script blocks share would link blocks that lengths and numbers
     # leave apart.
-    placed = cheapest_alignment(source, target, ratio, cues=True)
+    placed = cheapest_alignment(source, target, ratio, cues=True, langs=langs)
     found = placed if _unlinked(placed) == unlinked else pairs
-    return _place_one_gap(found, source, target, pivots) if pivots else found
+    return _place_one_gap(found, source, target, pivots, langs) if pivots else found
 
 
 def _one_gap(pairs: list[BlockPair]) -> int | None:
@@ -409,13 +412,25 @@ def _one_gap(pairs: list[BlockPair]) -> int | None:
 
 
 def _gap_costs(
-    source: Sequence[str], target: Sequence[str], candidates: Sequence[int], *, cues: bool = True
+    source: Sequence[str],
+    target: Sequence[str],
+    candidates: Sequence[int],
+    *,
+    cues: bool = True,
+    langs: tuple[str | None, str | None] = (None, None),
 ) -> list[float]:
     """Return, for each block g of ``candidates``, the cost of the alignment that links
     the other blocks of ``source`` one to one with ``target`` (one block shorter) and
     leaves g unlinked (the unlinked block's own cost, the same for every g, left out)."""
     return [
-        sum((pair.cost for pair in _with_gap(source, target, gap, cues=cues) if pair.target), 0.0)
+        sum(
+            (
+                pair.cost
+                for pair in _with_gap(source, target, gap, cues=cues, langs=langs)
+                if pair.target
+            ),
+            0.0,
+        )
         for gap in candidates
     ]
 
@@ -427,7 +442,11 @@ _GAP_WINDOW = 3
 
 
 def _place_one_gap(
-    pairs: list[BlockPair], source: list[str], target: list[str], pivots: Sequence[Sequence[str]]
+    pairs: list[BlockPair],
+    source: list[str],
+    target: list[str],
+    pivots: Sequence[Sequence[str]],
+    langs: tuple[str | None, str | None] = (None, None),
 ) -> list[BlockPair]:
     """Return ``pairs`` with their one gap (a source block the translation dropped) where
     the source and the article's other translations say together it is.
@@ -446,7 +465,9 @@ def _place_one_gap(
     # each block dropped in turn, leaving Chinese out on both sides places 39 more gaps).
     if gap is None or len(target) != len(source) - 1 or _mostly_han(target):
         return pairs
-    source_side = _side(tuple(source))
+    # (The other translations' languages are not known here: their numbers are read
+    # without one.)
+    source_side = _side(tuple(source), langs[0])
     usable = [
         list(pivot)
         for pivot in pivots
@@ -457,14 +478,14 @@ def _place_one_gap(
     if not usable:
         return pairs
     candidates = range(max(0, gap - _GAP_WINDOW), min(len(source), gap + _GAP_WINDOW + 1))
-    total = _gap_costs(source, target, candidates)
+    total = _gap_costs(source, target, candidates, langs=langs)
     for pivot in usable:
-        for k, cost in enumerate(_gap_costs(pivot, target, candidates)):
+        for k, cost in enumerate(_gap_costs(pivot, target, candidates, langs=(None, langs[1]))):
             total[k] += cost
     best = min(zip(candidates, total, strict=True), key=lambda c: (c[1], c[0] != gap, c[0]))[0]
     if best == gap:
         return pairs
-    return _with_gap(source, target, best)
+    return _with_gap(source, target, best, langs=langs)
 
 
 def _mostly_han(texts: Sequence[str]) -> bool:
@@ -495,12 +516,17 @@ def gap_costs(source: Sequence[str], target: Sequence[str]) -> list[float]:
 
 
 def _with_gap(
-    source: Sequence[str], target: Sequence[str], gap: int, *, cues: bool = True
+    source: Sequence[str],
+    target: Sequence[str],
+    gap: int,
+    *,
+    cues: bool = True,
+    langs: tuple[str | None, str | None] = (None, None),
 ) -> list[BlockPair]:
     """Return the one-to-one links of ``source`` and ``target`` (one block shorter) with
     source block ``gap`` unlinked, each link with its cost: lengths (at the ratio of the
     links' own blocks), anchors and (with ``cues``) cues."""
-    s_side, t_side = _side(tuple(source)), _side(tuple(target))
+    s_side, t_side = _side(tuple(source), langs[0]), _side(tuple(target), langs[1])
     s_cues = _side_cues(tuple(source)) if cues else ()
     t_cues = _side_cues(tuple(target)) if cues else ()
     ratio = math.log(
@@ -526,16 +552,22 @@ def _unlinked(pairs: list[BlockPair]) -> int:
 
 
 def cheapest_alignment(
-    source: list[str], target: list[str], log_ratio: float | None = None, *, cues: bool = False
+    source: list[str],
+    target: list[str],
+    log_ratio: float | None = None,
+    *,
+    cues: bool = False,
+    langs: tuple[str | None, str | None] = (None, None),
 ) -> list[BlockPair]:
     """Return the cheapest monotone alignment of two lists of block texts, in order; the
     translation's length against the source's is ``log_ratio`` (default: the whole
     article's). With ``cues``, punctuation, capitalised runs, names across scripts and
-    Hán-Việt words weigh in too."""
+    Hán-Việt words weigh in too. ``langs`` are the two texts' languages, when known: each
+    side's numbers are read in its own."""
     n, m = len(source), len(target)
     slope = m / n if n else 0.0
     narrow = _NARROW_BAND + abs(n - m)
-    sides = _side(tuple(source)), _side(tuple(target))
+    sides = _side(tuple(source), langs[0]), _side(tuple(target), langs[1])
     both_cues = (_side_cues(tuple(source)), _side_cues(tuple(target))) if cues else None
     pairs = _align_in_band(*sides, narrow, log_ratio, both_cues)
     i = j = 0
