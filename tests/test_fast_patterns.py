@@ -60,6 +60,15 @@ _PAIRS: dict[str, tuple[re.Pattern[str], str]] = {
         numbers._day_after_space(),
         rf"(?<=\s)(\d{{1,2}})(?:{words_pattern(_SUFFIXES - {'.'}, bounded=False)})?(?!\d)",
     ),
+    "year alone": (numbers._YEAR_ALONE, r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)"),
+    "race time in words (fr)": (
+        next(
+            p
+            for p, needle in numbers._durations()
+            if p.pattern.startswith("(?P<m>") and "s\\s+(?P<f>" in p.pattern
+        ),
+        r"(?<![\d.,])(?P<m>\d{1,3})\s+min\s+(?P<s>\d{1,2})\s+s\s+(?P<f>\d{1,3})(?!\d)",
+    ),
     "latin name": (_LATIN_NAME, r"(?<![\w'’/-])[A-Z][A-Za-z]+(?![\w'’/-])"),
     "capitalized run (MP201)": (
         names_check._capitalized_run(),
@@ -80,6 +89,9 @@ _PIECES = [
     "\u2009",
     "12",
     "23",
+    "1999",
+    " min ",
+    " s ",
     "2024",
     "A",
     "Đ",
@@ -235,3 +247,15 @@ def test_clock_times_on_news_text_as_their_plain_alternation() -> None:
     plain = [(m.span(), m.group()) for m in _plain_clock().finditer(text)]
     assert len(plain) >= 4
     assert [(m.span(), m.group()) for m in numbers._clock_times_in(text)] == plain
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(text=_texts)
+def test_the_word_before_a_day_is_read_back_as_its_plain_pattern(text: str) -> None:
+    """``numbers._word_before`` reads back in Python what ``(\\w+)(\\.?)(\\s+)$`` finds in
+    the text before a place."""
+    plain = re.compile(r"(\w+)(\.?)(\s+)$")
+    for end in range(len(text) + 1):
+        found = plain.search(text, 0, end)
+        expected = (found.start(1), found.group(1)) if found else None
+        assert numbers._word_before(text, end) == expected
