@@ -38,6 +38,7 @@ __all__ = [
     "NumberToken",
     "clock_times",
     "close_to",
+    "has_digit",
     "may_be_converted",
     "number_marks",
     "number_tokens",
@@ -1000,6 +1001,12 @@ def whole_hours(text: str, lang: str) -> tuple[ClockTime, ...]:
     return tuple(found)
 
 
+def has_digit(text: str) -> bool:
+    """Return whether ``text`` holds a digit of any script (no number can be read in a
+    text without one)."""
+    return _HAS_DIGIT.search(text) is not None
+
+
 def clock_times(text: str) -> tuple[ClockTime, ...]:
     """Return the clock times of ``text`` in text order: "14:30", "14:30:05", "22 h 00",
     "5 p.m.", "6 giờ 30", "6点30分" (the times :func:`number_tokens` sets aside; an hour
@@ -1078,12 +1085,19 @@ _MODEL_CODE = re.compile(
 )
 
 
+# A digit right after a Latin letter, as every model code has (opening with the digit: re
+# jumps from digit to digit, where the code's pattern is tried at every capital).
+_DIGIT_AFTER_LETTER = re.compile(r"\d(?<=[A-Za-z]\d)")
+
+
+# Cached: a source block is compared with each of its translations.
+@lru_cache(maxsize=8192)
 def model_codes(text: str) -> tuple[NumberToken, ...]:
     """Return the model and type codes of ``text`` ("H100", "A321neo"), in text order,
     keyed "model:" and their letters before the digits, in capitals, and digits
     ("model:A321": the letters after the digits are written either way); not flight
     codes, which :func:`number_tokens` reads, nor road numbers ("QL279")."""
-    if _HAS_DIGIT.search(text) is None:
+    if _DIGIT_AFTER_LETTER.search(text) is None:
         return ()
     found = []
     for match in _MODEL_CODE.finditer(text):

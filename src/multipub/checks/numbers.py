@@ -31,6 +31,7 @@ from multipub.numbers import (
     NumberToken,
     clock_times,
     close_to,
+    has_digit,
     model_codes,
     number_tokens,
     small_wholes,
@@ -422,9 +423,14 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
     source_units, target_units = shared.units(source_lang), shared.units(lang)
     # The source units with a number in a unit (most have none): only theirs may change unit.
     measured = {i for i, unit in enumerate(source_units) if _measures(unit.text, source_lang)}
+    # Everything compared below is read from the source's figures: a source block without
+    # a digit has nothing to lose (most blocks of most articles).
+    with_digits = {i for i, unit in enumerate(source_units) if has_digit(unit.text)}
     for s_idx, t_idx in shared.unit_pairs(lang):
         if not s_idx or not t_idx:
             continue  # an unaligned block is MP502's finding
+        if with_digits.isdisjoint(s_idx):
+            continue
         if [source_units[i].text for i in s_idx] == [target_units[j].text for j in t_idx]:
             continue  # left untranslated (MP303's finding), not read in another language
         # Whole hours the clock times settle are no numbers of the source to find here.
