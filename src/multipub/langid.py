@@ -678,7 +678,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 class _FunctionWords:
     owners: dict[str, frozenset[str]]  # word -> the languages whose lists hold it
     script: dict[str, str]  # language a shortcut may name -> its main script
-    rivals: dict[str, tuple[str, ...]]  # -> the other languages with lists of that script
+    rivals: dict[str, frozenset[str]]  # -> the other languages with lists of that script
 
 
 @cache
@@ -694,7 +694,7 @@ def _function_words() -> _FunctionWords:
         for word in found.function_words:
             owners.setdefault(word.lower(), set()).add(tag)
     rivals = {
-        tag: tuple(other for other in script if other != tag and script[other] == main)
+        tag: frozenset(other for other in script if other != tag and script[other] == main)
         for tag, main in script.items()
     }
     named = {tag: main for tag, main in script.items() if tag in ALL_LANGUAGES}
@@ -742,19 +742,23 @@ def _plainly_in(text: str, lang: str) -> bool:
     counts = Counter(chain.from_iterable(map(owners.__getitem__, listed)))
     # Words the language's list and another's both hold count for neither.
     shared = Counter(chain.from_iterable(map(owners.__getitem__, mine)))
-    for rival in table.rivals[lang]:
-        ahead = len(mine) - shared[rival]
-        behind = counts[rival] - shared[rival]
-        if ahead < FUNCTION_WORDS_MIN or ahead < FUNCTION_WORDS_RATIO * behind + 1:
-            return False
-    # Its script's letters (ASCII words are Latin; the others are scanned), six for every
-    # other letter: two thirds of them even were the others Han, weighing three.
-    letters = sum(map(len, words))
-    unscanned = "".join([word for word in words if not word.isascii()])
-    own = len(unscanned) - len(_script_letters()[main].sub("", unscanned))
-    if main == "latin":
-        own += letters - len(unscanned)
-    if own < 6 * (letters - own):
+    # Only a rival some word names can be ahead: with none of its words, the language
+    # has its FUNCTION_WORDS_MIN words against none. (One pass over the few languages
+    # the words name, not over every rival of the script.)
+    rivals = table.rivals[lang]
+    for rival, count in counts.items():
+        if rival in rivals:
+            ahead = len(mine) - shared[rival]
+            if (
+                ahead < FUNCTION_WORDS_MIN
+                or ahead < FUNCTION_WORDS_RATIO * (count - shared[rival]) + 1
+            ):
+                return False
+    # Its script's letters, six for every other letter: two thirds of them even were the
+    # others Han, weighing three. (Counted by deleting them, in C.)
+    joined = "".join(words)
+    own = len(joined) - len(_script_letters()[main].sub("", joined))
+    if own < 6 * (len(joined) - own):
         return False
     return lang == "vi" or main != "latin" or not _looks_vietnamese(text, own)
 
