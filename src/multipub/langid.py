@@ -194,16 +194,21 @@ _URL_OR_EMAIL = re.compile(
 )
 # What every match of _URL_OR_EMAIL contains. Most blocks contain none of it, and the
 # pattern itself backtracks through every word (its e-mail branch): 40-50 µs a paragraph.
-_URL_HINT = re.compile(
-    r"://|www\.|@|\.(?:com|net|org|vn|gov|edu|info|io|ru|cn|fr|es|uk|de)\b", re.IGNORECASE
-)
+# Searched in the text in lower case, not with IGNORECASE, which keeps re from jumping
+# to the few characters a match opens with (twice as fast, lowering included).
+_URL_HINT = re.compile(r"://|www\.|@|\.(?:com|net|org|vn|gov|edu|info|io|ru|cn|fr|es|uk|de)\b")
+
+
+def _may_hold_url(text: str) -> bool:
+    """Return whether ``text`` holds what every URL or e-mail address holds, in any case."""
+    return _URL_HINT.search(text.lower()) is not None
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of ``text``'s URLs, e-mail addresses and bare domain names, in
     text order (none, most often, found by one quick search). A bare domain's last part
     is in lower case: "Vietnam.Es decir" is two sentences without their space."""
-    if _URL_HINT.search(text) is None:
+    if not _may_hold_url(text):
         return []
     return [
         found.span()
@@ -217,7 +222,7 @@ def without_urls(text: str) -> str:
     """Return ``text`` with its URLs, e-mail addresses and bare domain names
     ("canhbao.ndc.gov.vn") blanked, each by as many spaces: places in it stay those of
     ``text``. (Returns ``text`` itself when it holds none.)"""
-    if _URL_HINT.search(text) is None:
+    if not _may_hold_url(text):
         return text
     return _URL_OR_EMAIL.sub(lambda found: " " * len(found.group()), text)
 
@@ -285,7 +290,7 @@ def _cleaned(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         # Decomposed Vietnamese (a + combining marks) must count as its precomposed letters.
         text = unicodedata.normalize("NFC", text)
-    if _URL_HINT.search(text) is not None:
+    if _may_hold_url(text):
         text = _URL_OR_EMAIL.sub(" ", text)
     return text
 
