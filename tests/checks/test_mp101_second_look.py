@@ -461,6 +461,17 @@ def test_russian_case_forms_render_the_entry(vi: str, text: str) -> None:
         ("Đoạn Cần Thơ - Cà Mau thông xe.", "zh-Hans", "芹苴—金瓯段通车。"),
         ("Ông từng tham gia chiến dịch Quảng Trị.", "zh-Hans", "他曾参加广治战役。"),
         ("Tuyến đường sắt Lào Cai - Hà Nội.", "zh-Hans", "老街—河内铁路。"),
+        # The waters off a province.
+        ("Áp thấp đi vào vùng biển Quảng Ngãi.", "zh-Hans", "热带低压进入广义海域。"),
+        # A woman's membership of the Central Committee, in the feminine.
+        (
+            "Bà Lê Thị Hồng Vân, Ủy viên Trung ương Đảng, phát biểu.",
+            "ar",
+            "وتحدثت لي ثي هونغ فان، عضوة اللجنة المركزية للحزب.",
+        ),
+        # A street named after the battle is not the province of Điện Biên.
+        ("Phố Điện Biên Phủ ngập sâu.", "ru", "Улица Дьенбьенфу затоплена."),
+        ("Phố Điện Biên Phủ ngập sâu.", "zh-Hans", "奠边府路积水很深。"),
         # Arabic construct state of a title before its ministry, for a woman too: the
         # title and the ministry fused with it are both there.
         ("Thứ trưởng Bộ Giao thông vận tải phát biểu.", "ar", "وتحدث نائب وزير النقل."),

@@ -498,6 +498,11 @@ def test_a_percentage_in_figures_or_words_is_there(lang: str, target: str) -> No
             "es",
             "La provincia ha cubierto con 5G la totalidad de sus zonas industriales.",
         ),
+        (
+            "Sinh viên được miễn 100% học phí năm thứ nhất.",
+            "fr",
+            "L'étudiant bénéficie d'une exonération totale des frais de sa première année.",
+        ),
     ],
 )
 def test_no_change_where_the_new_rules_must_not_reach(source: str, lang: str, target: str) -> None:

@@ -1260,6 +1260,7 @@ def test_mp204_speakers_of_quotations(lang: str, blocks: list[str], word: str, e
         # a preposition and a noun of its own before the name: the name is the subject
         ("ru", "С утра Ле Тхи Хонг Ван посетил завод.", "посетил"),
         ("ru", "Ле Тхи Хонг Ван осмотрела лодки и суда. Он поручил усилить проверки.", "Он"),
+        ("ru", "Ле Тхи Хонг Ван осмотрела лодки и суда. Он потребовал усилить проверки.", "Он"),
         ("es", "Le Thi Hong Van inspeccionó los barcos y buques. Él pidió controles.", "Él"),
     ],
 )
