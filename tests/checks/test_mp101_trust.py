@@ -584,3 +584,34 @@ def test_a_place_in_plain_words_beside_an_address_is_still_read() -> None:
     )
     found = check(article, config=ONLY, glossary=GLOSSARY)
     assert [f.entry for f in found] == ["place/ha-noi"]
+
+
+@pytest.mark.parametrize(
+    ("vi", "lang", "target", "missing"),
+    [
+        # "liên Chính phủ" is intergovernmental: no Government of its own to render
+        (
+            "Kỳ họp thứ 9 Ủy ban liên Chính phủ Việt Nam - Hungary khai mạc.",
+            "en",
+            "The 9th session of the Vietnam-Hungary Intergovernmental Committee opened.",
+            [],
+        ),
+        (
+            "Kỳ họp thứ 9 Ủy ban liên Chính phủ Việt Nam - Hungary khai mạc.",
+            "ru",
+            "Открылась 9-я сессия Вьетнамо-венгерского межправительственного комитета.",
+            [],
+        ),
+        # ... where the Government itself is named, it is
+        (
+            "Chính phủ đã phê duyệt kế hoạch.",
+            "en",
+            "The cabinet approved the plan.",
+            ["org/government"],
+        ),
+    ],
+)
+def test_an_intergovernmental_body_names_no_government(
+    vi: str, lang: str, target: str, missing: list[str]
+) -> None:
+    assert _missing(vi, lang, target) == missing
