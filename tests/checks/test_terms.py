@@ -948,6 +948,59 @@ def test_mp104_a_clipped_name_in_the_headline_above_the_full_one() -> None:
     assert check(article, glossary=glossary, config=Config(select=("MP104",))) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "title", "body", "reported"),
+    [
+        # the glossary's short form of a title in the headline, the full one below
+        (
+            "ru",
+            "Вице-премьер Лам Ван Тьен посетил Египет",
+            "Заместитель премьер-министра Лам Ван Тьен прибыл в Каир.",
+            [],
+        ),
+        (
+            "en",
+            "Deputy PM Lam Van Tien visits Egypt",
+            "Deputy Prime Minister Lam Van Tien arrived in Cairo.",
+            [],
+        ),
+        (
+            "es",
+            "El vicepremier Lam Van Tien visita Egipto",
+            "El viceprimer ministro Lam Van Tien llegó a El Cairo.",
+            [],
+        ),
+        # another word as long as the body's is another rendering, headline or not
+        (
+            "en",
+            "Vice Minister Lam Van Tien visits Egypt",
+            "Deputy Minister Lam Van Tien arrived in Cairo.",
+            ["Deputy Minister"],
+        ),
+    ],
+)
+def test_mp104_a_title_s_short_form_in_the_headline(
+    lang: str, title: str, body: str, reported: list[str]
+) -> None:
+    glossary = load_glossary(Path(__file__).resolve().parents[2] / "glossaries")
+    vi = (
+        "Phó Thủ tướng"
+        if "Prime" in body or "премьер" in body or "primer" in body
+        else "Thứ trưởng"
+    )
+    article = make_article(
+        {
+            "vi": {
+                "title": f"{vi} Lâm Văn Tiến thăm Ai Cập",
+                "blocks": [f"{vi} Lâm Văn Tiến đến Cairo."],
+            },
+            lang: {"title": title, "blocks": [body]},
+        }
+    )
+    found = check(article, glossary=glossary, config=Config(select=("MP104",)))
+    assert [f.excerpt for f in found] == reported
+
+
 def test_mp102_source_variant_is_not_checked_even_next_to_translations() -> None:
     article = make_article(
         {

@@ -839,16 +839,27 @@ def _clips(word: str, whole: Sequence[str], start: int) -> list[tuple[int, int]]
     return None
 
 
+# A headline's form at most this share of the body form's length is its short form: the
+# glossary's short forms of titles are half as long or less ("Deputy PM" 0.43 of "Deputy
+# Prime Minister"), where another word for one word of the title is about as long
+# ("Vice Minister" 0.87 of "Deputy Minister").
+_HEADLINE_SHORTER = 0.6
+
+
 def _headline_form(headline: Mention, body: Mention, lang: str) -> bool:
     """Return True when a headline's mention writes a good form made of fewer of the body
     form's own words, or an acronym of it: headlines shorten ("Provincial Party Secretary"
     above "Secretary of the Provincial Party Committee", "CPV" above "Communist Party of
-    Viet Nam"). Other words ("Vice Minister" above "Deputy Minister", "Haiphong" above "Hai
-    Phong") are another rendering."""
+    Viet Nam"), or to a glossary form far shorter than the body's ("Вице-премьер" above
+    "заместитель премьер-министра", "Deputy PM" above "Deputy Prime Minister"). Other
+    words of about the body's length ("Vice Minister" above "Deputy Minister", "Haiphong"
+    above "Hai Phong") are another rendering."""
     if FormStatus.FORBIDDEN in (headline.status, body.status):
         return False
     if is_short_name(headline.form) and not is_short_name(body.form):
         return True  # "МОБ", "CPV" above the body's full name: headlines abbreviate
+    if len(headline.form) <= _HEADLINE_SHORTER * len(body.form):
+        return True
     if _abbreviates(headline, body, lang):
         return True  # "Минздрав" above "Министерство здравоохранения"
     part, whole = _units_of(headline.form, lang), _units_of(body.form, lang)
