@@ -615,3 +615,33 @@ def test_an_intergovernmental_body_names_no_government(
     vi: str, lang: str, target: str, missing: list[str]
 ) -> None:
     assert _missing(vi, lang, target) == missing
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "second"),
+    [
+        # The title's head at the name after the title in full: Spanish and French write
+        # the head as the State's vice-president is written, and it is the head all the same.
+        (
+            "es",
+            "El señor Ngo Duc Thang, vicepresidente del Comité Popular provincial, habló.",
+            "«Seguiremos», afirmó el vicepresidente Ngo Duc Thang.",
+        ),
+        (
+            "fr",
+            "M. Ngo Duc Thang, vice-président du Comité populaire provincial, a parlé.",
+            "« Nous continuerons », a affirmé le vice-président Ngo Duc Thang.",
+        ),
+    ],
+)
+def test_a_title_s_head_that_is_another_title_s_form(lang: str, first: str, second: str) -> None:
+    article = make_article(
+        {
+            "vi": [
+                "Ông Ngô Đức Thắng, Phó Chủ tịch UBND tỉnh, phát biểu.",
+                "“Chúng tôi sẽ tiếp tục”, Phó Chủ tịch UBND tỉnh Ngô Đức Thắng khẳng định.",
+            ],
+            lang: [first, second],
+        }
+    )
+    assert [f.entry for f in check(article, config=ONLY, glossary=GLOSSARY)] == []

@@ -1097,8 +1097,15 @@ def _title_head_in(
                 continue
             start, end = words[k][0], words[k + size - 1][1]
             before = bisect.bisect_right(starts, start) - 1
-            if before >= 0 and mentions[before].end > start:
-                continue  # inside a mention: "Deputy Minister" holds no "Minister"
+            if (
+                before >= 0
+                and mentions[before].end > start
+                and (mentions[before].start, mentions[before].end) != (start, end)
+            ):
+                # Inside a mention: "Deputy Minister" holds no "Minister". (A mention of
+                # another title that is the head and nothing more is the head all the
+                # same: Spanish "vicepresidente" is the State's and a committee's.)
+                continue
             if anywhere and cut:
                 return True
             after = bisect.bisect_left(starts, end)
