@@ -10,10 +10,12 @@ from functools import lru_cache
 
 from multipub.align import align_blocks
 from multipub.config import Config
-from multipub.lang import profile
+from multipub.glossary import EntryKind
+from multipub.lang import profile, words_pattern
 from multipub.langid import url_spans
 from multipub.matcher import GlossaryIndex, Mention
 from multipub.models import Article, BlockKind, TextUnit
+from multipub.names import capitals
 from multipub.similarity import near_duplicate_pairs
 from multipub.text import dedup_key, is_acronym
 
@@ -147,6 +149,17 @@ class ArticleContext:
                         [m for m in ms if not _inside_a_compound(u.text, m, lang)]
                         for u, ms in zip(units, found, strict=True)
                     ]
+                if language is not None and language.matching.lower_units:
+                    kinds = self.glossary.kinds
+                    found = [
+                        [
+                            m
+                            for m in ms
+                            if kinds.get(m.entry) is not EntryKind.PLACE
+                            or not _after_a_lower_unit(u.text, m.start, lang)
+                        ]
+                        for u, ms in zip(self.units(lang), found, strict=True)
+                    ]
                 # An acronym is written in capitals: "pm" in "5 pm" is no "PM".
                 found = [
                     [m for m in ms if m.text.isupper() or not is_acronym(m.form)] for ms in found
@@ -224,6 +237,39 @@ def _inside_a_compound(text: str, mention: Mention, lang: str) -> bool:
         return True
     after = afters.get(syllables[-1])
     return after is not None and after.match(text, mention.end) is not None
+
+
+@lru_cache(maxsize=64)
+def _lower_unit_before(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of a word of ``lang``'s ``matching.lower_units`` ending the text
+    it is searched in, perhaps with a list of capitalized names after it ("các huyện Lệ
+    Thủy, "), None for a language without such words."""
+    found = profile(lang)
+    if found is None or not found.matching.lower_units:
+        return None
+    upper = capitals()
+    name = rf"[{upper}][\w'’-]*(?:[ \u00a0]+[{upper}][\w'’-]*){{0,3}}"
+    joiners = [re.escape(word) for word in found.conjunctions]
+    joined = rf"(?:\s*,\s*(?:(?:{'|'.join(joiners)})\s+)?|\s+(?:{'|'.join(joiners)})\s+)"
+    if not joiners:
+        joined = r"\s*,\s*"
+    units = words_pattern(found.matching.lower_units)
+    # (The unit's word in any case, "Huyện" opening a sentence; the names capitalized.)
+    return re.compile(rf"(?<!\w)(?i:{units})\s+(?:{name}{joined}){{0,8}}$")
+
+
+# Far enough back for a unit word and a list of names before the mention.
+_LOWER_UNIT_REACH = 160
+
+
+def _after_a_lower_unit(text: str, start: int, lang: str) -> bool:
+    """Return True when the mention at ``start`` of ``text`` follows a word of a unit below
+    a province, alone or through a list of names ("huyện Quảng Ninh", "các huyện Lệ Thủy,
+    Quảng Ninh và Bố Trạch"): it names that unit, not the province."""
+    pattern = _lower_unit_before(lang)
+    return pattern is not None and (
+        pattern.search(text, max(0, start - _LOWER_UNIT_REACH), start) is not None
+    )
 
 
 # A lower-case letter, then a capital: "DaNang", "VinFast" (a brand's capitals).

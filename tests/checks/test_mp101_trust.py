@@ -665,3 +665,26 @@ def test_a_title_s_head_that_is_another_title_s_form(
         }
     )
     assert [f.entry for f in check(article, config=ONLY, glossary=glossary)] == []
+
+
+@pytest.mark.parametrize(
+    ("vi", "target", "missing"),
+    [
+        # A district, a town named as a province is: that unit, not the province
+        ("Mưa lớn tại huyện Quảng Ninh.", "广宁县降大雨。", []),
+        (
+            "Mưa lớn tại các huyện Lệ Thủy, Quảng Ninh và Bố Trạch.",
+            "丽水、广宁和布泽三县降大雨。",
+            [],
+        ),
+        ("Lũ về thị xã Quảng Trị trong đêm.", "洪水夜间涌入广治市社。", []),
+        ("Huyện Quảng Ninh sơ tán 500 hộ.", "广宁县疏散500户。", []),
+        # ... not after "xã hội" (society), nor after the province's own word
+        ("Kinh tế - xã hội Quảng Ninh phát triển.", "广宁经济社会发展。", ["place/quang-ninh"]),
+        ("Mưa lớn tại tỉnh Quảng Ninh.", "广宁降大雨。", ["place/quang-ninh"]),
+    ],
+)
+def test_a_district_named_as_a_province_is_not_the_province(
+    vi: str, target: str, missing: list[str]
+) -> None:
+    assert _missing(vi, "zh-Hans", target) == missing

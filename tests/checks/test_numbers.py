@@ -42,6 +42,13 @@ from tests.conftest import make_article
         ("от 4,2 до 3,9 млн лет", ["4200000", "3900000"]),
         ("từ 4,2 đến 3,9 triệu năm", ["4200000", "3900000"]),
         ("估计达370.5万亿越南盾", ["370500000000000"]),  # 万亿: 10^12, not 万 (10^4)
+        # scale words of economic news: 10^15 in Chinese, spellings of 10^9 and 10^12
+        ("贷款余额超过12.8千万亿越南盾", ["12800000000000000"]),
+        ("thiệt hại khoảng 62,5 ngàn tỉ đồng", ["62500000000000"]),
+        ("بلغت الصادرات 9.25 بليون دولار", ["9250000000"]),
+        ("بلغ الاحتياطي 1.36 ترليون يوان", ["1360000000000"]),
+        ("las exportaciones sumaron 9,25 millardos de dólares", ["9250000000"]),
+        ("a budget of VND8,421.5tn this year", ["8421500000000000"]),
         ("3 đội và 2 xã", []),  # small whole numbers are spelled out in translations
         # race times, in figures and in words: minutes, seconds and hundredths
         ("Cô về nhất với thời gian 2 phút 05,31 giây.", ["time:125.31"]),
@@ -498,6 +505,16 @@ def test_a_percentage_in_figures_or_words_is_there(lang: str, target: str) -> No
             "es",
             "La provincia ha cubierto con 5G la totalidad de sus zonas industriales.",
         ),
+        # scale words of economic news, each in its language
+        ("Dư nợ tín dụng đạt 12,8 triệu tỷ đồng.", "zh-Hans", "信贷余额达12.8千万亿越南盾。"),
+        ("Xuất khẩu đạt 9,25 tỷ USD.", "ar", "بلغت الصادرات 9.25 بليون دولار."),
+        ("Dự trữ đạt 1.360 tỷ NDT.", "ar", "بلغ الاحتياطي 1.36 ترليون يوان."),
+        (
+            "Xuất khẩu đạt 9,25 tỷ USD.",
+            "es",
+            "Las exportaciones sumaron 9,25 millardos de dólares.",
+        ),
+        ("Ngân sách là 8.421,5 nghìn tỷ đồng.", "en", "The budget is VND8,421.5tn."),
         (
             "Sinh viên được miễn 100% học phí năm thứ nhất.",
             "fr",
@@ -1365,3 +1382,19 @@ def test_counts_spelled_clean(source: str, lang: str, target: str) -> None:
 )
 def test_small_numbers_from_review(source: str, lang: str, target: str, reported: bool) -> None:
     assert bool(_mp501(source, lang, target)) is reported
+
+
+def test_a_block_in_a_third_language_is_left_to_mp401() -> None:
+    """An English paragraph pasted into the French edition: its "4,500" is English, no
+    French 4.5; MP401 reports the block, MP501 does not read it as French."""
+    source = "Tỉnh đã sơ tán 4.500 hộ dân và 1.236 tàu thuyền trước khi bão đổ bộ vào sáng nay."
+    english = (
+        "The province evacuated 4,500 households and 1,236 boats before the storm made "
+        "landfall this morning, officials said."
+    )
+    article = make_article({"vi": [source], "fr": [english]})
+    found = check(article, config=Config(select=("MP401", "MP501")))
+    assert [f.code for f in found] == ["MP401"]
+    # ... a French block with the same slip is read, and reported
+    french = "La province a évacué 4,500 foyers et 1 236 bateaux avant l'arrivée de la tempête."
+    assert _mp501(source, "fr", french) != []

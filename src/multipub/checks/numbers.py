@@ -17,6 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from multipub.checks.context import Problem, VariantContext
+from multipub.checks.language import block_language
 from multipub.checks.registry import register
 from multipub.context import ArticleContext
 from multipub.findings import Related, Severity
@@ -389,8 +390,17 @@ def number_mismatch(ctx: VariantContext) -> Iterator[Problem]:
     if ctx.source_lang is None:
         return
     against = _against_the_source(shared)
+    units = {(unit.field, unit.block): unit for unit in ctx.units()}
+    expected = {primary_subtag(ctx.lang), primary_subtag(ctx.source_lang)}
     for change in _changes(shared, ctx.lang):
-        if (change.source_unit, change.source_token) not in against:
+        if (change.source_unit, change.source_token) in against:
+            continue
+        # A block in a third language is MP401's finding, and its numbers are read in
+        # that language's way, not this variant's ("4,500" in English pasted into the
+        # French edition is no 4.5): the defect is reported once.
+        unit = units.get((change.problem.field, change.problem.block))
+        guess = block_language(ctx, unit) if unit is not None else None
+        if guess is None or guess.lang in expected:
             yield change.problem
 
 

@@ -236,6 +236,10 @@ class Matching(_Data):
     # ... and words whose first syllables close a glossary form: it never ends inside one
     # ("Đại sứ quán", the embassy, holds no "Đại sứ", the ambassador).
     closing_compounds: tuple[str, ...] = ()
+    # Words of an administrative unit below a province: a place named right after one, or
+    # in a list of names after one, is that unit, not the province of the same name
+    # ("huyện Quảng Ninh", "các huyện Lệ Thủy, Quảng Ninh và Bố Trạch": districts).
+    lower_units: tuple[str, ...] = ()
 
 
 class Numbers(_Data):
