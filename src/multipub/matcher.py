@@ -54,6 +54,7 @@ from typing import Any, NamedTuple, Protocol
 from multipub._version import __version__
 from multipub.glossary import NAME_SLOT, EntryKind, Glossary
 from multipub.lang import (
+    Clitics,
     Profile,
     letter_class,
     primary_subtag,
@@ -938,6 +939,30 @@ def _plain_keys(exacts: list[str], article: str) -> tuple[list[str], list[str]]:
 _Forms = tuple[list[str], list[FormStatus], list[int], list[str], set[int], dict[int, str]]
 
 
+def _with_pronoun_suffixes(forms: Sequence[str], clitics: Clitics) -> list[str]:
+    """Return ``forms`` with each of the clitics' possessive pronouns written onto their
+    last noun, where it has no article (not after "ل" either: "للحزب"): "أوراق اعتماده"
+    (his credentials) renders "أوراق اعتماد", "نقاط اتصالها" (its connection points)
+    "نقاط اتصال"."""
+    if not clitics.pronoun_suffixes:
+        return []
+    article = clitics.article
+    definite = (article, clitics.article_contracts_after + article[1:]) if article else ()
+    changes = dict(clitics.before_pronoun_suffix)
+    # A suffixed form that folds as one of the forms is no new form: it would read them.
+    own = {fold(form) for form in forms}
+    found = []
+    for form in forms:
+        *head, last = form.split()
+        if definite and last.startswith(definite):
+            continue
+        changed = changes.get(last[-1])
+        stem = last[:-1] + changed if changed is not None else last
+        suffixed = (" ".join([*head, stem + suffix]) for suffix in clitics.pronoun_suffixes)
+        found += [written for written in suffixed if fold(written) not in own]
+    return found
+
+
 def _forms_of(glossary: Glossary, lang: str) -> _Forms:
     """Return the forms of ``glossary`` that a matcher for ``lang`` looks for."""
     primary = primary_subtag(lang)
@@ -1030,6 +1055,14 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
                     shown[len(forms)] = form
                     forms.append(indefinite_form)
                     statuses.append(status)
+                # A term's (not a title's: "وزيره", his minister, folds as "وزيرة", a
+                # woman minister, does)
+                possessed = status is not forbidden and entry.kind is EntryKind.TERM
+                if possessed:
+                    for suffixed in _with_pronoun_suffixes([form, *indefinite[:1]], clitics):
+                        shown[len(forms)] = form
+                        forms.append(suffixed)
+                        statuses.append(status)
                 if len(words) < 2:
                     continue
                 if definite_noun:
@@ -1050,6 +1083,10 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
                 for definite_form in made:
                     shown[len(forms)] = form
                     forms.append(definite_form)
+                    statuses.append(status)
+                for suffixed in _with_pronoun_suffixes(made, clitics) if possessed else ():
+                    shown[len(forms)] = form
+                    forms.append(suffixed)
                     statuses.append(status)
         if stemmer is not None:
             # A word the stemmer cuts in the nominative ("режим": "реж" + "им"; a man's

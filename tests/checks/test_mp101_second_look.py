@@ -476,6 +476,8 @@ def test_russian_case_forms_render_the_entry(vi: str, text: str) -> None:
         # title and the ministry fused with it are both there.
         ("Thứ trưởng Bộ Giao thông vận tải phát biểu.", "ar", "وتحدث نائب وزير النقل."),
         ("Thứ trưởng Bộ Giao thông vận tải phát biểu.", "ar", "وتحدثت نائبة وزير النقل."),
+        # A possessive written onto the term's last noun: "their connection points".
+        ("Các điểm cầu trong cả nước tham dự.", "ar", "وشاركت نقاط اتصالها في أنحاء البلاد."),
         # A broken plural of a term.
         ("Các điểm cầu trong cả nước tham dự.", "ar", "وشاركت نقاط الاتصال في أنحاء البلاد."),
     ],

@@ -24,6 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 __all__ = [
+    "Clitics",
     "Exonym",
     "Furniture",
     "Gender",
@@ -107,6 +108,12 @@ class Clitics(_Data):
     # "توقيعا رقميا"), and the last letters after which it is not written ("ة": "ميدالية").
     accusative_ending: str = ""
     no_accusative_ending_after: tuple[str, ...] = ()
+    # Possessive pronouns written onto a term's last noun without the article ("أوراق
+    # اعتماده", his credentials; not a title's: "وزيره" folds as "وزيرة"), and how a last
+    # letter changes before them, as (letter, written) pairs ("ة", "ت": "حكومتها").
+    # (Pairs, not a mapping: the clitics are hashed, remembered.)
+    pronoun_suffixes: tuple[str, ...] = ()
+    before_pronoun_suffix: tuple[tuple[str, str], ...] = ()
 
     def bases(self, word: str) -> frozenset[str]:
         """Return what ``word`` may be without the clitics written onto it: itself, and
