@@ -1270,6 +1270,36 @@ def test_mp204_a_conjunction_between_things(lang: str, text: str, word: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        # a title in apposition names its body in capitals: no one else
+        (
+            "fr",
+            "Mme Le Thi Hong Van, cheffe adjointe permanente de la Commission, a indiqué que "
+            "la pluie venait. Il a souligné le risque d'inondation.",
+            "Il",
+        ),
+        (
+            "en",
+            "Le Thi Hong Van, Permanent Deputy Head of the Commission, said rain was coming. "
+            "He stressed the risk of floods.",
+            "He",
+        ),
+        # ... or a body the glossary does not know: still her own title
+        (
+            "fr",
+            "Mme Le Thi Hong Van, cheffe adjointe permanente du service, a indiqué que la "
+            "pluie venait. Il a souligné le risque d'inondation.",
+            "Il",
+        ),
+    ],
+)
+def test_mp204_a_title_in_apposition_brings_in_no_one(lang: str, text: str, word: str) -> None:
+    article = lone(lang, text)
+    assert rows(article, run(article, "MP204")) == [("MP204", lang, "blocks", 0, word, VAN)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # someone else comes in with "and" or "with": an honorific, a title of theirs

@@ -1618,6 +1618,7 @@ def _pronoun_after(
     starts: list[int],
     kinds: dict[str, EntryKind],
     title_words: frozenset[str] = frozenset(),
+    body_words: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, int, Gender, str]]:
     """Yield (start, end, gender, counterpart) for the first pronoun for a person (He,
     She; 他, 她) that opens the sentence after ``person``'s (or, without spaces, a clause
@@ -1657,7 +1658,7 @@ def _pronoun_after(
         return
     if _inside_a_quote(text[person.end : gaps[0][1]]):
         return  # a speaker's "she" is whoever they speak of
-    covered = _Covered(mentions, starts, person.end, a, title_words)
+    covered = _Covered(mentions, starts, person.end, a, title_words, body_words)
     if _someone_between(blanked, gaps, table, covered):
         return  # (whoever a quotation names, it is the speaker's)
     if _another_title_between(blanked, gaps, person, mentions, kinds, lang):
@@ -1687,6 +1688,9 @@ def _another_title_between(
     return any(
         kinds.get(m.entry) is EntryKind.TITLE
         and id(m) not in own
+        # A title in apposition right after the name describes the person, whatever it
+        # is of ("X, subdirectora del centro, indicó"): the person's own here too.
+        and _APPOSITION_OPENS.fullmatch(text, person.end, m.start) is None
         and any(start <= m.start and m.end <= end for start, end in gaps)
         and text[m.start : m.end].strip()
         for m in mentions
@@ -1778,6 +1782,7 @@ def _apposition_end(text: str, start: int, end: int, covered: _Covered) -> int:
         written = word.group()
         if not (
             fold(written) in covered.title_words
+            or fold(written) in covered.body_words  # "directrice adjointe du Centre"
             or written.lower() in _TITLE_GLUE
             or covered.holds(word.start(), word.end())
         ):
@@ -1796,6 +1801,7 @@ def _pronoun_opening_next(
     *,
     opened: bool = False,
     title_words: frozenset[str] = frozenset(),
+    body_words: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, int, Gender, str]]:
     """Yield (start, end, gender, counterpart) for a pronoun for people opening the block
     ``following`` when ``person``, the last person named in the block ``text``, is the
@@ -1830,7 +1836,7 @@ def _pronoun_opening_next(
         a, b = quoted[2:]
     if _inside_a_quote(rest):
         return
-    covered = _Covered(mentions, starts, person.end, len(text), title_words)
+    covered = _Covered(mentions, starts, person.end, len(text), title_words, body_words)
     if _someone_between(blanked, [(person.end, len(text))], table, covered):
         return  # (whoever the person's quotation names, it is theirs)
     if _another_title_between(blanked, [(person.end, len(text))], person, mentions, kinds, lang):
@@ -1873,7 +1879,8 @@ _UNSPACED_START = re.compile(r"\s*\S")
 class _Covered:
     """The glossary mentions of a text between two places, asked whether one covers a
     span (found by bisection: a long block has thousands); with the folded words of the
-    glossary's titles (``title_words``), which a title in apposition is made of."""
+    glossary's titles (``title_words``), which a title in apposition is made of, and of
+    its bodies (``body_words``), which the title may name after its own words."""
 
     def __init__(
         self,
@@ -1882,10 +1889,12 @@ class _Covered:
         start: int,
         end: int,
         title_words: frozenset[str] = frozenset(),
+        body_words: frozenset[str] = frozenset(),
     ) -> None:
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         self._spans = [(m.start, m.end) for m in mentions[first:last]]
         self.title_words = title_words
+        self.body_words = body_words
 
     def holds(self, start: int, end: int) -> bool:
         """Return True when one mention covers ``[start, end)``."""
@@ -2025,13 +2034,15 @@ def _name_neighbours() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=16)
-def _title_words(glossary: GlossaryIndex, lang: str) -> frozenset[str]:
-    """Return the folded words of the good forms of the glossary's titles in ``lang``: a
-    capitalized one right before a given name is its title ("Deputy Minister Diep"), not
-    a word of a longer name."""
+def _title_words(
+    glossary: GlossaryIndex, lang: str, of: EntryKind = EntryKind.TITLE
+) -> frozenset[str]:
+    """Return the folded words of the good forms of the glossary's titles (or entries of
+    another kind ``of``: its bodies') in ``lang``: a capitalized one right before a given
+    name is its title ("Deputy Minister Diep"), not a word of a longer name."""
     words: set[str] = set()
     for entry_id, kind in glossary.kinds.items():
-        forms = glossary.entries[entry_id].forms(lang) if kind is EntryKind.TITLE else None
+        forms = glossary.entries[entry_id].forms(lang) if kind is of else None
         if forms is not None:
             words.update(_PART_WORD.findall(fold(" ".join(forms.good_forms()))))
     return frozenset(words)
@@ -2161,6 +2172,7 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
     }
     starts_of = {key: [m.start for m in found] for key, found in mentions_of.items()}
     title_words = _title_words(glossary, ctx.lang)
+    body_words = _title_words(glossary, ctx.lang, EntryKind.ORGANIZATION)
     units = ctx.units()
     next_block = {
         id(unit): following
@@ -2188,6 +2200,7 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
                     glossary.kinds,
                     opened=opened,
                     title_words=title_words,
+                    body_words=body_words,
                 ),
                 None,
             )
@@ -2237,6 +2250,7 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
                 starts_of[id(person.unit)],
                 glossary.kinds,
                 title_words,
+                body_words,
             )
             for a, b, gender, other in itertools.chain(markers, pronouns):
                 if gender is not entry.gender:
