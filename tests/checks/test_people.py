@@ -2317,3 +2317,20 @@ def test_mp204_a_place_between_the_name_and_the_pronoun(
 )
 def test_people_from_review(lang: str, text: str, code: str) -> None:
     assert run(lone(lang, text), code) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        # a woman of four names is named again by her last two ("Hong Van"), in news style
+        (
+            "en",
+            "Le Thi Hong Van opened the school on Monday. Hong Van said he was proud of it.",
+            "said he",
+        ),
+        ("ru", "Ле Тхи Хонг Ван открыла школу. Хонг Ван рассказал о планах.", "рассказал"),
+    ],
+)
+def test_mp204_a_woman_named_again_by_her_last_two_names(lang: str, text: str, word: str) -> None:
+    article = lone(lang, text)
+    assert rows(article, run(article, "MP204")) == [("MP204", lang, "blocks", 0, word, VAN)]

@@ -2050,8 +2050,9 @@ def _title_words(
 
 def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     """Yield the people of the glossary named again by their given name alone ("Mme Thu",
-    "Хыонг сообщил", "قالت هونغ"), after the variant has named them in full: the last word
-    of the form it wrote, where no other person's form holds that word. Not in a language
+    "Хыонг сообщил", "قالت هونغ", "Ngoc Anh said"), after the variant has named them in
+    full: the last word of the form it wrote (or, of four words or more, the last two),
+    where no other person's form holds that word. Not in a language
     without spaces, where a name's last character is any character."""
     glossary = ctx.glossary
     language = profile(ctx.lang)
@@ -2074,8 +2075,11 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
             if len(words) < 2:
                 continue
             first.setdefault(m.entry, (index, m.end))
-            name = words[-1]
-            given[name] = m.entry if given.get(name, m.entry) == m.entry else None
+            # The given name, and with four words or more its last two too: "Vu Thi Ngoc
+            # Anh" is "Ngoc Anh" in news style, as she is "Anh".
+            names = [words[-1], " ".join(words[-2:])] if len(words) >= 4 else [words[-1]]
+            for name in names:
+                given[name] = m.entry if given.get(name, m.entry) == m.entry else None
             other_words.update(words[:-1])
     usable = {name: entry for name, entry in given.items() if entry and name not in other_words}
     if not usable:
