@@ -2334,3 +2334,32 @@ def test_people_from_review(lang: str, text: str, code: str) -> None:
 def test_mp204_a_woman_named_again_by_her_last_two_names(lang: str, text: str, word: str) -> None:
     article = lone(lang, text)
     assert rows(article, run(article, "MP204")) == [("MP204", lang, "blocks", 0, word, VAN)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        # a person noun said of the subject is the subject, no one else
+        ("en", "Le Thi Hong Van is a teacher. He has taught for 27 years.", "He"),
+        ("es", "Le Thi Hong Van es maestra. Él lleva 27 años enseñando.", "Él"),
+        ("fr", "Mme Le Thi Hong Van est enseignante. Il a souligné ses 27 années.", "Il"),
+        # ... and so is one against the name, in Chinese: teacher Van
+        ("zh-Hans", "黎氏红云老师教孩子读书。他已执教27年。", "他"),
+    ],
+)
+def test_mp204_a_person_noun_said_of_the_subject(lang: str, text: str, word: str) -> None:
+    article = lone(lang, text)
+    assert rows(article, run(article, "MP204")) == [("MP204", lang, "blocks", 0, word, VAN)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the teacher is someone else where nothing says it of her
+        "Le Thi Hong Van thanked a teacher. He has taught for 27 years.",
+        "Le Thi Hong Van visited the school where the teacher works. He has taught for years.",
+    ],
+)
+def test_mp204_a_person_noun_not_said_of_the_subject(text: str) -> None:
+    article = lone("en", text)
+    assert run(article, "MP204") == []

@@ -1251,6 +1251,9 @@ class _Pronouns:
     place_before: re.Pattern[str] | None  # a place noun ending the text: "station ", "rue de "
     place_after: re.Pattern[str] | None  # ... or opening it: " station" ("Thu Thiem station")
     name_surnames: frozenset[str]  # Vietnamese surnames as the language writes them
+    # ending the text before a pronoun_not_after word: it is said of the subject ("X is a
+    # teacher", "X es maestra")
+    predicate: re.Pattern[str] | None = None
 
     def gender_of(self, word: str) -> tuple[Gender, str]:
         """Return the gender of the pronoun ``word`` and its counterpart, written in the
@@ -1346,6 +1349,9 @@ def _pronouns(lang: str) -> _Pronouns | None:
         if agreement.place_nouns
         else None,
         frozenset(name_signals(lang)[0]),
+        re.compile(rf"(?<!\w){words_pattern(agreement.predicates)}\s+$", re.IGNORECASE)
+        if agreement.predicates
+        else None,
     )
 
 
@@ -1707,7 +1713,15 @@ def _someone_between(
     for k, (start, end) in enumerate(gaps):
         if k == 0 and table.cased:
             start = _apposition_end(text, start, end, covered)
-        if table.someone_else is not None and table.someone_else.search(text, start, end):
+        for other in (
+            table.someone_else.finditer(text, start, end) if table.someone_else else ()
+        ):
+            if k == 0 and not table.cased and other.start() == start:
+                continue  # right against the name, its own: "郭氏贤老师" (teacher Hien)
+            if table.predicate is not None and table.predicate.search(
+                text, max(start, other.start() - _PREDICATE_REACH), other.start()
+            ):
+                continue  # said of the subject: "X is a teacher", "X es maestra"
             return True
         if not table.cased:
             if _a_surname_between(text, start, end, table, covered):
@@ -1747,6 +1761,11 @@ def _someone_between(
             if not covered.holds(word.start(), word.end()):
                 return True
     return False
+
+
+# How far before a person noun the words that say it of the subject may stand ("has
+# been a ").
+_PREDICATE_REACH = 20
 
 
 # Between two words of one name: a space or a hyphen.

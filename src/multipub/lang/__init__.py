@@ -562,6 +562,11 @@ class Gender(_Data):
         description="words between a person's name and a pronoun after it that bring in "
         "someone else the pronoun may be ('met', 'received', 'with', 'nurse'; '会见', '护士')",
     )
+    predicates: tuple[str, ...] = Field(
+        default=(),
+        description="words after which a pronoun_not_after noun is said of the subject, "
+        "no one else ('is a': 'X is a teacher. She...'; 'es': 'X es maestra. Ella...')",
+    )
     role_nouns: tuple[str, ...] = Field(
         default=(),
         description="nouns for what a person is or does ('lawyer', 'avocate', 'diputada', "
