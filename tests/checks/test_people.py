@@ -2363,3 +2363,31 @@ def test_mp204_a_person_noun_said_of_the_subject(lang: str, text: str, word: str
 def test_mp204_a_person_noun_not_said_of_the_subject(text: str) -> None:
     article = lone("en", text)
     assert run(article, "MP204") == []
+
+
+@pytest.mark.parametrize(
+    ("blocks", "reported"),
+    [
+        # her pronoun opens the sentences after her name: the next paragraph's is hers too
+        (
+            [
+                "Le Thi Hong Van said heavy rain would fall. She warned that floods could follow.",
+                "He also said this was the fourth storm this year.",
+            ],
+            [("MP204", "en", "blocks", 1, "He", VAN)],
+        ),
+        # ... not where a sentence in between opens otherwise
+        (
+            [
+                "Le Thi Hong Van said heavy rain would fall. The chairman warned of floods.",
+                "He also said this was the fourth storm this year.",
+            ],
+            [],
+        ),
+    ],
+)
+def test_mp204_her_pronoun_carried_over_her_own_sentences(
+    blocks: list[str], reported: list[tuple[str, str, str, int, str, str]]
+) -> None:
+    article = make_article({"en": blocks}, source_lang="en")
+    assert rows(article, run(article, "MP204")) == reported

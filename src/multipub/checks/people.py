@@ -1713,9 +1713,7 @@ def _someone_between(
     for k, (start, end) in enumerate(gaps):
         if k == 0 and table.cased:
             start = _apposition_end(text, start, end, covered)
-        for other in (
-            table.someone_else.finditer(text, start, end) if table.someone_else else ()
-        ):
+        for other in table.someone_else.finditer(text, start, end) if table.someone_else else ():
             if k == 0 and not table.cased and other.start() == start:
                 continue  # right against the name, its own: "郭氏贤老师" (teacher Hien)
             if table.predicate is not None and table.predicate.search(
@@ -1862,6 +1860,50 @@ def _pronoun_opening_next(
         return
     gender, other = table.gender_of(following[a:b])
     yield a, b, gender, other
+
+
+def _carried_within(
+    text: str,
+    lang: str,
+    person: Mention,
+    gender: Gender,
+    mentions: list[Mention],
+    starts: list[int],
+    kinds: dict[str, EntryKind],
+    title_words: frozenset[str] = frozenset(),
+    body_words: frozenset[str] = frozenset(),
+) -> Mention | None:
+    """Return the pronoun of ``gender`` that opens the last sentence of the block ``text``
+    when ``person`` (the last person it names) is the subject its sentence opens with and
+    every sentence after it opens with such a pronoun, no one else coming in between
+    ('X said rain would fall. She warned of floods.': "She"); None otherwise (and in a
+    script without capitals, whose clauses :func:`_pronoun_after` reads)."""
+    table = _pronouns(lang)
+    if table is None or not table.cased:
+        return None
+    if not _opens_its_sentence(text, table, person, mentions, starts, kinds):
+        return None
+    blanked = _quotes_blanked(text)
+    carrier = person
+    while True:
+        end = table.sentence_end.search(blanked, carrier.end)
+        if end is None or not text[end.end() :].strip():
+            break
+        found = table.opening.match(text, end.end())
+        if found is None:
+            return None  # a sentence that does not open with their pronoun
+        a, b = found.span(1)
+        if table.gender_of(text[a:b])[0] is not gender:
+            return None  # (:func:`_pronoun_after` reports the first one)
+        covered = _Covered(mentions, starts, carrier.end, a, title_words, body_words)
+        gaps = [(carrier.end, a)]
+        if _someone_between(blanked, gaps, table, covered) or _another_title_between(
+            blanked, gaps, person, mentions, kinds, lang
+        ):
+            return None
+        word = text[a:b]
+        carrier = Mention(person.entry, word, FormStatus.PREFERRED, a, b, word, True)
+    return carrier if carrier is not person else None
 
 
 def _a_surname_between(
@@ -2206,6 +2248,25 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
         last = people[-1]
         entry = glossary.entries[last.mention.entry]
         carrier_unit, carrier, opened = last.unit, last.mention, False
+        # ... and over the sentences of their own paragraph that do ('X said ... She
+        # warned ...' / 'He also said ...'): the last of those pronouns carries them on.
+        within = (
+            _carried_within(
+                carrier_unit.text,
+                lang,
+                carrier,
+                entry.gender,
+                mentions_of[id(carrier_unit)],
+                starts_of[id(carrier_unit)],
+                glossary.kinds,
+                title_words,
+                body_words,
+            )
+            if entry.gender is not None
+            else None
+        )
+        if within is not None:
+            carrier, opened = within, True
         # The person stays the subject over paragraphs that open with their pronoun and
         # bring in no one else ('X said ...' / 'She added ...' / '"...," she said').
         for _ in range(_PARAGRAPHS_CARRIED if entry.gender is not None else 0):
