@@ -2391,3 +2391,32 @@ def test_mp204_her_pronoun_carried_over_her_own_sentences(
 ) -> None:
     article = make_article({"en": blocks}, source_lang="en")
     assert rows(article, run(article, "MP204")) == reported
+
+
+@pytest.mark.parametrize(
+    ("vi", "ar", "reported"),
+    [
+        # verb, subject, object: the Egyptian prime minister after the minister's name is
+        # the object, as the source says ("hội kiến Thủ tướng Ai Cập")
+        (
+            "Bộ trưởng Bùi Thanh Sơn đã hội kiến Thủ tướng Ai Cập.",
+            "والتقى الوزير بوي ثانه سون رئيس الوزراء المصري.",
+            [],
+        ),
+        # ... in apposition, the title is his, and not one he holds
+        (
+            "Bộ trưởng Bùi Thanh Sơn đã gặp đoàn đại biểu.",
+            "والتقى بوي ثانه سون، رئيس الوزراء، الوفد.",
+            ["title/prime-minister"],
+        ),
+    ],
+)
+def test_mp203_arabic_object_after_the_subject(
+    tmp_path: Path, vi: str, ar: str, reported: list[str]
+) -> None:
+    (tmp_path / "desk.yaml").write_text(_DESK_SON, encoding="utf-8")
+    glossary = load_glossary([SHIPPED, tmp_path / "desk.yaml"])
+    article = make_article({"vi": [vi], "ar": [ar]})
+    found = check(article, config=Config(select=("MP203",)), glossary=glossary)
+    assert [title for f in found for title in reported if f"({title})" in f.message] == reported
+    assert len(found) == len(reported)

@@ -567,14 +567,21 @@ def _source_says_otherwise(ctx: VariantContext, person: _Person, title: Mention)
     title, a clause apart (three words or more between), the title given to no one there
     ("Chủ tịch nước phong tặng ... cho công nhân X", rendered verb first: "منح رئيس
     الدولة X لقب", the President awarded X): the translation's word order set the title
-    before the name. (A title the source gives someone else is a swap: reported.)"""
+    before the name. (A title the source gives someone else is a swap: reported.)
+
+    So too a title right after the name, no comma between, that the source gives no one
+    after the person's name ("Lâm Văn Tiến hội kiến Thủ tướng Ai Cập", "التقى ... لام فان
+    تين رئيس الوزراء المصري": the verb's subject, then its object, the Egyptian prime
+    minister)."""
     source_lang = ctx.source_lang
     glossary = ctx.glossary
     language = profile(ctx.lang)
+    after = title.start >= person.mention.end
     if (
         source_lang is None
         or glossary is None
-        or title.end > person.mention.start
+        or (title.end > person.mention.start and not after)
+        or (after and person.unit.text[person.mention.end : title.start].strip())
         or language is None
         or language.gender.verb_position != "before"
     ):
@@ -604,8 +611,11 @@ def _source_says_otherwise(ctx: VariantContext, person: _Person, title: Mention)
             titled = titled or bool(given)
             apart = apart or any(
                 (t.start, t.end) not in given
-                and t.end <= mention.start
-                and len(text[t.end : mention.start].split()) >= 3
+                and (
+                    t.start >= mention.end and bool(text[mention.end : t.start].split())
+                    if after
+                    else t.end <= mention.start and len(text[t.end : mention.start].split()) >= 3
+                )
                 for t in titles
             )
     return apart and not titled
