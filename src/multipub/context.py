@@ -160,6 +160,18 @@ class ArticleContext:
                         ]
                         for u, ms in zip(self.units(lang), found, strict=True)
                     ]
+                if language is not None and language.matching.name_tails:
+                    tails = frozenset(language.matching.name_tails)
+                    found = [
+                        [
+                            m
+                            for m in ms
+                            if m.form not in tails
+                            or m.start == 0
+                            or not u.text[m.start - 1].isalpha()
+                        ]
+                        for u, ms in zip(self.units(lang), found, strict=True)
+                    ]
                 # An acronym is written in capitals: "pm" in "5 pm" is no "PM".
                 found = [
                     [m for m in ms if m.text.isupper() or not is_acronym(m.form)] for ms in found

@@ -1664,3 +1664,24 @@ def test_mp104_short_names_of_a_numbered_body(
     data["variants"][lang]["title"] = title
     article = Article.model_validate(data)
     assert check(article, glossary=glossary, config=Config(select=("MP104",))) == []
+
+
+def test_mp104_another_party_s_central_committee_in_chinese() -> None:
+    """ "老挝人民革命党中央" is the Lao party's central committee: no "党中央" of Vietnam's
+    party beside "越共中央"."""
+    glossary = load_glossary(Path(__file__).resolve().parents[2] / "glossaries")
+    article = make_article(
+        {
+            "vi": [
+                "Ủy viên Trung ương Đảng Mạc Thị Phương tiếp đoàn Ban Đối ngoại Trung ương "
+                "Đảng Nhân dân Cách mạng Lào."
+            ],
+            "zh-Hans": ["越共中央委员莫氏芳会见老挝人民革命党中央对外部代表团。"],
+        }
+    )
+    found = check(article, glossary=glossary, config=Config(select=("MP102", "MP104")))
+    assert [(f.code, f.excerpt) for f in found] == []
+    # ... the party's own, alone, still is
+    alone = make_article({"vi": ["Trung ương Đảng họp."], "zh-Hans": ["党中央开会。"]})
+    found = check(alone, glossary=glossary, config=Config(select=("MP102",)))
+    assert [f.excerpt for f in found] == ["党中央"]
