@@ -416,3 +416,22 @@ def test_gap_costs_of_a_one_block_source_are_floats() -> None:
 def test_gap_costs_need_a_target_one_block_shorter() -> None:
     with pytest.raises(ValueError, match="one block shorter"):
         gap_costs(["Một.", "Hai."], ["Один.", "Два."])
+
+
+def test_two_blocks_merged_into_one_are_a_merge_not_a_drop() -> None:
+    """Each source block brings numbers of its own to the one translated block (2030;
+    2024 and 5.7 billion): a merge, not one block linked and its neighbour dropped."""
+    vi = [
+        "Giá cà phê xuất khẩu tăng lên 4.200-4.350 USD/tấn trong tuần qua.",
+        "Ông Bình cho biết ngành sẽ xây dựng tiêu chuẩn cà phê bền vững, gắn với đề án "
+        "mở rộng diện tích cà phê đặc sản ở Tây Nguyên đến năm 2030.",
+        "Dự kiến cả năm 2024, kim ngạch xuất khẩu cà phê đạt khoảng 5,7 tỷ USD.",
+    ]
+    en = [
+        "Export coffee prices rose to 4,200-4,350 USD per tonne last week.",
+        "Binh said the sector would build standards for sustainable coffee, tied to the "
+        "plan to expand specialty coffee areas in the Central Highlands by 2030. Coffee "
+        "exports for the whole of 2024 are expected to reach about 5.7 billion USD.",
+    ]
+    pairs = [(p.source, p.target) for p in align_blocks(vi, en, "vi", "en")]
+    assert pairs == [((0,), (0,)), ((1, 2), (1,))]

@@ -28,20 +28,29 @@ from multipub.translit import foreign_name_key, hanviet_pairs, parse_syllable
 __all__ = ["BlockPair", "align", "align_blocks", "anchors", "cheapest_alignment", "gap_costs"]
 
 # Costs: a 1-1 link costs twice |log length ratio| (lengths off by a factor 2: 1.39);
-# leaving a block unlinked costs 1.2, a merge 2.5 on top of its length cost (a merged
+# leaving a block unlinked costs 1.2, a merge 2.3 on top of its length cost (a merged
 # pair of news paragraphs is rarer than a dropped one). Tuned on FLORES-200 devtest, vi
 # against ru/ar/en/zh/fr in groups of 10 sentences, one sentence dropped at random (150
 # trials): the drop is found at its place 59% of the time and one block off 25% more;
-# intact groups give an unlinked block in 2 of 500.
+# intact groups give an unlinked block in 2 of 500. A merge at 2.5 read 85% of two
+# sentences merged into one as one dropped (an MP502 false alarm); at 2.3, 69% (1,200
+# trials in six languages: 367 merges found against 176, splits 310 against 131; drops
+# found 1,200 of 1,200 either way, at their place 1,020 against 1,021; intact groups
+# stay one to one). Lower, bench_precision.py's dropped blocks start to read as merges
+# (229 of 231 at 2.2, 223 at 2.0).
 _LENGTH_WEIGHT = 2.0
 _SKIP = 1.2
-_MERGE = 2.5
+_MERGE = 2.3
 # A merge is for a block split in two; a short stray block (a counter, a credit) beside
 # a paragraph is not half of it, and stays unlinked.
 _LOPSIDED = 0.25
 _LOPSIDED_COST = 1.5
 _ANCHOR_BONUS = 1.2
 _ANCHOR_CLASH = 0.8
+# A merge whose two blocks each bring numbers of their own that the other side's one
+# block writes (2030 of the first, 2024 and 5.7 billion of the second) is a merge, not a
+# block linked and its neighbour dropped: the numbers of both are there.
+_MERGE_EVIDENCE = 1.0
 
 _NO_ANCHORS: frozenset[str] = frozenset()
 
@@ -309,6 +318,9 @@ class _Side:
     logs: tuple[float, ...]
     anchors: tuple[frozenset[str], ...]
     merged: tuple[tuple[float, float, frozenset[str]], ...]
+    # For each merge, the numbers, dates and codes of each of the two blocks that the
+    # other lacks (names left out: a currency, a country recur).
+    own_parts: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
 
 
 @lru_cache(maxsize=64)
@@ -326,7 +338,9 @@ def _side(texts: tuple[str, ...], lang: str | None = None) -> _Side:
         (math.log(first + second + 10), _merge_cost(first, second), found[k] | found[k + 1])
         for k, (first, second) in enumerate(pairwise(lengths))
     )
-    return _Side(lengths, tuple(math.log(n + 10) for n in lengths), found, merged)
+    values = [frozenset(k for k in keys if not k.startswith("name:")) for keys in found]
+    own_parts = tuple((first - second, second - first) for first, second in pairwise(values))
+    return _Side(lengths, tuple(math.log(n + 10) for n in lengths), found, merged, own_parts)
 
 
 # With as many blocks on both sides, the diagonal stands unless one of its links costs
@@ -635,6 +649,7 @@ def _align_in_band(
     s_cues, t_cues = cues if cues is not None else ((), ())
     s_cues_i: _Cues | None = None
     s_merged, t_merged = source.merged, target.merged
+    s_parts, t_parts = source.own_parts, target.own_parts
     inf = math.inf
     slope = m / n if n else 0.0
     # Row i holds columns lo[i]..hi[i]; cell (i, j) is at start[i] + j in one flat list per
@@ -689,6 +704,9 @@ def _align_in_band(
                 cost = here + penalty + weight * abs(t_log[j] - merged_log - log_ratio)
                 if merged_anchors and t_anchors_j:
                     cost += _anchor_cost(merged_anchors, t_anchors_j)
+                    first, second = s_parts[i]
+                    if not (first.isdisjoint(t_anchors_j) or second.isdisjoint(t_anchors_j)):
+                        cost -= _MERGE_EVIDENCE
                 cell = below2 + j + 1
                 if cost < best[cell]:
                     best[cell] = cost
@@ -698,6 +716,9 @@ def _align_in_band(
                 cost = here + penalty + weight * abs(merged_log - s_log_i - log_ratio)
                 if s_anchors_i and merged_anchors:
                     cost += _anchor_cost(s_anchors_i, merged_anchors)
+                    first, second = t_parts[j]
+                    if not (first.isdisjoint(s_anchors_i) or second.isdisjoint(s_anchors_i)):
+                        cost -= _MERGE_EVIDENCE
                 cell = below + j + 2
                 if cost < best[cell]:
                     best[cell] = cost
