@@ -1261,6 +1261,8 @@ def test_mp204_speakers_of_quotations(lang: str, blocks: list[str], word: str, e
         ("ru", "С утра Ле Тхи Хонг Ван посетил завод.", "посетил"),
         ("ru", "Ле Тхи Хонг Ван осмотрела лодки и суда. Он поручил усилить проверки.", "Он"),
         ("ru", "Ле Тхи Хонг Ван осмотрела лодки и суда. Он потребовал усилить проверки.", "Он"),
+        # "No." before a figure ends no sentence: the pronoun opens the next one
+        ("en", "Le Thi Hong Van said road No. 5 would open soon. He asked for checks.", "He"),
         ("es", "Le Thi Hong Van inspeccionó los barcos y buques. Él pidió controles.", "Él"),
     ],
 )
@@ -2383,6 +2385,15 @@ def test_mp204_a_person_noun_not_said_of_the_subject(text: str) -> None:
                 "He also said this was the fourth storm this year.",
             ],
             [],
+        ),
+        # a quotation's speaker after it, its commas and capitals hers ("GDP", "Storm")
+        (
+            [
+                "“Storm No. 3 caused losses of 81 trillion dong, cutting GDP growth by a "
+                "sixth of a point,” Le Thi Hong Van said.",
+                "He said growth could still reach 7 percent.",
+            ],
+            [("MP204", "en", "blocks", 1, "He", VAN)],
         ),
     ],
 )

@@ -1100,17 +1100,35 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 @lru_cache(maxsize=64)
 def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
     """Return where each sentence end of ``text`` starts and ends (its mark and space); an
-    honorific's or a title's abbreviation before a name ("M.", "Dr.") ends none."""
+    honorific's or a title's abbreviation before a name ("M.", "Dr.") ends none, nor one
+    of "number" or "article" before a figure ("Storm No. 3"), nor a full stop inside a
+    quotation (what it says is one part of the sentence that quotes it): see
+    :func:`_sentences_of`."""
     abbreviated = _abbreviated_before_names()
+    blanked = _sentences_of(text)
     found = [
         m.span()
-        for m in sentence_end().finditer(text)
+        for m in sentence_end().finditer(blanked)
         # The few characters before the mark only: a scan from the text's start at every
         # full stop would make a long block quadratic.
         if text[m.start()] != "."
         or abbreviated.search(text, max(0, m.start() - _LONGEST_ABBREVIATION), m.start()) is None
     ]
     return [a for a, _ in found], [b for _, b in found]
+
+
+# "No. 3", "Art. 12", "núm. 5": a full stop that ends an abbreviation of a number word.
+_NUMBER_ABBREVIATION_DOT = re.compile(r"(?<![\w.])(No|Nos|Nr|Art|art|núm|Núm)\.(?=\s\d)")
+
+
+def _sentences_of(text: str) -> str:
+    """Return ``text`` as its sentence ends are read, places kept: what each quotation
+    says blanked (:func:`_quotes_blanked`), and the full stop of an abbreviation of a
+    number word before a figure too ("Storm No. 3" ends no sentence)."""
+    blanked = _quotes_blanked(text)
+    if "." not in blanked:
+        return blanked
+    return _NUMBER_ABBREVIATION_DOT.sub(r"\1 ", blanked)
 
 
 _LONGEST_ABBREVIATION = 12
@@ -1536,7 +1554,9 @@ def _opens_its_sentence(
         return True  # a quotation's speaker after it: '"...," said X', '», — подчеркнул X'
     if table.cased:
         # An opening phrase set off by a comma may come first ("Speaking at the ceremony,
-        # Minister X said", "On Monday, X said", a quotation and its comma).
+        # Minister X said", "On Monday, X said", a quotation and its comma). What a
+        # quotation says is blanked: its commas and capitals are the speaker's words.
+        rest = _quotes_blanked(rest)
         head, _, tail = rest.rpartition(",")
         if any(
             word[:1].isupper() and word.lower() not in table.not_someone
@@ -1654,7 +1674,7 @@ def _pronoun_after(
     if table is None or not _opens_its_sentence(text, table, person, mentions, starts, kinds):
         return
     # A quotation's own full stops end no sentence of the text around it.
-    blanked = _quotes_blanked(text)
+    blanked = _sentences_of(text)
     ends = list(itertools.islice(table.sentence_end.finditer(blanked, person.end, limit), 2))
     stop = ends[1].end() if len(ends) > 1 else limit
     quoted = _attribution(text, ends[0].end(), table) if ends else None
@@ -1845,7 +1865,7 @@ def _pronoun_opening_next(
     # The block's own last mark ends the person's sentence, no other one after it (in
     # Chinese a mark ends a sentence with no space after it: "...。"), a quotation's own
     # aside ("X说：“……。……。”": what X said is X's sentence).
-    blanked = _quotes_blanked(text)
+    blanked = _sentences_of(text)
     last = blanked[person.end :].rstrip().rstrip(_CLOSING_QUOTES)
     if table.sentence_end.search(last[:-1] if last.endswith(_FINAL_MARKS) else last):
         return  # the person's sentence is not the block's last
@@ -1893,7 +1913,7 @@ def _carried_within(
         return None
     if not _opens_its_sentence(text, table, person, mentions, starts, kinds):
         return None
-    blanked = _quotes_blanked(text)
+    blanked = _sentences_of(text)
     carrier = person
     while True:
         end = table.sentence_end.search(blanked, carrier.end)
