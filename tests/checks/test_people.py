@@ -2431,3 +2431,23 @@ def test_mp203_arabic_object_after_the_subject(
     found = check(article, config=Config(select=("MP203",)), glossary=glossary)
     assert [title for f in found for title in reported if f"({title})" in f.message] == reported
     assert len(found) == len(reported)
+
+
+@pytest.mark.parametrize(
+    ("blocks", "reported"),
+    [
+        # in Arabic, a given name alone right after an honorific, clitics before it
+        (
+            ["ترأس السيد هوانغ مينه دوك الاجتماع.", "ووفقا للسيدة دوك، ستبدأ الأعمال قريبا."],
+            [("MP204", "ar", "blocks", 1, "لسيدة", DUC)],
+        ),
+        (["ترأس السيد هوانغ مينه دوك الاجتماع.", "ووفقا للسيد دوك، ستبدأ الأعمال قريبا."], []),
+        # ... not without one: a word of the script without capitals may be anything
+        (["ترأس السيد هوانغ مينه دوك الاجتماع.", "وقالت دوك إن الأعمال ستبدأ قريبا."], []),
+    ],
+)
+def test_mp204_arabic_given_name_after_an_honorific(
+    blocks: list[str], reported: list[tuple[str, str, str, int, str, str]]
+) -> None:
+    article = make_article({"ar": blocks}, source_lang="ar")
+    assert rows(article, run(article, "MP204")) == reported

@@ -2112,6 +2112,26 @@ def _feminine_title_heads(
         pos = comma.start()
 
 
+@lru_cache(maxsize=16)
+def _after_an_honorific(lang: str) -> str:
+    """Return the pattern of one of ``lang``'s honorifics as a word of its own, the
+    clitics written onto it ("للسيدة": ل and السيدة, whose article contracts), then white
+    space: what a given name stands right after in a script without capitals."""
+    language = profile(lang)
+    if language is None:
+        return "(?!)"
+    clitics = language.matching.clitics
+    words = {word for pair in language.gender.honorifics for word in pair}
+    if clitics is not None and clitics.article and clitics.article_contracts_after:
+        article, after = clitics.article, clitics.article_contracts_after
+        words |= {after + after + w[len(article) :] for w in words if w.startswith(article)}
+    prefixes = (
+        [*clitics.conjunctions, *clitics.prepositions] if clitics is not None else []
+    )
+    opening = f"(?:{'|'.join(map(re.escape, prefixes))})*" if prefixes else ""
+    return rf"(?<!\w){opening}{words_pattern(words)}\s+"
+
+
 @cache
 def _name_neighbours() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Return the patterns of a capitalized word right before and right after a name,
@@ -2147,8 +2167,14 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     without spaces, where a name's last character is any character."""
     glossary = ctx.glossary
     language = profile(ctx.lang)
-    if glossary is None or language is None or not script(language.scripts[0]).cased:
-        return  # without capitals, "فان" (Văn) is half the men's middle names
+    if glossary is None or language is None or not language.separates_words:
+        return
+    # Without capitals, "فان" (Văn) is half the men's middle names: a given name is only
+    # read right after an honorific ("للسيدة فينه"), clitics before it.
+    cased = script(language.scripts[0]).cased
+    clitics = language.matching.clitics
+    if not cased and (clitics is None or not language.gender.honorifics):
+        return
     kinds = glossary.kinds
     function_words = frozenset(language.function_words)
     # An honorific written without a full stop ("Mr Van", "Mme Thu") is no word of a name.
@@ -2176,7 +2202,7 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     if not usable:
         return
     pattern = re.compile(
-        r"(?<!\w)("
+        (r"(?<!\w)(" if cased else _after_an_honorific(ctx.lang) + "(")
         + "|".join(re.escape(n) for n in sorted(usable, key=lambda n: (-len(n), n)))
         + r")(?!\w)"
     )
@@ -2184,19 +2210,19 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
         for match in pattern.finditer(unit.text):
             entry = usable[match.group(1)]
             at_unit, after = first[entry]
-            if index < at_unit or (index == at_unit and match.start() < after):
+            if index < at_unit or (index == at_unit and match.start(1) < after):
                 continue  # before the full name: someone else, or not a name
-            if any(m.start <= match.start() < m.end for m in found):
+            if any(m.start <= match.start(1) < m.end for m in found):
                 continue
             if match.group(1).lower() in function_words:
                 continue  # "An official said", not Nguyen Van An
             joined_before, joined_after = _name_neighbours()
-            before = joined_before.search(unit.text, max(0, match.start() - 40), match.start())
+            before = joined_before.search(unit.text, max(0, match.start(1) - 40), match.start(1))
             if (
                 before is not None
                 and before.group().rstrip(" \u00a0-") not in honorifics
                 and fold(before.group().rstrip(" \u00a0-")) not in _title_words(glossary, ctx.lang)
-            ) or joined_after.match(unit.text, match.end()):
+            ) or joined_after.match(unit.text, match.end(1)):
                 continue  # a word of a longer name: "Nguyen Van An" holds no "Van"
             yield _Person(
                 unit,
@@ -2204,8 +2230,8 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
                     entry,
                     match.group(1),
                     FormStatus.PREFERRED,
-                    match.start(),
-                    match.end(),
+                    match.start(1),
+                    match.end(1),
                     match.group(1),
                     True,
                 ),
@@ -2241,7 +2267,8 @@ def _named_again(ctx: VariantContext) -> Iterator[_Person]:
     "language, a title form attached to the name when the glossary gives the title a "
     "feminine form. In scripts with capitals, a person named again by the given name "
     "alone after the full name ('M. Van', 'Mme Duc', 'Mr Van', 'по словам господина Ван', "
-    "'Deputy Minister Van said he') is checked too, where no other person's name holds "
+    "'Deputy Minister Van said he') is checked too, and in Arabic one right after an "
+    "honorific ('للسيدة فينه'), where no other person's name holds "
     "that word (an honorific or a glossary title right before it is no part of a name). "
     "Pronouns aside, only words in the same "
     "sentence as the name and not nearer to another person are considered.",
