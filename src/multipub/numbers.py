@@ -42,6 +42,7 @@ __all__ = [
     "may_be_converted",
     "number_marks",
     "number_tokens",
+    "spelled_numbers",
     "whole_hours",
 ]
 
@@ -999,6 +1000,26 @@ def whole_hours(text: str, lang: str) -> tuple[ClockTime, ...]:
         if cued and digits is not None:
             found.append(ClockTime(start, end, int(digits.group()), 0))
     return tuple(found)
+
+
+@lru_cache(maxsize=64)
+def spelled_numbers(lang: str) -> dict[str, re.Pattern[str]] | None:
+    """Return, for each whole number from 2 to 9 ("3"), the pattern of ``lang``'s words
+    for it (its profile's ``numbers.number_words``, after any clitics written onto them:
+    "وثلاثة"), None for a language without them."""
+    found = profile(lang)
+    if found is None or not found.numbers.number_words:
+        return None
+    spaced = found.separates_words
+    clitics = found.matching.clitics
+    opening = r"(?<!\w)" if spaced else ""
+    if spaced and clitics is not None:
+        prefixes = sorted((p for p in clitics.prefixes() if p), key=lambda p: (-len(p), p))
+        opening += "(?:" + "|".join(map(re.escape, prefixes)) + ")?"
+    return {
+        str(value): re.compile(opening + words_pattern(words, bounded=spaced), re.IGNORECASE)
+        for value, words in found.numbers.number_words.items()
+    }
 
 
 def has_digit(text: str) -> bool:

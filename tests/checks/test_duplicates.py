@@ -469,3 +469,52 @@ def test_words_of_a_key_pair_the_characters_of_unspaced_scripts() -> None:
     assert _words("hội nghị 2024") == {"hội", "nghị", "2024"}
     assert _words("совещание в ханое") == {"совещание", "в", "ханое"}
     assert _words("") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("lang", "blocks"),
+    [
+        # two defendants, two sentences, one charge in the same words: other facts
+        (
+            "vi",
+            [
+                "Bị cáo Trần Văn Dũng, nguyên Giám đốc Quỹ: 6 năm tù về tội vi phạm quy định "
+                "về quản lý, sử dụng tài sản nhà nước gây thất thoát, lãng phí.",
+                "Bị cáo Lê Minh Tâm, nguyên Phó Giám đốc Quỹ: 5 năm tù về tội vi phạm quy định "
+                "về quản lý, sử dụng tài sản nhà nước gây thất thoát, lãng phí.",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Tran Van Dung, former Director of the fund: six years in prison for violating "
+                "regulations on the management and use of State assets, causing losses.",
+                "Le Minh Tam, former Deputy Director of the fund: five years in prison for "
+                "violating regulations on the management and use of State assets, causing losses.",
+            ],
+        ),
+        # the sentence asked for and the sentence given
+        (
+            "ru",
+            [
+                "Суд приговорил Тханга к 11 годам лишения свободы по части 3 статьи 219 "
+                "Уголовного кодекса.",
+                "Прокуратура просила приговорить Тханга к 11-12 годам лишения свободы по части 3 "
+                "статьи 219 Уголовного кодекса.",
+            ],
+        ),
+    ],
+)
+def test_mp302_other_figures_are_other_facts(lang: str, blocks: list[str]) -> None:
+    assert check(_variant(lang, blocks), config=ONLY["MP302"]) == []
+
+
+def test_mp302_a_reworded_repeat_keeps_its_figures() -> None:
+    blocks = [
+        "Tran Van Dung was sentenced to six years in prison for violating regulations on "
+        "the management of State assets.",
+        "For violating regulations on the management of State assets, Tran Van Dung was "
+        "sentenced to six years in prison.",
+    ]
+    findings = check(_variant("en", blocks), config=ONLY["MP302"])
+    assert [f.block for f in findings] == [1]

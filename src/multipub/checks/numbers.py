@@ -36,6 +36,7 @@ from multipub.numbers import (
     model_codes,
     number_tokens,
     small_wholes,
+    spelled_numbers,
     whole_hours,
 )
 from multipub.text import text_span
@@ -849,26 +850,6 @@ def _order_word_before(lang: str) -> re.Pattern[str]:
     return re.compile(rf"{edge}{words_pattern(words, bounded=spaced)}\s*$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=64)
-def _spelled_numbers(lang: str) -> dict[str, re.Pattern[str]] | None:
-    """Return, for each whole number from 2 to 9 ("3"), the pattern of ``lang``'s words
-    for it (its profile's ``numbers.number_words``, after any clitics written onto them:
-    "وثلاثة"), None for a language without them."""
-    found = profile(lang)
-    if found is None or not found.numbers.number_words:
-        return None
-    spaced = found.separates_words
-    clitics = found.matching.clitics
-    opening = r"(?<!\w)" if spaced else ""
-    if spaced and clitics is not None:
-        prefixes = sorted((p for p in clitics.prefixes() if p), key=lambda p: (-len(p), p))
-        opening += "(?:" + "|".join(map(re.escape, prefixes)) + ")?"
-    return {
-        str(value): re.compile(opening + words_pattern(words, bounded=spaced), re.IGNORECASE)
-        for value, words in found.numbers.number_words.items()
-    }
-
-
 def _changed_small_wholes(
     shared: ArticleContext,
     lang: str,
@@ -884,7 +865,7 @@ def _changed_small_wholes(
     text order. A figure dropped is let through, and whole hours the clock times settled
     are no numbers here. Both languages need ``numbers.number_words`` in their profiles."""
     source_lang = shared.article.source_lang
-    source_words, target_words = _spelled_numbers(source_lang), _spelled_numbers(lang)
+    source_words, target_words = spelled_numbers(source_lang), spelled_numbers(lang)
     if source_words is None or target_words is None:
         return
     source_units, target_units = shared.units(source_lang), shared.units(lang)

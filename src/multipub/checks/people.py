@@ -2125,9 +2125,7 @@ def _after_an_honorific(lang: str) -> str:
     if clitics is not None and clitics.article and clitics.article_contracts_after:
         article, after = clitics.article, clitics.article_contracts_after
         words |= {after + after + w[len(article) :] for w in words if w.startswith(article)}
-    prefixes = (
-        [*clitics.conjunctions, *clitics.prepositions] if clitics is not None else []
-    )
+    prefixes = [*clitics.conjunctions, *clitics.prepositions] if clitics is not None else []
     opening = f"(?:{'|'.join(map(re.escape, prefixes))})*" if prefixes else ""
     return rf"(?<!\w){opening}{words_pattern(words)}\s+"
 
