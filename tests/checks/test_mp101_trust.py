@@ -688,3 +688,23 @@ def test_a_district_named_as_a_province_is_not_the_province(
     vi: str, target: str, missing: list[str]
 ) -> None:
     assert _missing(vi, "zh-Hans", target) == missing
+
+
+def test_a_headline_s_head_with_former_written_against_it() -> None:
+    """Spanish writes "exvicepresidente" as one word (the RAE's rule): the head of the
+    committee's vice-president in a headline all the same."""
+    vi = {
+        "title": "Nguyên Phó Chủ tịch UBND tỉnh Nam Định lĩnh 11 năm tù",
+        "blocks": [
+            "Bị cáo Nguyễn Văn Thắng, nguyên Phó Chủ tịch UBND tỉnh Nam Định, bị tuyên phạt "
+            "11 năm tù."
+        ],
+    }
+    es = {
+        "title": "Condenan a 11 años de cárcel a un exvicepresidente de Nam Dinh",
+        "blocks": [
+            "Nguyen Van Thang, exvicepresidente del Comité Popular de la provincia de Nam "
+            "Dinh, fue condenado a 11 años de prisión."
+        ],
+    }
+    assert _missing_in(vi, "es", es) == []

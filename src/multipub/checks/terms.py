@@ -1072,9 +1072,12 @@ def _title_head_in(
     found = profile(ctx.lang)
     clitics = found.matching.clitics if found is not None else None
     prefixes = sorted(clitics.prefixes(), key=len, reverse=True) if clitics else [""]
+    # ... and "former" written against it: "exvicepresidente" (the RAE's one word)
+    attached = [fold(p) for p in found.matching.attached_prefixes] if found is not None else []
 
     def as_head(word: str) -> set[str]:
-        # What the word may be as a head: without a clitic before it, an alef after it.
+        # What the word may be as a head: without a clitic before it, an alef after it,
+        # without an attached prefix.
         found_forms = set()
         for prefix in prefixes:
             if word.startswith(prefix):
@@ -1082,6 +1085,7 @@ def _title_head_in(
                 found_forms.add(rest)
                 if clitics is not None and rest.endswith("ا"):
                     found_forms.add(rest[:-1])
+        found_forms.update(word[len(p) :] for p in attached if word.startswith(p))
         return found_forms
 
     words = [(m.start(), m.end(), fold(m.group())) for m in _WORD_SPAN.finditer(text)]
