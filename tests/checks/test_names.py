@@ -393,3 +393,32 @@ def test_mp201_chinese_names_one_character_off(vi: str, zh: str, seen: list[str]
     article = make_article({"vi": [vi], "zh-Hans": [zh]})
     found = check(article, config=Config(select=("MP201",)), glossary=_CHINESE_DESK)
     assert [f.excerpt for f in found] == seen
+
+
+@pytest.mark.parametrize(
+    ("lang", "tam", "lam", "reported"),
+    [
+        # A namesake one letter from the glossary's man: another person, in the source and
+        # in each translation of the block that names him
+        ("en", "Tran Quoc Hung opened the fair.", "Among them is Dr Tran Quoc Hang.", []),
+        ("ru", "Чан Куок Хынг открыл ярмарку.", "Среди них доктор Чан Куок Ханг.", []),
+        # ... a slip in the block that names the glossary's man is still one
+        (
+            "en",
+            "Tran Quoc Hunq opened the fair.",
+            "Among them is Dr Tran Quoc Hang.",
+            ["Tran Quoc Hunq"],
+        ),
+    ],
+)
+def test_mp201_a_namesake_is_no_misspelling(
+    lang: str, tam: str, lam: str, reported: list[str]
+) -> None:
+    found = _run(
+        "MP201",
+        {
+            "vi": ["Ông Trần Quốc Hưng khai mạc hội chợ.", "Trong số này có TS Trần Quốc Hằng."],
+            lang: [tam, lam],
+        },
+    )
+    assert [text for _, text, _ in found] == reported

@@ -18,7 +18,7 @@ from multipub.matcher import GlossaryIndex, strip_marks
 from multipub.models import TextUnit
 from multipub.names import capitals, vietnamese_names
 from multipub.text import fold
-from multipub.translit import matches_chinese, name_skeleton, transliterate
+from multipub.translit import matches_chinese, name_skeleton, parse_syllable, transliterate
 
 __all__: list[str] = []
 
@@ -206,8 +206,10 @@ def _distance_at_most_one(a: str, b: str) -> bool:
     "In a translation, only people and places its source names are looked for (a street "
     "named after someone else is not a misspelled minister); in Chinese, a person's name "
     "of three or four characters with one changed, not the first ('邓文历' for '邓文力'), "
-    "unless it reads (Hán-Việt) as another name of the source. Reported with the "
-    "preferred spelling.",
+    "unless it reads (Hán-Việt) as another name of the source. A Vietnamese name of real "
+    "syllables one letter from the glossary's ('Đoàn Thanh Lâm' beside 'Đoàn Thanh Tâm') "
+    "is a namesake: not reported on the source, nor in a translation's block whose source "
+    "block names it. Reported with the preferred spelling.",
     why="Transliteration is ad hoc: one minister turns up as 'Нгуен Тиен Тхань' in one "
     "paragraph and 'Нгуен Тьен Тхань' in the next, and readers cannot tell it is one man.",
     bad="ru, with 'Чан Куок Хынг' in the glossary:\n\n> Заседание провёл Чан Куок Хунг.",
@@ -224,6 +226,62 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
         yield from _chinese_near_misses(ctx)
     if not index.by_skeleton:
         return
+    # A namesake is no misspelling: in Vietnamese, a name of real syllables one letter
+    # from the glossary's ("Đoàn Thanh Lâm" beside "Đoàn Thanh Tâm") is another person's,
+    # and a translation's name where its source block names such a namesake is theirs.
+    namesakes = _source_namesakes(ctx) if not ctx.is_source else set()
+    pairs = ctx.unit_pairs() if namesakes else []
+    for unit_index, unit, (start, end), entry_id in _near_misses(ctx):
+        if ctx.is_source and _real_syllables(unit.text[start:end], ctx.lang):
+            continue
+        if any(
+            unit_index in t_idx and any((i, entry_id) in namesakes for i in s_idx)
+            for s_idx, t_idx in pairs
+        ):
+            continue
+        yield _misspelled(unit, (start, end), entry_id, index.preferred[entry_id])
+
+
+def _real_syllables(written: str, lang: str) -> bool:
+    """Return True when ``written``, in Vietnamese, is made of real syllables only (a
+    name, not a slip of one: "Lâm", not "Lmâ")."""
+    if primary_subtag(lang) != "vi":
+        return False
+    words = written.split()
+    return bool(words) and all(parse_syllable(word) is not None for word in words)
+
+
+def _source_namesakes(ctx: VariantContext) -> set[tuple[int, str]]:
+    """Return (source unit index, entry) for each name of the source close to an entry's
+    and made of real syllables: a namesake the translations name too. Found once per
+    article."""
+    source_lang = ctx.source_lang
+    if source_lang is None:
+        return set()
+    key = ("names-namesakes", "", "", None)
+    remembered = ctx.shared.memo.get(key)
+    if isinstance(remembered, set):
+        return remembered
+    source = VariantContext(ctx.shared, source_lang)
+    found = {
+        (unit_index, entry_id)
+        for unit_index, unit, (start, end), entry_id in _near_misses(source)
+        if _real_syllables(unit.text[start:end], source_lang)
+    }
+    ctx.shared.memo[key] = found
+    return found
+
+
+def _near_misses(ctx: VariantContext) -> Iterator[tuple[int, TextUnit, tuple[int, int], str]]:
+    """Yield (unit index, unit, span, entry) for each name of the variant spelled close to
+    a glossary person's or place's but not as any of its forms (see MP201)."""
+    glossary = ctx.glossary
+    if glossary is None:
+        return
+    index = _name_index(glossary, ctx.lang)
+    if not index.by_skeleton:
+        return
+    primary = primary_subtag(ctx.lang)
     near = _one_edit_allowed(ctx.lang)
     cased = any(script(name).cased for name in scripts_of(ctx.lang))
     # Outside Chinese (whose skeleton drops a final 省/市), a span's skeleton is its
@@ -234,7 +292,7 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
     named_in_source: set[str] | None = None
     if not ctx.is_source and ctx.source_lang is not None:
         named_in_source = {m.entry for found in ctx.shared.mentions(ctx.source_lang) for m in found}
-    for unit, mentions in zip(ctx.units(), ctx.mentions(), strict=True):
+    for unit_index, (unit, mentions) in enumerate(zip(ctx.units(), ctx.mentions(), strict=True)):
         text = unit.text
         if not cased and not index.may_start_a_name(set(_WORD.findall(text)), ctx.lang):
             continue  # set operations settle most blocks of Arabic and Chinese
@@ -278,7 +336,7 @@ def misspelled_name(ctx: VariantContext) -> Iterator[Problem]:
                     ):
                         continue
                     if entry_id is not None and _as_written(text[start:end]) not in index.written:
-                        yield _misspelled(unit, (start, end), entry_id, index.preferred[entry_id])
+                        yield unit_index, unit, (start, end), entry_id
                         covered.add(start, end)
                         break
 
