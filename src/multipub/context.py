@@ -16,6 +16,7 @@ from multipub.langid import url_spans
 from multipub.matcher import GlossaryIndex, Mention
 from multipub.models import Article, BlockKind, TextUnit
 from multipub.names import capitals
+from multipub.numbers import figures_of
 from multipub.similarity import near_duplicate_pairs
 from multipub.text import dedup_key, is_acronym
 
@@ -120,15 +121,23 @@ class ArticleContext:
         usable = [
             keys[j] if len(keys[j]) >= config.near_duplicate_min_chars else "" for j in blocks
         ]
-        later: set[int] = set()
+        verbatim: set[int] = set()
         first_by_key: dict[str, int] = {}
         for position, key in enumerate(usable):
             if key and first_by_key.setdefault(key, position) != position:
-                later.add(position)
+                verbatim.add(position)
         texts = [units[j].text for j in blocks]
-        for pair in near_duplicate_pairs(texts, usable, config.near_duplicate_chrf):
-            later.add(pair.later)
-        return {blocks[p] for p in sorted(later, reverse=True)[:surplus]}
+        # Reworded repeats after the verbatim ones, and only those that keep their
+        # figures: "Forfait 5G150 : 150 000 dongs" and "Forfait 5G300 : 300 000 dongs"
+        # are two items of a list, each a block of the source.
+        reworded = {
+            pair.later
+            for pair in near_duplicate_pairs(texts, usable, config.near_duplicate_chrf)
+            if pair.later not in verbatim
+            and figures_of(texts[pair.earlier], lang) == figures_of(texts[pair.later], lang)
+        }
+        chosen = sorted(verbatim, reverse=True) + sorted(reworded, reverse=True)
+        return {blocks[p] for p in chosen[:surplus]}
 
     def mentions(self, lang: str) -> list[list[Mention]]:
         """Return the glossary mentions of each of :meth:`units` (empty without a glossary)."""

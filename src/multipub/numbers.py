@@ -38,6 +38,7 @@ __all__ = [
     "NumberToken",
     "clock_times",
     "close_to",
+    "figures_of",
     "has_digit",
     "may_be_converted",
     "number_marks",
@@ -1020,6 +1021,18 @@ def spelled_numbers(lang: str) -> dict[str, re.Pattern[str]] | None:
         str(value): re.compile(opening + words_pattern(words, bounded=spaced), re.IGNORECASE)
         for value, words in found.numbers.number_words.items()
     }
+
+
+def figures_of(text: str, lang: str) -> frozenset[str]:
+    """Return the values of the numbers, dates and codes ``text`` (in ``lang``) writes,
+    whole numbers from 2 to 9 included, in figures or in the language's words ("six
+    years", "6 năm"): two blocks of one language that say other facts in the same words
+    differ by them."""
+    found = {token.key for token in (*number_tokens(text, lang), *small_wholes(text, lang))}
+    words = spelled_numbers(lang)
+    if words is not None:
+        found.update(value for value, pattern in words.items() if pattern.search(text))
+    return frozenset(found)
 
 
 def has_digit(text: str) -> bool:

@@ -518,3 +518,32 @@ def test_mp302_a_reworded_repeat_keeps_its_figures() -> None:
     ]
     findings = check(_variant("en", blocks), config=ONLY["MP302"])
     assert [f.block for f in findings] == [1]
+
+
+def test_a_repeat_before_a_list_leaves_the_list_paired() -> None:
+    """The translation prints its first paragraph twice, then a list of two items in the
+    same words and other figures: the verbatim repeat is the extra block, not the second
+    item (which would pair each item with the other's source and report their numbers)."""
+    intro = {
+        "vi": "Ở nông thôn, các doanh nghiệp sẽ dùng chung 1.500 trạm phát sóng để giảm 25% "
+        "chi phí đầu tư.",
+        "fr": "Dans les zones rurales, les opérateurs partageront 1 500 stations de base afin "
+        "de réduire de 25 % les coûts d'investissement.",
+    }
+    article = make_article(
+        {
+            "vi": [
+                intro["vi"],
+                "Gói 5G150: giá 150.000 đồng/tháng, 4 GB dữ liệu tốc độ cao mỗi ngày.",
+                "Gói 5G300: giá 300.000 đồng/tháng, 8 GB dữ liệu tốc độ cao mỗi ngày.",
+            ],
+            "fr": [
+                intro["fr"],
+                intro["fr"],
+                "Forfait 5G150 : 150 000 dongs par mois, 4 Go de données par jour.",
+                "Forfait 5G300 : 300 000 dongs par mois, 8 Go de données par jour.",
+            ],
+        }
+    )
+    found = check(article, config=Config(select=("MP301", "MP501", "MP502")))
+    assert [(f.code, f.lang, f.block) for f in found] == [("MP301", "fr", 1)]

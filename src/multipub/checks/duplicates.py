@@ -12,7 +12,7 @@ from multipub.context import ArticleContext
 from multipub.findings import Related, Severity
 from multipub.lang import primary_subtag
 from multipub.models import BlockKind, TextUnit
-from multipub.numbers import number_tokens, small_wholes, spelled_numbers
+from multipub.numbers import figures_of
 from multipub.similarity import chrf_both_ways, near_duplicate_pairs, shared_word_share
 from multipub.text import letter_count, text_span
 
@@ -115,8 +115,8 @@ def _near_pairs(shared: ArticleContext, lang: str) -> list[_Repeat]:
         if pair.contained and smaller.kind in _CAPTION_KINDS:
             continue  # a caption that says in brief what its paragraph says: its job
         larger = later if smaller is earlier else earlier
-        if not _numbers_of(smaller.text, lang) <= _numbers_of(larger.text, lang) or (
-            not pair.contained and _numbers_of(larger.text, lang) != _numbers_of(smaller.text, lang)
+        if not figures_of(smaller.text, lang) <= figures_of(larger.text, lang) or (
+            not pair.contained and figures_of(larger.text, lang) != figures_of(smaller.text, lang)
         ):
             # Other figures, other facts in the same words: "6 năm tù về tội ..." and "5
             # năm tù về tội ..." of two defendants, the sentence asked and the sentence
@@ -133,17 +133,6 @@ def _near_pairs(shared: ArticleContext, lang: str) -> list[_Repeat]:
 
 
 _CAPTION_KINDS = frozenset({BlockKind.CAPTION, BlockKind.MEDIA})
-
-
-def _numbers_of(text: str, lang: str) -> frozenset[str]:
-    """Return the values of the numbers, dates and codes ``text`` writes, whole numbers
-    from 2 to 9 included, in figures or in the language's words ("six years", "6 năm":
-    two blocks of one language are compared)."""
-    found = {token.key for token in (*number_tokens(text, lang), *small_wholes(text, lang))}
-    words = spelled_numbers(lang)
-    if words is not None:
-        found.update(value for value, pattern in words.items() if pattern.search(text))
-    return frozenset(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +206,7 @@ def _source_repeats(shared: ArticleContext) -> dict[tuple[int, int], list[tuple[
             # chrF only where enough words are shared to reach it (a chrF is ~0.5 ms).
             chrf = chrf_both_ways(source[earlier].text, source[later].text)
             alike = chrf >= _SOURCE_REPEAT_CHRF
-        if alike and _numbers_of(source[earlier].text, article.source_lang) != _numbers_of(
+        if alike and figures_of(source[earlier].text, article.source_lang) != figures_of(
             source[later].text, article.source_lang
         ):
             alike = False  # other figures, other facts (see _near_pairs)
