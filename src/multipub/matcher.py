@@ -221,6 +221,9 @@ def _plurals(form: str, language: Profile | None) -> list[str]:
 
 # Ends whose vowel drops out as the word declines ("слиток": "слитка", "рынок": "рынка").
 _FLEETING = frozenset({"ок", "ек", "ец"})
+# Nouns whose genitive ends in -ая, -ея ("урожай", "музей"; not adjectives in -ой, -ий,
+# whose genitive is -ого, -его).
+_GENITIVE_IN_YA = frozenset({"ай", "ей"})
 # Cyrillic vowels, й and the signs: a word ending in one has a case ending of its own.
 _VOWELS_AND_SIGNS = frozenset("аеёиоуыэюяйьъ")
 
@@ -246,8 +249,13 @@ def _declined(word: str, stemmer: _Stemmer) -> str:
     """Return ``word`` in a case the stemmer keeps whole: with the ending "а" when it ends
     in a consonant and the stemmer cuts the word itself ("режим" -> "режима", whose stem
     is "режим"), or with the vowel of a last "ок", "ек", "ец" dropped ("слиток" ->
-    "слитка"; where it does not drop, "человек", the form made matches no text); else
-    ``word``."""
+    "слитка"; where it does not drop, "человек", the form made matches no text), or a
+    noun in -ай, -ей in the genitive ("урожай" -> "урожая", which the stemmer cuts at
+    -ая, where it cuts "урожай" at -й: two stems); else ``word``."""
+    if len(word) >= 4 and word[-2:].lower() in _GENITIVE_IN_YA:
+        genitive = word[:-1] + "я"
+        if stemmer.key(genitive) != stemmer.key(word):
+            return genitive
     if not word or word[-1].lower() in _VOWELS_AND_SIGNS:
         return word  # "безвизовый", "провинции": their own ending goes
     whole = stemmer.key(word + "а")

@@ -708,3 +708,37 @@ def test_a_headline_s_head_with_former_written_against_it() -> None:
         ],
     }
     assert _missing_in(vi, "es", es) == []
+
+
+_HARVEST = """
+name: desk
+source_lang: vi
+entries:
+  - id: term/winter-spring-crop
+    kind: term
+    terms: {vi: vụ Đông Xuân, ru: зимне-весенний урожай}
+  - id: org/fine-arts-museum
+    kind: organization
+    terms: {vi: Bảo tàng Mỹ thuật, ru: Музей изобразительных искусств}
+"""
+
+
+@pytest.mark.parametrize(
+    ("vi", "ru"),
+    [
+        # nouns in -ай, -ей in the genitive: -ая, -ея, which the stemmer cuts otherwise
+        (
+            "Còn 12.500 ha lúa vụ Đông Xuân chưa thu hoạch.",
+            "Не убрано 12 500 га риса зимне-весеннего урожая.",
+        ),
+        (
+            "Khách tham quan Bảo tàng Mỹ thuật tăng mạnh.",
+            "Число посетителей Музея изобразительных искусств выросло.",
+        ),
+    ],
+)
+def test_russian_nouns_in_ai_ei_in_the_genitive(tmp_path: Path, vi: str, ru: str) -> None:
+    (tmp_path / "desk.yaml").write_text(_HARVEST, encoding="utf-8")
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    article = make_article({"vi": [vi], "ru": [ru]})
+    assert [f.entry for f in check(article, config=ONLY, glossary=glossary)] == []
