@@ -115,6 +115,22 @@ from tests.conftest import make_article
             "a view counter",
             "2 345 vues | Imprimer",
         ),
+        # a row of share buttons, a block of its own or glued to the paragraph
+        ("en", "Share | Print", "a share widget", "Share | Print"),
+        ("fr", "Partager | Imprimer", "a share widget", "Partager | Imprimer"),
+        ("zh-Hans", "分享到：微信 | 微博 | 打印", "a share widget", "分享到：微信 | 微博 | 打印"),
+        (
+            "zh-Hans",
+            "该省榴莲价格上涨了20%。分享到：微信 | 微博 | 打印",
+            "a share widget",
+            "分享到：微信 | 微博 | 打印",
+        ),
+        (
+            "ar",
+            "ارتفعت أسعار الأرز بنسبة 20%. شارك على فيسبوك | طباعة",
+            "a share widget",
+            "شارك على فيسبوك | طباعة",
+        ),
     ],
 )
 def test_furniture(lang: str, text: str, what: str, found: str) -> None:
@@ -149,6 +165,9 @@ def test_furniture(lang: str, text: str, what: str, found: str) -> None:
         ("en", "The ministry will publish the guide online and in print."),
         ("ru", "Доклад уже ушёл в печать."),
         ("ru", "Мы рады поделиться опытом."),
+        # sharing in prose, with a network's name
+        ("zh-Hans", "他在微信上分享了照片，并表示将继续努力。"),
+        ("ar", "شارك على فيسبوك صورا من المهرجان الذي حضره الآلاف."),
     ],
 )
 def test_clean_text(lang: str, text: str) -> None:

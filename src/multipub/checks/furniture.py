@@ -31,7 +31,20 @@ def _number() -> str:
 
 
 # Networks of share widgets ("Facebook | Twitter | Zalo"): names, in no language.
-_NETWORKS = r"(?:facebook|twitter|zalo|telegram|whatsapp|email|e-mail|x)"
+_NETWORKS = (
+    r"(?:facebook|twitter|zalo|telegram|whatsapp|email|e-mail|x"
+    # ... as Chinese, Arabic and Russian pages print them
+    r"|微信|微博|qq|فيسبوك|فيس بوك|تويتر|واتساب|تيليجرام|вконтакте|одноклассники)"
+)
+
+
+def _share_item() -> str:
+    """Return the pattern of a share widget's item: the word "share", perhaps "on" and a
+    network after it ("Share on Facebook", "分享到：微信", "شارك على فيسبوك")."""
+    return (
+        rf"{_labels('share')}(?:\s*{_labels('share_on')})?"
+        rf"(?:\s*[:：]?\s*{_NETWORKS}(?!\w))?"
+    )
 
 
 def _labels(kind: str) -> str:
@@ -57,6 +70,8 @@ def furniture_patterns() -> dict[str, list[str]]:
             rf"{_labels('share')}(?:\s+{_labels('share_on')}?\s*\w+)?",
             rf"(?:{_NETWORKS}\s*[|,]?\s*){{2,}}",
             _labels("print"),
+            # a row of them: "Share | Print", "分享到：微信 | 微博 | 打印"
+            rf"{_share_item()}(?:\s*[|·•]\s*(?:{_share_item()}|{_NETWORKS}|{_labels('print')}))+",
         ],
         "date stamp": [
             # a weekday, a date and a clock time and nothing else:
@@ -126,7 +141,7 @@ def _trailing_counter() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # A word holding a shorter one ("views", "view") needs no test of its own.
     words = tuple(sorted(w for w in every if not any(u != w and u in w for u in every)))
     views, comments, number = _labels("views"), _labels("comments"), _number()
-    share = rf"{_labels('share')}(?:\s+{_labels('share_on')}?\s*{_NETWORKS})?"
+    share = _share_item()
     item = (
         rf"(?:{number}\s*{views}|{views}\s*[:：]?\s*{number}|{number}\s*{comments}"
         rf"|{comments}\s*[(\[]?\s*{number}\s*[)\]]?|{share})"
@@ -134,7 +149,7 @@ def _trailing_counter() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # The dot of "1.500" is no sentence end; "。" needs no space after it.
     end = r"(?:\.(?!\d)|[!?…。！？\"”»)])"
     # A print button comes after another item only: a paragraph may end with the word.
-    run = rf"{item}(?:\s*[|·•]\s*(?:{item}|{_labels('print')}))*"
+    run = rf"{item}(?:\s*[|·•]\s*(?:{item}|{_NETWORKS}|{_labels('print')}))*"
     return (
         re.compile("|".join(map(re.escape, words))),
         re.compile(rf"{end}\s*({run})\s*[.:]?\s*$", re.IGNORECASE),
