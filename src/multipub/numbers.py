@@ -36,6 +36,7 @@ __all__ = [
     "UNIT_SIZES",
     "ClockTime",
     "NumberToken",
+    "centuries",
     "clock_times",
     "close_to",
     "figures_of",
@@ -1033,6 +1034,83 @@ def figures_of(text: str, lang: str) -> frozenset[str]:
     if words is not None:
         found.update(value for value, pattern in words.items() if pattern.search(text))
     return frozenset(found)
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman_value(numeral: str) -> int | None:
+    """Return the value of a Roman numeral of a century ("XIV": 14), None for letters
+    that spell none ("VX", "IIII")."""
+    total, previous = 0, 0
+    for letter in reversed(numeral):
+        value = _ROMAN[letter]
+        total += -value if value < previous else value
+        previous = max(previous, value)
+    return total if 1 <= total <= 30 and _to_roman(total) == numeral else None
+
+
+def _to_roman(value: int) -> str:
+    """Return ``value`` (1 to 39) in Roman numerals."""
+    tens, units = divmod(value, 10)
+    ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    return "X" * tens + ones[units]
+
+
+# A century's number: Roman (its ordinal ending, French "e", "ème"; Russian none) or in
+# figures (English "15th"), in a range perhaps ("XIV–XV", "14th-15th", "14至15").
+_CENTURY_NUMBER = r"(?:[IVXL]{1,6}|\d{1,2})(?:st|nd|rd|th|e|ème|er)?"
+# A number of a century's run, its ending left out ("XIII" of "XIIIe", "13" of "13th").
+_CENTURY_ITEM = re.compile(
+    r"(?<![0-9A-Za-z])([IVXL]{1,6}|\d{1,2})(?:st|nd|rd|th|e|ème|er)?(?![0-9A-Za-z])"
+)
+# Between two numbers of a range or a list ("XIV–XV", "11, 12 và 13", "XI, XII и XIII",
+# "11、12 和 13", "du XIe au XIIIe").
+_CENTURY_JOIN = (
+    r"(?:\s*[-–—/、,]\s*(?:(?:and|et|y|и|và|và|和|及)\s*)?"
+    r"|\s+(?:и|y|e|and|et|au|à|to|đến|và)\s+|\s*(?:至|到|和|及)\s*)"
+)
+
+
+@lru_cache(maxsize=64)
+def _century_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """Return the patterns of a century in ``lang``: its word, then its number or a range
+    of two; or the number or range, then its word."""
+    found = profile(lang)
+    if found is None:
+        return ()
+    numbers = found.numbers
+    spaced = found.separates_words
+    gap = r"\s+" if spaced else r"\s*"
+    edge = r"(?<!\w)" if spaced else ""
+    run = rf"(?P<run>{_CENTURY_NUMBER}(?:{_CENTURY_JOIN}{_CENTURY_NUMBER}){{0,5}})"
+    patterns = []
+    # (The word in any case, "16th Century" in a headline; a Roman numeral in capitals.)
+    if numbers.century_words_before:
+        words = words_pattern(numbers.century_words_before, bounded=spaced)
+        patterns.append(re.compile(rf"{edge}(?i:{words}){gap}{run}(?![\w])"))
+    if numbers.century_words_after:
+        words = words_pattern(numbers.century_words_after, bounded=spaced)
+        patterns.append(re.compile(rf"{edge}{run}{gap}(?i:{words})"))
+    return tuple(patterns)
+
+
+def centuries(text: str, lang: str) -> tuple[NumberToken, ...]:
+    """Return the centuries ``text`` (in ``lang``) names with their word ("thế kỷ XV",
+    "XIVe-XVe siècles", "15th century", "15世纪"), keyed "century:" and their number, in
+    text order, each span the number's."""
+    patterns = _century_patterns(primary_subtag(lang))
+    found = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span("run")
+            for number in _CENTURY_ITEM.finditer(text, start, end):
+                written = number.group(1)
+                value = int(written) if written.isdigit() else _roman_value(written)
+                if value is not None and 1 <= value <= 30:
+                    key = f"century:{value}"
+                    found.append(NumberToken(number.start(1), number.end(1), key))
+    return tuple(sorted(found, key=lambda t: (t.start, t.end)))
 
 
 def has_digit(text: str) -> bool:

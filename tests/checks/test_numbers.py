@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from multipub import Config, check
-from multipub.numbers import clock_times, number_tokens
+from multipub.numbers import centuries, clock_times, number_tokens
 from tests.conftest import make_article
 
 
@@ -1398,3 +1398,50 @@ def test_a_block_in_a_third_language_is_left_to_mp401() -> None:
     # ... a French block with the same slip is read, and reported
     french = "La province a évacué 4,500 foyers et 1 236 bateaux avant l'arrivée de la tempête."
     assert _mp501(source, "fr", french) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "keys"),
+    [
+        ("Tháp được xây dựng vào thế kỷ XIV–XV.", "vi", [14, 15]),
+        ("Les tours datent des XIVe-XVe siècles.", "fr", [14, 15]),
+        ("Башни построены в XIV–XV веках.", "ru", [14, 15]),
+        ("The towers were built in the 14th-15th centuries.", "en", [14, 15]),
+        ("这些塔建于14至15世纪。", "zh-Hans", [14, 15]),
+        ("Las torres se construyeron en los siglos XIV y XV.", "es", [14, 15]),
+        ("بنيت الأبراج في القرن 15.", "ar", [15]),
+        ("vào thế kỷ thứ 11, 12 và 13", "vi", [11, 12, 13]),
+        ("XI, XII и XIII века", "ru", [11, 12, 13]),
+        # no century without its word, and no Roman numeral that is none
+        ("Đại hội XIII của Đảng", "vi", []),
+        ("in the last century", "en", []),
+    ],
+)
+def test_centuries(text: str, lang: str, keys: list[int]) -> None:
+    assert [t.key for t in centuries(text, lang)] == [f"century:{k}" for k in keys]
+
+
+@pytest.mark.parametrize(
+    ("lang", "target", "reported"),
+    [
+        (
+            "ru",
+            "Башни построены в XV–XVI веках.",
+            "century XIV of block 0 of the source is XVI here",
+        ),
+        (
+            "en",
+            "The towers were built in the 15th-16th centuries.",
+            "century XIV of block 0 of the source is 16 here",
+        ),
+        ("fr", "Les tours datent des XIVe-XVe siècles.", None),
+        ("zh-Hans", "这些塔建于14至15世纪。", None),
+        # spelled, the centuries are let through
+        ("en", "The towers were built in the fourteenth and fifteenth centuries.", None),
+    ],
+)
+def test_mp501_centuries(lang: str, target: str, reported: str | None) -> None:
+    found = [
+        message for message, _ in _mp501("Tháp được xây dựng vào thế kỷ XIV–XV.", lang, target)
+    ]
+    assert found == ([reported] if reported else [])

@@ -30,6 +30,7 @@ from multipub.numbers import (
     UNIT_SIZES,
     ClockTime,
     NumberToken,
+    centuries,
     clock_times,
     close_to,
     has_digit,
@@ -341,6 +342,8 @@ def _shown(key: str) -> str:
     "Arabic-Indic digits, '28/9' = '28 September' = '28 سبتمبر' = '28 сентября' = '9月28日', "
     "a month of a year: 'tháng 7/2025' = 'July 2025' = 'julio de 2025' = '2025年7月', "
     "a quarter: 'quý IV' = 'fourth quarter' = 'IV квартал' = '第四季度', "
+    "a century, Roman or in figures: 'thế kỷ XV' = 'XVe siècle' = '15th century' = "
+    "'15世纪' (one spelled is let through), "
     "scale words: '3,5 tỷ' = '3.5 billion' = '35亿', a range sharing one: '4,2-3,9 triệu', "
     "Buddhist-era years in Thai; race times: '2 phút 05,31 giây' = '2:05.31' = '2.05,31' = "
     "'2分05秒31'; a match's score beside a score word, in order: 'thắng 3-1' = '3-1 win' = "
@@ -440,6 +443,8 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
     for s_idx, t_idx in shared.unit_pairs(lang):
         if not s_idx or not t_idx:
             continue  # an unaligned block is MP502's finding
+        # Centuries first: a Roman one ("thế kỷ XV") holds no digit.
+        yield from _changed_centuries(shared, lang, s_idx, t_idx)
         if with_digits.isdisjoint(s_idx):
             continue
         if [source_units[i].text for i in s_idx] == [target_units[j].text for j in t_idx]:
@@ -450,11 +455,13 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
         yield from _changed_small_wholes(shared, lang, s_idx, t_idx, settled)
         yield from _changed_model_codes(shared, lang, s_idx, t_idx)
         # Each source token, and the index of the unit it stands in.
+        # (A century in figures, "thế kỷ 15", "15th century", is compared as a century.)
         source_tokens_at = {
             tok: i
             for i in s_idx
             for tok in number_tokens(source_units[i].text, source_lang)
             if (i, tok.start) not in settled
+            and not _in_a_century(tok, source_units[i].text, source_lang)
         }
         source_tokens = list(source_tokens_at)
         if not measured.isdisjoint(s_idx):
@@ -462,7 +469,10 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
         if not source_tokens:
             continue  # nothing of the source to lose
         target_tokens = [
-            (j, tok) for j in t_idx for tok in number_tokens(target_units[j].text, lang)
+            (j, tok)
+            for j in t_idx
+            for tok in number_tokens(target_units[j].text, lang)
+            if not _in_a_century(tok, target_units[j].text, lang)
         ]
         if sorted(t.key for t in source_tokens) == sorted(t.key for _, t in target_tokens):
             continue  # the same numbers, dates and codes (most pairs): no counting
@@ -967,6 +977,40 @@ def _changed_model_codes(
             (source_units[i], written.start, written.end),
             (target_units[j], now.start, now.end),
             shared.article.source_lang,
+        )
+        yield _Change(problem, i, written, now.key)
+
+
+def _in_a_century(token: NumberToken, text: str, lang: str) -> bool:
+    """Return True when ``token`` is the number of a century of ``text`` ("15" of "15th
+    century")."""
+    return any(c.start <= token.start < c.end for c in centuries(text, lang))
+
+
+def _changed_centuries(
+    shared: ArticleContext, lang: str, s_idx: Sequence[int], t_idx: Sequence[int]
+) -> Iterator[_Change]:
+    """Yield the centuries of aligned source units ``s_idx`` ("thế kỷ XV") that translation
+    ``lang`` writes as another one in its units ``t_idx`` ("XVIe siècle", "16th century"):
+    where each side names one the other lacks, paired in text order. A century dropped is
+    let through (a translation may spell it: "the fifteenth century", "القرن الخامس
+    عشر")."""
+    source_lang = shared.article.source_lang
+    source_units, target_units = shared.units(source_lang), shared.units(lang)
+    mine = [(i, token) for i in s_idx for token in centuries(source_units[i].text, source_lang)]
+    if not mine:
+        return
+    theirs = [(j, token) for j in t_idx for token in centuries(target_units[j].text, lang)]
+    if not theirs:
+        return
+    common = Counter(token.key for _, token in mine) & Counter(token.key for _, token in theirs)
+    lacking, extra = _beyond(mine, common), _beyond(theirs, common)
+    for (i, written), (j, now) in zip(lacking, extra, strict=False):
+        problem = _written_otherwise(
+            "century",
+            (source_units[i], written.start, written.end),
+            (target_units[j], now.start, now.end),
+            source_lang,
         )
         yield _Change(problem, i, written, now.key)
 

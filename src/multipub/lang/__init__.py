@@ -338,6 +338,16 @@ class Numbers(_Data):
         "'quý 3'; '第3'): MP501 does not compare such a figure below ten as a number "
         "(translations name the month or the day)",
     )
+    century_words_before: tuple[str, ...] = Field(
+        default=(),
+        description="words for a century written before its number, Roman or in figures "
+        "('thế kỷ XV', 'siglo XV', 'القرن 15'): MP501 compares centuries",
+    )
+    century_words_after: tuple[str, ...] = Field(
+        default=(),
+        description="words for a century written after its number ('XVe siècle', 'XV век', "
+        "'15th century', '15世纪'): MP501 compares centuries",
+    )
     fraction_words: tuple[str, ...] = Field(
         default=(),
         description="words that say a share without a figure ('half', 'a quarter', 'all'): "
