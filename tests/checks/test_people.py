@@ -1261,6 +1261,13 @@ def test_mp204_speakers_of_quotations(lang: str, blocks: list[str], word: str, e
         ("ru", "С утра Ле Тхи Хонг Ван посетил завод.", "посетил"),
         ("ru", "Ле Тхи Хонг Ван осмотрела лодки и суда. Он поручил усилить проверки.", "Он"),
         ("ru", "Ле Тхи Хонг Ван осмотрела лодки и суда. Он потребовал усилить проверки.", "Он"),
+        # a commune, a cooperative named by its place is no one
+        ("ru", "Ле Тхи Хонг Ван из общины Эакень выращивает кофе. Он рассказал о планах.", "Он"),
+        (
+            "en",
+            "Le Thi Hong Van, of the Tan Thanh cooperative, grows coffee. He said prices rose.",
+            "He",
+        ),
         # "No." before a figure ends no sentence: the pronoun opens the next one
         ("en", "Le Thi Hong Van said road No. 5 would open soon. He asked for checks.", "He"),
         ("es", "Le Thi Hong Van inspeccionó los barcos y buques. Él pidió controles.", "Él"),
