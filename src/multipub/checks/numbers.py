@@ -933,14 +933,7 @@ def _changed_small_wholes(
         return
     source_days = days([source_units[i].text for i in s_idx], source_lang)
     extra = unmatched(theirs, target_units, lang, source_words, source_text, source_days)
-    for (i, written), (j, now) in zip(lacking, extra, strict=False):
-        problem = _written_otherwise(
-            "number",
-            (source_units[i], written.start, written.end),
-            (target_units[j], now.start, now.end),
-            source_lang,
-        )
-        yield _Change(problem, i, written, now.key)
+    yield from _paired_in_order("number", lacking, extra, source_units, target_units, source_lang)
 
 
 def _changed_model_codes(
@@ -1005,9 +998,23 @@ def _changed_centuries(
         return
     common = Counter(token.key for _, token in mine) & Counter(token.key for _, token in theirs)
     lacking, extra = _beyond(mine, common), _beyond(theirs, common)
+    yield from _paired_in_order("century", lacking, extra, source_units, target_units, source_lang)
+
+
+def _paired_in_order(
+    kind: str,
+    lacking: list[tuple[int, NumberToken]],
+    extra: list[tuple[int, NumberToken]],
+    source_units: Sequence[TextUnit],
+    target_units: Sequence[TextUnit],
+    source_lang: str,
+) -> Iterator[_Change]:
+    """Yield a change for each token the translation lacks of ``lacking`` (source unit
+    index, token), paired in text order with one it writes instead of ``extra`` (target
+    unit index, token); the rest of the longer list is let through."""
     for (i, written), (j, now) in zip(lacking, extra, strict=False):
         problem = _written_otherwise(
-            "century",
+            kind,
             (source_units[i], written.start, written.end),
             (target_units[j], now.start, now.end),
             source_lang,
