@@ -1017,6 +1017,9 @@ def test_mp204_one_word_disagrees(lang: str, text: str, entry: str, word: str, f
         ("zh", "黎氏红云指出，他国的经验值得借鉴。"),
         # a name that opens with "He"
         ("en", "Hoang Minh Duc met the Chinese delegation. He Lifeng spoke next."),
+        # an opening phrase before the pronoun that names someone or somewhere
+        ("en", "Hoang Minh Duc opened the school. In Da Nang, she said it was needed."),
+        ("en", "Hoang Minh Duc opened the school. After Mai spoke, she thanked the teachers."),
         # French and Russian pronouns also stand for things: not read
         ("fr", "M. Hoang Minh Duc a visité la province. Elle compte un million d'habitants."),
         ("ru", "Хоанг Минь Дык посетил провинцию. Она насчитывает миллион жителей."),
@@ -1261,6 +1264,9 @@ def test_mp204_speakers_of_quotations(lang: str, blocks: list[str], word: str, e
         ("ru", "С утра Ле Тхи Хонг Ван посетил завод.", "посетил"),
         ("ru", "Ле Тхи Хонг Ван осмотрела лодки и суда. Он поручил усилить проверки.", "Он"),
         ("ru", "Ле Тхи Хонг Ван осмотрела лодки и суда. Он потребовал усилить проверки.", "Он"),
+        # an opening word or two and a comma before the pronoun
+        ("en", "Le Thi Hong Van opened the school. Currently, he teaches there.", "he"),
+        ("es", "Le Thi Hong Van abrió la escuela. Actualmente, él enseña allí.", "él"),
         # a commune, a cooperative named by its place is no one
         ("ru", "Ле Тхи Хонг Ван из общины Эакень выращивает кофе. Он рассказал о планах.", "Он"),
         (

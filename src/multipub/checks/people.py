@@ -1324,7 +1324,17 @@ def _pronouns(lang: str) -> _Pronouns | None:
             gendered = [form for pair in agreement.verb_pairs() for form in pair]
             verbs = list(agreement.pronoun_verbs) or gendered
             verb = rf"(?=(?:\s+[^\W\d_]+)?\s+{words_pattern(verbs)})"
-        opening = re.compile(rf"(?:^|(?<=\s))\s*({words})(?!\w)(?!\s+[{capitals()}]){verb}")
+        # ... after an opening word or two and a comma too ("Currently, he", "Actualmente,
+        # ella"): the words between are looked at as any others, a name among them someone.
+        # (After such words the pronoun is written in lower case.)
+        lead = r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2}\s*,\s*"
+        lowered = "|".join(
+            re.escape(w.lower()) for w in sorted(of_word, key=lambda w: (-len(w), w))
+        )
+        opening = re.compile(
+            rf"(?:^|(?<=\s))\s*(?:{lead}(?=(?:{lowered})(?!\w))|(?=(?:{words})(?!\w)))"
+            rf"({words}|{lowered})(?!\w)(?!\s+[{capitals()}]){verb}"
+        )
         ends = sentence_end()
     else:
         # ... or a clause of it: "阮文安表示，他..." (not "他们", they; "他人", others; "他国",
@@ -1687,6 +1697,10 @@ def _pronoun_after(
     if found is not None:
         a, b = found.span(1)
         gaps = [(person.end, a)]
+        opener = _OPENING_WORD.match(text, found.start(), a) if table.cased else None
+        if opener is not None and opener.end(1) < a:
+            # "Currently, he": the sentence's first word is capitalized as any first word.
+            gaps = [(person.end, opener.start(1)), (opener.end(1), a)]
     elif quoted is not None:
         opening, closing, a, b = quoted
         gaps = [(person.end, opening), (closing, a)]
@@ -1794,6 +1808,10 @@ def _someone_between(
 # How far before a person noun the words that say it of the subject may stand ("has
 # been a ").
 _PREDICATE_REACH = 20
+
+
+# A sentence's first word, white space before it.
+_OPENING_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
 
 
 # Between two words of one name: a space or a hyphen.
