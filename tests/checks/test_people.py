@@ -2464,3 +2464,23 @@ def test_mp204_arabic_given_name_after_an_honorific(
 ) -> None:
     article = make_article({"ar": blocks}, source_lang="ar")
     assert rows(article, run(article, "MP204")) == reported
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # biography and report verbs, vowel marks written or not
+        ("وُلدت هوانغ مينه دوك عام 1962 في هانوي.", "وُلدت"),
+        ("ووصفت هوانغ مينه دوك المشروع بأنه خطوة مهمة.", "وصفت"),
+        ("وُلد هوانغ مينه دوك عام 1962 في هانوي.", None),
+        ("ووصف هوانغ مينه دوك المشروع بأنه خطوة مهمة.", None),
+        # the name in a phrase the preposition opens is not the verb's subject: he said,
+        # in her presence; she praised his success
+        ("ترأس السيد هوانغ مينه دوك الاجتماع. وقالت بحضور السيد دوك إن المشروع مهم.", None),
+        ("وأشادت بنجاح السيد هوانغ مينه دوك في إحياء الحرفة.", None),
+    ],
+)
+def test_mp204_arabic_verbs_of_a_biography(text: str, word: str | None) -> None:
+    article = lone("ar", text)
+    expected = [("MP204", "ar", "blocks", 0, word, DUC)] if word else []
+    assert rows(article, run(article, "MP204")) == expected

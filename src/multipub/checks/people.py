@@ -995,10 +995,20 @@ def _word_pattern(word: str, lang: str) -> re.Pattern[str]:
     if article and contracted and word.startswith(article):
         before = f"[{others}]?" if others else ""
         return re.compile(
-            rf"(?<!\w)(?:{conjunction}{before}({re.escape(word)})"
-            rf"|{conjunction}{re.escape(contracted)}({re.escape(word[1:])}))(?!\w)"
+            rf"(?<!\w)(?:{conjunction}{before}({_marked(word)})"
+            rf"|{conjunction}{re.escape(contracted)}({_marked(word[1:])}))(?!\w)"
         )
-    return re.compile(rf"(?<!\w)(?:{conjunction}{preposition})({re.escape(word)})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{conjunction}{preposition})({_marked(word)})(?!\w)")
+
+
+# Arabic short vowels and other marks news text may write on a word ("وُلدت", was born).
+_VOWEL_MARKS = "[\u064b-\u065f\u0670]*"
+
+
+def _marked(word: str) -> str:
+    """Return the pattern of ``word`` (of a language with clitics: Arabic) with any of its
+    vowel marks written after each letter."""
+    return "".join(re.escape(char) + _VOWEL_MARKS for char in word)
 
 
 _COMPILED: dict[tuple[str, str], re.Pattern[str]] = {}
@@ -1084,6 +1094,18 @@ _QUOTATION_AND_DASH = re.compile(r"[»”\"]\s*,?\s*[—–-]\s*$")
 # honorific, with no punctuation and no word that opens a new clause ("قالت اللجنة إن
 # الرفيق ...": the committee said).
 _VERB_REACH = re.compile(r"^\s*(?:\w+\s+){0,2}$")
+
+
+def _a_prepositional_phrase(between: str, prepositions: tuple[str, ...]) -> bool:
+    """Return True when a word between a verb and a name opens with a preposition written
+    onto it ("بحضور", in the presence of; "بنجاح", the success of): the name after it is
+    that phrase's, not the verb's subject ("وقال بحضور السيدة فان": he said, in her
+    presence)."""
+    return any(
+        len(word) >= 4 and word.lstrip("وف").startswith(prepositions) for word in between.split()
+    )
+
+
 _WORDS_OF = re.compile(r"\w+")
 
 
@@ -1175,6 +1197,8 @@ def _markers(
                     subject_start = min(subject_start, a)
                     yield a, b, gender, other
     verb_first = agreement.verb_position == "before"
+    clitics = found.matching.clitics if found is not None else None
+    prepositions = tuple(clitics.prepositions) if clitics is not None else ()
     clause_words = frozenset(agreement.clause_words)
     # Arabic puts the verb before its subject; Russian after it, and only when the name is
     # the subject: nominative, as the glossary writes it ("с До Ван Кхаем" is not the one
@@ -1192,7 +1216,9 @@ def _markers(
             for a, b in _find_word(text, word, lang, *region):
                 between = text[b:subject_start]
                 if verb_first and (
-                    not _VERB_REACH.match(between) or clause_words.intersection(between.split())
+                    not _VERB_REACH.match(between)
+                    or clause_words.intersection(between.split())
+                    or _a_prepositional_phrase(between, prepositions)
                 ):
                     continue
                 # After the name, a verb in a clause of its own has its own subject
