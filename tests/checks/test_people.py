@@ -1264,6 +1264,8 @@ def test_mp204_speakers_of_quotations(lang: str, blocks: list[str], word: str, e
         ("ru", "С утра Ле Тхи Хонг Ван посетил завод.", "посетил"),
         ("ru", "Ле Тхи Хонг Ван осмотрела лодки и суда. Он поручил усилить проверки.", "Он"),
         ("ru", "Ле Тхи Хонг Ван осмотрела лодки и суда. Он потребовал усилить проверки.", "Он"),
+        # an honorific abbreviated
+        ("ru", "«Мы выполним план», — подчеркнул г-жа Ле Тхи Хонг Ван.", "подчеркнул"),
         # an opening word or two and a comma before the pronoun
         ("en", "Le Thi Hong Van opened the school. Currently, he teaches there.", "he"),
         ("es", "Le Thi Hong Van abrió la escuela. Actualmente, él enseña allí.", "él"),
