@@ -2401,6 +2401,12 @@ def test_mp204_a_person_noun_not_said_of_the_subject(text: str) -> None:
             ],
             [],
         ),
+        # the next paragraph's opening words before its pronoun: a name brings in someone
+        (
+            ["Le Thi Hong Van opened the school.", "Later, he thanked the teachers."],
+            [("MP204", "en", "blocks", 1, "he", VAN)],
+        ),
+        (["Le Thi Hong Van opened the school.", "After Minh spoke, he thanked them."], []),
         # a quotation's speaker after it, its commas and capitals hers ("GDP", "Storm")
         (
             [

@@ -1919,6 +1919,12 @@ def _pronoun_opening_next(
         found = table.opening.match(following) if _UNSPACED_START.match(following) else None
     if found is not None:
         a, b = found.span(1)
+        opener = _OPENING_WORD.match(following, found.start(), a) if table.cased else None
+        if opener is not None and (
+            any(w[:1].isupper() for w in _WORDS_OF.findall(following, opener.end(1), a))
+            or (table.someone_else is not None and table.someone_else.search(following, 0, a))
+        ):
+            return  # "After Minh spoke, he": the words before the pronoun bring in someone
     else:
         # ... or a quotation that a pronoun after it attributes ("\"...,\" she said").
         quoted = _attribution(following, 0, table)
