@@ -1073,6 +1073,17 @@ _CENTURY_JOIN = (
 
 
 @lru_cache(maxsize=64)
+def _century_needles(lang: str) -> tuple[str, ...]:
+    """Return, in lower case, the first word of each of ``lang``'s century words: a text
+    naming a century holds one."""
+    found = profile(lang)
+    if found is None:
+        return ()
+    words = (*found.numbers.century_words_before, *found.numbers.century_words_after)
+    return tuple(sorted({word.lower().split()[0] for word in words if word.split()}))
+
+
+@lru_cache(maxsize=64)
 def _century_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     """Return the patterns of a century in ``lang``: its word, then its number or a range
     of two; or the number or range, then its word."""
@@ -1099,7 +1110,19 @@ def centuries(text: str, lang: str) -> tuple[NumberToken, ...]:
     """Return the centuries ``text`` (in ``lang``) names with their word ("thế kỷ XV",
     "XIVe-XVe siècles", "15th century", "15世纪"), keyed "century:" and their number, in
     text order, each span the number's."""
-    patterns = _century_patterns(primary_subtag(lang))
+    return _centuries(text, primary_subtag(lang))
+
+
+# Cached: MP501 asks of each number of a text whether it is a century's.
+@lru_cache(maxsize=8192)
+def _centuries(text: str, lang: str) -> tuple[NumberToken, ...]:
+    needles = _century_needles(lang)
+    if not needles:
+        return ()
+    lowered = text.lower()
+    if not any(needle in lowered for needle in needles):
+        return ()  # (most texts name no century: a few substring tests, not the patterns)
+    patterns = _century_patterns(lang)
     found = []
     for pattern in patterns:
         for match in pattern.finditer(text):
