@@ -1097,13 +1097,17 @@ _VERB_REACH = re.compile(r"^\s*(?:\w+\s+){0,2}$")
 
 
 def _a_prepositional_phrase(between: str, prepositions: tuple[str, ...]) -> bool:
-    """Return True when a word between a verb and a name opens with a preposition written
-    onto it ("بحضور", in the presence of; "بنجاح", the success of): the name after it is
-    that phrase's, not the verb's subject ("وقال بحضور السيدة فان": he said, in her
-    presence)."""
-    return any(
-        len(word) >= 4 and word.lstrip("وف").startswith(prepositions) for word in between.split()
-    )
+    """Return True when the word right before a name (after its verb) opens with a
+    preposition written onto it ("بحضور", in the presence of; "بنجاح", the success of):
+    the name is that phrase's, not the verb's subject ("وقال بحضور السيدة فان": he said,
+    in her presence). (Only the word right before: "ألقت كلمة الافتتاح الرفيقة X" has
+    its object first, and "كلمة" opens with its own letter.)"""
+    words = between.split()
+    if not words or len(words[-1]) < 4:
+        return False
+    last = words[-1]
+    # ("وبحضور": "and" written onto it first)
+    return last.startswith(prepositions) or (last[0] in "وف" and last[1:].startswith(prepositions))
 
 
 _WORDS_OF = re.compile(r"\w+")
