@@ -1147,6 +1147,8 @@ def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
 _NUMBER_ABBREVIATION_DOT = re.compile(r"(?<![\w.])(No|Nos|Nr|Art|art|núm|Núm)\.(?=\s\d)")
 
 
+# Cached: each person of a block asks it of the block's text, in three places.
+@lru_cache(maxsize=64)
 def _sentences_of(text: str) -> str:
     """Return ``text`` as its sentence ends are read, places kept: what each quotation
     says blanked (:func:`_quotes_blanked`), and the full stop of an abbreviation of a
