@@ -292,6 +292,8 @@ def _near_misses(ctx: VariantContext) -> Iterator[tuple[int, TextUnit, tuple[int
     named_in_source: set[str] | None = None
     if not ctx.is_source and ctx.source_lang is not None:
         named_in_source = {m.entry for found in ctx.shared.mentions(ctx.source_lang) for m in found}
+        if named_in_source.isdisjoint(index.preferred):
+            return  # the source names no person nor place: nothing to look for
     for unit_index, (unit, mentions) in enumerate(zip(ctx.units(), ctx.mentions(), strict=True)):
         text = unit.text
         if not cased and not index.may_start_a_name(set(_WORD.findall(text)), ctx.lang):
