@@ -770,6 +770,14 @@ def test_russian_case_endings_meet_one_stem(declined: str, name: str) -> None:
         ("Чан Ван Кхьем умер.", ["Чан Ван Кхьем"]),
         # ... and not another word
         ("Туристы пользуются визовым режимом.", []),
+        # a feminine noun's genitive plural with a vowel its other cases lack ("куклы":
+        # "кукол"; "рыбачки": "рыбачек")
+        ("Вечером прошло представление водяных кукол.", ["водяных кукол"]),
+        ("Водяные куклы выступили на пруду.", ["Водяные куклы"]),
+        ("В деревне много опытных рыбачек.", ["опытных рыбачек"]),
+        # ... not a word with another stem, nor a noun whose genitive plural has no vowel
+        ("Водяных колонок в деревне две.", []),
+        ("Пять отраслевых министерств.", ["отраслевых министерств"]),
     ],
 )
 def test_russian_words_cut_in_the_nominative(text: str, found: list[str]) -> None:
@@ -792,6 +800,21 @@ def test_russian_words_cut_in_the_nominative(text: str, found: list[str]) -> Non
                     "id": "place/quang-nam",
                     "kind": "place",
                     "terms": {"vi": "Quảng Nam", "ru": "Куангнам"},
+                },
+                {
+                    "id": "term/water-puppets",
+                    "kind": "term",
+                    "terms": {"vi": "con rối nước", "ru": "водяные куклы"},
+                },
+                {
+                    "id": "term/fisherwomen",
+                    "kind": "term",
+                    "terms": {"vi": "nữ ngư dân", "ru": "опытные рыбачки"},
+                },
+                {
+                    "id": "term/line-ministries",
+                    "kind": "term",
+                    "terms": {"vi": "bộ ngành", "ru": "отраслевые министерства"},
                 },
                 {
                     "id": "person/tran-van-khiem",

@@ -271,6 +271,31 @@ def _declined(word: str, stemmer: _Stemmer) -> str:
     return word
 
 
+# The consonants after which a feminine or neuter noun's genitive plural takes a vowel
+# between the last two consonants of its stem ("кукла", "куклы": "кукол"; "девушка":
+# "девушек"; "окно": "окон"; "сестра": "сестёр"), and those after which it does not
+# ("министерства": "министерств").
+_VOWEL_BEFORE = frozenset("клнр")
+
+
+def _genitive_plurals(word: str) -> list[str]:
+    """Return the genitive plurals with a fleeting vowel ("о" and "е": a text never holds
+    the wrong one) of ``word``, a feminine or neuter noun in -а, -о, -ы, -и whose stem
+    ends in two consonants, the last of :data:`_VOWEL_BEFORE` ("куклы": "кукол", "кукел";
+    the stemmer cuts neither); else none."""
+    stem = word[:-1]
+    if (
+        len(word) < 5
+        or word[-1].lower() not in "аоыи"
+        or stem[-1].lower() not in _VOWEL_BEFORE
+        or stem[-2].lower() in _VOWELS_AND_SIGNS
+        or stem[-2].lower() == stem[-1].lower()
+        or not stem[-2].isalpha()
+    ):
+        return []
+    return [stem[:-1] + vowel + stem[-1] for vowel in "ое"]
+
+
 def case_free_words(form: str, lang: str) -> list[str]:
     """Return the words of ``form`` as they are compared whatever their case: lower-cased,
     cut to their stems in a language whose matcher stems words ("алкоголя": "алкогол"),
@@ -1107,7 +1132,13 @@ def _forms_of(glossary: Glossary, lang: str) -> _Forms:
                 # ... and one whose other cases the stemmer cuts shorter: "систему" and
                 # "систем" are "сист" + "ему", "ем", where "система" is "систем" + "а".
                 shortened = [_cut_shorter(word, stemmer) for word in form.split()]
-                for variant in (declined,) if person else (declined, shortened):
+                variants = [declined] if person else [declined, shortened]
+                # ... and a noun's genitive plural with a vowel the other cases lack
+                # ("водяные куклы": "водяных кукол"), for the noun ending the form.
+                words = form.split()
+                for plural in _genitive_plurals(words[-1]) if not person else ():
+                    variants.append([*words[:-1], plural])
+                for variant in variants:
                     if variant != form.split() and " ".join(variant) not in forms[first:]:
                         shown[len(forms)] = form
                         forms.append(" ".join(variant))
@@ -1628,7 +1659,8 @@ CACHE_MIN_FORMS = 20_000
 # Files kept in the cache directory: the oldest go past this many (a glossary edited
 # daily leaves one file per language and version).
 CACHE_MAX_FILES = 32
-_CACHE_FORMAT = "multipub-matcher-4"  # 2: FormStatus.PLURAL; 3: same_letters; 4: name slots
+# 2: FormStatus.PLURAL; 3: same_letters; 4: name slots; 5: genitive plurals
+_CACHE_FORMAT = "multipub-matcher-5"
 
 
 def cache_dir() -> Path | None:
