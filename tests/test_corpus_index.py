@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 
+from multipub import corpus_index
 from multipub.corpus_index import (
     BANDS,
     NUM_PERM,
@@ -377,13 +378,61 @@ def test_readding_an_edited_article_replaces_its_rows(tmp_path: Path) -> None:
         assert len(index) == 2
         assert index.block_count() == 5  # 3 + 2
     with sqlite3.connect(path) as db:
-        bands = db.execute("SELECT COUNT(*) FROM bands").fetchone()[0]
+        bands = _band_rows_in(db)
         langs = db.execute(
             "SELECT lang, COUNT(*) FROM blocks b JOIN articles a ON a.id = b.article"
             " WHERE a.name = 'first' GROUP BY lang"
         ).fetchall()
     assert bands == 5 * BANDS
     assert langs == [("en", 3)]
+
+
+def _band_rows_in(db: sqlite3.Connection) -> int:
+    """Return how many band rows the index file holds, over all its runs (checking that
+    the list of runs counts them right and names every run table there is)."""
+    runs = db.execute("SELECT id, rows FROM runs ORDER BY id").fetchall()
+    tables = sorted(
+        row[0]
+        for row in db.execute("SELECT name FROM sqlite_master WHERE name LIKE 'run^_%' ESCAPE '^'")
+    )
+    assert tables == sorted(f"run_{run_id}" for run_id, _ in runs)
+    counted = [db.execute(f"SELECT COUNT(*) FROM run_{run_id}").fetchone()[0] for run_id, _ in runs]
+    assert counted == [rows for _, rows in runs]
+    return sum(counted)
+
+
+def test_band_rows_are_kept_in_few_runs_merged_as_they_grow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Runs of at most 64 rows before a new one: each article's 4 blocks (128 rows) start
+    # one, and the runs merge four of a size class at a time.
+    monkeypatch.setattr(corpus_index, "_SMALL_RUN", 64)
+    path = tmp_path / "index.sqlite"
+    articles = corpus(40)
+    seen_classes = set()
+    with CorpusIndex(path) as index:
+        for count, one in enumerate(articles, start=1):
+            index.add_articles([one])
+            with sqlite3.connect(path) as db:
+                assert _band_rows_in(db) == count * 4 * BANDS
+                sizes = [rows for (rows,) in db.execute("SELECT rows FROM runs ORDER BY id")]
+            db.close()
+            # Older runs are of a larger size class, and no class has four runs: few runs.
+            classes = [corpus_index._size_class(rows) for rows in sizes]
+            assert classes == sorted(classes, reverse=True), sizes
+            assert all(classes.count(c) < 4 for c in classes), sizes
+            seen_classes.update(classes)
+        assert seen_classes == {0, 1, 2}  # 40 articles: merged twice over
+        # Every run is probed: the copies are found whichever runs their rows ended in.
+        assert [m.other_article for m in index.query(articles[1])] == ["a0000", "a0002"]
+        assert [m.other_article for m in index.query(articles[-1])] == ["a0038"]
+        # An edited article's band rows go from every run they are in.
+        assert index.remove("a0000")
+        assert [m.other_article for m in index.query(articles[1])] == ["a0002"]
+        with sqlite3.connect(path) as db:
+            assert _band_rows_in(db) == 39 * 4 * BANDS
+        db.close()
+        assert index.integrity() == "ok"
 
 
 def test_remove_deletes_an_article(tmp_path: Path) -> None:
@@ -477,7 +526,10 @@ def test_signatures_are_the_same_in_any_process() -> None:
 # be killed before its COMMIT.
 _WRITER = """
 import sys, time
+import multipub.corpus_index
 from multipub.corpus_index import CorpusIndex
+# Runs of a few rows: every batch starts one and merges run inside the killed batches too.
+multipub.corpus_index._SMALL_RUN = 64
 from tests.test_corpus_index import corpus
 path, batch, stop = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 articles = corpus(int(sys.argv[4]))
@@ -573,5 +625,5 @@ def test_an_index_killed_mid_write_opens_answers_and_completes(when: str, tmp_pa
         assert index.integrity() == "ok"
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert db.execute("SELECT COUNT(*) FROM bands").fetchone()[0] == total * 4 * BANDS
+        assert _band_rows_in(db) == total * 4 * BANDS
     db.close()
