@@ -158,14 +158,16 @@ class ArticleContext:
                         [m for m in ms if not _inside_a_compound(u.text, m, lang)]
                         for u, ms in zip(units, found, strict=True)
                     ]
-                if language is not None and language.matching.lower_units:
+                if language is not None and (
+                    language.matching.lower_units or language.matching.lower_units_after
+                ):
                     kinds = self.glossary.kinds
                     found = [
                         [
                             m
                             for m in ms
                             if kinds.get(m.entry) is not EntryKind.PLACE
-                            or not _after_a_lower_unit(u.text, m.start, lang)
+                            or not _after_a_lower_unit(u.text, m.start, lang, m.end)
                         ]
                         for u, ms in zip(self.units(lang), found, strict=True)
                     ]
@@ -283,14 +285,37 @@ def _lower_unit_before(lang: str) -> re.Pattern[str] | None:
 _LOWER_UNIT_REACH = 160
 
 
-def _after_a_lower_unit(text: str, start: int, lang: str) -> bool:
-    """Return True when the mention at ``start`` of ``text`` follows a word of a unit below
-    a province, alone or through a list of names ("huyện Quảng Ninh", "các huyện Lệ Thủy,
-    Quảng Ninh và Bố Trạch"): it names that unit, not the province."""
+@lru_cache(maxsize=64)
+def _lower_unit_after(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of what follows a place named before a word of ``lang``'s
+    ``matching.lower_units_after``, perhaps through a list of capitalized names ("
+    and Le Thuy districts"), None for a language without such words."""
+    found = profile(lang)
+    if found is None or not found.matching.lower_units_after:
+        return None
+    upper = capitals()
+    name = rf"[{upper}][\w'’-]*(?:[ \u00a0]+[{upper}][\w'’-]*){{0,3}}"
+    joiners = [re.escape(word) for word in found.conjunctions]
+    joined = rf"(?:\s*,\s*(?:(?:{'|'.join(joiners)})\s+)?|\s+(?:{'|'.join(joiners)})\s+)"
+    if not joiners:
+        joined = r"\s*,\s*"
+    units = words_pattern(found.matching.lower_units_after)
+    return re.compile(rf"(?:{joined}{name}){{0,8}}\s+(?i:{units})(?!\w)")
+
+
+def _after_a_lower_unit(text: str, start: int, lang: str, end: int | None = None) -> bool:
+    """Return True when the mention at ``start`` of ``text`` (ending at ``end``) follows a
+    word of a unit below a province, alone or through a list of names ("huyện Quảng Ninh",
+    "các huyện Lệ Thủy, Quảng Ninh và Bố Trạch"), or comes before one where the language
+    writes it after the names ("Quang Ninh and Le Thuy districts"): it names that unit,
+    not the province."""
     pattern = _lower_unit_before(lang)
-    return pattern is not None and (
+    if pattern is not None and (
         pattern.search(text, max(0, start - _LOWER_UNIT_REACH), start) is not None
-    )
+    ):
+        return True
+    after = _lower_unit_after(lang)
+    return after is not None and end is not None and after.match(text, end) is not None
 
 
 # A lower-case letter, then a capital: "DaNang", "VinFast" (a brand's capitals).

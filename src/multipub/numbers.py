@@ -291,7 +291,10 @@ def _durations() -> tuple[tuple[re.Pattern[str], str], ...]:
             elif piece in ("{m}", "{s}", "{f}"):
                 pattern += {
                     "{m}": r"(?P<m>\d(?<![\d.,].)\d{0,2})",
-                    "{s}": r"(?P<s>\d{1,2})",
+                    # Seconds alone ("{s}秒{f}") open the time: not inside a number.
+                    "{s}": r"(?P<s>\d(?<![\d.,].)\d?)"
+                    if "{m}" not in template
+                    else r"(?P<s>\d{1,2})",
                     "{f}": r"(?P<f>\d{1,3})",
                 }[piece]
             else:
@@ -392,9 +395,12 @@ def _scores(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, end, _score_key(match[1], match[2])
 
 
-def _duration_key(minutes: str, seconds: str, fraction: str) -> str | None:
+def _duration_key(minutes: str | None, seconds: str, fraction: str) -> str | None:
     """Return the key of a race time ("time:125.31"), None when its seconds are no
-    seconds (60 or more)."""
+    seconds (60 or more). A time of seconds alone ("11秒38", "11 s 38") is the number of
+    seconds ("11.38"): the source writes it as one ("11,38 giây")."""
+    if minutes is None:
+        return _canonical(Decimal(f"{int(seconds)}.{fraction or 0}"))
     if int(seconds) >= 60:
         return None
     total = Decimal(int(minutes) * 60 + int(seconds)) + Decimal(f"0.{fraction or 0}")
@@ -822,7 +828,8 @@ def _read_numbers(
         # One C-level test instead of a scan: most texts hold no "phút", no "分".
         for match in pattern.finditer(prepared) if needle in prepared else ():
             found = match.groupdict()
-            key = _duration_key(found.get("m") or "0", found["s"], found.get("f") or "")
+            minutes = found.get("m") or ("0" if "m" in found else None)
+            key = _duration_key(minutes, found["s"], found.get("f") or "")
             if key is not None and free(match.start(), match.end()):
                 take(match.start(), match.end(), key)
     # Clock times are read and set aside: a translation may write "22 h 00" for "10:00
@@ -1263,7 +1270,7 @@ CONVERSIONS = {
 # changed quantity that no conversion explains (MP501). Currencies are a kind too.
 UNIT_KINDS = {
     **dict.fromkeys(("nm", "um", "mm", "cm", "m", "km", "in", "ft", "yd", "mi", "nmi"), "length"),
-    **dict.fromkeys(("mg", "g", "kg", "t", "lb"), "mass"),
+    **dict.fromkeys(("ug", "mg", "g", "kg", "t", "lb"), "mass"),
     **dict.fromkeys(("ml", "l"), "volume"),
     **dict.fromkeys(("m2", "ha", "km2"), "area"),
     **dict.fromkeys(("W", "kW", "MW", "GW"), "power"),
@@ -1281,7 +1288,7 @@ UNIT_KINDS = {
 # between two of them changes the figure by the ratio of their sizes (MP501).
 UNIT_SIZES = {
     "nm": 1e-9, "um": 1e-6, "mm": 1e-3, "cm": 1e-2, "m": 1.0, "km": 1e3,
-    "mg": 1e-3, "g": 1.0, "kg": 1e3, "t": 1e6,
+    "ug": 1e-6, "mg": 1e-3, "g": 1.0, "kg": 1e3, "t": 1e6,
     "ml": 1e-3, "l": 1.0,
     "m2": 1.0, "ha": 1e4, "km2": 1e6,
     "W": 1.0, "kW": 1e3, "MW": 1e6, "GW": 1e9,

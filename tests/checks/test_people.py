@@ -2222,7 +2222,8 @@ entries:
             "ar",
             "وقال مدير شرطة مقاطعة ها جيانغ بوي ثي لان إن التحقيق مستمر.",
             "MP204",
-            ["use 'مديرة شرطة مقاطعة ها جيانغ'"],
+            # ... and the verb before the title, which is hers too
+            ["use 'قالت'", "use 'مديرة شرطة مقاطعة ها جيانغ'"],
         ),
         # the place's slot ends before the name: the verb is still hers
         (

@@ -10,7 +10,7 @@ from multipub.checks.language import block_language
 from multipub.checks.registry import register
 from multipub.context import ArticleContext
 from multipub.findings import Related, Severity
-from multipub.lang import primary_subtag
+from multipub.lang import letter_pattern, primary_subtag, profile
 from multipub.models import BlockKind, TextUnit
 from multipub.numbers import figures_of
 from multipub.similarity import chrf_both_ways, near_duplicate_pairs, shared_word_share
@@ -306,6 +306,17 @@ def _is_substantial(key: str, min_words: int) -> bool:
     return words >= min_words and (letter_count(key[:40]) >= 15 or letter_count(key) >= 15)
 
 
+def _language_neutral(text: str, source: str) -> bool:
+    """Return True when ``text`` holds no letter marked as the source language's letters
+    are (its profile's ``letters.marked``), where it lists them: drug names, strengths and
+    brands ("Atorvastatin 20 mg, rosuvastatin 10 mg"), which a translation keeps as they
+    are; False for a source language whose profile lists none."""
+    found = profile(source)
+    if found is None or not found.letters.marked:
+        return False
+    return letter_pattern(source, "marked").search(text) is None
+
+
 @register(
     code="MP303",
     name="untranslated-block",
@@ -315,7 +326,9 @@ def _is_substantial(key: str, min_words: int) -> bool:
     "language model's confident answer on a long enough block, as for MP401): it was "
     "published without translation. Names, codes and other short texts (fewer than "
     "`untranslated_min_words` words) may legitimately stay as they are and are let "
-    "through. Identity is checked in a file with no source variant only by language.",
+    "through, and so are texts without any letter marked as the source language marks "
+    "its letters (drug names and strengths, brands: 'Atorvastatin 20 mg, rosuvastatin 10 "
+    "mg'). Identity is checked in a file with no source variant only by language.",
     why="A Vietnamese paragraph in the Arabic or Russian edition tells the reader the page "
     "is broken, and the desk does not read those editions to notice.",
     bad="ru, block 4, equal to vi block 4:\n\n"
@@ -335,7 +348,7 @@ def untranslated_block(ctx: VariantContext) -> Iterator[Problem]:
         if unit.field == "byline" or not _is_substantial(key, min_words):
             continue
         original = source_by_key.get(key)
-        if original is not None:
+        if original is not None and not _language_neutral(unit.text, source):
             yield Problem(
                 field=unit.field,
                 block=unit.block,

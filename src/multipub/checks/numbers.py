@@ -430,6 +430,10 @@ def _changes(shared: ArticleContext, lang: str) -> list[_Change]:
     return found
 
 
+# Added time after a match's minute: "90+3", "45+2" (in any language).
+_ADDED_TIME = re.compile(r"\s*\+\s*(\d{1,2})(?!\d)")
+
+
 def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
     source_lang = shared.article.source_lang
     if shared.article.source is None or lang == source_lang:
@@ -524,6 +528,14 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
             if converted:
                 spare.remove(converted[0])  # 250 miles -> 402 km: the same quantity
                 continue
+            added = _ADDED_TIME.match(source_text, source_token.end)
+            if added is not None and key.isdigit():
+                # "phút 90+3" is "the 93rd minute": the minute the added time counts to.
+                total = str(int(key) + int(added.group(1)))
+                reached = [sp for sp in spare if sp[1].key == total]
+                if reached:
+                    spare.remove(reached[0])
+                    continue
             same_day = [sp for sp in spare if sp[1].key.startswith(f"date:{key}-")]
             if same_day:
                 spare.remove(same_day[0])  # "ngày 21" is the day of "21 January"

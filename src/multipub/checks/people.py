@@ -1094,6 +1094,8 @@ _QUOTATION_AND_DASH = re.compile(r"[»”\"]\s*,?\s*[—–-]\s*$")
 # honorific, with no punctuation and no word that opens a new clause ("قالت اللجنة إن
 # الرفيق ...": the committee said).
 _VERB_REACH = re.compile(r"^\s*(?:\w+\s+){0,2}$")
+# A comma in any script: a title set off from the name by one is in apposition.
+_COMMAS = re.compile(r"[,،，、]")
 
 
 def _a_prepositional_phrase(between: str, prepositions: tuple[str, ...]) -> bool:
@@ -1181,11 +1183,18 @@ def _abbreviated_before_names() -> re.Pattern[str]:
 
 
 def _markers(
-    text: str, lang: str, person: Mention, window: tuple[int, int], previous_end: int
+    text: str,
+    lang: str,
+    person: Mention,
+    window: tuple[int, int],
+    previous_end: int,
+    titled_from: int | None = None,
 ) -> Iterator[tuple[int, int, Gender, str]]:
     """Yield (start, end, gender, counterpart) for gendered words about ``person``, each
     place once. Honorifics stand right before the name (their own full stop, "M.", does
-    not end the sentence for them); verbs stand in the same sentence."""
+    not end the sentence for them); verbs stand in the same sentence. ``titled_from``:
+    where the titles attached before the name start, if any (a verb that comes before
+    its subject may stand right before them: "وطلبت نائبة رئيس اللجنة ... X")."""
     seen: set[tuple[int, int]] = set()
     subject_start = person.start
     found = profile(lang)
@@ -1221,10 +1230,14 @@ def _markers(
             region = (window[0], subject_start) if verb_first else (person.end, window[1])
             for a, b in _find_word(text, word, lang, *region):
                 between = text[b:subject_start]
-                if verb_first and (
-                    not _VERB_REACH.match(between)
-                    or clause_words.intersection(between.split())
-                    or _a_prepositional_phrase(between, prepositions)
+                if (
+                    verb_first
+                    and (
+                        not _VERB_REACH.match(between)
+                        or clause_words.intersection(between.split())
+                        or _a_prepositional_phrase(between, prepositions)
+                    )
+                    and (titled_from is None or b > titled_from or text[b:titled_from].strip())
                 ):
                     continue
                 # After the name, a verb in a clause of its own has its own subject
@@ -2435,7 +2448,17 @@ def gender_agreement(ctx: VariantContext) -> Iterator[Problem]:
             quoted = _quotation_around(text, person.mention)
             if quoted is not None:
                 right, after_limit = min(right, quoted), min(after_limit, quoted)
-            markers = _markers(text, lang, person.mention, (left, right), previous_end)
+            # (Titles right before the name: not one set off by commas, "نائبة ...، X،".)
+            titled_from = min(
+                (
+                    t.start
+                    for t in person.titles
+                    if t.end <= person.mention.start
+                    and not _COMMAS.search(text, t.end, person.mention.start)
+                ),
+                default=None,
+            )
+            markers = _markers(text, lang, person.mention, (left, right), previous_end, titled_from)
             pronouns = _pronoun_after(
                 text,
                 lang,

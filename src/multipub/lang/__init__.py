@@ -247,6 +247,9 @@ class Matching(_Data):
     # in a list of names after one, is that unit, not the province of the same name
     # ("huyện Quảng Ninh", "các huyện Lệ Thủy, Quảng Ninh và Bố Trạch": districts).
     lower_units: tuple[str, ...] = ()
+    # ... and those a language writes after the names ("Quang Ninh district", "Quang Ninh
+    # and Le Thuy districts").
+    lower_units_after: tuple[str, ...] = ()
     # In a language without spaces: glossary forms that, right after a letter of the
     # language's own, end another name ("老挝人民革命党中央": the Lao party's central
     # committee holds no "党中央", the Vietnamese party's).
