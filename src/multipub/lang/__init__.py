@@ -310,7 +310,8 @@ class Numbers(_Data):
         default=(),
         description="race times in words: '{m}' minutes, '{s}' seconds, '{f}' their "
         "hundredths ('{m} phút {s},{f} giây', '{m}分{s}秒{f}'); '2:05.31' and Russian "
-        "'2.05,31' are read in every language (MP501)",
+        "'2.05,31' are read in every language (MP501); without '{m}', seconds alone are "
+        "that number of seconds ('{s}秒{f}': '11秒38' is 11.38)",
     )
     ordinal_suffixes: tuple[str, ...] = Field(default=(), description="'28th', '1er'")
     month_prepositions: tuple[str, ...] = Field(default=(), description="'28 de septiembre'")
