@@ -724,8 +724,11 @@ def _clock() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern
             continue
         minute_words = rf"(?:\s*{words_pattern(after, bounded=spaced)})" if after else ""
         if spaced:
-            minutes = rf"(?:{minute_words}{{1,3}}|(?!\s*[^\W\d_]))" if after else ""
-            minutes = minutes or r"(?!\s*[^\W\d_])"
+            # ... or a range word: "10 giờ 30 và 22 giờ 30", "từ 8 giờ 30 đến 11 giờ".
+            ranges = {w for p in languages for w in p.numbers.range_words}
+            joined = rf"|(?=\s+{words_pattern(ranges)}\s)" if ranges else ""
+            minutes = rf"(?:{minute_words}{{1,3}}|(?!\s*[^\W\d_]){joined})" if after else ""
+            minutes = minutes or rf"(?:(?!\s*[^\W\d_]){joined})"
         else:
             minutes = rf"{minute_words}{{0,3}}" if after else ""
         # (With spaces, no letter after the hour word: "lúc 9 hôm qua" has no "9 h".)

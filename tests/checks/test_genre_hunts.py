@@ -99,6 +99,26 @@ def test_arabic_dual_is_two(text: str, expected: list[str]) -> None:
     assert codes(check(article, config=Config(select=["MP501"]))) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Las fuerzas fueron movilizadas a las 16:30 y 22:30.", []),
+        ("Las fuerzas fueron movilizadas a las 4:30 p. m. y 10:30 p. m.", []),
+        # the time written alike is set aside first: 22:30 is the one changed, not 16:30
+        ("Las fuerzas fueron movilizadas a las 16:30 y 20:30.", [("22 giờ 30", "20:30")]),
+    ],
+)
+def test_clock_times_in_a_list(text: str, expected: list[tuple[str, str]]) -> None:
+    article = pair("Lực lượng được huy động lúc 16 giờ 30 và 22 giờ 30.", "es", text)
+    found = check(article, config=Config(select=["MP501"]))
+    pairs = []
+    for finding in found:
+        assert finding.span is not None
+        source = finding.message.removeprefix("clock time ").split(" of ")[0]
+        pairs.append((source, text[finding.span[0] : finding.span[1]]))
+    assert pairs == expected
+
+
 # --- MP204 ---------------------------------------------------------------------------------
 
 AR_PDS = "نائب الأمين الدائم للجنة الحزب الإقليمية"

@@ -728,15 +728,24 @@ def _set_aside_equal(
     *also: list[tuple[int, ClockTime]],
 ) -> list[tuple[int, ClockTime]]:
     """Remove from ``pool`` (and the lists ``also``, which hold its items too) one time
-    equal to each of ``times``, and return those of ``times`` with none, in their order."""
-    left = []
-    for i, time in times:
-        same = next((found for found in pool if found[1].key == time.key), None)
-        if same is None:
-            left.append((i, time))
-            continue
-        for holder in (pool, *also):
-            holder.remove(same)
+    equal to each of ``times``, and return those of ``times`` with none, in their order.
+    Times written alike (hour and minutes) are set aside first, then those equal on the
+    12-hour dial: in "4:30, 10:30, 16:30, 22:30" written "..., 16:30, 20:30", 22:30 is
+    not the 10:30 of the list but the time changed."""
+    left = list(times)
+    for same_time in (
+        lambda a, b: (a.hour, a.minute) == (b.hour, b.minute),
+        lambda a, b: a.key == b.key,
+    ):
+        unmatched = []
+        for i, time in left:
+            same = next((found for found in pool if same_time(found[1], time)), None)
+            if same is None:
+                unmatched.append((i, time))
+                continue
+            for holder in (pool, *also):
+                holder.remove(same)
+        left = unmatched
     return left
 
 
