@@ -176,8 +176,11 @@ def _plain_clock() -> re.Pattern[str]:
             continue
         minute_words = rf"(?:\s*{words_pattern(after, bounded=spaced)})" if after else ""
         if spaced:
-            minutes = rf"(?:{minute_words}{{1,3}}|(?!\s*[^\W\d_]))" if after else ""
-            minutes = minutes or r"(?!\s*[^\W\d_])"
+            # ... or a range word after the minutes: "10 giờ 30 và 22 giờ 30"
+            ranges = {w for p in group for w in p.numbers.range_words}
+            joined = rf"|(?=\s+{words_pattern(ranges)}\s)" if ranges else ""
+            minutes = rf"(?:{minute_words}{{1,3}}|(?!\s*[^\W\d_]){joined})" if after else ""
+            minutes = minutes or rf"(?:(?!\s*[^\W\d_]){joined})"
         else:
             minutes = rf"{minute_words}{{0,3}}" if after else ""
         hour_word = words_pattern(hours, bounded=False) + (r"(?![^\W\d_])" if spaced else "")
