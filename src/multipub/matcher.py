@@ -1203,6 +1203,7 @@ class Matcher:
         self._edges = _Edges(lang)
         found = profile(lang)
         self._kept = found.matching.kept_endings if found is not None else ()
+        self._shared = frozenset(found.matching.shared_characters if found is not None else ())
         self._coder: _AlignedCoder | _StemCoder | None = None
         # Index 2k is form k's key; 2k + 1 its key without the Arabic article or "" (so
         # a key's code says which form and how: "للجنة").
@@ -1504,6 +1505,14 @@ class Matcher:
         for start, negative_end, _, _, agreement, _, pattern in candidates:
             end = -negative_end
             same_span = start == taken_start and end == taken_end
+            if (
+                start == taken_end - 1
+                and end - taken_end >= 2
+                and prepared.folded[start - 1] in self._shared
+            ):
+                # One character written once for two forms: "安沛省人民委员会主席" is
+                # 安沛省 and 省人民委员会主席; the second is read from after it.
+                start = taken_end
             # A later candidate with the very span of the winner is the same form listed by
             # another entry: keep it too, the text is ambiguous between them.
             if start < taken_end and (not same_span or pattern.entry in entries_at_taken):
@@ -1659,8 +1668,9 @@ CACHE_MIN_FORMS = 20_000
 # Files kept in the cache directory: the oldest go past this many (a glossary edited
 # daily leaves one file per language and version).
 CACHE_MAX_FILES = 32
-# 2: FormStatus.PLURAL; 3: same_letters; 4: name slots; 5: genitive plurals
-_CACHE_FORMAT = "multipub-matcher-5"
+# 2: FormStatus.PLURAL; 3: same_letters; 4: name slots; 5: genitive plurals;
+# 6: shared characters
+_CACHE_FORMAT = "multipub-matcher-6"
 
 
 def cache_dir() -> Path | None:

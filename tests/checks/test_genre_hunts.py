@@ -5,6 +5,8 @@ defective one must be reported."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from multipub import Config, check
@@ -246,3 +248,35 @@ def test_chinese_province_name_before_a_club_or_city(zh: str) -> None:
 def test_identical_text_without_vietnamese_letters(text: str, expected: list[str]) -> None:
     article = pair(text, "en", text)
     assert codes(check(article, config=Config(select=["MP303"]))) == expected
+
+
+# --- Chinese: a province's 省 written once for it and the title after it -----------------
+
+_DESK = """name: desk
+source_lang: vi
+entries:
+  - id: person/luong-van-quy
+    kind: person
+    gender: male
+    terms: {vi: Lương Văn Quý, zh: 梁文贵}
+    roles:
+      - {title: title/chairman-of-provincial-peoples-committee, from: 2021-01-01}
+"""
+
+
+@pytest.mark.parametrize(
+    ("zh", "expected"),
+    [
+        ("安沛省人民委员会主席梁文贵赶赴现场。他要求全力搜救。", []),
+        ("安沛省人民委员会主席梁文贵赶赴现场。她要求全力搜救。", ["MP204"]),
+        # the title read after the province's 省 is compared with his roles too
+        ("安沛省人民委员会副主席梁文贵赶赴现场。他要求全力搜救。", ["MP203"]),
+    ],
+)
+def test_chinese_title_after_its_province(tmp_path: Path, zh: str, expected: list[str]) -> None:
+    (tmp_path / "desk.yaml").write_text(_DESK, encoding="utf-8")
+    glossary = load_glossary([SHIPPED, tmp_path / "desk.yaml"])
+    vi = "Chủ tịch UBND tỉnh Yên Bái Lương Văn Quý có mặt tại hiện trường. Ông yêu cầu tìm kiếm."
+    article = make_article({"vi": [vi], "zh-Hans": [zh]})
+    found = check(article, config=Config(select=["MP203", "MP204"]), glossary=glossary)
+    assert codes(found) == expected

@@ -254,6 +254,10 @@ class Matching(_Data):
     # language's own, end another name ("老挝人民革命党中央": the Lao party's central
     # committee holds no "党中央", the Vietnamese party's).
     name_tails: tuple[str, ...] = ()
+    # In a language without spaces: characters that end one glossary form and open the next,
+    # written once for both ("安沛省人民委员会主席": 安沛省, the province, and
+    # 省人民委员会主席, its committee's chairman).
+    shared_characters: tuple[str, ...] = ()
 
 
 class Numbers(_Data):
