@@ -280,3 +280,49 @@ def test_chinese_title_after_its_province(tmp_path: Path, zh: str, expected: lis
     article = make_article({"vi": [vi], "zh-Hans": [zh]})
     found = check(article, config=Config(select=["MP203", "MP204"]), glossary=glossary)
     assert codes(found) == expected
+
+
+# --- Russian: ranks between the verb and the name, and "По словам" before a rank ------------
+
+_RANKS = """name: desk
+source_lang: vi
+entries:
+  - id: title/lieutenant-colonel
+    kind: title
+    terms: {vi: Trung tá, ru: подполковник}
+  - id: title/colonel
+    kind: title
+    terms: {vi: Đại tá, ru: полковник}
+  - id: person/le-thi-thu-hang
+    kind: person
+    gender: female
+    terms: {vi: Lê Thị Thu Hằng, ru: Ле Тхи Тху Ханг}
+  - id: person/vo-minh-khoa
+    kind: person
+    gender: male
+    terms: {vi: Võ Minh Khoa, ru: Во Минь Кхоа}
+"""
+
+
+@pytest.mark.parametrize(
+    ("ru", "expected"),
+    [
+        ("«Сеть раскрыта», — сказала подполковник Ле Тхи Тху Ханг.", []),
+        ("«Сеть раскрыта», — сказал подполковник Ле Тхи Тху Ханг.", ["MP204"]),
+        # the verb after "По словам X" is its own subject's: the group's
+        ("По словам полковника Во Минь Кхоа, ночью оперативная группа заметила грузовик.", []),
+        (
+            "По словам заместителя начальника полиции провинции Лангшон полковника Во Минь "
+            "Кхоа, ночью оперативная группа заметила грузовик.",
+            [],
+        ),
+        # ... and a long word in the genitive alone is no such title: X is the subject
+        ("Полковник Во Минь Кхоа заметила грузовик.", ["MP204"]),
+    ],
+)
+def test_russian_ranks_around_the_name(tmp_path: Path, ru: str, expected: list[str]) -> None:
+    (tmp_path / "desk.yaml").write_text(_RANKS, encoding="utf-8")
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    article = make_article({"ru": [ru]}, source_lang="ru")
+    found = check(article, config=Config(select=["MP204"]), glossary=glossary)
+    assert codes(found) == expected

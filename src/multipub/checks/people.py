@@ -1041,9 +1041,17 @@ def _no_subject_before(lang: str) -> re.Pattern[str] | None:
         # The first title word has a case ending of two letters or more ("министром"):
         # "С утра X" opens with a noun of one ("утра"), and X is the subject.
         long = "|".join(re.escape(e) for e in endings if len(e) > 1)
+        short = "|".join(re.escape(e) for e in endings if len(e) == 1)
         lower = r"(?-i:[^\W\d_A-ZА-ЯЁ])[^\W\d_]*"
-        first, word = rf"{lower}(?:{long})", rf"{lower}(?:{ending})"
-        middle = rf"{lower}(?:{'|'.join(map(re.escape, inner))})"
+        # ... or one of a long word ("полковника", "заместителя": not "утра").
+        first = rf"(?:{lower}(?:{long})|(?-i:[^\W\d_A-ZА-ЯЁ])[^\W\d_]{{5,}}(?:{short}))"
+        word = rf"{lower}(?:{ending})"
+        # (A place's name may stand inside the chain: "начальника полиции провинции
+        # Лангшон полковника X".)
+        middle = (
+            rf"(?:{lower}(?:{'|'.join(map(re.escape, inner))})"
+            r"|(?-i:[A-ZА-ЯЁ])[^\W\d_]*)"
+        )
         gap = r"[\s\u00a0]+"
         titles = (
             rf"(?:{gap}{first}(?!\w),?"
@@ -1265,8 +1273,13 @@ def _markers(
             (feminine, Gender.FEMALE, masculine),
         ):
             for a, b in _find_word(text, word, lang, window[0], subject_start):
+                # (Right before the name, or before the titles right before it: "», —
+                # сказала подполковник X".)
                 if (
-                    not text[b:subject_start].strip()
+                    (
+                        not text[b:subject_start].strip()
+                        or (titled_from is not None and not text[b:titled_from].strip())
+                    )
                     and _QUOTATION_AND_DASH.search(text, window[0], a)
                     and (a, b) not in seen
                 ):
