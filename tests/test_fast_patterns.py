@@ -193,9 +193,11 @@ def _plain_clock() -> re.Pattern[str]:
             before, gap = ("(?<!\\w)", r"\s+") if spaced else ("", r"\s*")
             fractions = {w for p in group for w in p.numbers.hour_fractions}
             fraction = f"|{words_pattern(fractions, bounded=False)}" if fractions else ""
+            # (with spaces, its minutes, whatever follows: "lúc 23 giờ 45 các ngày thứ Hai")
+            minutes_after = r"|\s*[0-5]\d(?!\d|[.,]\d)" if spaced else ""
             patterns.append(
                 rf"{before}{words_pattern(at, bounded=spaced)}{gap}(?:[01]?\d|2[0-4])\s*"
-                rf"{hour_word}(?!\s*(?:\d{fraction}))"
+                rf"{hour_word}(?:(?!\s*(?:\d{fraction})){minutes_after})"
             )
     return re.compile("|".join(patterns), re.IGNORECASE)
 

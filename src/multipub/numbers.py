@@ -748,9 +748,12 @@ def _clock() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern
             fractions = {w for p in languages for w in p.numbers.hour_fractions}
             fraction = f"|{words_pattern(fractions, bounded=False)}" if fractions else ""
             openers.update(word.lower() for word in at)
+            # (With spaces, its minutes too, whatever follows: "lúc 23 giờ 45 các ngày
+            # thứ Hai"; without, the minutes' own pattern reads them, "上午8时50分".)
+            minutes_after = r"|\s*[0-5]\d(?!\d|[.,]\d)" if spaced else ""
             after_a_word.append(
                 rf"{before}{words_pattern(at, bounded=spaced)}{gap}(?:[01]?\d|2[0-4])\s*"
-                rf"{hour_word}(?!\s*(?:\d{fraction}))"
+                rf"{hour_word}(?:(?!\s*(?:\d{fraction})){minutes_after})"
             )
     # A pattern that opens with a word is tried at every place of a text: a scan of the
     # text in lower case for the words alone (no IGNORECASE) tells first whether it can
@@ -1161,6 +1164,10 @@ def clock_times(text: str) -> tuple[ClockTime, ...]:
     return tuple(sorted(_read_numbers(text)[4], key=lambda c: c.start))
 
 
+_DOTTED_CLOCK = re.compile(r"(?:[01]?\d|2[0-4])\.[0-5]\d")
+_SHARE_AFTER = re.compile(r"\s*[%‰]")
+
+
 @lru_cache(maxsize=8192)
 def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
     # Cached: a source block is compared with every translation of it.
@@ -1170,6 +1177,14 @@ def _number_tokens(text: str, lang: str) -> tuple[NumberToken, ...]:
     decimal_mark = _decimal_mark(lang)
     eras = _eras()[1] if any_era else ()
     for index, match in enumerate(numbers):
+        if (
+            decimal_mark == ","
+            and _DOTTED_CLOCK.fullmatch(match.group())
+            and not _SHARE_AFTER.match(prepared, match.end())
+        ):
+            # "de 7.30 a 11.30", "в 7.30": where decimals take a comma and groups three
+            # digits, an hour, a dot and two digits is a clock time, not 7.3.
+            continue
         value = _value(match.group(), decimal_mark)
         if value is None:
             continue

@@ -326,3 +326,60 @@ def test_russian_ranks_around_the_name(tmp_path: Path, ru: str, expected: list[s
     article = make_article({"ru": [ru]}, source_lang="ru")
     found = check(article, config=Config(select=["MP204"]), glossary=glossary)
     assert codes(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "keys"),
+    [
+        # where decimals take a comma, an hour, a dot and two digits is a clock time
+        ("es", "Atenderá de 7.30 a 11.30 el 31 de enero.", ["date:31-1"]),
+        ("ru", "Приём с 7.30 до 11.30.", []),
+        # ... not a share, nor in a language whose decimals take the dot
+        ("es", "La tasa fue del 7.30 %.", ["7.3"]),
+        ("en", "The rate was 7.30 points.", ["7.3"]),
+    ],
+)
+def test_dotted_clock_times(lang: str, text: str, keys: list[str]) -> None:
+    assert [t.key for t in number_tokens(text, lang)] == keys
+
+
+# --- tourism ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zh", "expected"),
+    [
+        # "增长1.3倍" is rose by 130%: 2.3 times the earlier figure
+        ("其中印度游客同比增长1.3倍。", []),
+        ("其中印度游客同比增长1.5倍。", ["MP501"]),
+        ("其中印度游客同比增至2.3倍。", []),
+    ],
+)
+def test_chinese_rise_by_times(zh: str, expected: list[str]) -> None:
+    article = pair("Riêng khách Ấn Độ tăng gấp 2,3 lần so với cùng kỳ.", "zh-Hans", zh)
+    assert codes(check(article, config=Config(select=["MP501"]))) == expected
+
+
+def test_a_timetable_row_is_no_repeat_of_its_paragraph() -> None:
+    vi = [
+        "Chuyến bay SM8802 khởi hành từ Sydney lúc 13:15 và hạ cánh tại Đà Nẵng lúc 20:05 "
+        "vào các ngày thứ Hai, thứ Tư và thứ Sáu hằng tuần.",
+        {
+            "kind": "list_item",
+            "text": "SM8802: Sydney 13:15 – Đà Nẵng 20:05, thứ Hai, thứ Tư, thứ Sáu",
+        },
+    ]
+    article = make_article({"vi": vi}, source_lang="vi")
+    assert check(article, config=Config(select=["MP302"])) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "expected"),
+    [
+        ("The flight leaves at 11:45 p.m. on Mondays.", []),
+        ("The flight leaves at 10:45 p.m. on Mondays.", ["MP501"]),
+    ],
+)
+def test_a_clock_time_after_lúc_with_its_minutes(en: str, expected: list[str]) -> None:
+    article = pair("Chuyến bay cất cánh lúc 23 giờ 45 các ngày thứ Hai.", "en", en)
+    assert codes(check(article, config=Config(select=["MP501"]))) == expected

@@ -74,8 +74,9 @@ def _verbatim_pairs(shared: ArticleContext, lang: str) -> list[_Repeat]:
     "higher of both directions) reaches `near_duplicate_chrf` (default 70) and neither "
     "block has more than 30% words of its own (two sentences that share an official's "
     "long title but say different things are not repeats), or when all but 5% of the words "
-    "of one block (8 words or more) stand in the other, unless that block is a caption "
-    "(a caption says in brief what its paragraph says). Reported on the later block with "
+    "of one block (8 words or more) stand in the other, unless that block is a caption, "
+    "a media block or a list item (they say in brief what a paragraph says: a timetable's "
+    "row). Reported on the later block with "
     "the score and the earlier block as related.",
     why="Exact-hash deduplication misses a repeat that a machine translated twice from two "
     "slightly different source sentences, yet readers see the same sentence twice.",
@@ -113,7 +114,7 @@ def _near_pairs(shared: ArticleContext, lang: str) -> list[_Repeat]:
         later = all_units[indices[pair.later]]
         smaller = earlier if pair.later_is_longer else later
         if pair.contained and smaller.kind in _CAPTION_KINDS:
-            continue  # a caption that says in brief what its paragraph says: its job
+            continue  # a caption or a list's row that says in brief what a paragraph says
         larger = later if smaller is earlier else earlier
         if not figures_of(smaller.text, lang) <= figures_of(larger.text, lang) or (
             not pair.contained and figures_of(larger.text, lang) != figures_of(smaller.text, lang)
@@ -132,7 +133,9 @@ def _near_pairs(shared: ArticleContext, lang: str) -> list[_Repeat]:
     return found
 
 
-_CAPTION_KINDS = frozenset({BlockKind.CAPTION, BlockKind.MEDIA})
+# Blocks whose job is to say in brief what a paragraph says: a caption, a media block,
+# a list item (a timetable or fact box's row: "SM8802: Sydney 13:15 - Da Nang 20:05").
+_CAPTION_KINDS = frozenset({BlockKind.CAPTION, BlockKind.MEDIA, BlockKind.LIST_ITEM})
 
 
 @dataclass(frozen=True, slots=True)

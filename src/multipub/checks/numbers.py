@@ -430,6 +430,19 @@ def _changes(shared: ArticleContext, lang: str) -> list[_Change]:
     return found
 
 
+def _rise_by_times(text: str, token: NumberToken, lang: str) -> bool:
+    """Return True when the number ``token`` of ``text`` (in ``lang``) says by how many
+    times a figure rose, in the profile's ``fold_increase`` words ("增长1.3倍")."""
+    found = profile(lang)
+    rises = found.numbers.fold_increase if found is not None else {}
+    for times, words in rises.items():
+        if text.startswith(times, token.end) and any(
+            text.endswith(word, 0, token.start) for word in words
+        ):
+            return True
+    return False
+
+
 # Added time after a match's minute: "90+3", "45+2" (in any language).
 _ADDED_TIME = re.compile(r"\s*\+\s*(\d{1,2})(?!\d)")
 
@@ -535,6 +548,18 @@ def _find_changes(shared: ArticleContext, lang: str) -> Iterator[_Change]:
                 reached = [sp for sp in spare if sp[1].key == total]
                 if reached:
                     spare.remove(reached[0])
+                    continue
+            if _kind(key) == "number":
+                # "tăng gấp 2,3 lần" is "增长1.3倍": rose by 1.3 times, to 2.3 times.
+                by_times = [
+                    sp
+                    for sp in spare
+                    if _kind(sp[1].key) == "number"
+                    and Decimal(sp[1].key) + 1 == Decimal(key)
+                    and _rise_by_times(target_units[sp[0]].text, sp[1], lang)
+                ]
+                if by_times:
+                    spare.remove(by_times[0])
                     continue
             same_day = [sp for sp in spare if sp[1].key.startswith(f"date:{key}-")]
             if same_day:

@@ -310,6 +310,12 @@ class Numbers(_Data):
         "20', '21 à 20'; a score word must stand near); in a language without spaces, marks "
         "that make it a score by themselves ('比': '3比1')",
     )
+    fold_increase: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="a word of times after a number -> the words of a rise right before the "
+        "number, where 'rose by N times' is N + 1 times the earlier figure (Chinese "
+        "'增长1.3倍' for 'tăng gấp 2,3 lần': {倍: [增长, 提高]}) (MP501)",
+    )
     duration_patterns: tuple[str, ...] = Field(
         default=(),
         description="race times in words: '{m}' minutes, '{s}' seconds, '{f}' their "
