@@ -11,7 +11,7 @@ from functools import lru_cache
 from multipub.align import align_blocks
 from multipub.config import Config
 from multipub.glossary import EntryKind
-from multipub.lang import profile, words_pattern
+from multipub.lang import Profile, profile, words_pattern
 from multipub.langid import url_spans
 from multipub.matcher import GlossaryIndex, Mention
 from multipub.models import Article, BlockKind, TextUnit
@@ -262,6 +262,16 @@ def _inside_a_compound(text: str, mention: Mention, lang: str) -> bool:
     return after is not None and after.match(text, mention.end) is not None
 
 
+def _names_and_joints(found: Profile) -> tuple[str, str]:
+    """Return the patterns of a capitalized name of up to four words and of what joins
+    two names of a list in a language (a comma, its "and" words)."""
+    upper = capitals()
+    name = rf"[{upper}][\w'’-]*(?:[ \u00a0]+[{upper}][\w'’-]*){{0,3}}"
+    joiners = [re.escape(word) for word in found.conjunctions]
+    joined = rf"(?:\s*,\s*(?:(?:{'|'.join(joiners)})\s+)?|\s+(?:{'|'.join(joiners)})\s+)"
+    return name, joined if joiners else r"\s*,\s*"
+
+
 @lru_cache(maxsize=64)
 def _lower_unit_before(lang: str) -> re.Pattern[str] | None:
     """Return the pattern of a word of ``lang``'s ``matching.lower_units`` ending the text
@@ -270,12 +280,7 @@ def _lower_unit_before(lang: str) -> re.Pattern[str] | None:
     found = profile(lang)
     if found is None or not found.matching.lower_units:
         return None
-    upper = capitals()
-    name = rf"[{upper}][\w'’-]*(?:[ \u00a0]+[{upper}][\w'’-]*){{0,3}}"
-    joiners = [re.escape(word) for word in found.conjunctions]
-    joined = rf"(?:\s*,\s*(?:(?:{'|'.join(joiners)})\s+)?|\s+(?:{'|'.join(joiners)})\s+)"
-    if not joiners:
-        joined = r"\s*,\s*"
+    name, joined = _names_and_joints(found)
     units = words_pattern(found.matching.lower_units)
     # (The unit's word in any case, "Huyện" opening a sentence; the names capitalized.)
     return re.compile(rf"(?<!\w)(?i:{units})\s+(?:{name}{joined}){{0,8}}$")
@@ -293,12 +298,7 @@ def _lower_unit_after(lang: str) -> re.Pattern[str] | None:
     found = profile(lang)
     if found is None or not found.matching.lower_units_after:
         return None
-    upper = capitals()
-    name = rf"[{upper}][\w'’-]*(?:[ \u00a0]+[{upper}][\w'’-]*){{0,3}}"
-    joiners = [re.escape(word) for word in found.conjunctions]
-    joined = rf"(?:\s*,\s*(?:(?:{'|'.join(joiners)})\s+)?|\s+(?:{'|'.join(joiners)})\s+)"
-    if not joiners:
-        joined = r"\s*,\s*"
+    name, joined = _names_and_joints(found)
     units = words_pattern(found.matching.lower_units_after)
     return re.compile(rf"(?:{joined}{name}){{0,8}}\s+(?i:{units})(?!\w)")
 
