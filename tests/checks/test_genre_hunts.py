@@ -383,3 +383,27 @@ def test_a_timetable_row_is_no_repeat_of_its_paragraph() -> None:
 def test_a_clock_time_after_lúc_with_its_minutes(en: str, expected: list[str]) -> None:
     article = pair("Chuyến bay cất cánh lúc 23 giờ 45 các ngày thứ Hai.", "en", en)
     assert codes(check(article, config=Config(select=["MP501"]))) == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "expected"),
+    [
+        # the verb's object is no person: the pronoun is still the subject's
+        (
+            "Le Thi Hong Van asked the staff to keep the trains on time. He also wanted more.",
+            ["MP204"],
+        ),
+        (
+            "Le Thi Hong Van welcomed 1.9 million visitors last year. He said more will come.",
+            ["MP204"],
+        ),
+        ("Le Thi Hong Van asked the staff to keep the trains on time. She also wanted more.", []),
+        # ... a person after the verb may be whom the pronoun is about
+        ("Le Thi Hong Van thanked the nurses on duty. He was the first to arrive.", []),
+        ("Le Thi Hong Van told him to wait. He left at noon.", []),
+        ("Le Thi Hong Van met Minister Tran Van Binh. He praised the plan.", []),
+    ],
+)
+def test_english_object_verbs(en: str, expected: list[str]) -> None:
+    vi = "Bà Lê Thị Hồng Vân đề nghị nhân viên bảo đảm giờ tàu. Bà cũng muốn thêm người."
+    assert codes(run(pair(vi, "en", en), "MP204")) == expected

@@ -25,7 +25,7 @@ from multipub.lang import (
     sentence_end,
     words_pattern,
 )
-from multipub.matcher import FormStatus, GlossaryIndex, Mention, same_but_case
+from multipub.matcher import FormStatus, GlossaryIndex, Mention, plural_words, same_but_case
 from multipub.models import TextUnit
 from multipub.names import capitals
 from multipub.text import fold
@@ -1340,6 +1340,10 @@ class _Pronouns:
     # ending the text before a pronoun_not_after word: it is said of the subject ("X is a
     # teacher", "X es maestra")
     predicate: re.Pattern[str] | None = None
+    # object_verbs (lower case), and what after one of them is a person: "asked the staff"
+    # brings in no one ("asked Minister X", "told her" do)
+    object_verbs: frozenset[str] = frozenset()
+    person_after: re.Pattern[str] | None = None
 
     def gender_of(self, word: str) -> tuple[Gender, str]:
         """Return the gender of the pronoun ``word`` and its counterpart, written in the
@@ -1448,6 +1452,34 @@ def _pronouns(lang: str) -> _Pronouns | None:
         re.compile(rf"(?<!\w){words_pattern(agreement.predicates)}\s+$", re.IGNORECASE)
         if agreement.predicates
         else None,
+        frozenset(word.lower() for word in agreement.object_verbs),
+        _person_after(found) if agreement.object_verbs else None,
+    )
+
+
+# How many words after an object verb its person may stand ("asked the two deputy
+# ministers"; "thanked all the nurses").
+_OBJECT_REACH = 4
+
+
+def _person_after(found: Profile) -> re.Pattern[str]:
+    """Return the pattern of a person among the first words after an object verb (at the
+    start of the text it is matched at): a capitalized word, an honorific, a person noun
+    of ``pronoun_not_after`` or an object pronoun, before any punctuation."""
+    agreement = found.gender
+    verbs = {word.lower() for word in agreement.object_verbs}
+    nouns = [w for w in agreement.pronoun_not_after if w.lower() not in verbs]
+    people = [
+        *nouns,
+        # ... in the plural too: "thanked the nurses", "met the women"
+        *(plural for w in nouns for plural in plural_words(w, found)),
+        *(w for pair in agreement.honorifics for w in pair),
+        *agreement.object_pronouns,
+    ]
+    word = r"[^\W\d_][\w'’-]*"
+    person = rf"(?:(?-i:[{capitals()}])[\w'’-]*|{words_pattern(people)})"
+    return re.compile(
+        rf"(?:\s+{word}){{0,{_OBJECT_REACH - 1}}}?\s+{person}(?![\w'’-])", re.IGNORECASE
     )
 
 
@@ -1818,6 +1850,12 @@ def _someone_between(
         for other in table.someone_else.finditer(text, start, end) if table.someone_else else ():
             if k == 0 and not table.cased and other.start() == start:
                 continue  # right against the name, its own: "郭氏贤老师" (teacher Hien)
+            if (
+                other.group().lower() in table.object_verbs
+                and table.person_after is not None
+                and table.person_after.match(text, other.end(), end) is None
+            ):
+                continue  # "asked the staff", "welcomed visitors": no one else
             if table.predicate is not None and table.predicate.search(
                 text, max(start, other.start() - _PREDICATE_REACH), other.start()
             ):

@@ -590,6 +590,16 @@ class Gender(_Data):
         description="words between a person's name and a pronoun after it that bring in "
         "someone else the pronoun may be ('met', 'received', 'with', 'nurse'; '会见', '护士')",
     )
+    object_verbs: tuple[str, ...] = Field(
+        default=(),
+        description="words of pronoun_not_after (verbs) that bring in someone else only "
+        "through a person right after them (a capitalized name, an honorific, a person noun "
+        "of pronoun_not_after, an object_pronoun): 'asked Minister X' and 'told her' do, "
+        "'asked the staff' and 'welcomed 1.9 million visitors' do not",
+    )
+    object_pronouns: tuple[str, ...] = Field(
+        default=(), description="pronouns for people as a verb's object ('him', 'her')"
+    )
     predicates: tuple[str, ...] = Field(
         default=(),
         description="words after which a pronoun_not_after noun is said of the subject, "
