@@ -407,3 +407,35 @@ def test_a_clock_time_after_lúc_with_its_minutes(en: str, expected: list[str]) 
 def test_english_object_verbs(en: str, expected: list[str]) -> None:
     vi = "Bà Lê Thị Hồng Vân đề nghị nhân viên bảo đảm giờ tàu. Bà cũng muốn thêm người."
     assert codes(run(pair(vi, "en", en), "MP204")) == expected
+
+
+@pytest.mark.parametrize(
+    ("es", "expected"),
+    [
+        # "del" is one linking word: the title is hers, of a body the glossary knows
+        ("Le Thi Hong Van, directora del Departamento de Turismo, informó del plan.", []),
+        ("Le Thi Hong Van, director del Departamento de Turismo, informó del plan.", ["MP204"]),
+    ],
+)
+def test_spanish_title_before_del(tmp_path: Path, es: str, expected: list[str]) -> None:
+    (tmp_path / "desk.yaml").write_text(_DIRECTOR, encoding="utf-8")
+    glossary = load_glossary(tmp_path / "desk.yaml")
+    article = make_article({"es": [es]}, source_lang="es")
+    found = check(article, config=Config(select=["MP204"]), glossary=glossary)
+    assert codes(found) == expected
+
+
+_DIRECTOR = """name: desk
+source_lang: vi
+entries:
+  - id: title/director
+    kind: title
+    terms: {vi: Giám đốc, es: {preferred: director, feminine: directora}}
+  - id: org/department-of-tourism
+    kind: organization
+    terms: {vi: Sở Du lịch, es: Departamento de Turismo}
+  - id: person/le-thi-hong-van
+    kind: person
+    gender: female
+    terms: {vi: Lê Thị Hồng Vân, es: Le Thi Hong Van}
+"""

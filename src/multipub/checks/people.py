@@ -317,8 +317,11 @@ _CLAUSE_PUNCTUATION = re.compile(r"[,.;:!?()،؛。，]")
 
 
 # A linking word and an article after a title: what the title is of follows.
+# (Each linking word whole: "del" is no "de" before "l", which would read "director del
+# Departamento" as a title of something in small letters.)
 _OF_WHAT = re.compile(
-    r"\s+(?:of|de|du|des|del|d['’]|della|di)\s*(?:(?:the|la|le|les|l['’]|el|los|las)\s*)?(?=\w)",
+    r"\s+(?:(?:of|de|du|des|del|della|di)(?!\w)\s*|d['’])"
+    r"(?:(?:the|la|le|les|el|los|las)(?!\w)\s*|l['’])?(?=\w)",
     re.IGNORECASE,
 )
 
