@@ -167,7 +167,7 @@ class ArticleContext:
                             m
                             for m in ms
                             if kinds.get(m.entry) is not EntryKind.PLACE
-                            or not _after_a_lower_unit(u.text, m.start, lang, m.end)
+                            or not _after_a_lower_unit(u.text, m.start, m.end, lang)
                         ]
                         for u, ms in zip(self.units(lang), found, strict=True)
                     ]
@@ -303,7 +303,7 @@ def _lower_unit_after(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{joined}{name}){{0,8}}\s+(?i:{units})(?!\w)")
 
 
-def _after_a_lower_unit(text: str, start: int, lang: str, end: int | None = None) -> bool:
+def _after_a_lower_unit(text: str, start: int, end: int, lang: str) -> bool:
     """Return True when the mention at ``start`` of ``text`` (ending at ``end``) follows a
     word of a unit below a province, alone or through a list of names ("huyện Quảng Ninh",
     "các huyện Lệ Thủy, Quảng Ninh và Bố Trạch"), or comes before one where the language
@@ -315,7 +315,7 @@ def _after_a_lower_unit(text: str, start: int, lang: str, end: int | None = None
     ):
         return True
     after = _lower_unit_after(lang)
-    return after is not None and end is not None and after.match(text, end) is not None
+    return after is not None and after.match(text, end) is not None
 
 
 # A lower-case letter, then a capital: "DaNang", "VinFast" (a brand's capitals).
